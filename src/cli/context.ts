@@ -1,0 +1,60 @@
+/** What every command receives besides its own options: where to write, what the terminal can do. */
+export interface Output {
+  write(text: string): unknown;
+}
+
+export interface CliContext {
+  stdout: Output;
+  stderr: Output;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Both stdin and stdout are terminals and `--no-input` was not given: prompts may be shown. */
+  interactive: boolean;
+  /** stdout is a terminal (spinners and tables may be drawn unless `plain`). */
+  stdoutIsTTY: boolean;
+  /** Colour allowed (`--no-color`, NO_COLOR and non-TTY output turn it off). */
+  color: boolean;
+  /** `--plain`, or output is not a terminal: no spinners, no box drawing, no colour. */
+  plain: boolean;
+  /** Content folders from `--content` and STS_TRAINER_CONTENT, in order. */
+  contentDirs: string[];
+  /** `--data-dir` or STS_TRAINER_HOME, when given. */
+  dataDir: string | undefined;
+  /** Terminal width for layout. */
+  columns: number;
+}
+
+/** Global options as commander parses them. */
+export interface GlobalOptions {
+  content?: string[];
+  dataDir?: string;
+  color?: boolean;
+  plain?: boolean;
+  input?: boolean;
+}
+
+export function makeContext(
+  opts: GlobalOptions,
+  env: Record<string, string | undefined> = process.env,
+): CliContext {
+  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  const interactive = stdoutIsTTY && Boolean(process.stdin.isTTY) && opts.input !== false;
+  const plain = Boolean(opts.plain) || !stdoutIsTTY;
+  const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const envDirs = (env.STS_TRAINER_CONTENT ?? '')
+    .split(process.platform === 'win32' ? ';' : ':')
+    .filter((d) => d.length > 0);
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env,
+    cwd: process.cwd(),
+    interactive,
+    stdoutIsTTY,
+    color: !noColor && !plain,
+    plain,
+    contentDirs: [...(opts.content ?? []), ...envDirs],
+    dataDir: opts.dataDir ?? (env.STS_TRAINER_HOME || undefined),
+    columns: process.stdout.columns || 80,
+  };
+}

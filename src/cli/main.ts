@@ -1,0 +1,67 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { EXIT } from './errors.js';
+import { VERSION } from './version.js';
+
+interface ExitingError {
+  exitCode: number;
+  message: string;
+  hint?: string;
+}
+
+function isExiting(e: unknown): e is ExitingError {
+  return (
+    e instanceof Error &&
+    typeof (e as Partial<ExitingError>).exitCode === 'number' &&
+    !(e instanceof CommanderError)
+  );
+}
+
+function isPromptExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+/**
+ * Runs the CLI and returns the exit code. Never calls process.exit and never lets
+ * a stack trace reach the user for anything they can cause.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const result = { code: 0 };
+  const program = buildProgram(result);
+  const interactiveBare =
+    argv.length === 0 && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !process.env.CI;
+  const args = interactiveBare ? ['menu'] : argv.length === 0 ? ['--help'] : argv;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (isPromptExit(e)) {
+      process.stderr.write('\nbye — your progress is saved\n');
+      return EXIT.interrupted;
+    }
+    if (isExiting(e)) {
+      if (e.exitCode === EXIT.interrupted) {
+        process.stderr.write('\nbye — your progress is saved\n');
+      } else {
+        process.stderr.write(`error: ${e.message}\n`);
+        if (e.hint) process.stderr.write(`hint: ${e.hint}\n`);
+      }
+      return e.exitCode;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    process.stderr.write(
+      `internal error: ${detail}\nthis is a bug in sts-trainer ${VERSION}; please report it with the command you ran\n`,
+    );
+    if (process.env.STS_TRAINER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,146 @@
+import { Command, Option } from 'commander';
+import { makeContext, type CliContext, type GlobalOptions } from './context.js';
+import { VERSION } from './version.js';
+
+/** A command module: a plain async function of its arguments, options and context, returning an exit code. */
+export type CommandRun<O = Record<string, unknown>> = (
+  args: string[],
+  options: O,
+  ctx: CliContext,
+) => Promise<number>;
+
+type Loader = () => Promise<{ run: CommandRun<never> }>;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const int = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new (class extends Error {})(`--${name} takes a whole number`);
+  return n;
+};
+
+/**
+ * Declares every command and lazily imports its module when it runs, so `--help`
+ * loads nothing but commander (STYLE.md: a thin entry).
+ */
+export function buildProgram(result: { code: number }): Command {
+  const program = new Command('sts-trainer');
+  program
+    .description('Learn AWS STS for certification exams on a simulated, explained STS')
+    .version(VERSION, '-V, --version')
+    .addOption(
+      new Option('--content <dir>', 'extra content folder (repeatable; env STS_TRAINER_CONTENT)').argParser(
+        collect,
+      ),
+    )
+    .option('--data-dir <dir>', 'where progress is kept (env STS_TRAINER_HOME)')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('--plain', 'no spinners, box drawing or colour (screen readers, logs)')
+    .option('--no-input', 'never prompt; print instead')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const wire = (cmd: Command, load: Loader) =>
+    cmd.action(async (...raw: unknown[]) => {
+      const self = raw[raw.length - 1] as Command;
+      const args = self.args;
+      const ctx = makeContext(program.opts<GlobalOptions>());
+      const mod = await load();
+      result.code = await (mod.run as CommandRun)(args, self.opts(), ctx);
+    });
+
+  wire(
+    program
+      .command('learn')
+      .argument('[scenario]', 'scenario id')
+      .description('guided walkthrough of one scenario'),
+    () => import('./commands/learn.js'),
+  );
+  wire(
+    program
+      .command('quiz')
+      .description('a quiz on which API call and which trust condition applies')
+      .option('--scenario <id>', 'questions about one scenario')
+      .addOption(new Option('--topic <topic>', 'only this topic (repeatable)').argParser(collect))
+      .option('--count <n>', 'number of questions', int('count'))
+      .option('--seed <n>', 'same seed, same quiz', int('seed'))
+      .addOption(
+        new Option('--mode <mode>', 'practice or exam').choices(['practice', 'exam']).default('practice'),
+      )
+      .option('--time-limit <minutes>', 'exam time limit', int('time-limit'))
+      .option('--print', 'print a worksheet and answer key'),
+    () => import('./commands/quiz.js'),
+  );
+  wire(
+    program
+      .command('review')
+      .description('spaced-repetition review of the questions that are due')
+      .option('--limit <n>', 'at most this many today', int('limit')),
+    () => import('./commands/review.js'),
+  );
+  wire(
+    program
+      .command('group')
+      .description('study-group session around one terminal')
+      .option('--players <names>', 'comma-separated player names')
+      .option('--count <n>', 'number of questions', int('count'))
+      .addOption(new Option('--topic <topic>', 'only this topic (repeatable)').argParser(collect))
+      .option('--seed <n>', 'same seed, same questions', int('seed'))
+      .option('--timer <seconds>', 'seconds per question', int('timer'))
+      .option('--export <file>', 'write a summary (.md or .json)')
+      .option('--resume', 'resume the interrupted session'),
+    () => import('./commands/group.js'),
+  );
+  wire(
+    program
+      .command('list')
+      .argument('[what]', 'scenarios, quizzes or topics')
+      .description('list scenarios, quizzes and topics')
+      .option('--json', 'machine-readable output'),
+    () => import('./commands/list.js'),
+  );
+  wire(
+    program
+      .command('call')
+      .argument('<api>', 'the API, e.g. AssumeRole')
+      .description("one call against a scenario's world (sandbox)")
+      .requiredOption('--scenario <id|file>', 'the scenario whose world to use')
+      .requiredOption(
+        '--as <who>',
+        'the caller: user/NAME, root/ACCOUNT, $STEP, service/PRINCIPAL, anonymous, sso/NAME',
+      )
+      .addOption(new Option('--param <K=V>', 'a request parameter (repeatable)').argParser(collect))
+      .addOption(new Option('--context <K=V>', 'a request context key (repeatable)').argParser(collect))
+      .option('--after <seconds>', 'advance the simulated clock first')
+      .option('--action <action>', 'for Request: the action')
+      .option('--resource <arn>', 'for Request: the resource')
+      .option('--json', 'machine-readable output'),
+    () => import('./commands/call.js'),
+  );
+  wire(
+    program
+      .command('validate')
+      .argument('[paths...]', 'files or folders (default: built-in and --content)')
+      .description('schema and engine check of content files')
+      .option('--json', 'machine-readable output'),
+    () => import('./commands/validate.js'),
+  );
+  wire(
+    program
+      .command('progress')
+      .description('what you have answered and completed')
+      .option('--json', 'machine-readable output')
+      .option('--reset', 'forget all progress')
+      .option('--yes', 'do not ask to confirm --reset'),
+    () => import('./commands/progress.js'),
+  );
+  wire(
+    program
+      .command('schema')
+      .argument('<kind>', 'scenario or quiz')
+      .description('print the JSON Schema of a content file'),
+    () => import('./commands/schema.js'),
+  );
+  wire(program.command('menu', { hidden: true }), () => import('./commands/menu.js'));
+  return program;
+}
