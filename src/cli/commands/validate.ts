@@ -1,10 +1,99 @@
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CliContext } from '../context.js';
+import { sourceFiles, validateFiles, type FileReport, type ValidationReport } from '../../content/library.js';
+import { formatProblem, type Problem } from '../../content/parse.js';
+import { contentFiles, ContentPathError } from '../../content/read.js';
+import type { EngineCheck } from '../../content/check.js';
 
-export async function run(
-  _args: string[],
-  _options: Record<string, unknown>,
-  _ctx: CliContext,
-): Promise<number> {
-  throw new UsageError('`validate` is not available in this build yet');
+/**
+ * `sts-trainer validate [paths…] [--json]`: schema, cross-references, then every
+ * step `expect` and what-if on the engine. Exit 1 when anything failed, 2 when a
+ * path cannot be read.
+ */
+export async function run(args: string[], options: { json?: boolean }, ctx: CliContext): Promise<number> {
+  let targets: string[];
+  let context: string[] = [];
+  try {
+    if (args.length > 0) {
+      targets = [];
+      for (const p of args) {
+        const files = contentFiles(resolve(ctx.cwd, p));
+        if (files.length === 0) throw new UsageError(`no content files (*.yaml, *.yml) in \`${p}\``);
+        targets.push(...files);
+      }
+      // Other loaded content still counts for duplicate ids and quiz references.
+      context = sourceFiles(ctx.contentDirs, ctx.cwd, () => undefined);
+    } else {
+      targets = sourceFiles(ctx.contentDirs, ctx.cwd);
+    }
+  } catch (e) {
+    if (e instanceof ContentPathError)
+      throw new UsageError(
+        e.message,
+        'check the path, or run `sts-trainer validate` with no arguments for all content',
+      );
+    throw e;
+  }
+  const report = validateFiles(targets, context, ctx.cwd);
+  ctx.stdout.write(options.json ? JSON.stringify(toJson(report), null, 2) + '\n' : toText(report));
+  const failed = report.summary.invalid > 0 || report.summary.failed > 0 || report.files.some((f) => !f.ok);
+  return failed ? 1 : 0;
+}
+
+const show = (v: unknown): string =>
+  v === undefined ? 'nothing' : `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``;
+
+function checkLines(file: string, c: EngineCheck): string[] {
+  const what = c.kind === 'step' ? `step \`${c.id}\`` : `what-if \`${c.id}\``;
+  const lines = c.mismatches.map((m) => {
+    const verb = m.field === 'message' ? 'expected message containing' : `expected ${m.field}`;
+    return `${file}:${c.line}:${c.col}: ${what}: ${verb} ${show(m.expected)}, engine says ${show(m.actual)}`;
+  });
+  if (c.engineSays && !c.mismatches.some((m) => m.field === 'message'))
+    lines.push(`hint: the engine's error: ${c.engineSays}`);
+  return lines;
+}
+
+function toText(report: ValidationReport): string {
+  const out: string[] = [];
+  let warnings = 0;
+  for (const f of report.files) {
+    for (const e of f.parsed.errors) out.push(formatProblem(f.parsed.file, e));
+    for (const c of f.checks) if (!c.ok) out.push(...checkLines(f.parsed.file, c));
+    for (const w of f.parsed.warnings) out.push(formatProblem(f.parsed.file, w));
+    warnings += f.parsed.warnings.length;
+  }
+  const s = report.summary;
+  const errors = report.files.reduce((n, f) => n + f.parsed.errors.length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  out.push(
+    `${plural(s.files, 'file')} (${s.invalid} invalid, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ` +
+      `${plural(s.checks, 'engine check')}: ${s.passed} passed, ${s.failed} failed`,
+  );
+  return out.join('\n') + '\n';
+}
+
+const jsonProblem = (p: Problem) => {
+  const message = p.hint?.startsWith('did you mean') ? `${p.message} (${p.hint})` : p.message;
+  return p.hint ? { line: p.line, col: p.col, message, hint: p.hint } : { line: p.line, col: p.col, message };
+};
+
+/** FORMAT.md's `validate --json` shape (plus `warnings`, and `hint` on problems). */
+function toJson(report: ValidationReport) {
+  return {
+    files: report.files.map((f: FileReport) => ({
+      file: f.parsed.file,
+      kind: f.parsed.kind ?? null,
+      ok: f.ok,
+      errors: f.parsed.errors.map(jsonProblem),
+      warnings: f.parsed.warnings.map(jsonProblem),
+      checks: f.checks.map((c) =>
+        c.ok
+          ? { id: c.id, ok: true }
+          : { id: c.id, ok: false, line: c.line, col: c.col, expected: c.expected, actual: c.actual },
+      ),
+    })),
+    summary: report.summary,
+  };
 }

@@ -1,0 +1,342 @@
+/**
+ * Cross-reference checks on schema-valid content (callers, step references,
+ * quiz answers) and the engine checks `validate` runs. Pure: problems are added
+ * to the parsed file; nothing is printed here.
+ */
+import { createEngine } from '../engine/index.js';
+import type { WorldProblem } from '../engine/types.js';
+import type { ContentPath } from './positions.js';
+import type { ParsedFile, Problem } from './parse.js';
+import { actualFor, changedCall, runCallIn, runScenario, runWhatIf, type Mismatch } from './run.js';
+import { CallSchema, type Expect, type Quiz, type Scenario } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export const CALLER_FORMS =
+  'a caller is `user/NAME`, `root/ACCOUNT`, `$STEP`, `service/PRINCIPAL`, `anonymous` or `sso/NAME`';
+
+type Report = (
+  path: ContentPath,
+  message: string,
+  hint?: string,
+  opts?: { key?: boolean; warning?: boolean },
+) => void;
+
+function reporter(parsed: ParsedFile): Report {
+  return (path, message, hint, opts = {}) => {
+    const p: Problem = {
+      ...parsed.positions.at(path, { key: opts.key }),
+      message,
+      severity: opts.warning ? 'warning' : 'error',
+    };
+    if (hint !== undefined) p.hint = hint;
+    (opts.warning ? parsed.warnings : parsed.errors).push(p);
+  };
+}
+
+/** Every account a world mentions: `root/ACCOUNT` may name any of them. */
+function knownAccounts(s: Scenario): Set<string> {
+  const w = s.world;
+  const ids = new Set<string>();
+  for (const a of w.accounts ?? []) ids.add(a.id);
+  for (const a of w.organization?.accounts ?? []) ids.add(a);
+  if (w.organization?.management) ids.add(w.organization.management);
+  if (w.identityCenter) ids.add(w.identityCenter.account);
+  for (const list of [w.users, w.roles, w.samlProviders, w.oidcProviders, w.managedPolicies]) {
+    for (const x of list ?? []) ids.add(x.account);
+  }
+  return ids;
+}
+
+/** Checks a `call.as` against the world and the steps before `limit`. */
+function checkCaller(s: Scenario, as: string, limit: number, path: ContentPath, report: Report): void {
+  if (as === 'anonymous' || as.startsWith('service/')) return;
+  if (as.startsWith('$')) {
+    const ref = as.slice(1);
+    const index = s.steps.findIndex((st) => st.id === ref);
+    const earlier = s.steps
+      .slice(0, limit)
+      .filter((st) => st.call)
+      .map((st) => st.id);
+    if (index === -1)
+      report(
+        path,
+        `unknown step \`${ref}\` in \`as\``,
+        didYouMean(ref, earlier) ?? `\`$STEP\` names an earlier step with a \`call\``,
+      );
+    else if (index >= limit)
+      report(
+        path,
+        `step \`${ref}\` runs later: \`$${ref}\` must name an earlier step`,
+        didYouMean(ref, earlier),
+      );
+    else if (!s.steps[index]!.call)
+      report(
+        path,
+        `step \`${ref}\` is an \`advance\` step: it returns no credentials`,
+        didYouMean(ref, earlier),
+      );
+    return;
+  }
+  const slash = as.indexOf('/');
+  const kind = slash === -1 ? as : as.slice(0, slash);
+  const name = as.slice(slash + 1);
+  const lookup: Record<string, [string, string[]]> = {
+    user: ['IAM user', (s.world.users ?? []).map((u) => u.name)],
+    root: ['account', [...knownAccounts(s)]],
+    sso: ['Identity Center user', (s.world.identityCenter?.users ?? []).map((u) => u.name)],
+  };
+  const entry = slash === -1 ? undefined : lookup[kind];
+  if (!entry) {
+    report(path, `unknown caller \`${as}\``, didYouMean(as, ['anonymous']) ?? CALLER_FORMS);
+    return;
+  }
+  const [what, names] = entry;
+  if (!names.includes(name)) {
+    const hint = didYouMean(name, names);
+    report(
+      path,
+      `unknown ${what} \`${name}\` in \`as\``,
+      hint
+        ? hint.replace('`', `\`${kind}/`)
+        : names.length
+          ? `known: ${names.map((n) => `\`${kind}/${n}\``).join(', ')}`
+          : `the world declares no ${what}s`,
+    );
+  }
+}
+
+/** Answers must be among the choices (single: one; multi: each; order: every choice once). */
+export function checkAnswer(
+  type: string,
+  choices: readonly string[],
+  answer: string | readonly string[],
+  path: ContentPath,
+  report: Report,
+): void {
+  const set = new Set(choices);
+  if (set.size !== choices.length) report([...path, 'choices'], 'choices must be distinct');
+  const answers = typeof answer === 'string' ? [answer] : answer;
+  const answerPath = [...path, 'answer'];
+  if (type === 'single' && typeof answer !== 'string')
+    report(answerPath, 'a `single` question has exactly one answer', 'use `multi` for several answers');
+  if (type === 'order') {
+    const same =
+      answers.length === choices.length &&
+      answers.every((a) => set.has(a)) &&
+      new Set(answers).size === set.size;
+    if (!same) report(answerPath, 'an `order` answer lists every choice exactly once, in the right order');
+    return;
+  }
+  answers.forEach((a, i) => {
+    if (!set.has(a))
+      report(
+        typeof answer === 'string' ? answerPath : [...answerPath, i],
+        `answer \`${a}\` is not one of the choices`,
+        didYouMean(a, choices),
+      );
+  });
+}
+
+/** Cross-reference checks and teaching-field warnings for a schema-valid scenario. */
+export function checkScenario(parsed: ParsedFile): void {
+  const s = parsed.scenario;
+  if (!s) return;
+  const report = reporter(parsed);
+  const stepIds = new Set<string>();
+  s.steps.forEach((step, i) => {
+    const path = ['steps', i];
+    if (stepIds.has(step.id))
+      report([...path, 'id'], `duplicate step id \`${step.id}\``, 'step ids are unique within a scenario');
+    stepIds.add(step.id);
+    if (step.call) checkCaller(s, step.call.as, i, [...path, 'call', 'as'], report);
+    if (step.advance !== undefined && step.expect)
+      report(
+        [...path, 'expect'],
+        'an `advance` step has no result: its `expect` is never checked',
+        undefined,
+        { key: true, warning: true },
+      );
+    if (step.checkpoint)
+      checkAnswer(
+        step.checkpoint.type,
+        step.checkpoint.choices,
+        step.checkpoint.answer,
+        [...path, 'checkpoint'],
+        report,
+      );
+    if (step.call && !step.narrate && !step.explain)
+      report(path, `step \`${step.id}\` has no \`narrate\` or \`explain\` for learners`, undefined, {
+        warning: true,
+      });
+  });
+  const whatIfIds = new Set<string>();
+  (s.whatIf ?? []).forEach((w, i) => {
+    const path = ['whatIf', i];
+    if (whatIfIds.has(w.id))
+      report([...path, 'id'], `duplicate what-if id \`${w.id}\``, 'what-if ids are unique within a scenario');
+    whatIfIds.add(w.id);
+    const index = s.steps.findIndex((st) => st.id === w.step);
+    const target = s.steps[index];
+    if (!target?.call) {
+      const withCall = s.steps.filter((st) => st.call).map((st) => st.id);
+      const msg = target
+        ? `what-if step \`${w.step}\` is an \`advance\` step: a what-if changes a step's \`call\``
+        : `unknown step \`${w.step}\``;
+      report([...path, 'step'], msg, didYouMean(w.step, withCall));
+      return;
+    }
+    const merged = CallSchema.safeParse(changedCall(target.call, w.change));
+    if (!merged.success) {
+      for (const issue of merged.error.issues) {
+        const where = [...path, 'change', ...(issue.path as (string | number)[])];
+        const field = issue.code === 'unrecognized_keys' ? issue.keys.join('`, `') : issue.path.join('.');
+        report(
+          where,
+          `\`change\` makes an invalid call: ${issue.code === 'unrecognized_keys' ? `unknown field \`${field}\`` : `\`${field}\`: ${issue.message}`}`,
+        );
+      }
+      return;
+    }
+    if (w.change.as !== undefined) checkCaller(s, merged.data.as, index, [...path, 'change', 'as'], report);
+    if (!w.explain) report(path, `what-if \`${w.id}\` has no \`explain\``, undefined, { warning: true });
+  });
+  if (!s.takeaways?.length)
+    report(['id'], 'no `takeaways`: learners get no summary', undefined, { key: true, warning: true });
+  if (!s.refs?.length)
+    report(['id'], 'no `refs` to the AWS documentation', undefined, { key: true, warning: true });
+}
+
+/** Cross-reference checks for a schema-valid quiz; `scenarios` holds every loaded scenario by id. */
+export function checkQuiz(parsed: ParsedFile, scenarios: ReadonlyMap<string, Scenario>): void {
+  const quiz = parsed.quiz;
+  if (!quiz) return;
+  const report = reporter(parsed);
+  const ids = new Set<string>();
+  quiz.questions.forEach((q, i) => {
+    const path = ['questions', i];
+    if (ids.has(q.id))
+      report([...path, 'id'], `duplicate question id \`${q.id}\``, 'question ids are unique within a quiz');
+    ids.add(q.id);
+    const scenario = q.scenario === undefined ? undefined : scenarios.get(q.scenario);
+    if (q.scenario !== undefined && !scenario)
+      report(
+        [...path, 'scenario'],
+        `unknown scenario \`${q.scenario}\``,
+        didYouMean(q.scenario, scenarios.keys()),
+      );
+    if (q.type === 'pair') {
+      checkAnswer('single', q.api.choices, q.api.answer, [...path, 'api'], report);
+      checkAnswer('single', q.trust.choices, q.trust.answer, [...path, 'trust'], report);
+    } else if (q.type === 'outcome') {
+      if (scenario) checkCaller(scenario, q.call.as, scenario.steps.length, [...path, 'call', 'as'], report);
+    } else {
+      checkAnswer(q.type, q.choices, q.answer, path, report);
+    }
+    if (!q.explain) report(path, `question \`${q.id}\` has no \`explain\``, undefined, { warning: true });
+  });
+}
+
+/** One engine check: a step with an `expect`, or a what-if (FORMAT.md `checks[]`). */
+export interface EngineCheck {
+  id: string;
+  kind: 'step' | 'whatIf';
+  ok: boolean;
+  line: number;
+  col: number;
+  expected: Expect;
+  actual: Record<string, unknown>;
+  mismatches: Mismatch[];
+  /** The engine's error code and message, when the call failed. */
+  engineSays?: string;
+}
+
+/** Adds the engine's world problems (errors and warnings) to the file, at their place under `world:`. */
+export function addWorldProblems(parsed: ParsedFile, problems: readonly WorldProblem[]): void {
+  const report = reporter(parsed);
+  for (const p of problems)
+    report(['world', ...p.path], p.message, p.hint, { warning: p.severity === 'warning' });
+}
+
+/**
+ * Runs every step `expect` and every what-if of a valid scenario on the engine.
+ * World problems are added first; a file with errors gets no checks (FORMAT.md).
+ */
+export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
+  const s = parsed.scenario;
+  if (!s || parsed.errors.length > 0) return [];
+  const report = reporter(parsed);
+  try {
+    addWorldProblems(parsed, createEngine(s.world).problems);
+    if (parsed.errors.length > 0) return [];
+    const checks: EngineCheck[] = [];
+    const run = runScenario(s);
+    for (const st of run.steps) {
+      if (!st.step.expect || !st.result) continue;
+      const pos = parsed.positions.at(['steps', st.index, 'expect'], { key: true });
+      checks.push(makeCheck(st.step.id, 'step', pos, st.step.expect, st.result, st.mismatches));
+    }
+    (s.whatIf ?? []).forEach((w, i) => {
+      const pos = parsed.positions.at(['whatIf', i, 'expect'], { key: true });
+      const r = runWhatIf(s, w);
+      checks.push(makeCheck(w.id, 'whatIf', pos, w.expect, r.result, r.mismatches));
+    });
+    return checks;
+  } catch (e) {
+    report(
+      ['id'],
+      `the engine failed on this scenario: ${e instanceof Error ? e.message : String(e)}`,
+      'this is a bug in sts-trainer; please report it with this file',
+      { key: true },
+    );
+    return [];
+  }
+}
+
+function makeCheck(
+  id: string,
+  kind: EngineCheck['kind'],
+  pos: { line: number; col: number },
+  expected: Expect,
+  result: Parameters<typeof actualFor>[1],
+  mismatches: Mismatch[],
+): EngineCheck {
+  const check: EngineCheck = {
+    id,
+    kind,
+    ok: mismatches.length === 0,
+    ...pos,
+    expected,
+    actual: actualFor(expected, result),
+    mismatches,
+  };
+  if (result.outcome === 'error')
+    check.engineSays = `${result.code ?? 'error'}: ${result.message ?? ''}`.trim();
+  return check;
+}
+
+/** Outcome questions with explicit `choices`: the engine's answer must be one of them. */
+export function verifyQuiz(parsed: ParsedFile, scenarios: ReadonlyMap<string, Scenario>): void {
+  const quiz: Quiz | undefined = parsed.quiz;
+  if (!quiz || parsed.errors.length > 0) return;
+  const report = reporter(parsed);
+  quiz.questions.forEach((q, i) => {
+    if (q.type !== 'outcome' || !q.choices) return;
+    const scenario = scenarios.get(q.scenario);
+    if (!scenario) return;
+    try {
+      const { result } = runCallIn(scenario, q.call);
+      const answer = result.outcome === 'success' ? 'success' : (result.code ?? 'error');
+      if (!q.choices.includes(answer))
+        report(
+          ['questions', i, 'choices'],
+          `the engine answers \`${answer}\`, which is not among the choices`,
+          `add \`${answer}\` to \`choices\``,
+        );
+    } catch (e) {
+      report(
+        ['questions', i, 'call'],
+        `the engine failed on this call: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  });
+}

@@ -1,0 +1,328 @@
+/**
+ * Pure parsing of one content file: text and file name in, a schema-checked
+ * scenario or quiz (or problems with line:col) out. No I/O here (STYLE.md §5).
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
+import { positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
+import { closest, didYouMean, knownKeys } from './suggest.js';
+import type { z } from 'zod';
+
+/** Files larger than this are refused before parsing. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** YAML aliases expanded per file at most (a billion-laughs file needs far more). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type ContentKind = 'scenario' | 'quiz';
+
+/** One thing wrong (or risky) in a file, at a position. */
+export interface Problem extends Position {
+  message: string;
+  /** What to do about it, shown on its own `hint:` line. */
+  hint?: string;
+  severity: 'error' | 'warning';
+}
+
+/** A parsed content file. `scenario`/`quiz` are set only when the schema accepted it. */
+export interface ParsedFile {
+  file: string;
+  kind: ContentKind | undefined;
+  scenario?: Scenario;
+  quiz?: Quiz;
+  errors: Problem[];
+  warnings: Problem[];
+  positions: Positions;
+}
+
+export const MESSAGES = {
+  tooBig: (bytes: number) =>
+    `file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; content files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+  tooBigHint: 'split it into several scenario or quiz files',
+  aliasBomb: `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`,
+  aliasBombHint: 'write the repeated parts out instead of using `*alias` references',
+  customTag: (tag: string) => `custom YAML tag \`${tag}\` is not allowed: content files are plain YAML`,
+  customTagHint: 'remove the tag, or quote the value if it is text',
+  duplicateKey: (key: string) => `duplicate key \`${key}\``,
+  duplicateKeyHint: 'each key may appear once in a mapping; remove or rename one of them',
+  notMapping: 'a content file must be a YAML mapping with `id`, `title` and `steps` or `questions`',
+  unknownKind: 'not a scenario (no `steps` or `world`) or a quiz (no `questions`)',
+  unknownKindHint: 'a scenario needs `world` and `steps`; a quiz needs `questions` (see docs/authoring.md)',
+  newerFormat: (n: number) =>
+    `this file uses content format ${n}, but this sts-trainer understands format ${FORMAT_VERSION} at most`,
+  newerFormatHint: 'this file needs a newer sts-trainer: upgrade with `npm install -g sts-trainer@latest`',
+} as const;
+
+/** `file:line:col: message` and, when there is one, a `hint:` line. */
+export function formatProblem(file: string, p: Problem): string {
+  const head = `${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return p.hint ? `${head}\nhint: ${p.hint}` : head;
+}
+
+const problem = (
+  pos: Position,
+  message: string,
+  hint?: string,
+  severity: Problem['severity'] = 'error',
+): Problem => (hint === undefined ? { ...pos, message, severity } : { ...pos, message, hint, severity });
+
+/** Parses and schema-checks one file's text. Never throws for anything a file can contain. */
+export function parseContent(text: string, file: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const bytes = text.length > MAX_FILE_BYTES / 4 ? Buffer.byteLength(text) : text.length;
+  if (bytes > MAX_FILE_BYTES) {
+    const positions = positionsOf(undefined, lineCounter);
+    return failed(file, undefined, positions, [
+      problem({ line: 1, col: 1 }, MESSAGES.tooBig(bytes), MESSAGES.tooBigHint),
+    ]);
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const positions = positionsOf(doc, lineCounter);
+  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, lineCounter));
+  if (yamlProblems.length > 0) return failed(file, kindOfDoc(doc.contents), positions, yamlProblems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const message = e instanceof ReferenceError ? MESSAGES.aliasBomb : `cannot read YAML: ${String(e)}`;
+    return failed(file, undefined, positions, [
+      problem({ line: 1, col: 1 }, message, MESSAGES.aliasBombHint),
+    ]);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return failed(file, undefined, positions, [problem(positions.at([]), MESSAGES.notMapping)]);
+  }
+  const record = data as Record<string, unknown>;
+  if (typeof record.format === 'number' && record.format > FORMAT_VERSION) {
+    const err = problem(
+      positions.at(['format']),
+      MESSAGES.newerFormat(record.format),
+      MESSAGES.newerFormatHint,
+    );
+    return failed(file, kindOf(record), positions, [err]);
+  }
+  const kind = kindOf(record);
+  if (!kind)
+    return failed(file, undefined, positions, [
+      problem(positions.at([]), MESSAGES.unknownKind, MESSAGES.unknownKindHint),
+    ]);
+
+  const schema = kind === 'scenario' ? ScenarioSchema : QuizSchema;
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issues = flattenIssues(result.error.issues, []);
+    const errors = withoutTypoEchoes(issues, schema, data).flatMap((i) =>
+      issueProblems(i, schema, data, positions),
+    );
+    return failed(file, kind, positions, errors);
+  }
+  const parsed: ParsedFile = { file, kind, errors: [], warnings: [], positions };
+  if (kind === 'scenario') parsed.scenario = result.data as Scenario;
+  else parsed.quiz = result.data as Quiz;
+  return parsed;
+}
+
+function failed(
+  file: string,
+  kind: ContentKind | undefined,
+  positions: Positions,
+  errors: Problem[],
+): ParsedFile {
+  return { file, kind, errors, warnings: [], positions };
+}
+
+/** The kind from the top-level keys alone, for files whose YAML is broken. */
+function kindOfDoc(contents: unknown): ContentKind | undefined {
+  if (!isMap(contents)) return undefined;
+  const keys = Object.fromEntries(
+    contents.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), true]),
+  );
+  return kindOf(keys);
+}
+
+function kindOf(data: Record<string, unknown>): ContentKind | undefined {
+  if ('steps' in data || 'world' in data) return 'scenario';
+  if ('questions' in data) return 'quiz';
+  return undefined;
+}
+
+function yamlProblem(e: YAMLError, text: string, lc: LineCounter): Problem {
+  const pos = lc.linePos(e.pos[0]);
+  const source = text.slice(e.pos[0], e.pos[1]);
+  switch (e.code) {
+    case 'DUPLICATE_KEY':
+      return problem(
+        pos,
+        MESSAGES.duplicateKey(firstKey(text, e.pos[0]) ?? source),
+        MESSAGES.duplicateKeyHint,
+      );
+    case 'TAG_RESOLVE_FAILED':
+      return problem(pos, MESSAGES.customTag(source.trim() || 'unknown'), MESSAGES.customTagHint);
+    default:
+      return problem(pos, `invalid YAML: ${e.message.replace(/\.$/, '')}`);
+  }
+}
+
+function firstKey(text: string, offset: number): string | undefined {
+  const m = /^\s*["']?([^"':\n]+)["']?\s*:/.exec(text.slice(offset, offset + 200));
+  return m?.[1]?.trim();
+}
+
+type Issue = z.core.$ZodIssue;
+type FlatIssue = Issue & { fullPath: (string | number)[] };
+
+/** Unions report each branch's issues: keep the branch that best fits the data. */
+function flattenIssues(issues: readonly Issue[], prefix: (string | number)[]): FlatIssue[] {
+  const out: FlatIssue[] = [];
+  for (const issue of issues) {
+    const fullPath = [...prefix, ...(issue.path as (string | number)[])];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const fitting = issue.errors.filter(
+        (b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0),
+      );
+      if (fitting.length === 0) {
+        out.push({ ...issue, fullPath, errors: [] } as FlatIssue);
+        continue;
+      }
+      const best = fitting.reduce((a, b) => (b.length < a.length ? b : a));
+      out.push(...flattenIssues(best, fullPath));
+      continue;
+    }
+    out.push({ ...issue, fullPath });
+  }
+  return out;
+}
+
+/** `trsut:` also makes `trust` missing: report only the typo, whose hint names the missing field. */
+function withoutTypoEchoes(issues: FlatIssue[], schema: z.core.$ZodType, data: unknown): FlatIssue[] {
+  const typos = issues.filter((i) => i.code === 'unrecognized_keys');
+  if (typos.length === 0) return issues;
+  const suggested = new Set<string>();
+  for (const t of typos) {
+    const known = knownKeys(schema, data, t.fullPath);
+    for (const key of (t as { keys: string[] }).keys) {
+      const c = closest(key, known);
+      if (c) suggested.add(JSON.stringify([...t.fullPath, c]));
+    }
+  }
+  return issues.filter(
+    (i) =>
+      !(
+        i.code === 'invalid_type' &&
+        valueAt(data, i.fullPath) === undefined &&
+        suggested.has(JSON.stringify(i.fullPath))
+      ),
+  );
+}
+
+const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+const typeName = (t: string) => (t === 'array' ? 'list' : t === 'object' || t === 'record' ? 'mapping' : t);
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${article(typeof value)} (\`${String(value)}\`)`;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const s of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
+  return v;
+}
+
+function label(path: readonly (string | number)[]): string {
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const prev = path[path.length - 2];
+    return prev === undefined ? `item ${last + 1}` : `${String(prev)}[${last}]`;
+  }
+  return last === undefined ? 'the file' : last;
+}
+
+function issueProblems(
+  issue: FlatIssue,
+  schema: z.core.$ZodType,
+  data: unknown,
+  positions: Positions,
+): Problem[] {
+  const path = issue.fullPath;
+  const value = valueAt(data, path);
+  const parentPath = path.slice(0, -1);
+  const name = label(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      let known: string[] | undefined;
+      return issue.keys.map((key) => {
+        known ??= knownKeys(schema, data, path);
+        return problem(
+          positions.at([...path, key], { key: true }),
+          `unknown field \`${key}\``,
+          didYouMean(key, known),
+        );
+      });
+    }
+    case 'invalid_type': {
+      const parent = valueAt(data, parentPath);
+      if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
+        return [problem(positions.at(parentPath), `missing required field \`${name}\``)];
+      }
+      return [
+        problem(
+          positions.at(path),
+          `\`${name}\` must be ${article(typeName(issue.expected))}, not ${describe(value)}`,
+        ),
+      ];
+    }
+    case 'invalid_union': {
+      const disc = (issue as { discriminator?: string; options?: unknown[] }).options;
+      if (disc) {
+        if (value === undefined)
+          return [problem(positions.at(parentPath), `missing required field \`${name}\``)];
+        const options = disc.map(String);
+        return [
+          problem(
+            positions.at(path),
+            `\`${name}\` must be one of ${options.map((o) => `\`${o}\``).join(', ')}, not \`${String(value)}\``,
+            didYouMean(String(value), options),
+          ),
+        ];
+      }
+      return [
+        problem(positions.at(path), `\`${name}\` has the wrong type: ${describe(value)} is not allowed here`),
+      ];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      return [
+        problem(
+          positions.at(path),
+          `\`${name}\` must be ${options.length === 1 ? '' : 'one of '}${options.map((o) => `\`${o}\``).join(', ')}, not \`${String(value)}\``,
+          didYouMean(String(value), options),
+        ),
+      ];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      const side = issue.code === 'too_small' ? 'at least' : 'at most';
+      const what =
+        issue.origin === 'array'
+          ? `needs ${side} ${bound} item${bound === 1 ? '' : 's'}`
+          : issue.origin === 'string'
+            ? `must be ${side} ${bound} character${bound === 1 ? '' : 's'} long`
+            : `must be ${side} ${bound}, not ${String(value)}`;
+      return [problem(positions.at(path), `\`${name}\` ${what}`)];
+    }
+    case 'invalid_format': {
+      const msg = issue.message.startsWith('Invalid') ? `is not a valid ${issue.format}` : issue.message;
+      return [problem(positions.at(path), `\`${name}\` \`${String(value)}\` ${msg}`)];
+    }
+    default:
+      return [problem(positions.at(path), `${path.length > 0 ? `\`${name}\`: ` : ''}${issue.message}`)];
+  }
+}
+
+/** Re-exported for callers that map their own paths (cross-references, engine problems). */
+export type { ContentPath };

@@ -1,0 +1,304 @@
+/**
+ * The content contract (FORMAT.md) as one zod schema: the single source of the
+ * TypeScript types the engine and commands use, and of the JSON Schema that
+ * `sts-trainer schema scenario|quiz` prints. Extensions beyond FORMAT.md are all
+ * optional and documented in docs/authoring.md.
+ */
+import { z } from 'zod';
+
+/** The newest content format this release understands (`format:` in a file; absent = 1). */
+export const FORMAT_VERSION = 1;
+
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. `cross-account-access`');
+const accountId = z
+  .string()
+  .regex(/^\d{12}$/, 'must be a 12-digit account id in quotes, e.g. "111111111111"');
+const stringOrList = z.union([z.string(), z.array(z.string())]);
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+/** Seconds, or a number with a unit: `90m`, `2h`, `1d`, `30s`. */
+export const DurationSchema = z.union([
+  z.number().int().nonnegative(),
+  z.string().regex(/^\d+(\.\d+)?\s*[smhd]?$/, 'must be seconds or a duration like `90m`, `2h`, `1d`'),
+]);
+const tagMap = z.record(z.string(), z.string());
+
+const StatementSchema = z.strictObject({
+  Sid: z.string().optional(),
+  Effect: z.enum(['Allow', 'Deny']),
+  Principal: z.union([z.literal('*'), z.record(z.string(), stringOrList)]).optional(),
+  NotPrincipal: z.union([z.literal('*'), z.record(z.string(), stringOrList)]).optional(),
+  Action: stringOrList.optional(),
+  NotAction: stringOrList.optional(),
+  Resource: stringOrList.optional(),
+  NotResource: stringOrList.optional(),
+  Condition: z.record(z.string(), z.record(z.string(), z.union([scalar, z.array(scalar)]))).optional(),
+});
+
+/** An IAM policy document written as YAML (plain IAM JSON). */
+export const PolicySchema = z.strictObject({
+  Version: z.string().optional(),
+  Id: z.string().optional(),
+  Statement: z.union([StatementSchema, z.array(StatementSchema)]),
+});
+
+const UserSchema = z.strictObject({
+  name: z.string().min(1),
+  account: accountId,
+  /** Optional IAM path, e.g. `/engineering/` (extension). */
+  path: z.string().optional(),
+  /** A virtual MFA device `arn:aws:iam::<account>:mfa/<name>` whose valid code is "123456", or another code. */
+  mfa: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        code: z
+          .string()
+          .regex(/^\d{6}$/)
+          .optional(),
+      }),
+    ])
+    .optional(),
+  tags: tagMap.optional(),
+  policies: z.array(PolicySchema).optional(),
+  permissionsBoundary: PolicySchema.optional(),
+});
+
+const RoleSchema = z.strictObject({
+  name: z.string().min(1).max(64),
+  account: accountId,
+  path: z.string().optional(),
+  description: z.string().optional(),
+  maxSessionDuration: z.number().int().min(3600).max(43200).optional(),
+  trust: PolicySchema,
+  policies: z.array(PolicySchema).optional(),
+  permissionsBoundary: PolicySchema.optional(),
+  tags: tagMap.optional(),
+});
+
+const ManagedPolicySchema = z.strictObject({
+  name: z.string().min(1),
+  account: accountId,
+  policy: PolicySchema,
+});
+
+const ScpSchema = z.strictObject({
+  name: z.string().min(1),
+  accounts: z.array(accountId),
+  policy: PolicySchema,
+});
+
+const IdentityCenterSchema = z.strictObject({
+  account: accountId,
+  users: z.array(z.strictObject({ name: z.string().min(1), email: z.string().optional() })),
+  permissionSets: z.array(
+    z.strictObject({
+      name: z.string().min(1).max(32),
+      /** Seconds, 3600..43200 (1–12 hours); default 3600. */
+      sessionDuration: z.number().int().min(3600).max(43200).optional(),
+      policies: z.array(PolicySchema).optional(),
+      permissionsBoundary: PolicySchema.optional(),
+    }),
+  ),
+  assignments: z.array(z.strictObject({ user: z.string(), permissionSet: z.string(), account: accountId })),
+});
+
+/** A scenario's `world:` — accounts, principals, providers and resources. */
+export const WorldSchema = z.strictObject({
+  start: z.string().optional(),
+  organization: z
+    .strictObject({
+      id: z.string().regex(/^o-[a-z0-9]{10,32}$/, 'must look like `o-a1b2c3d4e5`'),
+      accounts: z.array(accountId),
+      management: accountId.optional(),
+      scps: z.array(ScpSchema).optional(),
+    })
+    .optional(),
+  accounts: z.array(z.strictObject({ id: accountId, name: z.string().optional() })).optional(),
+  users: z.array(UserSchema).optional(),
+  roles: z.array(RoleSchema).optional(),
+  /** Customer managed policies, for `PolicyArns` (extension). */
+  managedPolicies: z.array(ManagedPolicySchema).optional(),
+  samlProviders: z
+    .array(z.strictObject({ name: z.string().min(1), account: accountId, issuer: z.string().min(1) }))
+    .optional(),
+  oidcProviders: z
+    .array(
+      z.strictObject({ url: z.string().url(), account: accountId, audiences: z.array(z.string()).min(1) }),
+    )
+    .optional(),
+  identityCenter: IdentityCenterSchema.optional(),
+  resources: z
+    .array(
+      z.strictObject({
+        arn: z.string().min(1),
+        /** The owning account, when the ARN has none (S3 buckets); extension. */
+        account: accountId.optional(),
+        policy: PolicySchema.optional(),
+        tags: tagMap.optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const API_NAMES = [
+  'AssumeRole',
+  'AssumeRoleWithSAML',
+  'AssumeRoleWithWebIdentity',
+  'GetSessionToken',
+  'GetFederationToken',
+  'GetCallerIdentity',
+  'GetAccessKeyInfo',
+  'DecodeAuthorizationMessage',
+  'SignIn',
+  'GetRoleCredentials',
+  'Request',
+] as const;
+
+/** A step's `call:` — one request to the engine. */
+export const CallSchema = z.strictObject({
+  api: z.enum(API_NAMES),
+  /** user/NAME, root/ACCOUNT, $STEP, service/PRINCIPAL, anonymous, sso/NAME */
+  as: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+  context: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
+  /** For `Request`: the action, e.g. `s3:GetObject`. */
+  action: z.string().optional(),
+  /** For `Request`: the resource ARN. */
+  resource: z.string().optional(),
+});
+
+export const ExpectSchema = z.strictObject({
+  outcome: z.enum(['success', 'error']),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  arn: z.string().optional(),
+  account: accountId.optional(),
+  userId: z.string().optional(),
+  expiresIn: z.number().int().optional(),
+  sourceIdentity: z.string().optional(),
+  tags: tagMap.optional(),
+  mfa: z.boolean().optional(),
+});
+
+const choiceList = z.array(z.string().min(1)).min(2);
+
+export const CheckpointSchema = z.strictObject({
+  type: z.enum(['single', 'multi', 'order']),
+  prompt: z.string().min(1),
+  choices: choiceList,
+  answer: stringOrList,
+  explain: z.string().optional(),
+});
+
+export const StepSchema = z
+  .strictObject({
+    id: kebab,
+    title: z.string().optional(),
+    narrate: z.string().optional(),
+    call: CallSchema.optional(),
+    advance: DurationSchema.optional(),
+    expect: ExpectSchema.optional(),
+    explain: z.string().optional(),
+    checkpoint: CheckpointSchema.optional(),
+  })
+  .refine((s) => (s.call === undefined) !== (s.advance === undefined), {
+    message: 'a step needs either `call` or `advance` (not both)',
+  });
+
+export const WhatIfSchema = z.strictObject({
+  id: kebab,
+  title: z.string().optional(),
+  step: z.string().min(1),
+  change: z.record(z.string(), z.unknown()),
+  /** Extension: move the clock this much before the changed call runs. */
+  advance: DurationSchema.optional(),
+  narrate: z.string().optional(),
+  expect: ExpectSchema,
+  explain: z.string().optional(),
+});
+
+const examList = z.array(
+  z.string().regex(/^[A-Z]{3}-C\d{2}(\/\d+(\.\d+)?)?$/, 'must look like `SAA-C03/1.1`'),
+);
+const refList = z.array(z.string().url());
+const level = z.enum(['foundational', 'associate', 'professional', 'specialty']);
+
+export const ScenarioSchema = z.strictObject({
+  format: z.number().int().positive().optional(),
+  id: kebab,
+  title: z.string().min(1),
+  summary: z.string().optional(),
+  level: level.optional(),
+  topics: z.array(z.string()).optional(),
+  exam: examList.optional(),
+  refs: refList.optional(),
+  world: WorldSchema,
+  steps: z.array(StepSchema).min(1),
+  whatIf: z.array(WhatIfSchema).optional(),
+  takeaways: z.array(z.string()).optional(),
+});
+
+const questionBase = {
+  id: kebab,
+  scenario: z.string().optional(),
+  prompt: z.string().min(1),
+  explain: z.string().optional(),
+  refs: refList.optional(),
+  difficulty: z.number().int().min(1).max(3).optional(),
+  topics: z.array(z.string()).optional(),
+  exam: examList.optional(),
+};
+
+const partSchema = z.strictObject({ choices: choiceList, answer: z.string().min(1) });
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('single'),
+    choices: choiceList,
+    answer: z.string().min(1),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('multi'),
+    choices: choiceList,
+    answer: z.array(z.string()).min(1),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('order'),
+    choices: choiceList,
+    answer: z.array(z.string()).min(2),
+  }),
+  z.strictObject({ ...questionBase, type: z.literal('pair'), api: partSchema, trust: partSchema }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('outcome'),
+    scenario: z.string().min(1),
+    call: CallSchema,
+    choices: z.array(z.string()).optional(),
+  }),
+]);
+
+export const QuizSchema = z.strictObject({
+  format: z.number().int().positive().optional(),
+  id: kebab,
+  title: z.string().min(1),
+  summary: z.string().optional(),
+  topics: z.array(z.string()).optional(),
+  exam: examList.optional(),
+  refs: refList.optional(),
+  questions: z.array(QuestionSchema).min(1),
+});
+
+export type Policy = z.infer<typeof PolicySchema>;
+export type World = z.infer<typeof WorldSchema>;
+export type Call = z.infer<typeof CallSchema>;
+export type Expect = z.infer<typeof ExpectSchema>;
+export type Checkpoint = z.infer<typeof CheckpointSchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type WhatIf = z.infer<typeof WhatIfSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Quiz = z.infer<typeof QuizSchema>;
+export type ApiName = (typeof API_NAMES)[number];

@@ -1,0 +1,365 @@
+/**
+ * AssumeRoleWithSAML: an unsigned request carrying an IdP-signed assertion.
+ * STS checks the assertion against the IAM SAML provider, then the role's
+ * trust policy (Principal.Federated = the provider).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
+ */
+import type { ApiHandler } from '../api.js';
+import { fail } from '../api.js';
+import { baseContext, callContext, ContextBuilder } from '../context.js';
+import {
+  AccessDenied,
+  ExpiredTokenException,
+  InvalidIdentityToken,
+  ValidationError,
+  validationMessage,
+} from '../errors.js';
+import { authorizeFederated, idpTags } from '../federation.js';
+import { hex } from '../ids.js';
+import { arnIsValid, FIELDS, Validator } from '../params.js';
+import { REF } from '../refs.js';
+import {
+  findRole,
+  issueRoleSession,
+  requestTagKeys,
+  roleDuration,
+  roleResourceTags,
+} from '../role-session.js';
+import { DURATION } from '../rules.js';
+import { sessionPolicies } from '../session-policy.js';
+import { iso, parseDuration, parseInstant } from '../time.js';
+
+const DENIED = 'Not authorized to perform sts:AssumeRoleWithSAML';
+const SESSION_NAME = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
+
+interface Assertion {
+  issuer?: string;
+  signedBy?: string;
+  subject?: string;
+  subjectType?: string;
+  sessionName?: string;
+  audience?: string;
+  roles?: string[];
+  sessionDuration?: number | string;
+  notOnOrAfter?: string | number;
+  sessionNotOnOrAfter?: string | number;
+  tags?: Record<string, unknown>;
+  transitiveTagKeys?: string[];
+  sourceIdentity?: string;
+}
+
+/** STS-ERRORS 8.12/8.13: the nested service suffix is part of AWS's message. */
+const discovery = (text: string, code: string, seed: string) =>
+  `${text} (Service: AWSOpenIdDiscoveryService; Status Code: 400; Error Code: ${code}; Request ID: ${hex(seed, 8)}-${hex(`${seed}1`, 4)}-${hex(`${seed}2`, 4)}-${hex(`${seed}3`, 4)}-${hex(`${seed}4`, 12)}; Proxy: null)`;
+
+export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) => {
+  const v = new Validator(params);
+  const roleArn = v.string(FIELDS.RoleArn, true);
+  const principalArn = v.string(FIELDS.PrincipalArn, true);
+  const duration = v.duration(DURATION.roleMin, DURATION.roleModelMax);
+  const policyText = v.policyText(2048);
+  const policyArns = v.policyArns();
+  if (params.SAMLAssertion === undefined) {
+    v.violations.push({ value: null, member: 'sAMLAssertion', constraint: 'Member must not be null' });
+  }
+  if (v.violations.length > 0) {
+    trace.fail(
+      'validate.params',
+      'validate',
+      "parameters satisfy the API's constraints",
+      v.violations.map((x) => x.constraint).join('; '),
+      REF.assumeRoleWithSaml,
+    );
+    return fail(ValidationError(validationMessage(v.violations)));
+  }
+  if (
+    !arnIsValid(roleArn!) ||
+    !arnIsValid(principalArn!) ||
+    !/:saml-provider\//.test(principalArn!) ||
+    !/:role\//.test(roleArn!)
+  ) {
+    trace.fail(
+      'validate.arns',
+      'validate',
+      'RoleArn names a role and PrincipalArn a SAML provider',
+      `${roleArn} / ${principalArn}`,
+      REF.assumeRoleWithSaml,
+    );
+    return fail(ValidationError('Request ARN is invalid'));
+  }
+  trace.pass(
+    'validate.params',
+    'validate',
+    "parameters satisfy the API's constraints",
+    undefined,
+    REF.assumeRoleWithSaml,
+  );
+  const a = params.SAMLAssertion;
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) {
+    trace.fail(
+      'saml.parse',
+      'federation',
+      'SAMLAssertion is a SAML response',
+      'not a structured assertion',
+      REF.samlAssertions,
+    );
+    return fail(InvalidIdentityToken('Invalid base64 SAMLResponse'));
+  }
+  const assertion = a as Assertion;
+
+  // The assertion, checked against the IAM SAML provider's metadata.
+  const provider = state.world.samlProviders.get(principalArn!);
+  if (!provider) {
+    trace.fail(
+      'saml.provider',
+      'federation',
+      'PrincipalArn is a SAML provider in IAM',
+      `no provider \`${principalArn}\``,
+      REF.samlProviders,
+    );
+    return fail(
+      InvalidIdentityToken(
+        discovery("Specified provider doesn't exist", 'AuthSamlManifestNotFoundException', principalArn!),
+      ),
+    );
+  }
+  trace.pass(
+    'saml.provider',
+    'federation',
+    `the SAML provider exists: ${provider.name}`,
+    provider.arn,
+    REF.samlProviders,
+  );
+  if (assertion.issuer !== provider.issuer) {
+    trace.fail(
+      'saml.issuer',
+      'federation',
+      "the assertion's Issuer is the provider's",
+      `assertion: ${assertion.issuer ?? '(none)'}; provider metadata: ${provider.issuer}`,
+      REF.samlTroubleshoot,
+    );
+    return fail(
+      InvalidIdentityToken(
+        discovery(
+          'Issuer not present in specified provider',
+          'AuthSamlInvalidSamlResponseException',
+          provider.arn,
+        ),
+      ),
+    );
+  }
+  trace.pass(
+    'saml.issuer',
+    'federation',
+    "the assertion's Issuer is the provider's",
+    provider.issuer,
+    REF.samlTroubleshoot,
+  );
+  if (assertion.signedBy !== provider.name) {
+    trace.fail(
+      'saml.signature',
+      'federation',
+      "the signature verifies with the provider's certificate",
+      `signed by ${assertion.signedBy ?? '(nobody)'}, expected ${provider.name}`,
+      REF.samlTroubleshoot,
+    );
+    return fail(InvalidIdentityToken('Response signature invalid'));
+  }
+  trace.pass(
+    'saml.signature',
+    'federation',
+    "the signature verifies with the provider's certificate",
+    provider.name,
+    REF.samlTroubleshoot,
+  );
+  const deadline = parseInstant(assertion.notOnOrAfter ?? '+5m', state.now);
+  if (deadline !== undefined && state.now >= deadline) {
+    // AWS's wording for an assertion redeemed too late (STS-ERRORS 8.10); the exact text for a
+    // NotOnOrAfter that has passed is not documented.
+    trace.fail(
+      'saml.expiry',
+      'federation',
+      'the assertion is redeemed before NotOnOrAfter',
+      `NotOnOrAfter ${iso(deadline)}; now ${iso(state.now)}`,
+      REF.samlAssertions,
+    );
+    return fail(ExpiredTokenException('Token must be redeemed within 5 minutes of issuance'));
+  }
+  trace.pass(
+    'saml.expiry',
+    'federation',
+    'the assertion is redeemed before NotOnOrAfter',
+    deadline !== undefined ? iso(deadline) : undefined,
+    REF.samlAssertions,
+  );
+  const pairs = (assertion.roles ?? []).map((r) => r.split(',').map((x) => x.trim()));
+  const paired = pairs.some((p) => p.includes(roleArn!) && p.includes(principalArn!));
+  if (!paired) {
+    trace.fail(
+      'saml.role',
+      'federation',
+      'the Role attribute pairs RoleArn with PrincipalArn',
+      `attribute values: ${(assertion.roles ?? []).join(' | ') || '(none)'}`,
+      REF.samlAssertions,
+    );
+    return fail(
+      InvalidIdentityToken(
+        "SAML Assertion doesn't contain the requested Role and Metadata in the attributes",
+      ),
+    );
+  }
+  trace.pass(
+    'saml.role',
+    'federation',
+    'the Role attribute pairs RoleArn with PrincipalArn',
+    `${roleArn},${principalArn}`,
+    REF.samlAssertions,
+  );
+  if (!assertion.subject) {
+    trace.fail(
+      'saml.subject',
+      'federation',
+      'the assertion has a Subject NameID',
+      undefined,
+      REF.samlAssertions,
+    );
+    return fail(AccessDenied(DENIED));
+  }
+  const sessionName = assertion.sessionName ?? assertion.subject;
+  if (!SESSION_NAME.test(sessionName)) {
+    trace.fail(
+      'saml.sessionName',
+      'federation',
+      'the RoleSessionName attribute matches [a-zA-Z_0-9+=,.@-]{2,64}',
+      sessionName,
+      REF.samlAssertions,
+    );
+    return fail(InvalidIdentityToken('RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}'));
+  }
+  trace.pass(
+    'saml.sessionName',
+    'federation',
+    `session name from the RoleSessionName attribute: ${sessionName}`,
+    undefined,
+    REF.samlAssertions,
+  );
+  if (
+    assertion.sourceIdentity !== undefined &&
+    (!SESSION_NAME.test(assertion.sourceIdentity) || assertion.sourceIdentity.startsWith('aws:'))
+  ) {
+    trace.fail(
+      'saml.sourceIdentity',
+      'source-identity',
+      'the SourceIdentity attribute is valid',
+      assertion.sourceIdentity,
+      REF.sourceIdentity,
+    );
+    return fail(
+      InvalidIdentityToken('Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"'),
+    );
+  }
+  const sp = sessionPolicies(state, params.Policy, policyArns, trace);
+  if ('error' in sp) return fail(sp.error);
+
+  const role = findRole(state, roleArn!, trace);
+  if (!role) return fail(AccessDenied(DENIED));
+  const tags = idpTags(assertion.tags);
+  const transitive = assertion.transitiveTagKeys ?? [];
+  const subjectType = assertion.subjectType ?? 'persistent';
+  // SAML keys during the call (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml);
+  // saml:aud is the assertion's Recipient (FORMAT.md's `audience`).
+  const carried = new ContextBuilder().set('saml:sub', assertion.subject).set('saml:sub_type', subjectType);
+  const b = baseContext(state.now, true)
+    .set('saml:aud', assertion.audience)
+    .set('saml:iss', assertion.issuer)
+    .set('saml:doc', `${provider.account}/${provider.name}`)
+    .set('sts:RoleSessionName', sessionName);
+  for (const e of carried.build().values()) b.add(e);
+  if (assertion.sourceIdentity) b.set('sts:SourceIdentity', assertion.sourceIdentity);
+  requestTagKeys(b, tags, transitive);
+  roleResourceTags(b, role, {});
+  callContext(b, call);
+  const context = b.build();
+  if (
+    !authorizeFederated(
+      state,
+      provider.arn,
+      role,
+      'sts:AssumeRoleWithSAML',
+      context,
+      trace,
+      REF.samlProviders,
+    )
+  ) {
+    return fail(AccessDenied(DENIED));
+  }
+  if (
+    Object.keys(tags).length > 0 &&
+    !authorizeFederated(state, provider.arn, role, 'sts:TagSession', context, trace, REF.sessionTags)
+  ) {
+    return fail(AccessDenied(DENIED));
+  }
+  if (
+    assertion.sourceIdentity &&
+    !authorizeFederated(
+      state,
+      provider.arn,
+      role,
+      'sts:SetSourceIdentity',
+      context,
+      trace,
+      REF.sourceIdentity,
+    )
+  ) {
+    return fail(AccessDenied(DENIED));
+  }
+  const d = roleDuration({ requested: duration, role }, trace);
+  if ('error' in d) return fail(d.error);
+  let seconds = d.seconds;
+  // SessionDuration can only shorten an API session; SessionNotOnOrAfter caps it (STS-FACTS §1.4).
+  const attr = parseDuration(assertion.sessionDuration);
+  if (attr !== undefined && attr < seconds) {
+    trace.info(
+      'duration.saml',
+      'duration',
+      `the SessionDuration attribute shortens the session to ${attr} s`,
+      undefined,
+      REF.samlAssertions,
+    );
+    seconds = attr;
+  }
+  const sessionEnd = parseInstant(assertion.sessionNotOnOrAfter, state.now);
+  if (sessionEnd !== undefined && (sessionEnd - state.now) / 1000 < seconds) {
+    seconds = Math.max(0, Math.floor((sessionEnd - state.now) / 1000));
+    trace.info(
+      'duration.saml',
+      'duration',
+      `SessionNotOnOrAfter caps the session at ${iso(sessionEnd)}`,
+      `${seconds} s`,
+      REF.assumeRoleWithSaml,
+    );
+  }
+  return issueRoleSession(
+    state,
+    role,
+    sessionName,
+    {
+      duration: seconds,
+      mfa: false,
+      ...(sp.policies ? { sessionPolicies: sp.policies } : {}),
+      tags,
+      transitiveKeys: transitive,
+      ...(assertion.sourceIdentity ? { sourceIdentity: assertion.sourceIdentity } : {}),
+      federation: { kind: 'saml', provider: provider.arn, carried: [...carried.build().values()] },
+      origin: 'AssumeRoleWithSAML',
+    },
+    { policyText, arnCount: policyArns?.length ?? 0, passedTags: tags },
+    trace,
+    {
+      Subject: assertion.subject,
+      SubjectType: subjectType,
+      Issuer: assertion.issuer,
+      Audience: assertion.audience ?? 'https://signin.aws.amazon.com/saml',
+    },
+  );
+};

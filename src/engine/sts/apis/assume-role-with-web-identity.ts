@@ -1,0 +1,282 @@
+/**
+ * AssumeRoleWithWebIdentity: an unsigned request carrying an OIDC token
+ * (GitHub Actions, EKS service accounts, Cognito, Google…). STS checks the
+ * token against the IAM OIDC provider, then the role's trust policy.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ */
+import type { ApiHandler } from '../api.js';
+import { fail } from '../api.js';
+import { baseContext, callContext, ContextBuilder } from '../context.js';
+import {
+  AccessDenied,
+  ExpiredTokenException,
+  InvalidIdentityToken,
+  ValidationError,
+  validationMessage,
+} from '../errors.js';
+import { authorizeFederated, idpTags } from '../federation.js';
+import { arnIsValid, FIELDS, parseRoleArn, Validator } from '../params.js';
+import { REF } from '../refs.js';
+import {
+  findRole,
+  issueRoleSession,
+  requestTagKeys,
+  roleDuration,
+  roleResourceTags,
+} from '../role-session.js';
+import { DURATION } from '../rules.js';
+import { sessionPolicies } from '../session-policy.js';
+import { epochSeconds, iso, parseInstant } from '../time.js';
+
+const DENIED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
+/** Web identity providers STS knows without an IAM OIDC provider (STS-FACTS §3.2). */
+const BUILT_IN = new Set([
+  'cognito-identity.amazonaws.com',
+  'accounts.google.com',
+  'graph.facebook.com',
+  'www.amazon.com',
+]);
+const TAGS_CLAIM = 'https://aws.amazon.com/tags';
+const SOURCE_IDENTITY_CLAIM = 'https://aws.amazon.com/source_identity';
+/** Claims that stay available as condition keys in later requests (STS-FACTS §5.4). */
+const CARRIED = new Set(['amr', 'aud', 'id', 'sub']);
+
+interface Token {
+  iss?: string;
+  signedBy?: string;
+  sub?: string;
+  aud?: string | string[];
+  azp?: string;
+  exp?: string | number;
+  claims?: Record<string, unknown>;
+}
+
+export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, trace }) => {
+  const v = new Validator(params);
+  const roleArn = v.string(FIELDS.RoleArn, true);
+  const sessionName = v.string(FIELDS.RoleSessionName, true);
+  const duration = v.duration(DURATION.roleMin, DURATION.roleModelMax);
+  const policyText = v.policyText(2048);
+  const policyArns = v.policyArns();
+  if (params.WebIdentityToken === undefined) {
+    v.violations.push({ value: null, member: 'webIdentityToken', constraint: 'Member must not be null' });
+  }
+  if (v.violations.length > 0) {
+    trace.fail(
+      'validate.params',
+      'validate',
+      "parameters satisfy the API's constraints",
+      v.violations.map((x) => x.constraint).join('; '),
+      REF.assumeRoleWithWebIdentity,
+    );
+    return fail(ValidationError(validationMessage(v.violations)));
+  }
+  if (!arnIsValid(roleArn!)) {
+    trace.fail(
+      'validate.roleArn',
+      'validate',
+      'RoleArn is a well-formed ARN',
+      roleArn,
+      REF.assumeRoleWithWebIdentity,
+    );
+    return fail(ValidationError(`${roleArn} is invalid`));
+  }
+  trace.pass(
+    'validate.params',
+    'validate',
+    "parameters satisfy the API's constraints",
+    `RoleSessionName \`${sessionName}\``,
+    REF.assumeRoleWithWebIdentity,
+  );
+  const raw = params.WebIdentityToken;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    trace.fail(
+      'oidc.parse',
+      'federation',
+      'WebIdentityToken is a JWT (an OIDC ID token)',
+      'not a structured token',
+      REF.oidcProviders,
+    );
+    return fail(
+      InvalidIdentityToken(
+        'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
+      ),
+    );
+  }
+  const token = raw as Token;
+  const iss = token.iss ?? '';
+  const host = iss.replace(/^https:\/\//, '');
+  const account = parseRoleArn(roleArn!)?.account ?? '';
+
+  // The issuer: an IAM OIDC provider in the role's account, or a built-in web identity provider.
+  const builtIn = BUILT_IN.has(host);
+  const provider = builtIn
+    ? undefined
+    : state.world.oidcProviders.find((p) => p.account === account && p.host === host);
+  if (!builtIn && !provider) {
+    trace.fail(
+      'oidc.provider',
+      'federation',
+      "the token's issuer is an OIDC provider in the role's account",
+      `iss ${iss || '(none)'}; account ${account}`,
+      REF.oidcProviders,
+    );
+    return fail(InvalidIdentityToken(`No OpenIDConnect provider found in your account for ${iss}`));
+  }
+  const providerArn = provider ? provider.arn : host;
+  trace.pass(
+    'oidc.provider',
+    'federation',
+    builtIn ? `${host} is a built-in web identity provider` : `the OIDC provider exists: ${provider!.arn}`,
+    iss,
+    REF.oidcProviders,
+  );
+  if (token.signedBy !== iss) {
+    trace.fail(
+      'oidc.signature',
+      'federation',
+      "the signature verifies with a key from the issuer's JWKS",
+      `signed by ${token.signedBy ?? '(nobody)'}`,
+      REF.oidcRoles,
+    );
+    return fail(
+      InvalidIdentityToken(
+        "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+      ),
+    );
+  }
+  trace.pass(
+    'oidc.signature',
+    'federation',
+    "the signature verifies with a key from the issuer's JWKS",
+    iss,
+    REF.oidcRoles,
+  );
+  const exp = parseInstant(token.exp ?? '+1h', state.now);
+  if (exp !== undefined && state.now >= exp) {
+    trace.fail(
+      'oidc.expiry',
+      'federation',
+      'the token has not expired',
+      `exp ${iso(exp)}; now ${iso(state.now)}`,
+      REF.assumeRoleWithWebIdentity,
+    );
+    return fail(
+      ExpiredTokenException(
+        `Token expired: current date/time ${epochSeconds(state.now)} must be before the expiration date/time${epochSeconds(exp)}`,
+      ),
+    );
+  }
+  trace.pass(
+    'oidc.expiry',
+    'federation',
+    'the token has not expired',
+    exp !== undefined ? `exp ${iso(exp)}` : undefined,
+    REF.assumeRoleWithWebIdentity,
+  );
+  const auds = token.aud === undefined ? [] : Array.isArray(token.aud) ? token.aud : [token.aud];
+  if (auds.length === 0) {
+    trace.fail('oidc.audience', 'federation', 'the token has an aud claim', undefined, REF.oidcProviders);
+    return fail(InvalidIdentityToken('Missing a required claim: aud'));
+  }
+  if (provider && !auds.some((a) => provider.audiences.includes(a))) {
+    trace.fail(
+      'oidc.audience',
+      'federation',
+      "the token's aud is one of the provider's client IDs",
+      `aud ${auds.join(', ')}; provider allows ${provider.audiences.join(', ')}`,
+      REF.oidcProviders,
+    );
+    return fail(InvalidIdentityToken('Incorrect token audience'));
+  }
+  trace.pass(
+    'oidc.audience',
+    'federation',
+    provider ? "the token's aud is one of the provider's client IDs" : 'aud is checked by the trust policy',
+    auds.join(', '),
+    REF.oidcProviders,
+  );
+
+  const claims = token.claims ?? {};
+  const tagClaim = (claims[TAGS_CLAIM] ?? {}) as { principal_tags?: unknown; transitive_tag_keys?: unknown };
+  const tags = idpTags(tagClaim.principal_tags);
+  const transitive = Array.isArray(tagClaim.transitive_tag_keys)
+    ? tagClaim.transitive_tag_keys.map(String)
+    : [];
+  const sourceIdentity =
+    claims[SOURCE_IDENTITY_CLAIM] === undefined ? undefined : String(claims[SOURCE_IDENTITY_CLAIM]);
+  const sp = sessionPolicies(state, params.Policy, policyArns, trace);
+  if ('error' in sp) return fail(sp.error);
+  const role = findRole(state, roleArn!, trace);
+  if (!role) return fail(AccessDenied(DENIED));
+
+  // Web identity keys: <provider>:aud, :sub, :amr and the token's other claims (STS-FACTS §5.4).
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+  const keys = new ContextBuilder();
+  const audKey = host === 'accounts.google.com' && token.azp ? token.azp : auds[0]!;
+  keys.set(
+    `${host}:aud`,
+    auds.length > 1 && host !== 'accounts.google.com' ? auds : audKey,
+    auds.length > 1 && host !== 'accounts.google.com',
+  );
+  if (host === 'accounts.google.com') keys.set(`${host}:oaud`, auds[0]);
+  if (token.sub !== undefined) keys.set(`${host}:sub`, token.sub);
+  for (const [name, value] of Object.entries(claims)) {
+    if (name === TAGS_CLAIM || name === SOURCE_IDENTITY_CLAIM) continue;
+    if (Array.isArray(value)) keys.set(`${host}:${name}`, value.map(String), true);
+    else if (value !== null && typeof value !== 'object') keys.set(`${host}:${name}`, String(value));
+  }
+  const b = baseContext(state.now, true).set('sts:RoleSessionName', sessionName);
+  for (const e of keys.build().values()) b.add(e);
+  if (sourceIdentity) b.set('sts:SourceIdentity', sourceIdentity);
+  requestTagKeys(b, tags, transitive);
+  roleResourceTags(b, role, {});
+  callContext(b, call);
+  const context = b.build();
+  if (
+    !authorizeFederated(
+      state,
+      providerArn,
+      role,
+      'sts:AssumeRoleWithWebIdentity',
+      context,
+      trace,
+      REF.oidcRoles,
+    )
+  ) {
+    return fail(AccessDenied(DENIED));
+  }
+  if (
+    Object.keys(tags).length > 0 &&
+    !authorizeFederated(state, providerArn, role, 'sts:TagSession', context, trace, REF.sessionTags)
+  ) {
+    return fail(AccessDenied(DENIED));
+  }
+  if (
+    sourceIdentity &&
+    !authorizeFederated(state, providerArn, role, 'sts:SetSourceIdentity', context, trace, REF.sourceIdentity)
+  ) {
+    return fail(AccessDenied(DENIED));
+  }
+  const d = roleDuration({ requested: duration, role }, trace);
+  if ('error' in d) return fail(d.error);
+  const carried = [...keys.build().values()].filter((e) => CARRIED.has(e.key.slice(host.length + 1)));
+  return issueRoleSession(
+    state,
+    role,
+    sessionName!,
+    {
+      duration: d.seconds,
+      mfa: false,
+      ...(sp.policies ? { sessionPolicies: sp.policies } : {}),
+      tags,
+      transitiveKeys: transitive,
+      ...(sourceIdentity ? { sourceIdentity } : {}),
+      federation: { kind: 'web-identity', provider: providerArn, carried },
+      origin: 'AssumeRoleWithWebIdentity',
+    },
+    { policyText, arnCount: policyArns?.length ?? 0, passedTags: tags },
+    trace,
+    { SubjectFromWebIdentityToken: token.sub, Provider: host, Audience: audKey },
+  );
+};

@@ -1,0 +1,191 @@
+/**
+ * GetFederationToken: an identity broker (an IAM user with long-term keys)
+ * mints a federated-user session whose permissions are the user's ∩ the
+ * session policy — no session policy, no permissions.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
+ */
+import type { ApiHandler } from '../api.js';
+import { fail } from '../api.js';
+import { authorizeCall, traceAuthorization } from '../authz.js';
+import { baseContext, callContext, principalContext } from '../context.js';
+import { callerName, isTemporary } from '../credentials.js';
+import {
+  AccessDenied,
+  notAuthorized,
+  PackedPolicyTooLarge,
+  ValidationError,
+  validationMessage,
+} from '../errors.js';
+import { credentialsResponse, mint, packedPolicySize, viewOf } from '../mint.js';
+import { FIELDS, Validator } from '../params.js';
+import { REF } from '../refs.js';
+import { DURATION, sessionCredentialsMessage } from '../rules.js';
+import { sessionPolicies } from '../session-policy.js';
+import { checkSessionTags } from '../tags.js';
+import { humanDuration } from '../time.js';
+import { requestTagKeys } from '../role-session.js';
+
+export const getFederationToken: ApiHandler = ({ state, call, caller, params, trace }) => {
+  const v = new Validator(params);
+  const name = v.string(FIELDS.Name, true);
+  const requested = v.duration(DURATION.tokenMin, DURATION.tokenMax);
+  const policyText = v.policyText(2048);
+  const policyArns = v.policyArns();
+  const tagList = v.tags() ?? [];
+  if (params.TransitiveTagKeys !== undefined) {
+    trace.info(
+      'tags.transitive',
+      'tags',
+      'federated-user sessions cannot chain, so tags are never transitive',
+      undefined,
+      REF.sessionTags,
+    );
+  }
+  if (v.violations.length > 0) {
+    trace.fail(
+      'validate.params',
+      'validate',
+      "parameters satisfy the API's constraints",
+      v.violations.map((x) => x.constraint).join('; '),
+      REF.getFederationToken,
+    );
+    return fail(ValidationError(validationMessage(v.violations)));
+  }
+  trace.pass(
+    'validate.params',
+    'validate',
+    "parameters satisfy the API's constraints",
+    `Name \`${name}\` (2–32)`,
+    REF.getFederationToken,
+  );
+  if (caller.type !== 'credentials') throw new Error('GetFederationToken needs credentials');
+  const c = caller.creds;
+  if (isTemporary(c)) {
+    trace.fail(
+      'caller.long-term',
+      'caller',
+      'the caller signs with long-term credentials',
+      `${c.arn} is a temporary session`,
+      REF.tempRequest,
+    );
+    return fail(AccessDenied(sessionCredentialsMessage('GetFederationToken')));
+  }
+  trace.pass(
+    'caller.long-term',
+    'caller',
+    'the caller signs with long-term credentials',
+    c.arn,
+    REF.tempRequest,
+  );
+  const sp = sessionPolicies(state, params.Policy, policyArns, trace);
+  if ('error' in sp) return fail(sp.error);
+  const tags = checkSessionTags(caller, tagList, [], trace);
+  if ('error' in tags) return fail(tags.error);
+
+  const fedArn = `arn:aws:sts::${c.account}:federated-user/${name}`;
+  const b = baseContext(state.now, true);
+  principalContext(b, state.world, caller, state.now, false);
+  requestTagKeys(b, tags.tags, []);
+  callContext(b, call);
+  const context = b.build();
+  const target = {
+    action: 'sts:GetFederationToken',
+    resource: fedArn,
+    resourceAccount: c.account,
+    trust: false,
+  };
+  if (
+    !traceAuthorization(
+      trace,
+      authorizeCall(state, caller, target, context),
+      'sts:GetFederationToken',
+      fedArn,
+      REF.getFederationToken,
+    )
+  ) {
+    return fail(notAuthorized(callerName(caller), 'sts:GetFederationToken', fedArn));
+  }
+  if (tagList.length > 0) {
+    const tagTarget = { ...target, action: 'sts:TagSession' };
+    if (
+      !traceAuthorization(
+        trace,
+        authorizeCall(state, caller, tagTarget, context),
+        'sts:TagSession',
+        fedArn,
+        REF.sessionTags,
+      )
+    ) {
+      return fail(notAuthorized(callerName(caller), 'sts:TagSession', fedArn));
+    }
+  }
+  const isRoot = c.kind === 'root';
+  let seconds = requested ?? (isRoot ? DURATION.rootMax : DURATION.tokenDefault);
+  if (isRoot && seconds > DURATION.rootMax) {
+    trace.info(
+      'duration.root',
+      'duration',
+      "the root user's sessions are silently capped at 1 hour",
+      `requested ${seconds} s → 3600 s`,
+      REF.tempRequest,
+    );
+    seconds = DURATION.rootMax;
+  } else {
+    trace.pass(
+      'duration.limit',
+      'duration',
+      `duration ${humanDuration(seconds)}`,
+      requested === undefined ? 'default 12 h' : `requested ${requested} s`,
+      REF.getFederationToken,
+    );
+  }
+  const size = packedPolicySize(policyText, policyArns?.length ?? 0, tags.tags);
+  if (size > 100) {
+    trace.fail(
+      'issue.packed',
+      'issue',
+      'session policies and tags fit the packed size limit',
+      `${size}%`,
+      REF.sessionTags,
+    );
+    return fail(PackedPolicyTooLarge(`Packed policy consumes ${size}% of allotted space`));
+  }
+  if (!sp.policies) {
+    trace.info(
+      'session.none',
+      'issue',
+      'no session policy: the federated user will have no permissions',
+      'except where a resource-based policy names the federated-user ARN',
+      REF.getFederationToken,
+    );
+  }
+  const creds = mint(state, {
+    kind: 'federated-user',
+    account: c.account,
+    arn: fedArn,
+    userId: `${c.account}:${name}`,
+    ...(c.user ? { user: c.user } : {}),
+    duration: seconds,
+    mfa: false,
+    ...(sp.policies ? { sessionPolicies: sp.policies } : { sessionPolicies: undefined }),
+    tags: tags.tags,
+    transitiveKeys: [],
+    origin: 'GetFederationToken',
+  });
+  if (!sp.policies) delete creds.sessionPolicies;
+  trace.pass(
+    'issue.credentials',
+    'issue',
+    `issued federated-user credentials for ${fedArn}`,
+    `access key ${creds.accessKeyId}`,
+  );
+  return {
+    response: {
+      Credentials: credentialsResponse(creds),
+      FederatedUser: { FederatedUserId: creds.userId, Arn: fedArn },
+      PackedPolicySize: size,
+    },
+    creds,
+    view: viewOf(creds, state.now),
+  };
+};

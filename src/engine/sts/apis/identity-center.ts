@@ -1,0 +1,156 @@
+/**
+ * The IAM Identity Center access portal: a user signs in, then asks for a
+ * permission set's credentials in an assigned account. Behind the scenes the
+ * member account's AWSReservedSSO_* role is assumed with AssumeRoleWithSAML
+ * from the AWSSSO_…_DO_NOT_DELETE provider (STS-FACTS §8, §14.7).
+ * https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/API_GetRoleCredentials.html
+ */
+import type { ApiHandler } from '../api.js';
+import { fail } from '../api.js';
+import { baseContext, callContext } from '../context.js';
+import { ForbiddenException, UnauthorizedException } from '../errors.js';
+import { authorizeFederated } from '../federation.js';
+import { hex } from '../ids.js';
+import { REF } from '../refs.js';
+import { issueRoleSession, roleDuration } from '../role-session.js';
+import { iso } from '../time.js';
+
+/** The access portal's default user session: 8 hours. */
+const PORTAL_SESSION = 8 * 3600;
+const NOT_SIGNED_IN = 'Session token not found or invalid';
+
+export const signIn: ApiHandler = ({ state, caller, trace }) => {
+  if (caller.type !== 'sso') throw new Error('SignIn needs an Identity Center user');
+  const ic = state.world.identityCenter;
+  if (!ic || !ic.users.has(caller.user)) {
+    trace.fail(
+      'sso.user',
+      'authenticate',
+      `\`${caller.user}\` is an Identity Center user`,
+      undefined,
+      REF.identityCenterPermissionSets,
+    );
+    return fail(UnauthorizedException(NOT_SIGNED_IN));
+  }
+  const expires = state.now + PORTAL_SESSION * 1000;
+  state.ssoSessions.set(caller.user, expires);
+  trace.pass(
+    'sso.signin',
+    'authenticate',
+    `${caller.user} signs in to the access portal`,
+    `portal session until ${iso(expires)}`,
+    REF.identityCenterDuration,
+  );
+  return {
+    response: { accessToken: `aoa${hex(`${caller.user}|${state.now}`, 24)}`, expiresIn: PORTAL_SESSION },
+  };
+};
+
+export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, trace }) => {
+  if (caller.type !== 'sso') throw new Error('GetRoleCredentials needs an Identity Center user');
+  const ic = state.world.identityCenter;
+  const until = state.ssoSessions.get(caller.user);
+  if (!ic || until === undefined || state.now >= until) {
+    trace.fail(
+      'sso.session',
+      'authenticate',
+      `${caller.user} has a portal session`,
+      until === undefined ? 'not signed in' : `expired at ${iso(until)}`,
+      REF.portalGetRoleCredentials,
+    );
+    return fail(UnauthorizedException(NOT_SIGNED_IN));
+  }
+  trace.pass(
+    'sso.session',
+    'authenticate',
+    `${caller.user} has a portal session`,
+    `until ${iso(until)}`,
+    REF.portalGetRoleCredentials,
+  );
+  const account = String(params.AccountId ?? '');
+  const permissionSet = String(params.RoleName ?? '');
+  if (!ic.assignments.has(`${caller.user}|${account}|${permissionSet}`)) {
+    trace.fail(
+      'sso.assignment',
+      'authorize',
+      `${caller.user} is assigned ${permissionSet} in ${account}`,
+      'no such assignment',
+      REF.identityCenterPermissionSets,
+    );
+    return fail(ForbiddenException('No access'));
+  }
+  trace.pass(
+    'sso.assignment',
+    'authorize',
+    `${caller.user} is assigned ${permissionSet} in ${account}`,
+    undefined,
+    REF.identityCenterPermissionSets,
+  );
+  const role = ic.roles.get(`${account}|${permissionSet}`)!;
+  const ps = ic.permissionSets.get(permissionSet)!;
+  trace.info(
+    'sso.saml',
+    'federation',
+    `Identity Center assumes ${role.name} with AssumeRoleWithSAML (this is what the member account's CloudTrail records)`,
+    `provider ${role.trust.statements[0]?.principal?.entries[0]?.value ?? ''}; role path ${role.path}`,
+    REF.identityCenterPermissionSets,
+  );
+  const providerArn = role.trust.statements[0]?.principal?.entries[0]?.value ?? '';
+  const b = baseContext(state.now, true)
+    .set('saml:aud', 'https://signin.aws.amazon.com/saml')
+    .set('saml:sub', caller.user)
+    .set('sts:RoleSessionName', caller.user);
+  callContext(b, call);
+  if (
+    !authorizeFederated(
+      state,
+      providerArn,
+      role,
+      'sts:AssumeRoleWithSAML',
+      b.build(),
+      trace,
+      REF.identityCenterPermissionSets,
+    )
+  ) {
+    return fail(ForbiddenException('No access'));
+  }
+  // The permission set's session duration applies (1–12 h), not the role's 12-hour maximum.
+  const d = roleDuration({ requested: ps.sessionDuration, role }, trace);
+  if ('error' in d) return fail(d.error);
+  trace.info(
+    'duration.sso',
+    'duration',
+    `the permission set's session duration: ${ps.sessionDuration} s`,
+    undefined,
+    REF.identityCenterDuration,
+  );
+  const out = issueRoleSession(
+    state,
+    role,
+    caller.user,
+    {
+      duration: d.seconds,
+      mfa: false,
+      tags: {},
+      transitiveKeys: [],
+      federation: { kind: 'saml', provider: providerArn, carried: [] },
+      origin: 'GetRoleCredentials',
+      identityCenter: true,
+    },
+    { arnCount: 0, passedTags: {} },
+    trace,
+  );
+  if ('error' in out || !out.creds) return out;
+  const c = out.creds;
+  return {
+    ...out,
+    response: {
+      roleCredentials: {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        sessionToken: c.sessionToken,
+        expiration: c.expiresAt,
+      },
+    },
+  };
+};

@@ -1,0 +1,131 @@
+/**
+ * GetAccessKeyInfo (which account owns a key) and DecodeAuthorizationMessage
+ * (what a denial was about). Both need their permission in an identity policy.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
+ */
+import type { ApiHandler, ApiRequest } from '../api.js';
+import { fail } from '../api.js';
+import { authorizeCall, traceAuthorization } from '../authz.js';
+import { baseContext, callContext, principalContext } from '../context.js';
+import {
+  AccessDenied,
+  InvalidAuthorizationMessageException,
+  InvalidParameterValue,
+  ValidationError,
+  validationMessage,
+} from '../errors.js';
+import { FIELDS, Validator } from '../params.js';
+import { REF } from '../refs.js';
+import { stsCallAllowed } from '../rules.js';
+
+/** STS-ERRORS 1.4: actions without a resource use the "because no identity-based policy" wording. */
+function permitted(req: ApiRequest, action: string, ref: string): boolean {
+  const { state, caller, call, trace } = req;
+  if (caller.type !== 'credentials') return false;
+  if (!stsCallAllowed(caller.creds, call.api)) {
+    trace.fail(
+      'caller.type',
+      'caller',
+      `these credentials may call ${call.api}`,
+      `${caller.creds.kind} credentials are limited among STS APIs`,
+      REF.tempRequest,
+    );
+    return false;
+  }
+  const b = baseContext(state.now, true);
+  principalContext(b, state.world, caller, state.now, false);
+  callContext(b, call);
+  const decision = authorizeCall(
+    state,
+    caller,
+    { action, resource: '*', resourceAccount: caller.creds.account, trust: false },
+    b.build(),
+  );
+  return traceAuthorization(trace, decision, action, '*', ref);
+}
+
+const denied = (req: ApiRequest, action: string) =>
+  fail(
+    AccessDenied(
+      `User: ${req.caller.type === 'credentials' ? req.caller.creds.arn : 'anonymous'} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+    ),
+  );
+
+export const getAccessKeyInfo: ApiHandler = (req) => {
+  const { state, params, trace } = req;
+  // Convenience for scenarios: `$step` or `user/NAME` stand for that session's or user's key.
+  const raw = String(params.AccessKeyId ?? '');
+  const resolved = raw.startsWith('$')
+    ? state.sessions.get(raw.slice(1))?.accessKeyId
+    : raw.startsWith('user/')
+      ? state.world.users.get(raw.slice(5))?.accessKeyId
+      : raw;
+  const v = new Validator({ AccessKeyId: resolved ?? raw });
+  const key = v.string(FIELDS.AccessKeyId, true);
+  if (v.violations.length > 0) {
+    trace.fail(
+      'validate.params',
+      'validate',
+      'AccessKeyId is 16–128 word characters',
+      key,
+      REF.getAccessKeyInfo,
+    );
+    return fail(ValidationError(validationMessage(v.violations)));
+  }
+  if (!permitted(req, 'sts:GetAccessKeyInfo', REF.getAccessKeyInfo))
+    return denied(req, 'sts:GetAccessKeyInfo');
+  const owner =
+    [...state.world.users.values()].find((u) => u.accessKeyId === key)?.account ??
+    state.keys.get(key!)?.account;
+  if (!owner) {
+    // Real STS decodes the account from the key id itself; the simulator knows only keys of its world.
+    trace.fail(
+      'key.known',
+      'issue',
+      'the key belongs to this world',
+      `${key} was never issued here`,
+      REF.getAccessKeyInfo,
+    );
+    return fail(InvalidParameterValue(`The access key ID ${key} is not known in this simulated world.`));
+  }
+  trace.pass(
+    'key.known',
+    'issue',
+    `${key} belongs to account ${owner}`,
+    key!.startsWith('ASIA') ? 'a temporary key (ASIA…)' : 'a long-term key (AKIA…)',
+    REF.getAccessKeyInfo,
+  );
+  return { response: { Account: owner } };
+};
+
+export const decodeAuthorizationMessage: ApiHandler = (req) => {
+  const { state, params, trace } = req;
+  const raw = String(params.EncodedMessage ?? '');
+  const v = new Validator({ EncodedMessage: raw });
+  v.string(FIELDS.EncodedMessage, true);
+  if (v.violations.length > 0) return fail(ValidationError(validationMessage(v.violations)));
+  if (!permitted(req, 'sts:DecodeAuthorizationMessage', REF.decodeAuthorizationMessage)) {
+    return denied(req, 'sts:DecodeAuthorizationMessage');
+  }
+  // In scenarios, `EncodedMessage: $step` names a failed Request step's denial.
+  const denial = raw.startsWith('$') ? state.denials.get(raw.slice(1)) : undefined;
+  if (!denial) {
+    trace.fail(
+      'message.valid',
+      'issue',
+      'EncodedMessage is an authorization message',
+      raw,
+      REF.decodeAuthorizationMessage,
+    );
+    return fail(InvalidAuthorizationMessageException('Message is not valid'));
+  }
+  trace.pass(
+    'message.valid',
+    'issue',
+    'decoded the authorization failure',
+    `${denial.action} on ${denial.resource}`,
+    REF.decodeAuthorizationMessage,
+  );
+  return { response: { DecodedMessage: JSON.stringify(denial) } };
+};

@@ -1,0 +1,43 @@
+/**
+ * Shared by the two federation APIs: the IdP-supplied session tags and source
+ * identity, which need sts:TagSession / sts:SetSourceIdentity in the trust policy.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_adding-assume-role-idp
+ */
+import { authorize } from '../policy/authorize.js';
+import { traceAuthorization } from './authz.js';
+import type { RequestContext } from '../policy/types.js';
+import type { EngineState } from './state.js';
+import type { Trace } from './trace.js';
+import type { RoleModel } from './world-model.js';
+
+/** Authorizes `action` for a federated principal against the role's trust policy. */
+export function authorizeFederated(
+  _state: EngineState,
+  providerArn: string,
+  role: RoleModel,
+  action: string,
+  context: RequestContext,
+  trace: Trace,
+  ref: string,
+): boolean {
+  // The principal of an AssumeRoleWith* call is the identity provider (Principal.Federated);
+  // there is no identity side, so the trust policy alone decides.
+  const decision = authorize({
+    request: { principal: { kind: 'federated', arn: providerArn }, action, resource: role.arn, context },
+    sameAccount: false,
+    scps: [],
+    resourcePolicy: role.trust,
+    resourcePolicyRequired: true,
+  });
+  return traceAuthorization(trace, decision, action, role.arn, ref);
+}
+
+/** Tags and transitive keys from an IdP, as a tag map. */
+export function idpTags(raw: unknown): Record<string, string> {
+  if (!raw || typeof raw !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    out[k] = Array.isArray(v) ? String(v[0] ?? '') : String(v);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * MFA verification for AssumeRole and GetSessionToken: SerialNumber must be the
+ * caller's device and TokenCode its current code.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+ */
+import type { Caller } from './credentials.js';
+import { AccessDenied, type AwsError } from './errors.js';
+import { REF } from './refs.js';
+import type { Trace } from './trace.js';
+
+/** STS-ERRORS 1.10 and 1.11 (note the two spaces after "code."). */
+export const MFA_INVALID_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code.';
+export const MFA_UNABLE =
+  'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
+
+/** Returns whether MFA was verified in this call, or the AWS error. */
+export function verifyMfa(
+  caller: Caller,
+  serial: string | undefined,
+  code: string | undefined,
+  trace: Trace,
+): { mfa: boolean } | { error: AwsError } {
+  if (serial === undefined && code === undefined) return { mfa: false };
+  const user = caller.type === 'credentials' ? caller.creds.user : undefined;
+  const device = user?.mfaSerial;
+  if (serial === undefined || code === undefined || !device || serial !== device) {
+    trace.fail(
+      'mfa.device',
+      'mfa',
+      'SerialNumber is an MFA device of the caller',
+      device
+        ? `sent ${serial ?? '(none)'}; the caller's device is ${device}`
+        : `the caller has no MFA device (sent ${serial ?? '(none)'})`,
+      REF.mfaApi,
+    );
+    return { error: AccessDenied(MFA_UNABLE) };
+  }
+  trace.pass('mfa.device', 'mfa', "SerialNumber is the caller's MFA device", device, REF.mfaApi);
+  if (code !== user!.mfaCode) {
+    trace.fail('mfa.code', 'mfa', "TokenCode is the device's current code", `sent ${code}`, REF.mfaApi);
+    return { error: AccessDenied(MFA_INVALID_CODE) };
+  }
+  trace.pass(
+    'mfa.code',
+    'mfa',
+    "TokenCode is the device's current code",
+    'the session will be MFA-authenticated',
+    REF.mfaApi,
+  );
+  return { mfa: true };
+}

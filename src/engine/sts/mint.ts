@@ -1,0 +1,78 @@
+/**
+ * Minting temporary credentials: `ASIA…` access keys, the session principal,
+ * and the AWS-shaped `Credentials` structure.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html
+ */
+import type { SessionView } from '../types.js';
+import type { Credentials } from './credentials.js';
+import { accessKeyId, secretKey, sessionToken } from './ids.js';
+import type { EngineState } from './state.js';
+import { iso } from './time.js';
+
+export type SessionSpec = Omit<
+  Credentials,
+  'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'issuedAt' | 'expiresAt'
+> & {
+  /** Lifetime in seconds from now. */
+  duration: number;
+};
+
+export function mint(state: EngineState, spec: SessionSpec): Credentials {
+  state.serial += 1;
+  const seed = `${state.serial}|${spec.arn}|${state.now}`;
+  const { duration, ...rest } = spec;
+  const creds: Credentials = {
+    ...rest,
+    accessKeyId: accessKeyId('ASIA', seed),
+    secretAccessKey: secretKey(seed),
+    sessionToken: sessionToken(seed),
+    issuedAt: state.now,
+    expiresAt: state.now + duration * 1000,
+  };
+  state.keys.set(creds.accessKeyId, creds);
+  return creds;
+}
+
+/** The `Credentials` element of a response. */
+export function credentialsResponse(c: Credentials): Record<string, string> {
+  return {
+    AccessKeyId: c.accessKeyId,
+    SecretAccessKey: c.secretAccessKey ?? '',
+    SessionToken: c.sessionToken ?? '',
+    Expiration: iso(c.expiresAt ?? 0),
+  };
+}
+
+/** What `expect` compares and the learner sees. */
+export function viewOf(c: Credentials, now: number): SessionView {
+  const v: SessionView = { arn: c.arn, account: c.account, userId: c.userId };
+  if (c.expiresAt !== undefined) {
+    v.accessKeyId = c.accessKeyId;
+    v.expiration = iso(c.expiresAt);
+    v.expiresIn = Math.round((c.expiresAt - now) / 1000);
+    v.tags = { ...c.tags };
+    v.transitiveTagKeys = [...c.transitiveKeys];
+    v.mfa = c.mfa;
+  }
+  if (c.sourceIdentity) v.sourceIdentity = c.sourceIdentity;
+  return v;
+}
+
+/**
+ * PackedPolicySize: the percentage of the packed limit that session policies and
+ * tags use; over 100 the call fails with PackedPolicyTooLarge. AWS does not
+ * publish its packing; this model keeps ordinary requests well under 100
+ * (a one-statement policy ≈ 15%, as AWS reports 16% for one) and makes very large
+ * tag sets overflow, which is the behaviour learners meet.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_ResponseElements
+ */
+export function packedPolicySize(
+  policyText: string | undefined,
+  arnCount: number,
+  tags: Record<string, string>,
+): number {
+  const policyChars = policyText?.length ?? 0;
+  const tagChars = Object.entries(tags).reduce((n, [k, v]) => n + k.length + v.length + 2, 0);
+  if (policyChars === 0 && arnCount === 0 && tagChars === 0) return 0;
+  return Math.ceil(8 + policyChars * 0.045 + arnCount * 3 + tagChars * 0.12);
+}

@@ -1,0 +1,227 @@
+/**
+ * Request parameter validation against the STS service model's constraints,
+ * with AWS's own `ValidationError` wording (STS-ERRORS notes 1–2; STS-FACTS §1.2).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
+ */
+import type { ConstraintViolation } from './errors.js';
+
+export type Params = Record<string, unknown>;
+
+interface FieldSpec {
+  /** AWS's PascalCase parameter name. */
+  param: string;
+  /** lowerCamel member name used in messages. */
+  member: string;
+  min?: number;
+  max?: number;
+  pattern?: { re: RegExp; text: string };
+}
+
+const p = (text: string, re: RegExp) => ({ re, text });
+const SESSION_NAME = p('[\\w+=,.@-]*', /^[\w+=,.@-]*$/);
+
+export const FIELDS = {
+  RoleArn: { param: 'RoleArn', member: 'roleArn', min: 20, max: 2048 },
+  PrincipalArn: { param: 'PrincipalArn', member: 'principalArn', min: 20, max: 2048 },
+  RoleSessionName: {
+    param: 'RoleSessionName',
+    member: 'roleSessionName',
+    min: 2,
+    max: 64,
+    pattern: SESSION_NAME,
+  },
+  ExternalId: {
+    param: 'ExternalId',
+    member: 'externalId',
+    min: 2,
+    max: 1224,
+    pattern: p('[\\w+=,.@:\\/-]*', /^[\w+=,.@:/-]*$/),
+  },
+  SerialNumber: {
+    param: 'SerialNumber',
+    member: 'serialNumber',
+    min: 9,
+    max: 256,
+    pattern: p('[\\w+=/:,.@-]*', /^[\w+=/:,.@-]*$/),
+  },
+  TokenCode: { param: 'TokenCode', member: 'tokenCode', min: 6, max: 6, pattern: p('[\\d]*', /^\d*$/) },
+  SourceIdentity: {
+    param: 'SourceIdentity',
+    member: 'sourceIdentity',
+    min: 2,
+    max: 64,
+    pattern: SESSION_NAME,
+  },
+  Name: { param: 'Name', member: 'name', min: 2, max: 32, pattern: SESSION_NAME },
+  AccessKeyId: {
+    param: 'AccessKeyId',
+    member: 'accessKeyId',
+    min: 16,
+    max: 128,
+    pattern: p('[\\w]*', /^\w*$/),
+  },
+  EncodedMessage: { param: 'EncodedMessage', member: 'encodedMessage', min: 1, max: 10240 },
+} satisfies Record<string, FieldSpec>;
+
+const TAG_KEY = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u);
+const TAG_VALUE = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u);
+
+/** Collects constraint violations for one request. */
+export class Validator {
+  readonly violations: ConstraintViolation[] = [];
+  constructor(private readonly params: Params) {}
+
+  /** A string parameter; returns its value when present. */
+  string(spec: FieldSpec, required: boolean): string | undefined {
+    const raw = this.params[spec.param];
+    if (raw === undefined || raw === null) {
+      if (required)
+        this.violations.push({ value: null, member: spec.member, constraint: 'Member must not be null' });
+      return undefined;
+    }
+    const value = String(raw);
+    this.text(value, spec.member, spec.min, spec.max, spec.pattern);
+    return value;
+  }
+
+  private text(
+    value: string,
+    member: string,
+    min?: number,
+    max?: number,
+    pattern?: FieldSpec['pattern'],
+  ): void {
+    // The pattern clause comes before the length clause (STS-ERRORS 3.4).
+    if (pattern && !pattern.re.test(value)) {
+      this.violations.push({
+        value,
+        member,
+        constraint: `Member must satisfy regular expression pattern: ${pattern.text}`,
+      });
+    }
+    const len = [...value].length;
+    if (max !== undefined && len > max) {
+      this.violations.push({
+        value,
+        member,
+        constraint: `Member must have length less than or equal to ${max}`,
+      });
+    }
+    if (min !== undefined && len < min) {
+      this.violations.push({
+        value,
+        member,
+        constraint: `Member must have length greater than or equal to ${min}`,
+      });
+    }
+  }
+
+  /** DurationSeconds within the model's range for this API. */
+  duration(min: number, max: number): number | undefined {
+    const raw = this.params.DurationSeconds;
+    if (raw === undefined || raw === null) return undefined;
+    const n = typeof raw === 'number' ? raw : Number(raw);
+    if (!Number.isInteger(n)) {
+      this.violations.push({
+        value: String(raw),
+        member: 'durationSeconds',
+        constraint: 'Member must be an integer',
+      });
+      return undefined;
+    }
+    if (n < min) {
+      this.violations.push({
+        value: String(n),
+        member: 'durationSeconds',
+        constraint: `Member must have value greater than or equal to ${min}`,
+      });
+    } else if (n > max) {
+      this.violations.push({
+        value: String(n),
+        member: 'durationSeconds',
+        constraint: `Member must have value less than or equal to ${max}`,
+      });
+    }
+    return n;
+  }
+
+  /** The inline session policy: at most `max` characters of JSON (STS-FACTS §14.4: 2048 for every API). */
+  policyText(max: number): string | undefined {
+    const raw = this.params.Policy;
+    if (raw === undefined || raw === null) return undefined;
+    const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    this.text(text, 'policy', 1, max);
+    return text;
+  }
+
+  /** Tags: at most 50, each key 1–128 and value 0–256 from the tag character class. */
+  tags(): { key: string; value: string }[] | undefined {
+    const raw = this.params.Tags;
+    if (raw === undefined || raw === null) return undefined;
+    const list = Array.isArray(raw) ? raw : [];
+    if (list.length > 50) {
+      this.violations.push({
+        value: JSON.stringify(list),
+        member: 'tags',
+        constraint: 'Member must have length less than or equal to 50',
+      });
+    }
+    return list.map((t: unknown, i) => {
+      const o = (t ?? {}) as { Key?: unknown; Value?: unknown };
+      const key = o.Key === undefined ? '' : String(o.Key);
+      const value = o.Value === undefined ? '' : String(o.Value);
+      this.text(key, `tags.${i + 1}.member.key`, 1, 128, TAG_KEY);
+      this.text(value, `tags.${i + 1}.member.value`, 0, 256, TAG_VALUE);
+      return { key, value };
+    });
+  }
+
+  transitiveTagKeys(): string[] | undefined {
+    const raw = this.params.TransitiveTagKeys;
+    if (raw === undefined || raw === null) return undefined;
+    const list = (Array.isArray(raw) ? raw : [raw]).map(String);
+    if (list.length > 50) {
+      this.violations.push({
+        value: JSON.stringify(list),
+        member: 'transitiveTagKeys',
+        constraint: 'Member must have length less than or equal to 50',
+      });
+    }
+    return list;
+  }
+
+  /** PolicyArns as `[{arn}]` (AWS's shape) or plain strings; the documented limit is 10 (STS-FACTS §14.4). */
+  policyArns(): string[] | undefined {
+    const raw = this.params.PolicyArns;
+    if (raw === undefined || raw === null) return undefined;
+    const list = (Array.isArray(raw) ? raw : [raw]).map((x) =>
+      typeof x === 'object' && x !== null ? String((x as { arn?: unknown }).arn ?? '') : String(x),
+    );
+    if (list.length > 10) {
+      this.violations.push({
+        value: JSON.stringify(list),
+        member: 'policyArns',
+        constraint: 'Member must have length less than or equal to 10',
+      });
+    }
+    return list;
+  }
+}
+
+/**
+ * ARN syntax checks STS runs after the model constraints (STS-ERRORS 3.6–3.10, grade A):
+ * six colon-separated parts with a partition, a service and a resource; the message is `<arn> is invalid`.
+ */
+export function arnIsValid(arn: string): boolean {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const resource = parts.slice(5).join(':');
+  return Boolean(parts[1]) && Boolean(parts[2]) && resource.length > 0;
+}
+
+/** Splits a role ARN into account and role name (the last path segment). */
+export function parseRoleArn(arn: string): { account: string; name: string; path: string } | undefined {
+  const m = /^arn:aws[\w-]*:iam::(\d{12}):role(\/.*\/|\/)?([^/]+)$/.exec(arn);
+  if (!m) return undefined;
+  return { account: m[1]!, path: m[2] ?? '/', name: m[3]! };
+}

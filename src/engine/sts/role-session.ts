@@ -1,0 +1,192 @@
+/**
+ * What AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity share:
+ * finding the role, the request keys of an assume call, the duration limits,
+ * and minting the assumed-role session.
+ */
+import type { Credentials } from './credentials.js';
+import { ValidationError, type AwsError } from './errors.js';
+import { credentialsResponse, mint, packedPolicySize, viewOf, type SessionSpec } from './mint.js';
+import { parseRoleArn } from './params.js';
+import { REF } from './refs.js';
+import { CHAINING_MESSAGE, DURATION, MAX_DURATION_MESSAGE, ROLE_CHAINING_CAP } from './rules.js';
+import type { ContextBuilder } from './context.js';
+import type { EngineState } from './state.js';
+import { humanDuration } from './time.js';
+import type { Trace } from './trace.js';
+import { roleKey, type RoleModel } from './world-model.js';
+import type { ApiOutcome } from './api.js';
+import { PackedPolicyTooLarge } from './errors.js';
+
+/** Finds the role a RoleArn names (by account and name; the ARN's path must be the role's or `/`). */
+export function findRole(state: EngineState, roleArn: string, trace: Trace): RoleModel | undefined {
+  const parsed = parseRoleArn(roleArn);
+  const role = parsed ? state.world.roles.get(roleKey(parsed.account, parsed.name)) : undefined;
+  if (!role || (parsed!.path !== '/' && parsed!.path !== role.path)) {
+    trace.fail(
+      'role.exists',
+      'authorize',
+      'the role exists',
+      `no role \`${roleArn}\` in this world`,
+      REF.assumeRole,
+    );
+    return undefined;
+  }
+  trace.pass('role.exists', 'authorize', `the role exists: ${role.arn}`, `unique id ${role.uniqueId}`);
+  return role;
+}
+
+/** Keys of the role being assumed: aws:ResourceTag / iam:ResourceTag, inherited transitive tags overriding. */
+export function roleResourceTags(
+  b: ContextBuilder,
+  role: RoleModel,
+  inherited: Record<string, string>,
+): void {
+  const tags = { ...role.tags };
+  for (const [k, v] of Object.entries(inherited)) {
+    const same = Object.keys(tags).find((t) => t.toLowerCase() === k.toLowerCase());
+    if (same) delete tags[same];
+    tags[k] = v;
+  }
+  for (const [k, v] of Object.entries(tags)) {
+    b.set(`aws:ResourceTag/${k}`, v).set(`iam:ResourceTag/${k}`, v);
+  }
+}
+
+/** Request-tag keys for the session tags of an assume call. */
+export function requestTagKeys(b: ContextBuilder, tags: Record<string, string>, transitive: string[]): void {
+  const keys = Object.keys(tags);
+  for (const [k, v] of Object.entries(tags)) b.set(`aws:RequestTag/${k}`, v);
+  if (keys.length) b.set('aws:TagKeys', keys, true);
+  if (transitive.length) b.set('sts:TransitiveTagKeys', transitive, true);
+}
+
+export interface DurationRule {
+  requested: number | undefined;
+  role: RoleModel;
+  /** 'role-session' | 'session-token' when the call is role chaining. */
+  chaining?: 'role-session' | 'session-token' | undefined;
+  /** A service principal is assuming the role. */
+  service?: boolean;
+}
+
+/**
+ * Session duration for an assume call: default 3600; the role's MaxSessionDuration
+ * caps it (not for AWS services); role chaining caps it at one hour.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining
+ */
+export function roleDuration(rule: DurationRule, trace: Trace): { seconds: number } | { error: AwsError } {
+  const seconds = rule.requested ?? DURATION.roleDefault;
+  const asked = rule.requested === undefined ? `default ${humanDuration(seconds)}` : `requested ${seconds} s`;
+  if (rule.chaining) {
+    const note =
+      rule.chaining === 'session-token'
+        ? 'GetSessionToken credentials calling AssumeRole are treated as role chaining (observed AWS behaviour, not documented)'
+        : 'the caller is a role session, so this is role chaining';
+    trace.info(
+      'duration.chaining',
+      'duration',
+      'role chaining: the session is capped at 1 hour',
+      note,
+      REF.roleChaining,
+    );
+    if (seconds > ROLE_CHAINING_CAP) {
+      trace.fail(
+        'duration.limit',
+        'duration',
+        `duration within the 1-hour role-chaining limit`,
+        `${asked}; limit 3600 s`,
+        REF.roleChaining,
+      );
+      return { error: ValidationError(CHAINING_MESSAGE) };
+    }
+  }
+  if (rule.service) {
+    trace.pass(
+      'duration.limit',
+      'duration',
+      `duration ${humanDuration(seconds)}: MaxSessionDuration does not limit sessions AWS services assume`,
+      asked,
+      REF.maxSessionDuration,
+    );
+    return { seconds };
+  }
+  if (seconds > rule.role.maxSessionDuration) {
+    trace.fail(
+      'duration.limit',
+      'duration',
+      "duration within the role's MaxSessionDuration",
+      `${asked}; role ${rule.role.name} allows at most ${rule.role.maxSessionDuration} s`,
+      REF.maxSessionDuration,
+    );
+    return { error: ValidationError(MAX_DURATION_MESSAGE) };
+  }
+  trace.pass(
+    'duration.limit',
+    'duration',
+    `duration ${humanDuration(seconds)} is within the limits`,
+    `${asked}; role maximum ${rule.role.maxSessionDuration} s${rule.chaining ? '; chaining limit 3600 s' : ''}`,
+    REF.maxSessionDuration,
+  );
+  return { seconds };
+}
+
+/**
+ * Mints the assumed-role session and shapes the response: `AssumedRoleUser`
+ * (`AROA…:<session>`, `arn:aws:sts::<acct>:assumed-role/<role>/<session>` — the
+ * role's path is not part of it), and PackedPolicySize when session policies or
+ * tags were passed. https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumedRoleUser.html
+ */
+export function issueRoleSession(
+  state: EngineState,
+  role: RoleModel,
+  sessionName: string,
+  spec: Omit<SessionSpec, 'kind' | 'account' | 'arn' | 'userId' | 'role' | 'sessionName'>,
+  packed: { policyText?: string | undefined; arnCount: number; passedTags: Record<string, string> },
+  trace: Trace,
+  extra: Record<string, unknown> = {},
+): ApiOutcome {
+  const size = packedPolicySize(packed.policyText, packed.arnCount, packed.passedTags);
+  const packs =
+    packed.policyText !== undefined || packed.arnCount > 0 || Object.keys(packed.passedTags).length > 0;
+  if (size > 100) {
+    trace.fail(
+      'issue.packed',
+      'issue',
+      'session policies and tags fit the packed size limit',
+      `${size}% of the allotted space`,
+      REF.sessionTags,
+    );
+    const onlyTags = packed.policyText === undefined && packed.arnCount === 0;
+    return {
+      error: PackedPolicyTooLarge(
+        onlyTags
+          ? `Packed size of session tags consumes ${size}% of allotted space.`
+          : `Packed policy consumes ${size}% of allotted space`,
+      ),
+    };
+  }
+  const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
+  const creds: Credentials = mint(state, {
+    ...spec,
+    kind: 'role-session',
+    account: role.account,
+    arn,
+    userId: `${role.uniqueId}:${sessionName}`,
+    role,
+    sessionName,
+  });
+  trace.pass(
+    'issue.credentials',
+    'issue',
+    `issued temporary credentials for ${arn}`,
+    `access key ${creds.accessKeyId}; expires ${new Date(creds.expiresAt!).toISOString()}${creds.mfa ? '; MFA-authenticated' : ''}`,
+  );
+  const response: Record<string, unknown> = {
+    Credentials: credentialsResponse(creds),
+    AssumedRoleUser: { AssumedRoleId: creds.userId, Arn: arn },
+    ...extra,
+  };
+  if (packs) response.PackedPolicySize = size;
+  if (creds.sourceIdentity) response.SourceIdentity = creds.sourceIdentity;
+  return { response, creds, view: viewOf(creds, state.now) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Session policies passed to AssumeRole*, GetFederationToken: an inline `Policy`
+ * and managed `PolicyArns`. They can only narrow the session's permissions.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+ */
+import { normalizePolicy } from '../policy/normalize.js';
+import type { NormalizedPolicy } from '../policy/types.js';
+import { MalformedPolicyDocument, type AwsError } from './errors.js';
+import { REF } from './refs.js';
+import type { EngineState } from './state.js';
+import type { Trace } from './trace.js';
+
+export function sessionPolicies(
+  state: EngineState,
+  policy: unknown,
+  arns: string[] | undefined,
+  trace: Trace,
+): { policies?: NormalizedPolicy[] } | { error: AwsError } {
+  if (policy === undefined && (arns === undefined || arns.length === 0)) return {};
+  const out: NormalizedPolicy[] = [];
+  if (policy !== undefined) {
+    let doc = policy;
+    if (typeof policy === 'string') {
+      try {
+        doc = JSON.parse(policy);
+      } catch {
+        trace.fail(
+          'session.policy',
+          'validate',
+          'the session policy is JSON',
+          undefined,
+          REF.sessionPolicies,
+        );
+        return { error: MalformedPolicyDocument('The policy is not in the valid JSON format.') };
+      }
+    }
+    const { policy: p, problems } = normalizePolicy(doc, 'session policy', 'session');
+    if (problems.length > 0) {
+      trace.fail(
+        'session.policy',
+        'validate',
+        'the session policy is a valid IAM policy',
+        problems[0]!.message,
+        REF.sessionPolicies,
+      );
+      return { error: MalformedPolicyDocument('Syntax errors in policy.') };
+    }
+    out.push(p);
+  }
+  for (const arn of arns ?? []) {
+    const p = state.world.managedPolicies.get(arn);
+    if (!p) {
+      trace.fail(
+        'session.policyArns',
+        'validate',
+        'each PolicyArn is a managed policy',
+        `\`${arn}\` does not exist in this world`,
+      );
+      return { error: MalformedPolicyDocument(`Policy ${arn} does not exist or is not attachable.`) };
+    }
+    out.push({ ...p, label: `managed session policy ${arn.split('/').pop()}` });
+  }
+  trace.pass(
+    'session.policy',
+    'validate',
+    `${out.length} session ${out.length === 1 ? 'policy' : 'policies'}: the session gets at most what they allow`,
+    out.map((p) => p.label).join(', '),
+    REF.sessionPolicies,
+  );
+  return { policies: out };
+}

@@ -1,0 +1,43 @@
+/** Simulated time helpers. The clock is an input; nothing here reads the wall clock. */
+
+const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Seconds from a number or a duration string like `90m`, `2h`, `1d`, `30s`; undefined when unparseable. */
+export function parseDuration(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*([smhd]?)\s*$/.exec(value);
+  if (!m) return undefined;
+  return Number(m[1]) * (UNIT[m[2] || 's'] ?? 1);
+}
+
+/**
+ * A point in time from a token field: `+5m` / `-1h` relative to `nowMs`, an
+ * ISO-8601 string, or epoch seconds. Returns epoch milliseconds.
+ */
+export function parseInstant(value: unknown, nowMs: number): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value * 1000;
+  if (typeof value !== 'string') return undefined;
+  const rel = /^\s*([+-])\s*(\d+(?:\.\d+)?\s*[smhd]?)\s*$/.exec(value);
+  if (rel) {
+    const secs = parseDuration(rel[2]);
+    if (secs === undefined) return undefined;
+    return nowMs + (rel[1] === '-' ? -secs : secs) * 1000;
+  }
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+export const epochSeconds = (ms: number): number => Math.floor(ms / 1000);
+
+/** "1 h", "12 h", "15 min", "1 h 30 min" — for explanations. */
+export function humanDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s % 86400 === 0 && s >= 86400) return `${s / 86400} d`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  const parts = [h ? `${h} h` : '', m ? `${m} min` : '', r ? `${r} s` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0 s';
+}

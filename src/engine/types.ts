@@ -1,0 +1,111 @@
+/**
+ * The engine's public result types. A call never throws for anything a
+ * scenario can contain: denials and AWS errors are results, and every check
+ * made along the way is in `trace`, as data (STYLE.md §1–2).
+ */
+import type { AuthorizationDecision, PolicyEvaluation } from './policy/types.js';
+import type { ApiName, Call, World } from '../content/schema.js';
+
+export type { ApiName, Call, World };
+
+/** Where a check belongs in STS's processing of a request. */
+export type TracePhase =
+  | 'authenticate'
+  | 'validate'
+  | 'caller'
+  | 'federation'
+  | 'mfa'
+  | 'authorize'
+  | 'tags'
+  | 'source-identity'
+  | 'duration'
+  | 'issue';
+
+/** One check STS made, in order: what was checked, with which values, and whether it passed. */
+export interface TraceCheck {
+  /** A stable identifier, e.g. `param.RoleSessionName`, `caller.root`, `authorize.trust`. */
+  id: string;
+  phase: TracePhase;
+  /** One line, e.g. "RoleSessionName matches [\w+=,.@-]* and is 2–64 characters". */
+  title: string;
+  ok: boolean;
+  /** The values involved, e.g. "requested 7200 s; role maximum 3600 s". */
+  detail?: string;
+  /** The AWS documentation page this rule comes from. */
+  ref?: string;
+  /** For authorization checks: the full decision with every policy and statement evaluated. */
+  decision?: AuthorizationDecision;
+  /** For a single policy's evaluation (e.g. the trust policy), when shown on its own. */
+  policy?: PolicyEvaluation;
+  /** Informational rather than pass/fail (e.g. "session is role chaining"). */
+  info?: boolean;
+}
+
+/** What a successful call minted or revealed, in the terms `expect` uses (FORMAT.md). */
+export interface SessionView {
+  /** The principal's ARN: assumed-role, federated-user, user or root ARN. */
+  arn: string;
+  account: string;
+  userId: string;
+  /** Temporary credentials, when the call minted them. */
+  accessKeyId?: string;
+  /** ISO-8601 expiration of minted credentials. */
+  expiration?: string;
+  /** Seconds from the call to `expiration`. */
+  expiresIn?: number;
+  sourceIdentity?: string;
+  /** Session tags: passed in the call plus inherited transitive tags. */
+  tags?: Record<string, string>;
+  transitiveTagKeys?: string[];
+  /** Whether the session counts as MFA-authenticated. */
+  mfa?: boolean;
+}
+
+/** The result of one call. */
+export interface CallResult {
+  api: ApiName;
+  outcome: 'success' | 'error';
+  /** AWS error code, e.g. `AccessDenied`, `ValidationError`, `ExpiredToken`. */
+  code?: string;
+  /** The exact AWS error message. */
+  message?: string;
+  /** HTTP status AWS returns with the error. */
+  httpStatus?: number;
+  /** The AWS-shaped response body on success (Credentials, AssumedRoleUser, …). */
+  response?: Record<string, unknown>;
+  /** The session or identity the call produced or reported, for `expect` and display. */
+  view?: SessionView;
+  /** Who made the call: an ARN, a service name, or `anonymous`. */
+  caller: string;
+  /** Simulated time of the call (ISO-8601). */
+  at: string;
+  /** Every check made, in order. */
+  trace: TraceCheck[];
+}
+
+/** A problem with the world itself (a malformed policy, a dangling reference), found when it is built. */
+export interface WorldProblem {
+  /** Path into the world object, e.g. ['roles', 0, 'trust', 'Statement', 0, 'Condition']. */
+  path: (string | number)[];
+  message: string;
+  hint?: string;
+  /** `warning` for legal but risky content (e.g. a `*` principal with no condition). */
+  severity: 'error' | 'warning';
+}
+
+export interface CallOptions {
+  /** Names this call's result so later calls can use its credentials as `$id`. */
+  id?: string;
+}
+
+/** A simulated STS over one world, with its own clock. */
+export interface Engine {
+  /** Runs one call at the current simulated time. */
+  call(call: Call, options?: CallOptions): CallResult;
+  /** Moves the simulated clock forward (seconds). */
+  advance(seconds: number): void;
+  /** The current simulated time, ISO-8601. */
+  now(): string;
+  /** Problems found in the world when the engine was created. */
+  readonly problems: readonly WorldProblem[];
+}

@@ -1,0 +1,28 @@
+/** Tables for the terminal (cli-table3), with an aligned plain-text form for `--plain` and pipes. */
+import Table from 'cli-table3';
+
+export interface TableOptions {
+  /** No box drawing: columns aligned with spaces (screen readers, logs, pipes). */
+  plain: boolean;
+}
+
+/** Renders rows under a header; returns the text with a trailing newline. */
+export function renderTable(
+  head: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  options: TableOptions,
+): string {
+  const cells = rows.map((r) => r.map((c) => String(c)));
+  if (options.plain) {
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+    const line = (r: readonly string[]) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    return [line(head), ...cells.map(line)].join('\n') + '\n';
+  }
+  const table = new Table({ head: [...head], style: { head: [], border: [] } });
+  for (const r of cells) table.push(r);
+  return table.toString() + '\n';
+}

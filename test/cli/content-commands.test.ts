@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIX = join(ROOT, 'test/fixtures/content');
+
+describe('sts-trainer validate', () => {
+  it('reports a bad file as file:line:col with a hint and exits 1', async () => {
+    const r = await runCli(['validate', 'test/fixtures/content/bad/unknown-field.yaml'], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'test/fixtures/content/bad/unknown-field.yaml:23:7: unknown field `trsut`\nhint: did you mean `trust`?\n',
+    );
+    expect(r.stdout).toMatch(/1 file \(1 invalid, 1 error, 0 warnings\); 0 engine checks/);
+  });
+
+  it('prints FORMAT.md’s JSON shape with --json', async () => {
+    const r = await runCli(['validate', '--json', 'bad/duplicate-key.yaml', 'valid'], { cwd: FIX });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['files', 'summary']);
+    expect(out.files[0]).toMatchObject({
+      file: 'bad/duplicate-key.yaml',
+      kind: 'quiz',
+      ok: false,
+      errors: [{ line: 9, col: 5, message: 'duplicate key `answer`' }],
+      checks: [],
+    });
+    expect(out.files[1]).toMatchObject({ file: 'valid/quizzes/vendor-quiz.yaml', kind: 'quiz', errors: [] });
+    expect(out.files[2]).toMatchObject({ file: 'valid/scenarios/vendor-access.yaml', kind: 'scenario' });
+    expect(out.summary).toMatchObject({ files: 3, invalid: 1, checks: 3 });
+  });
+
+  it('runs every step expect and what-if as a check, with line and col on failures', async () => {
+    const r = await runCli(['validate', '--json', 'valid/scenarios/vendor-access.yaml'], { cwd: FIX });
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.checks.map((c: { id: string }) => c.id)).toEqual(['assume', 'expired', 'wrong-external-id']);
+    for (const c of file.checks) {
+      if (!c.ok)
+        expect(c).toMatchObject({
+          line: expect.any(Number),
+          col: expect.any(Number),
+          expected: expect.any(Object),
+        });
+    }
+    expect(r.code).toBe(file.checks.every((c: { ok: boolean }) => c.ok) ? 0 : 1);
+  });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const r = await runCli(['validate', 'no/such/folder'], { cwd: FIX });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: cannot read `');
+    expect(r.stderr).toContain('no such file or folder');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('over the built-in content exits 0 with at least 150 engine checks', async () => {
+    const r = await runCli(['validate', '--json'], { cwd: ROOT });
+    const out = JSON.parse(r.stdout);
+    const failures = out.files
+      .filter((f: { ok: boolean }) => !f.ok)
+      .map((f: { file: string; errors: unknown[]; checks: { ok: boolean }[] }) => ({
+        file: f.file,
+        errors: f.errors,
+        failed: f.checks.filter((c) => !c.ok),
+      }));
+    expect(failures).toEqual([]);
+    expect(out.summary.checks).toBeGreaterThanOrEqual(150);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('sts-trainer list', () => {
+  it('prints PRODUCT.md’s --json shape including --content folders, skipping broken files with a warning', async () => {
+    const r = await runCli(
+      [
+        'list',
+        '--json',
+        '--content',
+        'test/fixtures/content/valid',
+        '--content',
+        'test/fixtures/content/mixed',
+      ],
+      { cwd: ROOT },
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['scenarios', 'quizzes', 'topics']);
+    expect(out.scenarios).toContainEqual({
+      id: 'fixture-vendor-access',
+      title: 'A vendor reads a report bucket',
+      level: 'associate',
+      topics: ['cross-account', 'external-id'],
+      steps: 3,
+      whatIfs: 1,
+      file: 'test/fixtures/content/valid/scenarios/vendor-access.yaml',
+    });
+    expect(out.quizzes).toContainEqual({
+      id: 'fixture-vendor-quiz',
+      title: 'Vendor access',
+      questions: 3,
+      file: 'test/fixtures/content/valid/quizzes/vendor-quiz.yaml',
+    });
+    expect(out.topics).toContain('external-id');
+    expect(r.stderr).toMatch(
+      /^warning: skipped test\/fixtures\/content\/mixed\/broken\.yaml:6:5: unknown field `promt`$/m,
+    );
+  });
+
+  it('takes STS_TRAINER_CONTENT and prints plain text without a TTY', async () => {
+    const r = await runCli(['list', 'quizzes'], {
+      cwd: ROOT,
+      env: { STS_TRAINER_CONTENT: join(FIX, 'valid') },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^id\s+title\s+questions$/m);
+    expect(r.stdout).toMatch(/^fixture-vendor-quiz\s+Vendor access\s+3$/m);
+    expect(r.stdout).not.toMatch(/[┌─│]/);
+  });
+
+  it('exits 2 with a did-you-mean for an unknown list', async () => {
+    const r = await runCli(['list', 'scenaros']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: cannot list `scenaros`: expected `scenarios`, `quizzes` or `topics`\nhint: did you mean `scenarios`?\n',
+    );
+  });
+});
+
+describe('sts-trainer schema', () => {
+  it.each(['scenario', 'quiz'])('prints the JSON Schema of a %s', async (kind) => {
+    const r = await runCli(['schema', kind]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(
+      kind === 'scenario' ? ['id', 'title', 'world', 'steps'] : ['id', 'title', 'questions'],
+    );
+  });
+
+  it('exits 2 for an unknown kind', async () => {
+    const r = await runCli(['schema', 'quizz']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('hint: did you mean `quiz`?');
+  });
+});
