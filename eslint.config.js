@@ -33,10 +33,17 @@ export default tseslint.config(
       ],
       // The simulated clock is an input: no wall clock (Date from a number is fine).
       'no-restricted-globals': ['error', 'process', 'performance'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now' }, { object: 'Math', property: 'random' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now' },
+        { object: 'Math', property: 'random' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'the engine never reads the wall clock' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'the engine never reads the wall clock',
+        },
       ],
     },
   },
