@@ -1,1 +1,34 @@
-export {};
+/**
+ * sts-trainer's library API: the simulated STS engine, so instructors can test
+ * their own worlds and other tools can embed it.
+ *
+ * ```ts
+ * import { createEngine } from 'sts-trainer';
+ * const engine = createEngine(world);            // a scenario's `world:` object, already parsed
+ * const r = engine.call(call, { id: 'assume' }); // a step's `call:`; later calls may use `as: $assume`
+ * r.outcome;                                     // 'success' | 'error' (r.code, r.message on error)
+ * r.response;                                    // the AWS-shaped response on success
+ * r.trace;                                       // every check made, in order, with values and doc links
+ * engine.advance(3600);                          // move the simulated clock (seconds)
+ * ```
+ */
+export { createEngine } from './engine/index.js';
+export type {
+  ApiName,
+  Call,
+  CallOptions,
+  CallResult,
+  Engine,
+  SessionView,
+  TraceCheck,
+  TracePhase,
+  World,
+  WorldProblem,
+} from './engine/index.js';
+export type {
+  AuthorizationDecision,
+  ConditionEvaluation,
+  PolicyEvaluation,
+  StatementEvaluation,
+} from './engine/policy/types.js';
+export type { Scenario, Quiz, Question, Step, WhatIf, Expect } from './content/schema.js';

@@ -1,0 +1,102 @@
+// npm run bench: prints start-up ratios, content-at-scale timings and engine throughput,
+// with the machine's details. Figures only — the test suite has no timing thresholds.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'sts-trainer.js');
+const out = mkdtempSync(join(tmpdir(), 'sts-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 1) => n.toFixed(d);
+
+function wall(args, env = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** Median of paired runs: each round runs the baseline and the command back to back. */
+function startup(label, args, rounds = 15) {
+  const home = join(out, 'home');
+  const ratios = [];
+  const times = [];
+  for (let i = 0; i < 3; i++) wall([bin, ...args], { STS_TRAINER_HOME: home });
+  for (let i = 0; i < rounds; i++) {
+    const base = wall(['-e', '0']);
+    const t = wall([bin, ...args], { STS_TRAINER_HOME: home });
+    ratios.push(t / base);
+    times.push(t);
+  }
+  console.log(`  ${label.padEnd(28)} ${fmt(median(times))} ms   ratio to node -e 0: ${fmt(median(ratios), 2)}×`);
+}
+
+/** A corpus of `scenarios` scenario files and `questions` questions (100 per quiz file). */
+function corpus(dir, scenarios, questions) {
+  const scenario = readFileSync(join(root, 'scenarios', 'cross-account-assume-role.yaml'), 'utf8');
+  const quiz = readFileSync(join(root, 'quizzes', 'sts-apis.yaml'), 'utf8');
+  mkdirSync(join(dir, 'scenarios'), { recursive: true });
+  mkdirSync(join(dir, 'quizzes'), { recursive: true });
+  for (let i = 0; i < scenarios; i++) {
+    writeFileSync(
+      join(dir, 'scenarios', `s${i}.yaml`),
+      scenario.replace(/^id: cross-account-assume-role$/m, `id: bench-scenario-${i}`),
+    );
+  }
+  const header = quiz.slice(0, quiz.indexOf('questions:'));
+  const body = quiz.slice(quiz.indexOf('questions:') + 'questions:'.length);
+  const perFile = (body.match(/^  - id: /gm) ?? []).length;
+  for (let f = 0; f < Math.ceil(questions / 100); f++) {
+    let text = header.replace(/^id: .*$/m, `id: bench-quiz-${f}`) + 'questions:';
+    for (let copy = 0; copy * perFile < 100; copy++) {
+      text += body.replace(/^  - id: (.*)$/gm, `  - id: $1-c${copy}`);
+    }
+    writeFileSync(join(dir, 'quizzes', `q${f}.yaml`), text);
+  }
+  return perFile;
+}
+
+console.log('sts-trainer benchmark');
+console.log(`  node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB`);
+console.log(`  ${new Date().toISOString()}\n`);
+
+console.log('Start-up (median of paired runs; target: --help ≤ 1.3×, list ≤ 1.6×)');
+startup('sts-trainer --help', ['--help']);
+startup('sts-trainer list', ['list']);
+startup('sts-trainer --version', ['--version']);
+
+console.log('\nContent at scale (validate = load, schema-check and run every expect on the engine)');
+for (const [s, q] of [
+  [250, 2500],
+  [500, 5000],
+  [1000, 10000],
+]) {
+  const dir = join(out, `corpus-${s}`);
+  corpus(dir, s, q);
+  const tList = median([0, 1, 2].map(() => wall([bin, 'list', '--json', '--content', dir])));
+  const tValidate = median([0, 1, 2].map(() => wall([bin, 'validate', dir])));
+  console.log(
+    `  ${String(s).padStart(5)} scenarios + ${String(q).padStart(6)} questions: list ${fmt(tList, 0)} ms, validate ${fmt(tValidate, 0)} ms`,
+  );
+}
+
+console.log('\nEngine');
+const bundle = join(out, 'engine-bench.mjs');
+await build({
+  entryPoints: [join(root, 'bench', 'engine.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: bundle,
+  packages: 'external',
+  logLevel: 'error',
+});
+const { runEngineBench } = await import(bundle);
+for (const r of runEngineBench()) {
+  console.log(`  ${r.label}\n    ${fmt(r.perSecond / 1000, 1)} k/s  (${fmt(r.microseconds, 2)} µs each)`);
+}
+rmSync(out, { recursive: true, force: true });
