@@ -46,7 +46,6 @@ export function createEngine(world: World): Engine {
     world: model,
     now: model.start,
     sessions: new Map(),
-    keys: new Map(),
     ssoSessions: new Map(),
     denials: new Map(),
     serial: 0,

@@ -32,10 +32,19 @@ function stream(seed: string): () => number {
   };
 }
 
+/** Draws `length` characters from a power-of-two alphabet, several per 32-bit number. */
 function draw(seed: string, alphabet: string, length: number): string {
   const next = stream(seed);
+  const bits = Math.log2(alphabet.length);
+  const perWord = Math.floor(32 / bits);
+  const mask = alphabet.length - 1;
   let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[next() % alphabet.length];
+  let word = 0;
+  for (let i = 0; i < length; i++) {
+    const slot = i % perWord;
+    if (slot === 0) word = next();
+    out += alphabet[(word >>> (slot * bits)) & mask];
+  }
   return out;
 }
 
@@ -44,5 +53,6 @@ export const uniqueId = (prefix: 'AIDA' | 'AROA', seed: string): string =>
 export const accessKeyId = (prefix: 'AKIA' | 'ASIA', seed: string): string =>
   prefix + draw(`${prefix}|${seed}`, BASE32, 16);
 export const secretKey = (seed: string): string => draw(`secret|${seed}`, B64, 40);
-export const sessionToken = (seed: string): string => `IQoJb3JpZ2luX2Vj${draw(`token|${seed}`, B64, 340)}`;
+/** A stand-in session token (real ones are longer and opaque; the trainer always masks them). */
+export const sessionToken = (seed: string): string => `IQoJb3JpZ2luX2Vj${draw(`token|${seed}`, B64, 96)}`;
 export const hex = (seed: string, length: number): string => draw(`hex|${seed}`, HEX, length);

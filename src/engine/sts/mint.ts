@@ -29,7 +29,6 @@ export function mint(state: EngineState, spec: SessionSpec): Credentials {
     issuedAt: state.now,
     expiresAt: state.now + duration * 1000,
   };
-  state.keys.set(creds.accessKeyId, creds);
   return creds;
 }
 

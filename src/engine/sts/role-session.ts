@@ -11,7 +11,7 @@ import { REF } from './refs.js';
 import { CHAINING_MESSAGE, DURATION, MAX_DURATION_MESSAGE, ROLE_CHAINING_CAP } from './rules.js';
 import type { ContextBuilder } from './context.js';
 import type { EngineState } from './state.js';
-import { humanDuration } from './time.js';
+import { humanDuration, iso } from './time.js';
 import type { Trace } from './trace.js';
 import { roleKey, type RoleModel } from './world-model.js';
 import type { ApiOutcome } from './api.js';
@@ -179,7 +179,7 @@ export function issueRoleSession(
     'issue.credentials',
     'issue',
     `issued temporary credentials for ${arn}`,
-    `access key ${creds.accessKeyId}; expires ${new Date(creds.expiresAt!).toISOString()}${creds.mfa ? '; MFA-authenticated' : ''}`,
+    `access key ${creds.accessKeyId}; expires ${iso(creds.expiresAt!)}${creds.mfa ? '; MFA-authenticated' : ''}`,
   );
   const response: Record<string, unknown> = {
     Credentials: credentialsResponse(creds),

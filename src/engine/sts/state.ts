@@ -19,8 +19,6 @@ export interface EngineState {
   now: number;
   /** Credentials by the id of the step that minted them (`$id`). */
   sessions: Map<string, Credentials>;
-  /** Every temporary access key minted, for GetAccessKeyInfo. */
-  keys: Map<string, Credentials>;
   /** Identity Center users signed in to the portal, with the portal session's expiry. */
   ssoSessions: Map<string, number>;
   /** Encoded authorization messages from failed `Request`s, by message id. */

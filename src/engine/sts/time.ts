@@ -28,7 +28,16 @@ export function parseInstant(value: unknown, nowMs: number): number | undefined 
   return Number.isNaN(t) ? undefined : t;
 }
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+let lastMs = Number.NaN;
+let lastIso = '';
+/** ISO-8601 of epoch ms (memoised: a call formats the same instant many times). */
+export function iso(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
 export const epochSeconds = (ms: number): number => Math.floor(ms / 1000);
 
 /** "1 h", "12 h", "15 min", "1 h 30 min" — for explanations. */

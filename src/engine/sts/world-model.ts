@@ -6,6 +6,7 @@
 import { normalizePolicy } from '../policy/normalize.js';
 import type { NormalizedPolicy, PolicyKind } from '../policy/types.js';
 import type { World, WorldProblem } from '../types.js';
+import { AWS_MANAGED_POLICIES } from './aws-managed-policies.js';
 import { accessKeyId, hex, uniqueId } from './ids.js';
 
 export interface UserModel {
@@ -248,6 +249,12 @@ export function buildWorld(world: World): WorldModel {
   });
 
   const managedPolicies = new Map<string, NormalizedPolicy>();
+  for (const [name, docu] of Object.entries(AWS_MANAGED_POLICIES)) {
+    managedPolicies.set(
+      `arn:aws:iam::aws:policy/${name}`,
+      normalizePolicy(docu, `AWS managed policy ${name}`, 'session').policy,
+    );
+  }
   (world.managedPolicies ?? []).forEach((m, i) => {
     const arn = `arn:aws:iam::${m.account}:policy/${m.name}`;
     managedPolicies.set(

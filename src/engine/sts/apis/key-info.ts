@@ -77,7 +77,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
     return denied(req, 'sts:GetAccessKeyInfo');
   const owner =
     [...state.world.users.values()].find((u) => u.accessKeyId === key)?.account ??
-    state.keys.get(key!)?.account;
+    [...state.sessions.values()].find((c) => c.accessKeyId === key)?.account;
   if (!owner) {
     // Real STS decodes the account from the key id itself; the simulator knows only keys of its world.
     trace.fail(
