@@ -3,7 +3,6 @@
  * quiz answers) and the engine checks `validate` runs. Pure: problems are added
  * to the parsed file; nothing is printed here.
  */
-import { createEngine } from '../engine/index.js';
 import type { WorldProblem } from '../engine/types.js';
 import type { ContentPath } from './positions.js';
 import type { ParsedFile, Problem } from './parse.js';
@@ -266,10 +265,10 @@ export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
   if (!s || parsed.errors.length > 0) return [];
   const report = reporter(parsed);
   try {
-    addWorldProblems(parsed, createEngine(s.world).problems);
+    const run = runScenario(s);
+    addWorldProblems(parsed, run.engine.problems);
     if (parsed.errors.length > 0) return [];
     const checks: EngineCheck[] = [];
-    const run = runScenario(s);
     for (const st of run.steps) {
       if (!st.step.expect || !st.result) continue;
       const pos = parsed.positions.at(['steps', st.index, 'expect'], { key: true });
@@ -277,7 +276,7 @@ export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
     }
     (s.whatIf ?? []).forEach((w, i) => {
       const pos = parsed.positions.at(['whatIf', i, 'expect'], { key: true });
-      const r = runWhatIf(s, w);
+      const r = runWhatIf(s, w, run);
       checks.push(makeCheck(w.id, 'whatIf', pos, w.expect, r.result, r.mismatches));
     });
     return checks;

@@ -36,6 +36,8 @@ export interface ScenarioRun {
   steps: StepRun[];
   /** The engine after the last step run, e.g. to make further calls (`call`, outcome questions). */
   engine: Engine;
+  /** A snapshot of the engine just before each step ran (by step id), so what-ifs need no replay. */
+  snapshots: Map<string, Engine>;
   /** Every step's `expect` was met. */
   ok: boolean;
 }
@@ -87,12 +89,14 @@ export function runStep(engine: Engine, step: Step, index: number): StepRun {
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioRun {
   const engine = createEngine(scenario.world);
   const steps: StepRun[] = [];
+  const snapshots = new Map<string, Engine>();
   for (const [index, step] of scenario.steps.entries()) {
     if (options.before !== undefined && step.id === options.before) break;
+    snapshots.set(step.id, engine.fork());
     steps.push(runStep(engine, step, index));
     if (options.upTo !== undefined && step.id === options.upTo) break;
   }
-  return { scenario, steps, engine, ok: steps.every((s) => s.ok) };
+  return { scenario, steps, engine, snapshots, ok: steps.every((s) => s.ok) };
 }
 
 /**
@@ -100,15 +104,64 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
  * `whatIf.advance` (extension), then runs that step's call with `whatIf.change`
  * deep-merged in, and compares with `whatIf.expect`.
  */
-export function runWhatIf(scenario: Scenario, whatIf: WhatIf): WhatIfRun {
+export function runWhatIf(scenario: Scenario, whatIf: WhatIf, main?: ScenarioRun): WhatIfRun {
   const step = scenario.steps.find((s) => s.id === whatIf.step);
   if (!step?.call) throw new Error(`what-if \`${whatIf.id}\`: no step \`${whatIf.step}\` with a call`);
-  const replay = runScenario(scenario, { before: whatIf.step });
-  if (whatIf.advance !== undefined) replay.engine.advance(durationSeconds(whatIf.advance));
-  const call = changedCall(step.call, whatIf.change);
-  const result = replay.engine.call(call, { id: step.id });
+  // Reuse the main run's snapshot before the step when given; otherwise replay the steps before it.
+  const snapshot = main?.scenario === scenario ? main.snapshots.get(whatIf.step) : undefined;
+  const before = snapshot
+    ? main!.steps.slice(
+        0,
+        main!.steps.findIndex((s) => s.step.id === whatIf.step),
+      )
+    : undefined;
+  const replay = snapshot ? undefined : runScenario(scenario, { before: whatIf.step });
+  const engine = snapshot ? snapshot.fork() : replay!.engine;
+  let call = changedCall(step.call, whatIf.change);
+  if (whatIf.advance !== undefined) {
+    // Tokens are issued when the step would have run; the what-if then presents them later.
+    call = pinRelativeTimes(call, engine.now());
+    engine.advance(durationSeconds(whatIf.advance));
+  }
+  const result = engine.call(call, { id: step.id });
   const mismatches = compareExpect(whatIf.expect, result);
-  return { whatIf, step, before: replay.steps, call, result, mismatches, ok: mismatches.length === 0 };
+  return {
+    whatIf,
+    step,
+    before: before ?? replay!.steps,
+    call,
+    result,
+    mismatches,
+    ok: mismatches.length === 0,
+  };
+}
+
+const TOKEN_TIMES: Record<string, string[]> = {
+  SAMLAssertion: ['notOnOrAfter', 'sessionNotOnOrAfter'],
+  WebIdentityToken: ['exp'],
+};
+
+/** Replaces relative token times (`+5m`, `-1h`) with absolute ones as of `nowIso`. */
+export function pinRelativeTimes(call: Call, nowIso: string): Call {
+  const params = call.params;
+  if (!params) return call;
+  const now = Date.parse(nowIso);
+  let out: Record<string, unknown> | undefined;
+  for (const [param, fields] of Object.entries(TOKEN_TIMES)) {
+    const token = params[param];
+    if (!isPlainObject(token)) continue;
+    for (const field of fields) {
+      const v = token[field];
+      const m = typeof v === 'string' ? /^\s*([+-])\s*(\d+(?:\.\d+)?\s*[smhd]?)\s*$/.exec(v) : null;
+      if (!m) continue;
+      const secs = durationSeconds(m[2]!.replace(/\s+/g, ''));
+      out ??= { ...params };
+      const copy = { ...(out[param] as Record<string, unknown>) };
+      copy[field] = new Date(now + (m[1] === '-' ? -secs : secs) * 1000).toISOString();
+      out[param] = copy;
+    }
+  }
+  return out ? { ...call, params: out } : call;
 }
 
 /** A step's call with a what-if's `change` deep-merged in. */
@@ -216,6 +269,6 @@ export function runCallIn(scenario: Scenario, call: Call): { result: CallResult;
   const ref = call.as.startsWith('$') ? call.as.slice(1) : undefined;
   const replay: ScenarioRun = ref
     ? runScenario(scenario, { upTo: ref })
-    : { scenario, steps: [], engine: createEngine(scenario.world), ok: true };
+    : { scenario, steps: [], engine: createEngine(scenario.world), snapshots: new Map(), ok: true };
   return { result: replay.engine.call(call), replay };
 }

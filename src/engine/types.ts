@@ -108,4 +108,7 @@ export interface Engine {
   now(): string;
   /** Problems found in the world when the engine was created. */
   readonly problems: readonly WorldProblem[];
+  /** An independent copy at this moment (same world, same clock, same credentials), e.g. to try a
+   * variation without replaying the steps before it. */
+  fork(): Engine;
 }

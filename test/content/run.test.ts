@@ -5,46 +5,49 @@ import type { Call, CallResult, Engine } from '../../src/engine/types.js';
 // clock moves, and succeeds unless the ExternalId is wrong.
 const log: string[] = [];
 vi.mock('../../src/engine/index.js', () => ({
-  createEngine: (): Engine => {
-    let t = 0;
-    return {
-      problems: [],
-      now: () => new Date(t * 1000).toISOString(),
-      advance: (s: number) => {
-        t += s;
-        log.push(`advance ${s}`);
-      },
-      call(call: Call, options?: { id?: string }): CallResult {
-        log.push(`call ${options?.id} ${JSON.stringify(call)}`);
-        const ok = call.params?.ExternalId !== 'wrong';
-        return ok
-          ? {
-              api: call.api,
-              outcome: 'success',
-              caller: call.as,
-              at: new Date(t * 1000).toISOString(),
-              trace: [],
-              view: {
-                arn: 'arn:aws:sts::222222222222:assumed-role/R/s',
-                account: '222222222222',
-                userId: 'AROA:s',
-                expiresIn: 3600,
-                tags: { team: 'a' },
-              },
-            }
-          : {
-              api: call.api,
-              outcome: 'error',
-              code: 'AccessDenied',
-              message: 'User is not authorized',
-              caller: call.as,
-              at: '',
-              trace: [],
-            };
-      },
-    };
-  },
+  createEngine: (): Engine => fake(0),
 }));
+
+function fake(start: number): Engine {
+  let t = start;
+  return {
+    problems: [],
+    fork: () => fake(t),
+    now: () => new Date(t * 1000).toISOString(),
+    advance: (s: number) => {
+      t += s;
+      log.push(`advance ${s}`);
+    },
+    call(call: Call, options?: { id?: string }): CallResult {
+      log.push(`call ${options?.id} ${JSON.stringify(call)}`);
+      const ok = call.params?.ExternalId !== 'wrong';
+      return ok
+        ? {
+            api: call.api,
+            outcome: 'success',
+            caller: call.as,
+            at: new Date(t * 1000).toISOString(),
+            trace: [],
+            view: {
+              arn: 'arn:aws:sts::222222222222:assumed-role/R/s',
+              account: '222222222222',
+              userId: 'AROA:s',
+              expiresIn: 3600,
+              tags: { team: 'a' },
+            },
+          }
+        : {
+            api: call.api,
+            outcome: 'error',
+            code: 'AccessDenied',
+            message: 'User is not authorized',
+            caller: call.as,
+            at: '',
+            trace: [],
+          };
+    },
+  };
+}
 
 const { compareExpect, deepMerge, durationSeconds, runScenario, runWhatIf, runCallIn } =
   await import('../../src/content/run.js');

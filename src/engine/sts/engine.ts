@@ -42,21 +42,32 @@ const HANDLERS: Record<ApiName, ApiHandler> = {
  */
 export function createEngine(world: World): Engine {
   const model = buildWorld(world ?? {});
-  const state: EngineState = {
+  return engineOver({
     world: model,
     now: model.start,
     sessions: new Map(),
     ssoSessions: new Map(),
     denials: new Map(),
     serial: 0,
-  };
+  });
+}
+
+function engineOver(state: EngineState): Engine {
   return {
-    problems: model.problems,
+    problems: state.world.problems,
     now: () => iso(state.now),
     advance(seconds: number) {
       if (Number.isFinite(seconds) && seconds > 0) state.now += Math.round(seconds * 1000);
     },
     call: (call: Call, options?: CallOptions) => runCall(state, call, options),
+    // The world is immutable once built; only the clock and the credentials minted so far are copied.
+    fork: () =>
+      engineOver({
+        ...state,
+        sessions: new Map(state.sessions),
+        ssoSessions: new Map(state.ssoSessions),
+        denials: new Map(state.denials),
+      }),
   };
 }
 

@@ -24,21 +24,8 @@ export const getCallerIdentity: ApiHandler = ({ state, caller, trace }) => {
     denies ? 'a Deny statement covers sts:GetCallerIdentity, and it has no effect' : 'no policy is evaluated',
     REF.getCallerIdentity,
   );
-  const view = viewOf(c, state.now);
   return {
     response: { UserId: c.userId, Account: c.account, Arn: c.arn },
-    view: {
-      arn: view.arn,
-      account: view.account,
-      userId: view.userId,
-      ...(c.expiresAt !== undefined
-        ? {
-            expiresIn: view.expiresIn!,
-            mfa: c.mfa,
-            tags: view.tags!,
-            ...(c.sourceIdentity ? { sourceIdentity: c.sourceIdentity } : {}),
-          }
-        : {}),
-    },
+    view: viewOf(c, state.now),
   };
 };
