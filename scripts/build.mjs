@@ -2,7 +2,8 @@
 // module loads lazily), then tsc emits the library's type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +22,20 @@ await build({
   define: { __STS_TRAINER_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+// The built-in content, parsed and checked once (src/content/compiled.ts uses it while current).
+await build({
+  entryPoints: ['src/content/compile-builtin.ts'],
+  outfile: 'dist/.compile-content.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { compileBuiltin } = await import(pathToFileURL('dist/.compile-content.mjs').href);
+writeFileSync('dist/content.json', JSON.stringify(compileBuiltin()));
+rmSync('dist/.compile-content.mjs');
+
 // The test suite rebuilds the bundle before it runs (test/global-setup.ts) and skips the slower declarations.
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { checkQuiz, checkScenario, verifyQuiz, verifyScenario, type EngineCheck } from './check.js';
 import { formatProblem, type ParsedFile } from './parse.js';
+import { compiledFile } from './compiled.js';
 import { builtInDirs, contentFiles, ContentPathError, readContentFile } from './read.js';
 import type { Quiz, Scenario } from './schema.js';
 
@@ -110,8 +111,16 @@ export function crossCheck(
 export async function loadLibrary(options: LoadOptions): Promise<Library> {
   const warn = (line: string) => options.stderr?.write(`warning: ${line}\n`);
   const files = sourceFiles(options.contentDirs, options.cwd, (e) => warn(`${e.message}: skipped`));
-  const parsed = files.map((f) => readContentFile(f, options.cwd));
-  crossCheck(parsed);
+  // Built-in files compiled at build time skip parsing; the rest are parsed and checked against them.
+  const compiled: ParsedFile[] = [];
+  const fresh: ParsedFile[] = [];
+  for (const f of files) {
+    const c = compiledFile(f, options.cwd);
+    if (c) compiled.push(c);
+    else fresh.push(readContentFile(f, options.cwd));
+  }
+  if (fresh.length > 0) crossCheck(fresh, compiled);
+  const parsed = [...compiled, ...fresh];
   const library: Library = {
     scenarios: [],
     quizzes: [],

@@ -1,0 +1,96 @@
+/**
+ * Content I/O without parsing: finds the package's built-in content and walks
+ * content folders for YAML files (no YAML or schema library is loaded here).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A path given on the command line or in `--content` that cannot be read. */
+export class ContentPathError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`cannot read \`${path}\`: ${reason}`);
+    this.name = 'ContentPathError';
+  }
+}
+
+let root: string | undefined;
+
+/**
+ * The package root (the folder whose package.json is named sts-trainer), found by
+ * walking up from this module: it runs from src/ in tests and bundled from dist/.
+ */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'sts-trainer') return (root = dir);
+    } catch {
+      // no package.json here: keep walking up
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the sts-trainer package root');
+    dir = up;
+  }
+}
+
+/** The built-in content folders: the package's `scenarios/` and `quizzes/`. */
+export function builtInDirs(): string[] {
+  const base = packageRoot();
+  return [join(base, 'scenarios'), join(base, 'quizzes')];
+}
+
+const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+const skipDir = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+/**
+ * Every `*.yaml`/`*.yml` file under a folder (its `scenarios/` and `quizzes/`
+ * subfolders included), sorted; a file path is returned as is. Throws
+ * ContentPathError when the path does not exist or cannot be read.
+ */
+export function contentFiles(path: string, options: { missingOk?: boolean } = {}): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    if (options.missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new ContentPathError(path, reason(e));
+  }
+  if (!stat.isDirectory()) return [path];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new ContentPathError(dir, reason(e));
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory() && !skipDir(entry.name)) walk(full);
+      else if (entry.isFile() && isYaml(entry.name) && !entry.name.startsWith('.')) out.push(full);
+    }
+  };
+  walk(path);
+  return out;
+}
+
+export function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** How a file is named in messages: relative to `cwd` when it is under it. */
+export function displayPath(file: string, cwd: string): string {
+  const abs = resolve(cwd, file);
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+}
