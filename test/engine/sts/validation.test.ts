@@ -1,0 +1,251 @@
+// Parameter validation with AWS's ValidationError wording (STS-ERRORS §2–§7 and notes 1–3).
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
+// https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+import { describe, expect, it } from 'vitest';
+import type { Call } from '../../../src/engine/index.js';
+import { assume, basicWorld, brief, DEV, last, roleArn } from './worlds.js';
+
+const APP = roleArn(DEV, 'App');
+const one = (value: string, member: string, clause: string) =>
+  `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${clause}`;
+const PATTERN = 'Member must satisfy regular expression pattern: [\\w+=,.@-]*';
+
+function expectValidation(call: Call, message: string) {
+  const r = last(basicWorld(), [call]);
+  expect(brief(r)).toEqual({ outcome: 'error', code: 'ValidationError', message });
+  expect(r.httpStatus).toBe(400);
+  expect(r.trace.at(-1)).toMatchObject({ phase: 'validate', ok: false });
+}
+
+describe('RoleSessionName: 2–64 characters of [\\w+=,.@-] (STS-ERRORS 3.1–3.4) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', () => {
+  const long = 's'.repeat(65);
+  const longBad = `${'s'.repeat(64)}:`;
+  it.each([
+    ['a colon (3.1)', 'Session1:2', one('Session1:2', 'roleSessionName', PATTERN)],
+    ['a space', 'has space', one('has space', 'roleSessionName', PATTERN)],
+    [
+      '65 characters (3.2)',
+      long,
+      one(long, 'roleSessionName', 'Member must have length less than or equal to 64'),
+    ],
+    [
+      'one character (3.3)',
+      'x',
+      one('x', 'roleSessionName', 'Member must have length greater than or equal to 2'),
+    ],
+    [
+      'too long and a bad character: two violations joined, pattern first (3.4)',
+      longBad,
+      `2 validation errors detected: Value '${longBad}' at 'roleSessionName' failed to satisfy constraint: ${PATTERN}; Value '${longBad}' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+    ],
+  ])('%s', (_n, name, message) => {
+    expectValidation(assume('user/alice', APP, { RoleSessionName: name }), message);
+  });
+
+  it.each([['ab'], ['s'.repeat(64)], ['a_b+c=d,e.f@g-h']])('negative: %s is accepted', (name) => {
+    expect(last(basicWorld(), [assume('user/alice', APP, { RoleSessionName: name })]).outcome).toBe(
+      'success',
+    );
+  });
+});
+
+describe('RoleArn: 20–2048 characters, then ARN syntax `<arn> is invalid` (STS-ERRORS 3.6–3.11)', () => {
+  it.each([
+    ['not an ARN (3.6)', 'nothing-valid-in-here', 'nothing-valid-in-here is invalid'],
+    ['no partition (3.7)', 'arn::b:::something/test-role', 'arn::b:::something/test-role is invalid'],
+    ['no service (3.8)', 'arn:a::::something/test-role', 'arn:a::::something/test-role is invalid'],
+    ['too few colons (3.9)', 'arn:a:::something/test-role', 'arn:a:::something/test-role is invalid'],
+    ['no resource (3.10)', 'arn:a:a::aaaaaaaaaa:', 'arn:a:a::aaaaaaaaaa: is invalid'],
+    [
+      'shorter than 20 (3.11)',
+      'MyIAMRoleName',
+      one('MyIAMRoleName', 'roleArn', 'Member must have length greater than or equal to 20'),
+    ],
+  ])('%s', (_n, arn, message) => {
+    expectValidation(assume('user/alice', arn), message);
+  });
+
+  it('model constraints run before the ARN syntax check (STS-ERRORS note 3)', () => {
+    expectValidation(
+      assume('user/alice', 'nothing-valid-in-here', { RoleSessionName: 'Session1:2' }),
+      one('Session1:2', 'roleSessionName', PATTERN),
+    );
+  });
+
+  it('negative: a well-formed ARN of a role that does not exist is an AccessDenied, not a ValidationError', () => {
+    const r = last(basicWorld(), [assume('user/alice', 'arn:aws:iam::111111111111:role/Nope')]);
+    expect(r.code).toBe('AccessDenied');
+  });
+});
+
+describe('DurationSeconds model ranges (STS-ERRORS 2.3–2.5) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
+  const min = (n: number) =>
+    one(String(n), 'durationSeconds', 'Member must have value greater than or equal to 900');
+  const max = (n: number, m: number) =>
+    one(String(n), 'durationSeconds', `Member must have value less than or equal to ${m}`);
+  it.each<[string, Call, string]>([
+    ['AssumeRole below 900', assume('user/alice', APP, { DurationSeconds: 20 }), min(20)],
+    ['AssumeRole above 43200', assume('user/alice', APP, { DurationSeconds: 345600 }), max(345600, 43200)],
+    [
+      'GetSessionToken below 900',
+      { api: 'GetSessionToken', as: 'user/alice', params: { DurationSeconds: 600 } },
+      min(600),
+    ],
+    [
+      'GetSessionToken above 129600',
+      { api: 'GetSessionToken', as: 'user/alice', params: { DurationSeconds: 345600 } },
+      max(345600, 129600),
+    ],
+    [
+      'GetFederationToken above 129600',
+      { api: 'GetFederationToken', as: 'user/alice', params: { Name: 'fed', DurationSeconds: 129601 } },
+      max(129601, 129600),
+    ],
+  ])('%s', (_n, call, message) => {
+    expectValidation(call, message);
+  });
+
+  it.each<[string, Call]>([
+    [
+      'GetSessionToken at 129600',
+      { api: 'GetSessionToken', as: 'user/alice', params: { DurationSeconds: 129600 } },
+    ],
+    [
+      'GetSessionToken at 900',
+      { api: 'GetSessionToken', as: 'user/alice', params: { DurationSeconds: 900 } },
+    ],
+    ['AssumeRole at 900', assume('user/alice', APP, { DurationSeconds: 900 })],
+  ])('negative: %s is accepted', (_n, call) => {
+    expect(last(basicWorld(), [call]).outcome).toBe('success');
+  });
+});
+
+describe('ExternalId: 2–1224 characters of [\\w+=,.@:\\/-] (STS-ERRORS 4.1–4.2)', () => {
+  it.each([
+    [
+      'a space (4.1)',
+      'XMode Social',
+      one('XMode Social', 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*'),
+    ],
+    [
+      'one character (4.2)',
+      'x',
+      one('x', 'externalId', 'Member must have length greater than or equal to 2'),
+    ],
+    [
+      '1225 characters (4.2)',
+      'e'.repeat(1225),
+      one('e'.repeat(1225), 'externalId', 'Member must have length less than or equal to 1224'),
+    ],
+  ])('%s', (_n, id, message) => {
+    expectValidation(assume('user/alice', APP, { ExternalId: id }), message);
+  });
+
+  it('negative: colons and slashes are allowed in an ExternalId', () => {
+    const r = last(basicWorld(), [assume('user/alice', APP, { ExternalId: 'arn:vendor/abc-123' })]);
+    expect(r.outcome).toBe('success');
+  });
+});
+
+describe('GetFederationToken Name: 2–32 characters of [\\w+=,.@-] (STS-ERRORS 7.3–7.4) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html', () => {
+  const gft = (Name: string): Call => ({ api: 'GetFederationToken', as: 'user/alice', params: { Name } });
+  it.each([
+    [
+      '33 characters (7.3)',
+      'n'.repeat(33),
+      one('n'.repeat(33), 'name', 'Member must have length less than or equal to 32'),
+    ],
+    ['one character (7.4)', 'n', one('n', 'name', 'Member must have length greater than or equal to 2')],
+    ['a slash (7.4)', 'a/b', one('a/b', 'name', PATTERN)],
+  ])('%s', (_n, name, message) => {
+    expectValidation(gft(name), message);
+  });
+
+  it('negative: 32 characters are accepted', () => {
+    expect(last(basicWorld(), [gft('n'.repeat(32))]).outcome).toBe('success');
+  });
+});
+
+describe('session tags: key 1–128 / value 0–256 from the tag character class (STS-ERRORS 5.4–5.7) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', () => {
+  const KEY_RE = 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+';
+  const VALUE_RE = 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*';
+  const tags = (...t: [string, string][]) => ({ Tags: t.map(([Key, Value]) => ({ Key, Value })) });
+  it.each([
+    [
+      'a value with [ ] (5.4), index 1-based',
+      tags(['a', '1'], ['b', '2'], ['c', '3'], ['d', '4'], ['actor', 'dependabot-preview[bot]']),
+      one('dependabot-preview[bot]', 'tags.5.member.value', VALUE_RE),
+    ],
+    ['a key with a bad character (5.5)', tags(['bad*key', 'v']), one('bad*key', 'tags.1.member.key', KEY_RE)],
+    [
+      'a key over 128 (5.5)',
+      tags(['k'.repeat(129), 'v']),
+      one('k'.repeat(129), 'tags.1.member.key', 'Member must have length less than or equal to 128'),
+    ],
+    [
+      'a value over 256 (5.6)',
+      tags(['k', 'v'.repeat(257)]),
+      one('v'.repeat(257), 'tags.1.member.value', 'Member must have length less than or equal to 256'),
+    ],
+  ])('%s', (_n, params, message) => {
+    expectValidation(assume('user/alice', APP, params), message);
+  });
+
+  it('more than 50 tags (5.7) is a ValidationError at `tags`', () => {
+    const many = Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'] as [string, string]);
+    const r = last(basicWorld(), [assume('user/alice', APP, tags(...many))]);
+    expect(r.code).toBe('ValidationError');
+    expect(r.message).toMatch(
+      /^1 validation error detected: Value '.*' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50$/,
+    );
+  });
+
+  it('negative: an empty value and unicode letters are accepted', () => {
+    const r = last(basicWorld(), [
+      assume('user/alice', APP, tags(['Équipe', ''], ['cost-center', 'a.b:c/d=e+f@g'])),
+    ]);
+    expect(r.outcome).toBe('success');
+  });
+});
+
+describe('SourceIdentity: 2–64 characters of [\\w+=,.@-], so never `aws:…` (STS-ERRORS 6.1–6.2) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html', () => {
+  it.each([
+    ['an aws: prefix (6.1)', 'aws:alice', one('aws:alice', 'sourceIdentity', PATTERN)],
+    [
+      'one character (6.2)',
+      'a',
+      one('a', 'sourceIdentity', 'Member must have length greater than or equal to 2'),
+    ],
+    [
+      '65 characters (6.2)',
+      'a'.repeat(65),
+      one('a'.repeat(65), 'sourceIdentity', 'Member must have length less than or equal to 64'),
+    ],
+  ])('%s', (_n, si, message) => {
+    expectValidation(assume('user/alice', APP, { SourceIdentity: si }), message);
+  });
+
+  it('negative: alice@example.com is a valid source identity', () => {
+    expect(
+      last(basicWorld(), [assume('user/alice', APP, { SourceIdentity: 'alice@example.com' })]).outcome,
+    ).toBe('success');
+  });
+});
+
+describe('several violations are joined: `N validation errors detected: …; …` (STS-ERRORS note 1)', () => {
+  it('a bad session name and a too-short duration are both reported, in parameter order', () => {
+    const r = last(basicWorld(), [
+      assume('user/alice', APP, { RoleSessionName: 'a b', DurationSeconds: 60 }),
+    ]);
+    expect(r.message).toBe(
+      `2 validation errors detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint: ${PATTERN}; Value '60' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`,
+    );
+  });
+
+  it('a missing required parameter is `Value null … Member must not be null` (STS-ERRORS 3.5)', () => {
+    const r = last(basicWorld(), [{ api: 'AssumeRole', as: 'user/alice', params: { RoleArn: APP } }]);
+    expect(r.message).toBe(
+      "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null",
+    );
+  });
+});
