@@ -19,7 +19,9 @@ const world: World = {
       policies: [
         {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::222222222222:role/Auditor' }],
+          Statement: [
+            { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::222222222222:role/Auditor' },
+          ],
         },
       ],
     },
@@ -60,7 +62,11 @@ const call: Call = {
   context: { 'aws:SourceIp': '203.0.113.10' },
 };
 
-function rate(label: string, fn: () => void, seconds = 1): { label: string; perSecond: number; microseconds: number } {
+function rate(
+  label: string,
+  fn: () => void,
+  seconds = 1,
+): { label: string; perSecond: number; microseconds: number } {
   for (let i = 0; i < 2000; i++) fn(); // warm up
   let n = 0;
   const start = performance.now();
@@ -81,7 +87,11 @@ export function runEngineBench(): { label: string; perSecond: number; microsecon
   if (check.outcome !== 'success') throw new Error(`bench call failed: ${check.code} ${check.message}`);
   const { policy } = normalizePolicy(world.roles![0]!.trust, 'trust', 'trust');
   const request = {
-    principal: { kind: 'user' as const, arn: 'arn:aws:iam::111111111111:user/alice', account: '111111111111' },
+    principal: {
+      kind: 'user' as const,
+      arn: 'arn:aws:iam::111111111111:user/alice',
+      account: '111111111111',
+    },
     action: 'sts:AssumeRole',
     resource: 'arn:aws:iam::222222222222:role/Auditor',
     context: new Map([

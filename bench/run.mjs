@@ -32,7 +32,9 @@ function startup(label, args, rounds = 15) {
     ratios.push(t / base);
     times.push(t);
   }
-  console.log(`  ${label.padEnd(28)} ${fmt(median(times))} ms   ratio to node -e 0: ${fmt(median(ratios), 2)}×`);
+  console.log(
+    `  ${label.padEnd(28)} ${fmt(median(times))} ms   ratio to node -e 0: ${fmt(median(ratios), 2)}×`,
+  );
 }
 
 /** A corpus of `scenarios` scenario files and `questions` questions (100 per quiz file). */
@@ -61,7 +63,9 @@ function corpus(dir, scenarios, questions) {
 }
 
 console.log('sts-trainer benchmark');
-console.log(`  node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB`);
+console.log(
+  `  node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB`,
+);
 console.log(`  ${new Date().toISOString()}\n`);
 
 console.log('Start-up (median of paired runs; target: --help ≤ 1.3×, list ≤ 1.6×)');

@@ -1,10 +1,127 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
 import type { CliContext } from '../context.js';
+import { crossCheck, loadLibrary } from '../../content/library.js';
+import { formatProblem } from '../../content/parse.js';
+import { readContentFile } from '../../content/read.js';
+import { durationSeconds, runScenario } from '../../content/run.js';
+import { API_NAMES, CallSchema, type Call, type Scenario } from '../../content/schema.js';
+import { didYouMean } from '../../content/suggest.js';
+import { createEngine } from '../../engine/index.js';
+import { renderOutcome, renderRequest } from '../../learn/screens.js';
+import { createTheme } from '../../ui/theme.js';
 
-export async function run(
-  _args: string[],
-  _options: Record<string, unknown>,
-  _ctx: CliContext,
-): Promise<number> {
-  throw new UsageError('`call` is not available in this build yet');
+export interface CallOptions {
+  scenario: string;
+  as: string;
+  param?: string[];
+  context?: string[];
+  after?: string;
+  action?: string;
+  resource?: string;
+  json?: boolean;
+}
+
+/** `K=V` with V parsed as YAML (`7200` → number, `[a, b]` → list, `{iss: …}` → mapping). */
+export function parseAssignment(flag: string, text: string): [string, unknown] {
+  const eq = text.indexOf('=');
+  const key = eq > 0 ? text.slice(0, eq).trim() : '';
+  if (!key)
+    throw new UsageError(`bad --${flag} \`${text}\`: expected K=V`, `e.g. --${flag} DurationSeconds=3600`);
+  const raw = text.slice(eq + 1);
+  try {
+    const value: unknown = raw.trim() === '' ? '' : parseYaml(raw);
+    return [key, value === null ? raw : value];
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UsageError(`bad --${flag} \`${text}\`: the value is not valid YAML: ${why}`);
+  }
+}
+
+async function loadScenario(ref: string, ctx: CliContext): Promise<Scenario> {
+  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
+  const known = library.scenarioById.get(ref);
+  if (known) return known.scenario;
+  const file = resolve(ctx.cwd, ref);
+  if (/\.ya?ml$/i.test(ref) || existsSync(file)) {
+    if (!existsSync(file)) throw new UsageError(`cannot read \`${ref}\`: no such file`);
+    const parsed = readContentFile(file, ctx.cwd);
+    crossCheck([parsed]);
+    const first = parsed.errors[0];
+    if (first)
+      throw new UsageError(formatProblem(parsed.file, first), 'run `sts-trainer validate` on the file');
+    if (!parsed.scenario) throw new UsageError(`\`${ref}\` is not a scenario file`);
+    return parsed.scenario;
+  }
+  throw new UsageError(
+    `unknown scenario \`${ref}\``,
+    didYouMean(ref, library.scenarioById.keys()) ??
+      'give a scenario id (`sts-trainer list scenarios`) or a file',
+  );
+}
+
+/** Builds and checks the call from the command line. */
+export function buildCall(api: string, options: CallOptions): Call {
+  if (!(API_NAMES as readonly string[]).includes(api)) {
+    throw new UsageError(
+      `unknown API \`${api}\``,
+      didYouMean(api, API_NAMES) ?? `one of: ${API_NAMES.join(', ')}`,
+    );
+  }
+  const params = Object.fromEntries((options.param ?? []).map((p) => parseAssignment('param', p)));
+  const context = Object.fromEntries((options.context ?? []).map((p) => parseAssignment('context', p)));
+  const call = {
+    api,
+    as: options.as,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+    ...(Object.keys(context).length > 0 ? { context } : {}),
+    ...(options.action !== undefined ? { action: options.action } : {}),
+    ...(options.resource !== undefined ? { resource: options.resource } : {}),
+  };
+  const checked = CallSchema.safeParse(call);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.length ? `\`${issue.path.join('.')}\`: ` : '';
+    throw new UsageError(`bad call: ${where}${issue?.message ?? 'invalid'}`);
+  }
+  return checked.data;
+}
+
+/** `sts-trainer call <Api> --scenario ID|FILE --as WHO [...]`: one call against a scenario's world. */
+export async function run(args: string[], options: CallOptions, ctx: CliContext): Promise<number> {
+  const call = buildCall(args[0] ?? '', options);
+  let after: number | undefined;
+  if (options.after !== undefined) {
+    try {
+      after = durationSeconds(/^\d+$/.test(options.after) ? Number(options.after) : options.after);
+    } catch {
+      throw new UsageError(`bad --after \`${options.after}\`: expected seconds or a duration like \`2h\``);
+    }
+  }
+  const scenario = await loadScenario(options.scenario, ctx);
+  const ref = call.as.startsWith('$') ? call.as.slice(1) : undefined;
+  if (ref !== undefined && !scenario.steps.some((s) => s.id === ref)) {
+    const ids = scenario.steps.map((s) => s.id);
+    throw new UsageError(
+      `scenario \`${scenario.id}\` has no step \`${ref}\``,
+      didYouMean(ref, ids) ?? `steps: ${ids.join(', ')}`,
+    );
+  }
+  const engine = ref ? runScenario(scenario, { upTo: ref }).engine : createEngine(scenario.world);
+  if (after !== undefined) engine.advance(after);
+  let result;
+  try {
+    result = engine.call(call);
+  } catch (e) {
+    throw new UsageError(`cannot make this call: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (options.json) {
+    ctx.stdout.write(JSON.stringify({ result }, null, 2) + '\n');
+    return 0;
+  }
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  ctx.stdout.write(`${renderRequest(call, theme)}\n\n${renderOutcome(result, theme)}\n`);
+  return 0;
 }

@@ -1,0 +1,182 @@
+/**
+ * A step's request as the AWS CLI command a learner would type, plus its parameters. The simulated
+ * tokens and assertions (structured in the content) are shown as placeholders in the command and
+ * spelled out below it.
+ */
+import { stringify } from 'yaml';
+import type { Call } from '../content/schema.js';
+
+type Params = Record<string, unknown>;
+
+/** `--flag value` pairs in order; `undefined` values are left out. */
+type Flag = [string, string | undefined];
+
+const API_COMMANDS: Record<string, string> = {
+  AssumeRole: 'aws sts assume-role',
+  AssumeRoleWithSAML: 'aws sts assume-role-with-saml',
+  AssumeRoleWithWebIdentity: 'aws sts assume-role-with-web-identity',
+  GetSessionToken: 'aws sts get-session-token',
+  GetFederationToken: 'aws sts get-federation-token',
+  GetCallerIdentity: 'aws sts get-caller-identity',
+  GetAccessKeyInfo: 'aws sts get-access-key-info',
+  DecodeAuthorizationMessage: 'aws sts decode-authorization-message',
+  GetRoleCredentials: 'aws sso get-role-credentials',
+  SignIn: 'aws sso login',
+};
+
+/** Quotes a shell word when it needs it. */
+export function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+const str = (v: unknown): string | undefined =>
+  v === undefined || v === null
+    ? undefined
+    : shellQuote(typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function tagsFlag(tags: unknown): string | undefined {
+  if (!Array.isArray(tags)) return str(tags);
+  return tags
+    .map((t: { Key?: unknown; Value?: unknown }) =>
+      shellQuote(`Key=${String(t.Key)},Value=${String(t.Value)}`),
+    )
+    .join(' ');
+}
+
+function listFlag(v: unknown): string | undefined {
+  return Array.isArray(v) ? v.map((x) => shellQuote(String(x))).join(' ') : str(v);
+}
+
+function policyArnsFlag(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return str(v);
+  return v
+    .map((p: { arn?: unknown } | string) => (typeof p === 'string' ? `arn=${p}` : `arn=${String(p.arn)}`))
+    .join(' ');
+}
+
+function stsFlags(api: string, p: Params): Flag[] {
+  const common: Flag[] = [
+    ['--duration-seconds', str(p.DurationSeconds)],
+    ['--policy', p.Policy === undefined ? undefined : shellQuote(JSON.stringify(p.Policy))],
+    ['--policy-arns', policyArnsFlag(p.PolicyArns)],
+  ];
+  switch (api) {
+    case 'AssumeRole':
+      return [
+        ['--role-arn', str(p.RoleArn)],
+        ['--role-session-name', str(p.RoleSessionName)],
+        ...common,
+        ['--external-id', str(p.ExternalId)],
+        ['--serial-number', str(p.SerialNumber)],
+        ['--token-code', str(p.TokenCode)],
+        ['--source-identity', str(p.SourceIdentity)],
+        ['--tags', tagsFlag(p.Tags)],
+        ['--transitive-tag-keys', listFlag(p.TransitiveTagKeys)],
+      ];
+    case 'AssumeRoleWithWebIdentity':
+      return [
+        ['--role-arn', str(p.RoleArn)],
+        ['--role-session-name', str(p.RoleSessionName)],
+        ['--web-identity-token', p.WebIdentityToken === undefined ? undefined : '"$TOKEN"'],
+        ['--provider-id', str(p.ProviderId)],
+        ...common,
+      ];
+    case 'AssumeRoleWithSAML':
+      return [
+        ['--role-arn', str(p.RoleArn)],
+        ['--principal-arn', str(p.PrincipalArn)],
+        ['--saml-assertion', p.SAMLAssertion === undefined ? undefined : '"$SAML_RESPONSE"'],
+        ...common,
+      ];
+    case 'GetSessionToken':
+      return [
+        ['--serial-number', str(p.SerialNumber)],
+        ['--token-code', str(p.TokenCode)],
+        ['--duration-seconds', str(p.DurationSeconds)],
+      ];
+    case 'GetFederationToken':
+      return [['--name', str(p.Name)], ...common, ['--tags', tagsFlag(p.Tags)]];
+    case 'GetAccessKeyInfo':
+      return [['--access-key-id', str(p.AccessKeyId)]];
+    case 'DecodeAuthorizationMessage':
+      return [['--encoded-message', str(p.EncodedMessage)]];
+    case 'GetRoleCredentials':
+      return [
+        ['--account-id', str(p.AccountId)],
+        ['--role-name', str(p.RoleName)],
+        ['--access-token', '"$PORTAL_TOKEN"'],
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Splits `arn:aws:s3:::bucket/key` into bucket and key. */
+function s3Parts(arn: string): { bucket: string; key?: string } | undefined {
+  const m = /^arn:aws[\w-]*:s3:::([^/]+)(?:\/(.*))?$/.exec(arn);
+  return m ? { bucket: m[1]!, key: m[2] } : undefined;
+}
+
+/** A few well-known actions as their CLI command; anything else as a comment naming action and resource. */
+function requestCommand(action: string, resource: string): string {
+  const s3 = s3Parts(resource);
+  const instance = /:instance\/(i-[\w]+)$/.exec(resource)?.[1];
+  const a = action.toLowerCase();
+  if (s3?.key !== undefined) {
+    const obj = `--bucket ${shellQuote(s3.bucket)} --key ${shellQuote(s3.key)}`;
+    if (a === 's3:getobject')
+      return `aws s3api get-object ${obj} ${shellQuote(s3.key.split('/').pop() || 'out')}`;
+    if (a === 's3:putobject')
+      return `aws s3api put-object ${obj} --body ${shellQuote(s3.key.split('/').pop() || 'file')}`;
+    if (a === 's3:deleteobject') return `aws s3api delete-object ${obj}`;
+  }
+  if (s3 && s3.key === undefined && a === 's3:listbucket')
+    return `aws s3api list-objects-v2 --bucket ${shellQuote(s3.bucket)}`;
+  if (instance) {
+    if (a === 'ec2:stopinstances') return `aws ec2 stop-instances --instance-ids ${instance}`;
+    if (a === 'ec2:startinstances') return `aws ec2 start-instances --instance-ids ${instance}`;
+    if (a === 'ec2:terminateinstances') return `aws ec2 terminate-instances --instance-ids ${instance}`;
+  }
+  return `# ${action} on ${resource}`;
+}
+
+/** The equivalent AWS CLI command of a call (one line per flag when it does not fit `width`). */
+export function cliCommand(call: Call, width = 100): string {
+  if (call.api === 'Request') return requestCommand(call.action ?? '?', call.resource ?? '*');
+  const base = API_COMMANDS[call.api] ?? `# ${call.api}`;
+  const flags = stsFlags(call.api, call.params ?? {}).filter(
+    (f): f is [string, string] => f[1] !== undefined,
+  );
+  const oneLine = [base, ...flags.map(([k, v]) => `${k} ${v}`)].join(' ');
+  if (oneLine.length <= width || flags.length === 0) return oneLine;
+  return [base, ...flags.map(([k, v]) => `    ${k} ${v}`)].join(' \\\n');
+}
+
+/** Who makes the call, in words. */
+export function callerLabel(as: string): string {
+  if (as.startsWith('$')) return `the credentials from step \`${as.slice(1)}\``;
+  const [kind, ...rest] = as.split('/');
+  const name = rest.join('/');
+  switch (kind) {
+    case 'user':
+      return `IAM user ${name} (long-term access key)`;
+    case 'root':
+      return `the root user of account ${name}`;
+    case 'service':
+      return `the service ${name}`;
+    case 'sso':
+      return `Identity Center user ${name}`;
+    case 'anonymous':
+      return 'anyone (an unsigned call)';
+    default:
+      return as;
+  }
+}
+
+/** The parameters of a call as YAML (tokens and assertions in full), or '' when there are none. */
+export function paramsText(call: Call): string {
+  const p: Params = { ...(call.params ?? {}) };
+  if (call.context && Object.keys(call.context).length > 0) p['(request context)'] = call.context;
+  if (Object.keys(p).length === 0) return '';
+  return stringify(p, { lineWidth: 0 }).trimEnd();
+}

@@ -1,0 +1,37 @@
+/** The shape of `<data dir>/progress.json` (PRODUCT.md). Versioned: see `migrate` in progress-store.ts. */
+
+/** One answer, recorded the moment it was given. */
+export interface AnswerRecord {
+  /** Stable id: '<quizId>/<questionId>' for authored questions, 'gen/<scenarioId>/<kind>/<stepOrWhatIfId>' for
+   *  generated ones, 'learn/<scenarioId>/<stepId>' for checkpoints. */
+  questionId: string;
+  correct: boolean;
+  at: string; // ISO time (wall clock is fine outside the engine)
+  topics: string[];
+  source: 'quiz' | 'review' | 'learn' | 'group';
+}
+
+/** How far the learner got in one scenario's walkthrough. */
+export interface ScenarioProgress {
+  completed: boolean;
+  completedAt?: string;
+  /** next step index to resume at */
+  position?: number;
+}
+
+/** The whole progress file. */
+export interface ProgressData {
+  version: 1;
+  answers: AnswerRecord[];
+  /** FSRS card state per questionId (ts-fsrs Card, dates as ISO strings). */
+  cards: Record<string, unknown>;
+  scenarios: Record<string, ScenarioProgress>;
+}
+
+/** The version this build writes; older files are migrated on read, newer ones refused. */
+export const PROGRESS_VERSION = 1 as const;
+
+/** Empty progress (a missing file). */
+export function emptyProgress(): ProgressData {
+  return { version: PROGRESS_VERSION, answers: [], cards: {}, scenarios: {} };
+}

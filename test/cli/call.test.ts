@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const ROLE = 'RoleArn=arn:aws:iam::222222222222:role/ReportReader';
+
+describe('call', () => {
+  it('prints the request, the trace and the result', async () => {
+    const r = await runCli([
+      'call',
+      'AssumeRole',
+      '--scenario',
+      'cross-account-assume-role',
+      '--as',
+      'user/dana',
+      '--param',
+      ROLE,
+      '--param',
+      'RoleSessionName=try-1',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('aws sts assume-role');
+    expect(r.stdout).toContain('What STS checked:');
+    expect(r.stdout).toContain('arn:aws:sts::222222222222:assumed-role/ReportReader/try-1');
+    expect(r.stdout).toMatch(/access key id +ASIA…/);
+  });
+
+  it('a denial is the answer: exit 0 with the AWS error', async () => {
+    const r = await runCli([
+      'call',
+      'AssumeRole',
+      '--scenario',
+      'cross-account-assume-role',
+      '--as',
+      'user/evan',
+      '--param',
+      ROLE,
+      '--param',
+      'RoleSessionName=evan',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('AccessDenied (HTTP 403)');
+  });
+
+  it('--json prints the CallResult; values parse as YAML scalars', async () => {
+    const r = await runCli([
+      'call',
+      'AssumeRole',
+      '--scenario',
+      'cross-account-assume-role',
+      '--as',
+      'user/dana',
+      '--param',
+      ROLE,
+      '--param',
+      'RoleSessionName=long',
+      '--param',
+      'DurationSeconds=7200',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const { result } = JSON.parse(r.stdout) as {
+      result: { outcome: string; code: string; trace: unknown[] };
+    };
+    // ReportReader's MaxSessionDuration is 1 h: a number 7200 is checked against it
+    expect(result.outcome).toBe('error');
+    expect(result.code).toBe('ValidationError');
+    expect(result.trace.length).toBeGreaterThan(0);
+  });
+
+  it('--as $step replays the scenario up to that step first', async () => {
+    const r = await runCli([
+      'call',
+      'Request',
+      '--scenario',
+      'cross-account-assume-role',
+      '--as',
+      '$assume',
+      '--action',
+      's3:GetObject',
+      '--resource',
+      'arn:aws:s3:::brightwave-prod-reports/2026/q1-revenue.csv',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const { result } = JSON.parse(r.stdout) as { result: { outcome: string; caller: string } };
+    expect(result.outcome).toBe('success');
+    expect(result.caller).toContain('assumed-role/ReportReader');
+  });
+
+  it('structured params parse as YAML', async () => {
+    const r = await runCli([
+      'call',
+      'AssumeRole',
+      '--scenario',
+      'abac-session-tags',
+      '--as',
+      'user/dana',
+      '--param',
+      'RoleArn=arn:aws:iam::666677778888:role/ProjectData',
+      '--param',
+      'RoleSessionName=dana-x',
+      '--param',
+      'Tags=[{Key: project, Value: orca}]',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const { result } = JSON.parse(r.stdout) as { result: { view: { tags: Record<string, string> } } };
+    expect(result.view.tags).toEqual({ project: 'orca' });
+  });
+
+  it.each([
+    [['--param', 'nonsense'], 'bad --param `nonsense`: expected K=V'],
+    [['--param', 'Tags=[unclosed'], 'bad --param `Tags=[unclosed`: the value is not valid YAML'],
+  ])('a bad %j is a usage error', async (extra, message) => {
+    const r = await runCli([
+      'call',
+      'AssumeRole',
+      '--scenario',
+      'cross-account-assume-role',
+      '--as',
+      'user/dana',
+      ...extra,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('an unknown scenario gets a did-you-mean', async () => {
+    const r = await runCli(['call', 'GetCallerIdentity', '--scenario', 'role-chainng', '--as', 'user/dana']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('hint: did you mean `role-chaining`?');
+  });
+
+  it('an unknown step in --as gets a did-you-mean', async () => {
+    const r = await runCli([
+      'call',
+      'GetCallerIdentity',
+      '--scenario',
+      'cross-account-assume-role',
+      '--as',
+      '$asume',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean `assume`?');
+  });
+});

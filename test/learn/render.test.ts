@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/content/library.js';
+import { runScenario, runWhatIf } from '../../src/content/run.js';
+import type { Call } from '../../src/content/schema.js';
+import { cliCommand, paramsText } from '../../src/learn/request.js';
+import { humanDuration, maskKey, renderResult } from '../../src/learn/result.js';
+import { conditionLine } from '../../src/learn/trace.js';
+import { renderTrustPolicy, trustViewFor } from '../../src/learn/trust.js';
+import { renderScenarioList } from '../../src/learn/pick.js';
+import { createTheme } from '../../src/ui/theme.js';
+
+const t = createTheme({ color: false, plain: true, columns: 80 });
+const library = await loadLibrary({ contentDirs: [], cwd: process.cwd() });
+const scenario = (id: string) => library.scenarioById.get(id)!.scenario;
+
+describe('the request as an AWS CLI command', () => {
+  const calls: [string, Call][] = [
+    [
+      'assume-role with external id and tags',
+      {
+        api: 'AssumeRole',
+        as: 'user/dana',
+        params: {
+          RoleArn: 'arn:aws:iam::222222222222:role/R',
+          RoleSessionName: 's1',
+          ExternalId: 'ext 1',
+          Tags: [{ Key: 'project', Value: 'falcon' }],
+        },
+      },
+    ],
+    [
+      'get-session-token with MFA',
+      {
+        api: 'GetSessionToken',
+        as: 'user/lena',
+        params: { SerialNumber: 'arn:aws:iam::1:mfa/lena', TokenCode: '123456' },
+      },
+    ],
+    [
+      'sso',
+      {
+        api: 'GetRoleCredentials',
+        as: 'sso/maria',
+        params: { AccountId: '222222222222', RoleName: 'Support' },
+      },
+    ],
+    [
+      's3 request',
+      { api: 'Request', as: '$a', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a/b.csv' },
+    ],
+    [
+      'other request',
+      { api: 'Request', as: '$a', action: 'iam:CreateUser', resource: 'arn:aws:iam::1:user/x' },
+    ],
+  ];
+  it('spells each API as its CLI command (quoting what needs it)', () => {
+    expect(calls.map(([name, call]) => `${name}: ${cliCommand(call, 1000)}`).join('\n'))
+      .toMatchInlineSnapshot(`
+      "assume-role with external id and tags: aws sts assume-role --role-arn arn:aws:iam::222222222222:role/R --role-session-name s1 --external-id 'ext 1' --tags Key=project,Value=falcon
+      get-session-token with MFA: aws sts get-session-token --serial-number arn:aws:iam::1:mfa/lena --token-code 123456
+      sso: aws sso get-role-credentials --account-id 222222222222 --role-name Support --access-token "$PORTAL_TOKEN"
+      s3 request: aws s3api get-object --bucket bucket --key a/b.csv b.csv
+      other request: # iam:CreateUser on arn:aws:iam::1:user/x"
+    `);
+  });
+
+  it('breaks long commands one flag per line', () => {
+    const call: Call = {
+      api: 'AssumeRoleWithWebIdentity',
+      as: 'anonymous',
+      params: {
+        RoleArn: 'arn:aws:iam::444455556666:role/orders-s3-reader',
+        RoleSessionName: 'pod',
+        WebIdentityToken: { iss: 'x' },
+      },
+    };
+    expect(cliCommand(call, 60)).toMatchInlineSnapshot(`
+      "aws sts assume-role-with-web-identity \\
+          --role-arn arn:aws:iam::444455556666:role/orders-s3-reader \\
+          --role-session-name pod \\
+          --web-identity-token "$TOKEN""
+    `);
+    expect(paramsText(call)).toMatchInlineSnapshot(`
+      "RoleArn: arn:aws:iam::444455556666:role/orders-s3-reader
+      RoleSessionName: pod
+      WebIdentityToken:
+        iss: x"
+    `);
+  });
+});
+
+describe('results', () => {
+  it('masks credentials and gives expiry in simulated time', () => {
+    const run = runScenario(scenario('cross-account-assume-role'), { upTo: 'assume' });
+    expect(renderResult(run.steps.at(-1)!.result!, t)).toMatchInlineSnapshot(`
+      "✔ Success
+        principal         arn:aws:sts::222222222222:assumed-role/ReportReader/dana-q1-report
+        account           222222222222
+        user id           AROACHDD6O4KYV4RMZK54:dana-q1-report
+        access key id     ASIA…3WIK
+        secret key        ****
+        session token     ****
+        expires           2026-03-02 10:00:00 UTC (in 1 h)"
+    `);
+  });
+
+  it('shows the exact AWS error with its HTTP status', () => {
+    const s = scenario('third-party-external-id');
+    const w = s.whatIf![0]!;
+    expect(renderResult(runWhatIf(s, w).result, t)).toMatchInlineSnapshot(`
+      "✘ AccessDenied (HTTP 403)
+        An error occurred (AccessDenied) when calling the AssumeRole operation: User:
+        arn:aws:iam::111122223333:user/collector is not authorized to perform:
+        sts:AssumeRole on resource:
+        arn:aws:iam::222233334444:role/WatchTowerIntegration"
+    `);
+  });
+
+  it.each([
+    [3600, '1 h'],
+    [5400, '1 h 30 min'],
+    [900, '15 min'],
+    [45, '45 s'],
+    [129600, '36 h'],
+  ])('%i s is %s', (s, words) => expect(humanDuration(s)).toBe(words));
+
+  it('masks keys to their first and last four characters', () => {
+    expect(maskKey('ASIAPQ3ETSJYK5F2GHUG')).toBe('ASIA…GHUG');
+  });
+});
+
+describe('trace lines', () => {
+  it('shows a condition as request value vs policy values', () => {
+    expect(
+      conditionLine(
+        {
+          operator: 'StringEquals',
+          key: 'sts:ExternalId',
+          policyValues: ['a1'],
+          requestValues: ['b2'],
+          matched: false,
+        },
+        t,
+      ),
+    ).toMatchInlineSnapshot(`"✘ StringEquals sts:ExternalId: request "b2" vs policy "a1""`);
+    expect(
+      conditionLine(
+        {
+          operator: 'BoolIfExists',
+          key: 'aws:MultiFactorAuthPresent',
+          policyValues: ['true'],
+          requestValues: null,
+          matched: true,
+          note: 'key absent: …IfExists is true',
+        },
+        t,
+      ),
+    ).toMatchInlineSnapshot(
+      `"✔ BoolIfExists aws:MultiFactorAuthPresent: request absent vs policy "true" (key absent: …IfExists is true)"`,
+    );
+  });
+});
+
+describe('the raw trust policy', () => {
+  it('highlights the statement that decided the call', () => {
+    const s = scenario('cross-account-assume-role');
+    const step = s.steps.find((x) => x.id === 'assume')!;
+    const run = runScenario(s, { upTo: 'assume' });
+    const view = trustViewFor(s.world, step.call!, run.steps.at(-1)!.result)!;
+    expect(view.matched).toBe(0);
+    expect(renderTrustPolicy(view, t)).toMatchInlineSnapshot(`
+      "Trust policy of arn:aws:iam::222222222222:role/ReportReader
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+      >     {
+      >       "Sid": "TrustDevAccount",
+      >       "Effect": "Allow",
+      >       "Principal": {
+      >         "AWS": "arn:aws:iam::111111111111:root"
+      >       },
+      >       "Action": "sts:AssumeRole"
+      >     }
+          ]
+        }
+      Statement 1 (marked >) decided this call."
+    `);
+  });
+});
+
+describe('the scenario list without a TTY', () => {
+  it('marks completed scenarios and says how to choose', () => {
+    const text = renderScenarioList(library, { 'role-chaining': { completed: true } }, t);
+    expect(text).toMatch(/role-chaining .* ✔/);
+    expect(text).toContain('sts-trainer learn <id>');
+  });
+});

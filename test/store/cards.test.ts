@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { dueCards, nextDue, schedule } from '../../src/store/cards.js';
+import { summarize } from '../../src/store/summary.js';
+
+const t0 = new Date('2026-03-01T09:00:00Z');
+const days = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+describe('FSRS scheduling on a fixed clock', () => {
+  it('a miss (Again) comes back the next day; a first correct answer (Good) a few days later', () => {
+    expect(schedule(undefined, false, t0).due).toBe('2026-03-02T09:00:00.000Z');
+    expect(schedule(undefined, true, t0).due).toBe('2026-03-04T09:00:00.000Z');
+  });
+
+  it('answering right again on the due day pushes the card further out; a lapse brings it back soon', () => {
+    const first = schedule(undefined, true, t0);
+    const second = schedule(first, true, new Date(first.due));
+    expect(Date.parse(second.due) - Date.parse(first.due)).toBeGreaterThan(7 * 86_400_000);
+    expect(second.reps).toBe(2);
+    const lapse = schedule(second, false, new Date(second.due));
+    expect(lapse.lapses).toBe(1);
+    // a lapse comes back much sooner than the interval it broke
+    const broken = Date.parse(second.due) - Date.parse(first.due);
+    expect(Date.parse(lapse.due) - Date.parse(second.due)).toBeLessThan(broken / 2);
+  });
+
+  it('is deterministic (no fuzz)', () => {
+    expect(schedule(schedule(undefined, true, t0), true, days(t0, 3))).toEqual(
+      schedule(schedule(undefined, true, t0), true, days(t0, 3)),
+    );
+  });
+
+  it('lists due cards most overdue first and tells when the next one is due', () => {
+    const cards = {
+      a: schedule(undefined, false, t0), // due t0+1d
+      b: schedule(undefined, false, days(t0, -5)), // due t0-4d
+      c: schedule(undefined, true, t0), // due t0+3d
+      broken: { nonsense: true },
+    };
+    const now = days(t0, 2);
+    expect(dueCards(cards, now).map((d) => d.questionId)).toEqual(['b', 'a']);
+    expect(nextDue(cards, now)?.toISOString()).toBe('2026-03-04T09:00:00.000Z');
+    expect(nextDue({}, now)).toBeUndefined();
+  });
+});
+
+describe('progress summary', () => {
+  it('has PRODUCT.md’s shape and counts every answer', () => {
+    const s = summarize(
+      {
+        version: 1,
+        answers: [
+          { questionId: 'q/a', correct: true, at: t0.toISOString(), topics: ['mfa', 'sts'], source: 'quiz' },
+          { questionId: 'q/a', correct: false, at: t0.toISOString(), topics: ['mfa'], source: 'review' },
+        ],
+        cards: { 'q/a': schedule(undefined, false, t0) },
+        scenarios: { 'eks-irsa': { completed: true }, 'role-chaining': { completed: false, position: 2 } },
+      },
+      days(t0, 2),
+    );
+    expect(s).toEqual({
+      answered: 2,
+      correct: 1,
+      due: 1,
+      scenariosCompleted: ['eks-irsa'],
+      topics: { mfa: { answered: 2, correct: 1 }, sts: { answered: 1, correct: 1 } },
+    });
+  });
+});
