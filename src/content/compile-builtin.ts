@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { crossCheck } from './library.js';
+import { crossCheck } from './cross-check.js';
 import { parseContent } from './parse.js';
 import { builtInDirs, contentFiles, packageRoot } from './read.js';
 import type { CompiledContent } from './compiled.js';

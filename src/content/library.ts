@@ -4,11 +4,10 @@
  * or reported in full (validate); one bad file never stops the others.
  */
 import { resolve } from 'node:path';
-import { checkQuiz, checkScenario, verifyQuiz, verifyScenario, type EngineCheck } from './check.js';
-import { formatProblem, type ParsedFile } from './parse.js';
 import { compiledFile } from './compiled.js';
-import { builtInDirs, contentFiles, ContentPathError, readContentFile } from './read.js';
+import type { ParsedFile } from './parse.js';
 import type { Quiz, Scenario } from './schema.js';
+import { builtInDirs, contentFiles, ContentPathError } from './walk.js';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -70,56 +69,28 @@ export function sourceFiles(
   return out;
 }
 
-/**
- * Cross-checks parsed files: per-file references, ids unique across all content
- * (scenario ids among scenarios, quiz ids among quizzes; the first loaded wins),
- * quiz references to scenarios. `context` files are used for ids and references
- * but not checked themselves. Linear in the number of files and questions.
- */
-export function crossCheck(
-  files: readonly ParsedFile[],
-  context: readonly ParsedFile[] = [],
-): Map<string, Scenario> {
-  for (const f of files) checkScenario(f);
-  const owners = new Map<string, ParsedFile>();
-  const scenarios = new Map<string, Scenario>();
-  const checked = new Set(files);
-  for (const f of [...context, ...files]) {
-    const data = f.scenario ?? f.quiz;
-    if (!data) continue;
-    const key = `${f.kind}:${data.id}`;
-    const owner = owners.get(key);
-    if (owner) {
-      if (checked.has(f)) {
-        f.errors.push({
-          ...f.positions.at(['id']),
-          message: `duplicate ${f.kind} id \`${data.id}\`: \`${owner.file}\` already uses it`,
-          hint: `${f.kind} ids are unique across all loaded content; rename one of them`,
-          severity: 'error',
-        });
-      }
-      continue;
-    }
-    owners.set(key, f);
-    if (f.scenario) scenarios.set(f.scenario.id, f.scenario);
-  }
-  for (const f of files) checkQuiz(f, scenarios);
-  return scenarios;
-}
-
 /** Loads all content for `list`, `learn` and `quiz`, skipping broken files with a one-line warning. */
 export async function loadLibrary(options: LoadOptions): Promise<Library> {
   const warn = (line: string) => options.stderr?.write(`warning: ${line}\n`);
   const files = sourceFiles(options.contentDirs, options.cwd, (e) => warn(`${e.message}: skipped`));
   // Built-in files compiled at build time skip parsing; the rest are parsed and checked against them.
+  // The YAML parser and the schema library load only when some file needs parsing.
   const compiled: ParsedFile[] = [];
-  const fresh: ParsedFile[] = [];
+  const stale: string[] = [];
   for (const f of files) {
     const c = compiledFile(f, options.cwd);
     if (c) compiled.push(c);
-    else fresh.push(readContentFile(f, options.cwd));
+    else stale.push(f);
   }
-  if (fresh.length > 0) crossCheck(fresh, compiled);
+  const fresh: ParsedFile[] = [];
+  if (stale.length > 0) {
+    const [{ readContentFile }, { crossCheck }] = await Promise.all([
+      import('./read.js'),
+      import('./cross-check.js'),
+    ]);
+    for (const f of stale) fresh.push(readContentFile(f, options.cwd));
+    crossCheck(fresh, compiled);
+  }
   const parsed = [...compiled, ...fresh];
   const library: Library = {
     scenarios: [],
@@ -128,13 +99,17 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
     quizById: new Map(),
     skipped: [],
   };
+  const formatProblem =
+    library.skipped.length === 0 && parsed.some((p) => p.errors.length > 0)
+      ? (await import('./parse.js')).formatProblem
+      : undefined;
   for (const p of parsed) {
     const first = p.errors[0];
     if (first) {
       library.skipped.push(p);
       const more =
         p.errors.length > 1 ? ` (and ${p.errors.length - 1} more; run \`sts-trainer validate\`)` : '';
-      warn(`skipped ${formatProblem(p.file, first).split('\n')[0]}${more}`);
+      warn(`skipped ${formatProblem!(p.file, first).split('\n')[0]}${more}`);
       continue;
     }
     if (p.scenario) {
@@ -148,51 +123,4 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
     }
   }
   return library;
-}
-
-/** One file's result in `validate` (FORMAT.md `files[]`). */
-export interface FileReport {
-  parsed: ParsedFile;
-  checks: EngineCheck[];
-  ok: boolean;
-}
-
-export interface ValidationReport {
-  files: FileReport[];
-  summary: { files: number; invalid: number; checks: number; passed: number; failed: number };
-}
-
-/**
- * Validates files: schema, cross-references, then every step `expect` and
- * what-if on the engine. `contextFiles` (other loaded content) count for
- * duplicate ids and quiz references but are not reported.
- */
-export function validateFiles(
-  files: readonly string[],
-  contextFiles: readonly string[],
-  cwd: string,
-): ValidationReport {
-  const targets = new Set(files.map((f) => resolve(cwd, f)));
-  const parsed = [...targets].map((f) => readContentFile(f, cwd));
-  const context = contextFiles
-    .filter((f) => !targets.has(resolve(cwd, f)))
-    .map((f) => readContentFile(f, cwd));
-  const scenarios = crossCheck(parsed, context);
-  const reports = parsed.map((p): FileReport => {
-    const checks = verifyScenario(p);
-    verifyQuiz(p, scenarios);
-    return { parsed: p, checks, ok: p.errors.length === 0 && checks.every((c) => c.ok) };
-  });
-  const all = reports.flatMap((r) => r.checks);
-  const passed = all.filter((c) => c.ok).length;
-  return {
-    files: reports,
-    summary: {
-      files: reports.length,
-      invalid: reports.filter((r) => r.parsed.errors.length > 0).length,
-      checks: all.length,
-      passed,
-      failed: all.length - passed,
-    },
-  };
 }

@@ -1,5 +1,9 @@
 /** Tables for the terminal (cli-table3), with an aligned plain-text form for `--plain` and pipes. */
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
+
+// cli-table3 (CommonJS) loads only when a boxed table is drawn: plain output and pipes never need it.
+const require = createRequire(import.meta.url);
 
 export interface TableOptions {
   /** No box drawing: columns aligned with spaces (screen readers, logs, pipes). */
@@ -22,6 +26,7 @@ export function renderTable(
         .trimEnd();
     return [line(head), ...cells.map(line)].join('\n') + '\n';
   }
+  const Table = require('cli-table3') as typeof TableType;
   const table = new Table({ head: [...head], style: { head: [], border: [] } });
   for (const r of cells) table.push(r);
   return table.toString() + '\n';

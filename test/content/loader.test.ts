@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseContent } from '../../src/content/parse.js';
-import { crossCheck, loadLibrary, validateFiles } from '../../src/content/library.js';
+import { crossCheck, validateFiles } from '../../src/content/cross-check.js';
+import { loadLibrary } from '../../src/content/library.js';
 import { readContentFile } from '../../src/content/read.js';
 import { closest, levenshtein } from '../../src/content/suggest.js';
 

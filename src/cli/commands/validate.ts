@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CliContext } from '../context.js';
-import { sourceFiles, validateFiles, type FileReport, type ValidationReport } from '../../content/library.js';
+import { sourceFiles } from '../../content/library.js';
+import { validateFiles, type FileReport, type ValidationReport } from '../../content/cross-check.js';
 import { formatProblem, type Problem } from '../../content/parse.js';
 import { contentFiles, ContentPathError } from '../../content/read.js';
 import type { EngineCheck } from '../../content/check.js';
