@@ -51,11 +51,11 @@ function corpus(dir, scenarios, questions) {
   }
   const header = quiz.slice(0, quiz.indexOf('questions:'));
   const body = quiz.slice(quiz.indexOf('questions:') + 'questions:'.length);
-  const perFile = (body.match(/^  - id: /gm) ?? []).length;
+  const perFile = (body.match(/^ {2}- id: /gm) ?? []).length;
   for (let f = 0; f < Math.ceil(questions / 100); f++) {
     let text = header.replace(/^id: .*$/m, `id: bench-quiz-${f}`) + 'questions:';
     for (let copy = 0; copy * perFile < 100; copy++) {
-      text += body.replace(/^  - id: (.*)$/gm, `  - id: $1-c${copy}`);
+      text += body.replace(/^ {2}- id: (.*)$/gm, `  - id: $1-c${copy}`);
     }
     writeFileSync(join(dir, 'quizzes', `q${f}.yaml`), text);
   }

@@ -141,11 +141,20 @@ export function openProgress(
     } finally {
       await handle.close();
     }
-    try {
-      await rename(tmp, file);
-    } catch (e) {
-      await rm(tmp, { force: true });
-      throw e;
+    // Windows refuses to replace a file another process has open for a moment (a reader): retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await rename(tmp, file);
+        return;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') && attempt < 10) {
+          await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+          continue;
+        }
+        await rm(tmp, { force: true });
+        throw e;
+      }
     }
   }
 

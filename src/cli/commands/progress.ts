@@ -1,10 +1,59 @@
-import { UsageError } from '../errors.js';
+/** `sts-trainer progress`: answered, correct, due, scenarios completed and accuracy by topic. */
+import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { summarize } from '../../store/summary.js';
+import { MSG } from '../../quiz/messages.js';
+import { createPrompter } from '../../ui/prompts.js';
+import { renderTable } from '../../ui/table.js';
+import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
 
-export async function run(
-  _args: string[],
-  _options: Record<string, unknown>,
-  _ctx: CliContext,
-): Promise<number> {
-  throw new UsageError('`progress` is not available in this build yet');
+export interface ProgressOptions {
+  json?: boolean;
+  reset?: boolean;
+  yes?: boolean;
+}
+
+const pct = (c: number, a: number) => (a === 0 ? '–' : `${Math.round((c / a) * 100)}%`);
+
+export async function run(_args: string[], options: ProgressOptions, ctx: CliContext): Promise<number> {
+  const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  if (options.reset) {
+    if (!options.yes) {
+      if (!ctx.interactive) {
+        ctx.stderr.write(`error: ${MSG.resetNeedsYes}\n`);
+        return EXIT.usage;
+      }
+      if (!(await createPrompter().confirm(MSG.resetAsk, false))) {
+        ctx.stdout.write(`${MSG.resetKept}\n`);
+        return EXIT.ok;
+      }
+    }
+    await store.reset();
+    ctx.stdout.write(`${MSG.resetDone(store.file)}\n`);
+    return EXIT.ok;
+  }
+  const summary = summarize(await store.read(), new Date());
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const lines = [
+    theme.heading('Progress'),
+    `answered ${summary.answered} · correct ${summary.correct} (${pct(summary.correct, summary.answered)}) · due for review ${summary.due}`,
+    `scenarios completed: ${summary.scenariosCompleted.length ? summary.scenariosCompleted.join(', ') : 'none yet'}`,
+  ];
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  const rows = Object.entries(summary.topics).map(([t, r]) => [
+    t,
+    r.answered,
+    r.correct,
+    pct(r.correct, r.answered),
+  ]);
+  if (rows.length)
+    ctx.stdout.write(`\n${renderTable(['topic', 'answered', 'correct', '%'], rows, { plain: theme.plain })}`);
+  else ctx.stdout.write(theme.dim('no answers yet: try `sts-trainer quiz` or `sts-trainer learn`\n'));
+  ctx.stdout.write(theme.dim(`kept in ${store.file}\n`));
+  return EXIT.ok;
 }

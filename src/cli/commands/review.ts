@@ -1,10 +1,70 @@
-import { UsageError } from '../errors.js';
+/** `sts-trainer review`: the questions FSRS says are due, most overdue first, then rescheduled. */
+import { loadLibrary } from '../../content/library.js';
+import { buildBank } from '../../quiz/bank.js';
+import { forecast, whenText } from '../../quiz/forecast.js';
+import { runSession } from '../../quiz/loop.js';
+import { MSG } from '../../quiz/messages.js';
+import { randomSeed } from '../../quiz/prng.js';
+import type { BankQuestion } from '../../quiz/question.js';
+import { renderResults } from '../../quiz/render.js';
+import { results, startSession } from '../../quiz/session.js';
+import { dueCards, nextDue } from '../../store/cards.js';
+import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { createPrompter } from '../../ui/prompts.js';
+import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
 
-export async function run(
-  _args: string[],
-  _options: Record<string, unknown>,
-  _ctx: CliContext,
-): Promise<number> {
-  throw new UsageError('`review` is not available in this build yet');
+export interface ReviewOptions {
+  limit?: number;
+}
+
+export async function run(_args: string[], options: ReviewOptions, ctx: CliContext): Promise<number> {
+  if (options.limit === 0) throw new UsageError('`--limit` must be at least 1');
+  const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const now = new Date();
+  const data = await store.read();
+  const due = dueCards(data.cards, now);
+  if (due.length === 0) {
+    const next = nextDue(data.cards, now);
+    ctx.stdout.write(`${MSG.nothingDue(next && whenText(next, now))}\n`);
+    return EXIT.ok;
+  }
+  if (!ctx.interactive) {
+    ctx.stderr.write(`${MSG.reviewNeedsTerminal(due.length)}\n`);
+    return EXIT.usage;
+  }
+  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
+  const bank = buildBank(library);
+  const found = due.map((d) => bank.byId.get(d.questionId)).filter((q): q is BankQuestion => q !== undefined);
+  if (found.length < due.length) ctx.stderr.write(`note: ${MSG.gone(due.length - found.length)}\n`);
+  const questions = options.limit ? found.slice(0, options.limit) : found;
+  if (questions.length === 0) return EXIT.ok;
+
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const clock = () => new Date();
+  const state = await runSession(
+    {
+      prompter: createPrompter(),
+      theme,
+      out: ctx.stdout,
+      store,
+      source: 'review',
+      seed: randomSeed(),
+      now: clock,
+    },
+    startSession(questions, 'practice'),
+  );
+  const res = results(state);
+  const after = await store.read();
+  const ahead = forecast(
+    after,
+    questions.map((q) => q.id),
+    res,
+    clock(),
+  );
+  ctx.stdout.write(renderResults(theme, res, { forecast: ahead }));
+  const left = dueCards(after.cards, clock()).length;
+  if (left > 0) ctx.stdout.write(theme.dim(`${left} more due: run \`sts-trainer review\` again\n`));
+  return EXIT.ok;
 }

@@ -1,0 +1,100 @@
+/**
+ * The question bank: authored questions, generated ones and learn
+ * checkpoints, by stable id; and seeded selection for a quiz.
+ */
+import type { Library } from '../content/library.js';
+import type { Scenario } from '../content/schema.js';
+import { didYouMean } from '../content/suggest.js';
+import { fromAuthored, fromCheckpoints } from './authored.js';
+import { generateQuestions } from './generate.js';
+import { createRandom, hashString, shuffle } from './prng.js';
+import type { BankQuestion } from './question.js';
+
+export interface Bank {
+  /** Questions a quiz may ask: authored, then generated (content order). */
+  questions: BankQuestion[];
+  /** Every question by id, checkpoints included (for `review`). */
+  byId: Map<string, BankQuestion>;
+  scenarioIds: string[];
+  /** Every topic any quiz question carries, sorted. */
+  topics: string[];
+}
+
+/** Builds the bank from loaded content. Generation runs the engine: a few ms for the built-in content. */
+export function buildBank(library: Pick<Library, 'scenarios' | 'quizzes'>): Bank {
+  const scenarios = new Map<string, Scenario>(library.scenarios.map((s) => [s.scenario.id, s.scenario]));
+  const authored = library.quizzes.flatMap(({ quiz }) =>
+    quiz.questions.flatMap((q) => fromAuthored(quiz, q, scenarios) ?? []),
+  );
+  const generated = generateQuestions([...scenarios.values()]);
+  const checkpoints = [...scenarios.values()].flatMap(fromCheckpoints);
+  const questions = [...authored, ...generated];
+  const byId = new Map<string, BankQuestion>();
+  for (const q of [...questions, ...checkpoints]) if (!byId.has(q.id)) byId.set(q.id, q);
+  return {
+    questions,
+    byId,
+    scenarioIds: [...scenarios.keys()],
+    topics: [...new Set(questions.flatMap((q) => q.topics))].sort(),
+  };
+}
+
+export interface Selection {
+  scenario?: string;
+  topics?: string[];
+  count: number;
+  seed: number;
+}
+
+/** A selection the bank cannot serve (unknown scenario or topic, nothing matches): a usage error. */
+export class SelectionError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'SelectionError';
+  }
+}
+
+/**
+ * The quiz's questions: filtered by scenario and topics (any of them), then a
+ * seeded shuffle and the first `count`. Same bank and seed, same quiz.
+ */
+export function selectQuestions(bank: Bank, sel: Selection): BankQuestion[] {
+  if (sel.scenario !== undefined && !bank.scenarioIds.includes(sel.scenario)) {
+    throw new SelectionError(
+      `unknown scenario \`${sel.scenario}\``,
+      didYouMean(sel.scenario, bank.scenarioIds) ?? 'run `sts-trainer list scenarios` to see them',
+    );
+  }
+  for (const t of sel.topics ?? []) {
+    if (!bank.topics.includes(t)) {
+      throw new SelectionError(
+        `unknown topic \`${t}\``,
+        didYouMean(t, bank.topics) ?? 'run `sts-trainer list topics` to see them',
+      );
+    }
+  }
+  const topics = sel.topics ?? [];
+  const pool = bank.questions.filter(
+    (q) =>
+      (sel.scenario === undefined || q.scenario === sel.scenario) &&
+      (topics.length === 0 || q.topics.some((t) => topics.includes(t))),
+  );
+  if (pool.length === 0) {
+    throw new SelectionError('no questions match the scenario and topics given', 'try fewer filters');
+  }
+  return shuffle(pool, createRandom(sel.seed)).slice(0, Math.max(1, sel.count));
+}
+
+/** The order a question's choices are shown in this session: seeded per question, so `--seed` reproduces it. */
+export function presentChoices(q: BankQuestion, seed: number): string[] {
+  const random = createRandom((seed ^ hashString(q.id)) >>> 0);
+  const items = shuffle(q.choices, random);
+  // An order question must not start out already solved.
+  if (q.type === 'order' && items.length > 1 && items.every((x, i) => x === q.answer[i]))
+    items.push(items.shift()!);
+  return items;
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openProgress } from '../../src/store/progress-store.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const dirs: string[] = [];
+const home = () => {
+  const d = mkdtempSync(join(tmpdir(), 'sts-quiz-cli-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('quiz without a terminal', () => {
+  it('says in one line that it needs a terminal and that --print makes a worksheet, exit 2', async () => {
+    const r = await runCli(['quiz'], { env: { STS_TRAINER_HOME: home() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('terminal');
+    expect(r.stderr).toContain('--print');
+    expect(r.stdout).toBe('');
+  });
+
+  it('--print --seed prints the same worksheet and answer key every time', async () => {
+    const env = { STS_TRAINER_HOME: home() };
+    const [a, b, c] = await Promise.all([
+      runCli(['quiz', '--print', '--seed', '7', '--count', '12'], { env }),
+      runCli(['quiz', '--print', '--seed', '7', '--count', '12'], { env }),
+      runCli(['quiz', '--print', '--seed', '8', '--count', '12'], { env }),
+    ]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).not.toBe(c.stdout);
+    expect(a.stdout).toContain('Answer key');
+    expect(a.stdout).toMatch(/^12\. /m);
+    expect(a.stdout).toContain('sts-trainer quiz --print --seed 7 --count 12');
+    expect(a.stdout).not.toContain('\u001b['); // plain text
+  });
+
+  it('rejects an unknown scenario or topic with a did-you-mean, exit 2', async () => {
+    const s = await runCli(['quiz', '--print', '--scenario', 'eks-irs']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('did you mean `eks-irsa`?');
+    const t = await runCli(['quiz', '--print', '--topic', 'sam']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('did you mean `saml`?');
+  });
+
+  it('--time-limit without --mode exam is a usage error', async () => {
+    const r = await runCli(['quiz', '--print', '--time-limit', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--mode exam');
+  });
+});
+
+describe('progress and review without a terminal', () => {
+  it('progress --json has PRODUCT.md’s shape', async () => {
+    const dir = home();
+    const store = openProgress(dir, () => {});
+    await store.recordAnswer({
+      questionId: 'mfa/q1',
+      correct: true,
+      at: new Date().toISOString(),
+      topics: ['mfa'],
+      source: 'quiz',
+    });
+    await store.saveScenario('eks-irsa', { completed: true });
+    const r = await runCli(['progress', '--json'], { env: { STS_TRAINER_HOME: dir } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      answered: 1,
+      correct: 1,
+      due: 0,
+      scenariosCompleted: ['eks-irsa'],
+      topics: { mfa: { answered: 1, correct: 1 } },
+    });
+  });
+
+  it('progress --reset needs --yes without a terminal; with it, progress is gone', async () => {
+    const dir = home();
+    const store = openProgress(dir, () => {});
+    await store.saveScenario('eks-irsa', { completed: true });
+    const no = await runCli(['progress', '--reset'], { env: { STS_TRAINER_HOME: dir } });
+    expect(no.code).toBe(2);
+    expect(no.stderr).toContain('--yes');
+    expect((await store.read()).scenarios).not.toEqual({});
+    const yes = await runCli(['progress', '--reset', '--yes'], { env: { STS_TRAINER_HOME: dir } });
+    expect(yes.code).toBe(0);
+    expect((await store.read()).scenarios).toEqual({});
+  });
+
+  it('review with nothing due says so and when the next one is due, exit 0', async () => {
+    const dir = home();
+    const empty = await runCli(['review'], { env: { STS_TRAINER_HOME: dir } });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain('nothing to review yet');
+    await openProgress(dir, () => {}).recordAnswer({
+      questionId: 'mfa/q1',
+      correct: false,
+      at: new Date().toISOString(),
+      topics: ['mfa'],
+      source: 'quiz',
+    });
+    const later = await runCli(['review'], { env: { STS_TRAINER_HOME: dir } });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toMatch(/next question is due \d{4}-\d{2}-\d{2} \(tomorrow\)/);
+  });
+
+  it('review with questions due but no terminal exits 2', async () => {
+    const dir = home();
+    await openProgress(dir, () => {}).recordAnswer({
+      questionId: 'mfa/q1',
+      correct: false,
+      at: '2020-01-01T00:00:00Z',
+      topics: ['mfa'],
+      source: 'quiz',
+    });
+    const r = await runCli(['review'], { env: { STS_TRAINER_HOME: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('1 question is due');
+  });
+
+  it('a corrupt progress file is moved aside with a warning, not a crash', async () => {
+    const dir = home();
+    const { writeFileSync, readdirSync } = await import('node:fs');
+    writeFileSync(join(dir, 'progress.json'), '{ nope');
+    const r = await runCli(['progress', '--json'], { env: { STS_TRAINER_HOME: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /warning: progress file `.*progress\.json` could not be read .* moved it to `.*corrupt-.*`/,
+    );
+    expect(readdirSync(dir).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, runWhatIf } from '../../src/content/run.js';
+import { selectQuestions, presentChoices } from '../../src/quiz/bank.js';
+import { maskApis } from '../../src/quiz/generate.js';
+import {
+  checkDistractor,
+  decidingStatement,
+  renderCondition,
+  trustConditions,
+  type ConditionBlock,
+} from '../../src/quiz/trust.js';
+import { builtIn } from './helpers.js';
+
+describe('generated questions from the built-in scenarios', () => {
+  it('has each kind, with stable ids', async () => {
+    const { bank } = await builtIn();
+    const gen = bank.questions.filter((q) => q.origin === 'generated');
+    for (const kind of ['api', 'trust', 'outcome']) {
+      expect(gen.filter((q) => q.id.split('/')[2] === kind).length, kind).toBeGreaterThan(5);
+    }
+    for (const q of gen) expect(q.id).toMatch(/^gen\/[a-z0-9-]+\/(api|trust|outcome)\/[a-z0-9-]+$/);
+    expect(new Set(bank.questions.map((q) => q.id)).size).toBe(bank.questions.length);
+  });
+
+  it('asks "which API?" with the step’s API as the only right choice, and never names it in the prompt', async () => {
+    const { bank, library } = await builtIn();
+    for (const { scenario } of library.scenarios) {
+      for (const step of scenario.steps) {
+        const q = bank.byId.get(`gen/${scenario.id}/api/${step.id}`);
+        if (!q) continue;
+        expect(q.answer).toBe(step.call!.api);
+        expect(q.choices.filter((c) => c === q.answer)).toHaveLength(1);
+        expect(new Set(q.choices).size).toBe(4);
+        expect(maskApis(q.prompt)).toBe(q.prompt);
+      }
+    }
+  });
+
+  it('grades "what happens?" by running the what-if on the engine', async () => {
+    const { bank, library } = await builtIn();
+    let n = 0;
+    for (const { scenario } of library.scenarios) {
+      for (const w of scenario.whatIf ?? []) {
+        const q = bank.byId.get(`gen/${scenario.id}/outcome/${w.id}`)!;
+        const r = runWhatIf(scenario, w).result;
+        expect(q.answer).toBe(r.outcome === 'success' ? 'success' : r.code);
+        expect(q.choices).toContain(q.answer);
+        expect(new Set(q.choices).size).toBe(q.choices.length);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+
+  it('never offers a trust distractor that would also let the call through (checked on the engine)', async () => {
+    const { bank, library } = await builtIn();
+    const byText = new Map(
+      library.scenarios.flatMap(({ scenario }) =>
+        trustConditions(scenario).map((c) => [renderCondition(c), c] as const),
+      ),
+    );
+    const trust = bank.questions.filter((q) => q.id.includes('/trust/'));
+    expect(trust.length).toBeGreaterThanOrEqual(8);
+    for (const q of trust) {
+      const [, scenarioId, , stepId] = q.id.split('/');
+      const scenario = library.scenarios.find((s) => s.scenario.id === scenarioId)!.scenario;
+      const step = scenario.steps.find((s) => s.id === stepId)!;
+      // the original call succeeds with the right condition
+      expect(runScenario(scenario, { upTo: stepId }).steps.at(-1)!.result!.outcome).toBe('success');
+      const at = decidingStatement(scenario, step)!;
+      const trust = scenario.world.roles![at.role]!.trust.Statement;
+      const statement = Array.isArray(trust) ? trust[at.statement]! : trust;
+      expect(q.answer).toBe(renderCondition(statement.Condition as ConditionBlock));
+      const distractors = q.choices.filter((c) => c !== q.answer);
+      expect(distractors.length).toBeGreaterThanOrEqual(2);
+      for (const d of distractors) {
+        // Given the role's condition replaced by the distractor, when the call runs, then STS refuses it
+        const verdict = checkDistractor(scenario, step, at, byText.get(d)!);
+        expect(verdict.outcome, `${q.id}: ${d}`).toBe('error');
+      }
+    }
+  });
+
+  it('puts the right condition back: with it, the call succeeds (the check can tell the two apart)', async () => {
+    const { bank, library } = await builtIn();
+    const q = bank.questions.find((x) => x.id.includes('/trust/'))!;
+    const [, scenarioId, , stepId] = q.id.split('/');
+    const scenario = library.scenarios.find((s) => s.scenario.id === scenarioId)!.scenario;
+    const step = scenario.steps.find((s) => s.id === stepId)!;
+    const at = decidingStatement(scenario, step)!;
+    const right = trustConditions(scenario).find((c) => renderCondition(c) === q.answer)!;
+    expect(checkDistractor(scenario, step, at, right).outcome).toBe('success');
+  });
+});
+
+describe('selection', () => {
+  it('same seed, same quiz (questions and choice order); another seed, another quiz', async () => {
+    const { bank } = await builtIn();
+    const a = selectQuestions(bank, { count: 10, seed: 42 });
+    const b = selectQuestions(bank, { count: 10, seed: 42 });
+    const c = selectQuestions(bank, { count: 10, seed: 43 });
+    expect(b.map((q) => q.id)).toEqual(a.map((q) => q.id));
+    expect(b.map((q) => presentChoices(q, 42))).toEqual(a.map((q) => presentChoices(q, 42)));
+    expect(c.map((q) => q.id)).not.toEqual(a.map((q) => q.id));
+  });
+
+  it('filters by scenario and topic, and rejects unknown ones with a did-you-mean', async () => {
+    const { bank } = await builtIn();
+    const eks = selectQuestions(bank, { scenario: 'eks-irsa', count: 100, seed: 1 });
+    expect(eks.length).toBeGreaterThan(3);
+    expect(eks.every((q) => q.scenario === 'eks-irsa')).toBe(true);
+    const saml = selectQuestions(bank, { topics: ['saml', 'mfa'], count: 1000, seed: 1 });
+    expect(saml.every((q) => q.topics.includes('saml') || q.topics.includes('mfa'))).toBe(true);
+    expect(() => selectQuestions(bank, { scenario: 'eks-irs', count: 5, seed: 1 })).toThrow(
+      expect.objectContaining({ exitCode: 2, hint: 'did you mean `eks-irsa`?' }),
+    );
+    expect(() => selectQuestions(bank, { topics: ['sam'], count: 5, seed: 1 })).toThrow(
+      expect.objectContaining({ exitCode: 2, hint: 'did you mean `saml`?' }),
+    );
+  });
+
+  it('never shows an order question already in the right order', async () => {
+    const { bank } = await builtIn();
+    for (const q of bank.questions.filter((x) => x.type === 'order')) {
+      for (const seed of [1, 2, 3, 4, 5]) expect(presentChoices(q, seed)).not.toEqual(q.answer);
+    }
+  });
+});
+
+describe('trust distractors the engine would accept are left out', () => {
+  it('drops a condition that also matches this request', async () => {
+    const { library } = await builtIn();
+    const { trustQuestion } = await import('../../src/quiz/generate.js');
+    const scenario = library.scenarios.find((s) => s.scenario.id === 'third-party-external-id')!.scenario;
+    const step = scenario.steps.find((s) => s.id === 'assume-northwind')!;
+    const alsoTrue = { StringLike: { 'sts:ExternalId': 'wt-*' } };
+    const absentKey = { StringNotEquals: { 'aws:SourceAccount': '999999999999' } }; // absent key: matches
+    const wrong = [
+      { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      { StringEquals: { 'aws:PrincipalOrgID': 'o-aaaaaaaaaa' } },
+      { StringEquals: { 'sts:ExternalId': 'someone-else' } },
+    ];
+    const pool = [alsoTrue, absentKey, ...wrong].map((condition) => ({
+      scenario: 'other',
+      condition: condition as ConditionBlock,
+    }));
+    const q = trustQuestion(scenario, step, pool)!;
+    expect(q.choices).not.toContain(renderCondition(alsoTrue));
+    expect(q.choices).not.toContain(renderCondition(absentKey));
+    expect(q.choices).toHaveLength(4);
+  });
+});
