@@ -240,8 +240,9 @@ export interface EngineCheck {
   id: string;
   kind: 'step' | 'whatIf';
   ok: boolean;
-  line: number;
-  col: number;
+  /** Where the `expect` is (set for failed checks: positions cost a re-parse on the fast path). */
+  line?: number;
+  col?: number;
   expected: Expect;
   actual: Record<string, unknown>;
   mismatches: Mismatch[];
@@ -271,11 +272,11 @@ export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
     const checks: EngineCheck[] = [];
     for (const st of run.steps) {
       if (!st.step.expect || !st.result) continue;
-      const pos = parsed.positions.at(['steps', st.index, 'expect'], { key: true });
+      const pos = () => parsed.positions.at(['steps', st.index, 'expect'], { key: true });
       checks.push(makeCheck(st.step.id, 'step', pos, st.step.expect, st.result, st.mismatches));
     }
     (s.whatIf ?? []).forEach((w, i) => {
-      const pos = parsed.positions.at(['whatIf', i, 'expect'], { key: true });
+      const pos = () => parsed.positions.at(['whatIf', i, 'expect'], { key: true });
       const r = runWhatIf(s, w, run);
       checks.push(makeCheck(w.id, 'whatIf', pos, w.expect, r.result, r.mismatches));
     });
@@ -294,7 +295,7 @@ export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
 function makeCheck(
   id: string,
   kind: EngineCheck['kind'],
-  pos: { line: number; col: number },
+  pos: () => { line: number; col: number },
   expected: Expect,
   result: Parameters<typeof actualFor>[1],
   mismatches: Mismatch[],
@@ -303,7 +304,7 @@ function makeCheck(
     id,
     kind,
     ok: mismatches.length === 0,
-    ...pos,
+    ...(mismatches.length > 0 ? pos() : {}),
     expected,
     actual: actualFor(expected, result),
     mismatches,

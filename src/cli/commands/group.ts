@@ -1,10 +1,141 @@
-import { UsageError } from '../errors.js';
+/** `sts-trainer group`: a study-group session around one terminal (hot-seat or host entry, scoreboard, export). */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { exportFormat, toJson, toMarkdown } from '../../group/export.js';
+import { askPlayers, runGroup } from '../../group/loop.js';
+import { GROUP_MSG } from '../../group/messages.js';
+import { renderFinal } from '../../group/render.js';
+import { clearSession, loadSession, saveSession } from '../../group/session-file.js';
+import { begin, createGroup, parsePlayers, playersProblem, type GroupState } from '../../group/state.js';
+import { resolveDataDir } from '../../store/progress-store.js';
+import { clearScreen, showCountdown } from '../../ui/countdown.js';
+import { createHiddenPrompter } from '../../ui/group-input.js';
+import { createPrompter, type Prompter } from '../../ui/prompts.js';
 import type { CliContext } from '../context.js';
+import { EXIT, Interrupted, UsageError } from '../errors.js';
 
-export async function run(
-  _args: string[],
-  _options: Record<string, unknown>,
-  _ctx: CliContext,
-): Promise<number> {
-  throw new UsageError('`group` is not available in this build yet');
+export interface GroupOptions {
+  players?: string;
+  count?: number;
+  topic?: string[];
+  seed?: number;
+  timer?: number;
+  export?: string;
+  resume?: boolean;
+}
+
+const DEFAULT_COUNT = 10;
+const TIMER_RANGE = [5, 3600] as const;
+
+/** Usage errors that need no terminal and no content. */
+function checkOptions(o: GroupOptions): void {
+  if (o.count !== undefined && o.count < 1) throw new UsageError(GROUP_MSG.badCount);
+  if (o.timer !== undefined && (o.timer < TIMER_RANGE[0] || o.timer > TIMER_RANGE[1]))
+    throw new UsageError(GROUP_MSG.badTimer);
+  if (o.export !== undefined && !exportFormat(o.export))
+    throw new UsageError(GROUP_MSG.badExport(o.export), 'e.g. `--export group.md` or `--export group.json`');
+  if (o.players !== undefined) {
+    const problem = playersProblem(parsePlayers(o.players));
+    if (problem)
+      throw new UsageError(
+        `\`--players\`: ${problem}`,
+        'give 2 to 12 different names, e.g. `--players "Ana,Ben,Chen"`',
+      );
+  }
+  if (o.resume) {
+    const fixed = (['players', 'count', 'topic', 'seed'] as const).find((k) => o[k] !== undefined);
+    if (fixed) throw new UsageError(GROUP_MSG.resumeConflict(`--${fixed}`), GROUP_MSG.resumeConflictHint);
+  }
+}
+
+async function resumeSaved(dataDir: string): Promise<GroupState> {
+  const saved = await loadSession(dataDir);
+  if (!saved) throw new UsageError(GROUP_MSG.noSession, GROUP_MSG.noSessionHint);
+  if ('problem' in saved)
+    throw new UsageError(
+      `the saved group session cannot be resumed: ${saved.problem}`,
+      GROUP_MSG.noSessionHint,
+    );
+  return saved;
+}
+
+/** A new session: questions from the quiz bank (same selection as `quiz`), then the players. */
+async function newSession(o: GroupOptions, ctx: CliContext, prompter: Prompter): Promise<GroupState> {
+  const [{ loadLibrary }, { buildBank, selectQuestions }, { randomSeed }] = await Promise.all([
+    import('../../content/library.js'),
+    import('../../quiz/bank.js'),
+    import('../../quiz/prng.js'),
+  ]);
+  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
+  const seed = o.seed ?? randomSeed();
+  const questions = selectQuestions(buildBank(library), {
+    topics: o.topic,
+    count: o.count ?? DEFAULT_COUNT,
+    seed,
+  });
+  const state = createGroup({
+    questions,
+    seed,
+    timer: o.timer,
+    exportFile: o.export === undefined ? undefined : resolve(ctx.cwd, o.export),
+  });
+  const players = o.players !== undefined ? parsePlayers(o.players) : await askPlayers(prompter);
+  return begin(state, players);
+}
+
+/** A saved, unfinished session when starting a new one: resume it or start over? */
+async function pickStart(o: GroupOptions, ctx: CliContext, prompter: Prompter, dataDir: string) {
+  if (o.resume) return resumeSaved(dataDir);
+  const saved = await loadSession(dataDir);
+  if (saved && !('problem' in saved) && saved.phase !== 'final') {
+    ctx.stdout.write(`${GROUP_MSG.unfinished(saved.players, saved.index + 1, saved.questions.length)}\n`);
+    const pick = await prompter.choice('What now?', [
+      { value: 'resume', name: GROUP_MSG.resumeIt },
+      { value: 'new', name: GROUP_MSG.startNew },
+    ]);
+    if (pick === 'resume') return saved;
+  }
+  return newSession(o, ctx, prompter);
+}
+
+export async function run(_args: string[], options: GroupOptions, ctx: CliContext): Promise<number> {
+  checkOptions(options);
+  if (!ctx.interactive) throw new UsageError(GROUP_MSG.needsTerminal, GROUP_MSG.needsTerminalHint);
+  const { createTheme } = await import('../../ui/theme.js');
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const dataDir = resolveDataDir(ctx);
+  const prompter = createPrompter();
+  let state = await pickStart(options, ctx, prompter, dataDir);
+  if (options.timer !== undefined) state = { ...state, timer: options.timer };
+  if (options.export !== undefined) state = { ...state, exportFile: resolve(ctx.cwd, options.export) };
+  await saveSession(dataDir, state);
+  const live = ctx.stdoutIsTTY && !ctx.plain;
+  try {
+    state = await runGroup(
+      {
+        prompter,
+        answers: createHiddenPrompter(),
+        theme,
+        out: ctx.stdout,
+        now: () => Date.now(),
+        save: (s) => saveSession(dataDir, s),
+        countdown: showCountdown,
+        clear: live ? clearScreen : () => {},
+        live,
+      },
+      state,
+    );
+  } catch (e) {
+    if (e instanceof Interrupted) ctx.stderr.write(`\n${GROUP_MSG.resumeHint}`);
+    throw e;
+  }
+  ctx.stdout.write(renderFinal(theme, state));
+  if (state.exportFile) {
+    const text = exportFormat(state.exportFile) === 'json' ? toJson(state) : toMarkdown(state);
+    await writeFile(state.exportFile, text);
+    ctx.stdout.write(`${theme.dim(GROUP_MSG.exported(state.exportFile))}\n`);
+  }
+  ctx.stdout.write(`${theme.dim(GROUP_MSG.notRecorded)}\n`);
+  await clearSession(dataDir);
+  return EXIT.ok;
 }

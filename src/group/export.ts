@@ -1,0 +1,121 @@
+/**
+ * The `--export` summary: players, standings, and each question with
+ * everyone's answer and the explanation, as Markdown or JSON. Pure.
+ */
+import { answerLines, responseText } from '../quiz/question.js';
+import { mostMissed, standings } from './scoring.js';
+import type { GroupState } from './state.js';
+
+export type ExportFormat = 'md' | 'json';
+
+/** The format a file name asks for, or undefined when it is neither .md nor .json. */
+export function exportFormat(file: string): ExportFormat | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'md';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+export interface GroupSummary {
+  format: 'sts-trainer-group/1';
+  seed: number;
+  players: string[];
+  standings: {
+    rank: number;
+    player: string;
+    points: number;
+    correct: number;
+    answered: number;
+    bestStreak: number;
+  }[];
+  questions: {
+    number: number;
+    id: string;
+    prompt: string;
+    topics: string[];
+    answer: string[];
+    explanation: string | null;
+    timedOut: boolean;
+    answers: { player: string; answer: string | null; correct: boolean }[];
+  }[];
+  /** Numbers of the questions most of the group missed, most-missed first. */
+  mostMissed: number[];
+}
+
+/** The summary of the rounds played so far. */
+export function summarize(state: GroupState): GroupSummary {
+  const played = state.questions.filter((_, q) => (state.answers[q] ?? []).every((a) => a !== null));
+  return {
+    format: 'sts-trainer-group/1',
+    seed: state.seed,
+    players: state.players,
+    standings: standings(state).map((s) => ({
+      rank: s.rank,
+      player: s.player,
+      points: s.points,
+      correct: s.correct,
+      answered: s.answered,
+      bestStreak: s.best,
+    })),
+    questions: played.map((q, i) => ({
+      number: i + 1,
+      id: q.id,
+      prompt: q.prompt,
+      topics: q.topics,
+      answer: answerLines(q),
+      explanation: q.explain ?? null,
+      timedOut: state.timedOut[i] ?? false,
+      answers: state.players.map((player, p) => {
+        const a = state.answers[i]?.[p];
+        return {
+          player,
+          answer: a?.response == null ? null : responseText(q, a.response),
+          correct: a?.correct ?? false,
+        };
+      }),
+    })),
+    mostMissed: mostMissed(state).map((m) => m.index + 1),
+  };
+}
+
+export function toJson(state: GroupState): string {
+  return `${JSON.stringify(summarize(state), null, 2)}\n`;
+}
+
+/** Text safe inside a Markdown table cell. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+export function toMarkdown(state: GroupState): string {
+  const s = summarize(state);
+  const out: string[] = ['# sts-trainer study group', ''];
+  out.push(`Players: ${s.players.join(', ')} · ${s.questions.length} questions · seed ${s.seed}`, '');
+  out.push(
+    '## Standings',
+    '',
+    '| # | player | points | correct | best streak |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const r of s.standings)
+    out.push(
+      `| ${r.rank} | ${cell(r.player)} | ${r.points} | ${r.correct}/${r.answered} | ${r.bestStreak} |`,
+    );
+  out.push('', '## Questions');
+  for (const q of s.questions) {
+    out.push('', `### ${q.number}. ${q.topics.join(', ') || 'question'}`, '', q.prompt.trim(), '');
+    out.push(`**Answer:** ${q.answer.join('; ')}`, '');
+    if (q.timedOut) out.push('_Time ran out for this question._', '');
+    out.push('| player | answer | |', '| --- | --- | --- |');
+    for (const a of q.answers)
+      out.push(`| ${cell(a.player)} | ${cell(a.answer ?? 'no answer')} | ${a.correct ? '✔' : '✘'} |`);
+    if (q.explanation) out.push('', q.explanation.trim());
+  }
+  if (s.mostMissed.length) {
+    out.push('', '## Most missed (for discussion)', '');
+    for (const n of s.mostMissed) {
+      const q = s.questions[n - 1]!;
+      const wrong = q.answers.filter((a) => !a.correct).length;
+      out.push(`- Question ${n}: ${wrong} of ${s.players.length} missed it`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The resume file `<dataDir>/group-session.json`: the whole GroupState,
+ * written atomically (temp file + rename) after every answer and round.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GroupState } from './state.js';
+
+export const SESSION_FILE = 'group-session.json';
+
+export function sessionPath(dataDir: string): string {
+  return join(dataDir, SESSION_FILE);
+}
+
+/** Writes the state so a crash or Ctrl-C at any moment leaves either the old or the new file, whole. */
+export async function saveSession(dataDir: string, state: GroupState): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const file = sessionPath(dataDir);
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(state)}\n`);
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A readable, current-version session, or why not. */
+export function parseSession(text: string): GroupState | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  const s = data as Partial<GroupState> | null;
+  if (!s || typeof s !== 'object' || s.version !== 1)
+    return 'it was written by another version of sts-trainer';
+  if (!Array.isArray(s.players) || !Array.isArray(s.questions) || !Array.isArray(s.answers))
+    return 'it is incomplete';
+  if (typeof s.index !== 'number' || typeof s.phase !== 'string') return 'it is incomplete';
+  return s as GroupState;
+}
+
+/** The saved session; undefined when there is none; a message when it cannot be used. */
+export async function loadSession(dataDir: string): Promise<GroupState | { problem: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(sessionPath(dataDir), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const parsed = parseSession(text);
+  return typeof parsed === 'string' ? { problem: parsed } : parsed;
+}
+
+/** Forgets the saved session (the game ended). */
+export async function clearSession(dataDir: string): Promise<void> {
+  await rm(sessionPath(dataDir), { force: true });
+}
