@@ -9,15 +9,22 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const pkg = require('../package.json');
 rmSync('dist', { recursive: true, force: true });
+// commander is bundled into the entry (no package resolution on every start); CommonJS code in the
+// bundle gets a real `require` for Node's built-ins. Everything else loads from node_modules when a
+// command needs it.
+const external = Object.keys(pkg.dependencies).filter((d) => d !== 'commander');
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  external,
+  banner: {
+    js: "import { createRequire as __stsCreateRequire } from 'node:module'; const require = __stsCreateRequire(import.meta.url);",
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  packages: 'external',
   sourcemap: false,
   define: { __STS_TRAINER_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
