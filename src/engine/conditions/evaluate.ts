@@ -62,12 +62,18 @@ export function evaluateCondition(
     return { ...base, policyValues: values, matched: values.some((v) => nullMatches(v, present)) };
   }
   const r = resolveValues(parsed, values, context);
-  const done = (matched: boolean, note?: string): ConditionEvaluation => ({
-    ...base,
-    policyValues: r.shown,
-    matched,
-    ...(note !== undefined && { note }),
-  });
+  const done = (matched: boolean, note?: string): ConditionEvaluation => {
+    // A plain object literal (no spreads): this runs for every condition of every call.
+    const out: ConditionEvaluation = {
+      operator: base.operator,
+      key: base.key,
+      policyValues: r.shown,
+      requestValues: base.requestValues,
+      matched,
+    };
+    if (note !== undefined) out.note = note;
+    return out;
+  };
 
   if (!present) {
     if (parsed.ifExists) return done(true, NOTES.ifExistsAbsent);

@@ -93,14 +93,12 @@ function evaluateStatement(st: NormalizedStatement, request: EvalRequest): State
     action.matched &&
     (resource?.matched ?? true) &&
     conditions.every((c) => c.matched);
-  return {
-    ...head,
-    ...(principal && { principal }),
-    action,
-    ...(resource && { resource }),
-    conditions,
-    matched,
-  };
+  // Built property by property (no object spreads): this runs for every statement of every call.
+  const out: StatementEvaluation = { index: st.index, effect: st.effect, action, conditions, matched };
+  if (st.sid !== undefined) out.sid = st.sid;
+  if (principal) out.principal = principal;
+  if (resource) out.resource = resource;
+  return out;
 }
 
 export function evaluatePolicy(policy: NormalizedPolicy, request: EvalRequest): PolicyEvaluation {

@@ -38,8 +38,9 @@ export class ContextBuilder {
     return this;
   }
 
+  /** The context (the builder is not used after this). */
   build(): RequestContext {
-    return new Map(this.map);
+    return this.map;
   }
 }
 

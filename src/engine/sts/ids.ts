@@ -38,14 +38,14 @@ function draw(seed: string, alphabet: string, length: number): string {
   const bits = Math.log2(alphabet.length);
   const perWord = Math.floor(32 / bits);
   const mask = alphabet.length - 1;
-  let out = '';
+  const codes = new Array<number>(length);
   let word = 0;
   for (let i = 0; i < length; i++) {
     const slot = i % perWord;
     if (slot === 0) word = next();
-    out += alphabet[(word >>> (slot * bits)) & mask];
+    codes[i] = alphabet.charCodeAt((word >>> (slot * bits)) & mask);
   }
-  return out;
+  return String.fromCharCode(...codes);
 }
 
 export const uniqueId = (prefix: 'AIDA' | 'AROA', seed: string): string =>

@@ -166,15 +166,14 @@ export function issueRoleSession(
     };
   }
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
-  const creds: Credentials = mint(state, {
-    ...spec,
-    kind: 'role-session',
-    account: role.account,
-    arn,
-    userId: `${role.uniqueId}:${sessionName}`,
-    role,
-    sessionName,
-  });
+  const full = Object.assign({}, spec) as SessionSpec;
+  full.kind = 'role-session';
+  full.account = role.account;
+  full.arn = arn;
+  full.userId = `${role.uniqueId}:${sessionName}`;
+  full.role = role;
+  full.sessionName = sessionName;
+  const creds: Credentials = mint(state, full);
   trace.pass(
     'issue.credentials',
     'issue',

@@ -28,16 +28,19 @@ export function parseInstant(value: unknown, nowMs: number): number | undefined 
   return Number.isNaN(t) ? undefined : t;
 }
 
-let lastMs = Number.NaN;
-let lastIso = '';
-/** ISO-8601 of epoch ms (memoised: a call formats the same instant many times). */
+// A tiny cache: a call formats the same few instants (now, the expiry) many times over.
+const isoCache = new Map<number, string>();
+/** ISO-8601 of epoch ms. */
 export function iso(ms: number): string {
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastIso = new Date(ms).toISOString();
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    if (isoCache.size >= 64) isoCache.clear();
+    text = new Date(ms).toISOString();
+    isoCache.set(ms, text);
   }
-  return lastIso;
+  return text;
 }
+
 export const epochSeconds = (ms: number): number => Math.floor(ms / 1000);
 
 /** "1 h", "12 h", "15 min", "1 h 30 min" — for explanations. */
