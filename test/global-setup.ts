@@ -19,10 +19,9 @@ function newest(dir: string): number {
  * concurrent runs on an up-to-date tree do not rebuild under each other).
  */
 export default function setup(): void {
-  let built = 0;
+  let built: number;
   try {
-    built = statSync('dist/cli.js').mtimeMs;
-    statSync('dist/content.json');
+    built = Math.min(statSync('dist/cli.js').mtimeMs, statSync('dist/content.json').mtimeMs);
   } catch {
     built = 0;
   }

@@ -23,6 +23,24 @@ export function levenshtein(a: string, b: string): number {
 }
 
 /**
+ * How far `input` is from `candidate`: the edit distance, or — for ids typed in
+ * part (`cross-acount` for `cross-account-assume-role`, `chaining` for
+ * `role-chaining`) — the distance to the candidate's start, or 1 when the
+ * candidate contains the input.
+ */
+function distance(input: string, candidate: string): number {
+  if (candidate === input) return 0;
+  let d = levenshtein(input, candidate);
+  if (input.length >= 4 && candidate.length > input.length) {
+    if (candidate.includes(input)) return Math.min(d, 1);
+    for (const len of [input.length - 1, input.length, input.length + 1]) {
+      d = Math.min(d, levenshtein(input, candidate.slice(0, len)) + 0.5);
+    }
+  }
+  return d;
+}
+
+/**
  * The closest candidate to `input`, when it is close enough to be a plausible
  * typo: within a third of the length (at least 2 edits), or equal ignoring case.
  */
@@ -32,7 +50,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   let bestDistance = Infinity;
   for (const c of candidates) {
     if (c === input) continue;
-    const d = c.toLowerCase() === lower ? 0 : levenshtein(lower, c.toLowerCase());
+    const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -85,6 +85,9 @@ export function toJson(state: GroupState): string {
 /** Text safe inside a Markdown table cell. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
+/** Keeps the text's line breaks in Markdown (two trailing spaces). */
+const hardBreaks = (s: string) => s.trim().split('\n').join('  \n');
+
 export function toMarkdown(state: GroupState): string {
   const s = summarize(state);
   const out: string[] = ['# sts-trainer study group', ''];
@@ -101,13 +104,13 @@ export function toMarkdown(state: GroupState): string {
     );
   out.push('', '## Questions');
   for (const q of s.questions) {
-    out.push('', `### ${q.number}. ${q.topics.join(', ') || 'question'}`, '', q.prompt.trim(), '');
+    out.push('', `### ${q.number}. ${q.topics.join(', ') || 'question'}`, '', hardBreaks(q.prompt), '');
     out.push(`**Answer:** ${q.answer.join('; ')}`, '');
     if (q.timedOut) out.push('_Time ran out for this question._', '');
     out.push('| player | answer | |', '| --- | --- | --- |');
     for (const a of q.answers)
       out.push(`| ${cell(a.player)} | ${cell(a.answer ?? 'no answer')} | ${a.correct ? '✔' : '✘'} |`);
-    if (q.explanation) out.push('', q.explanation.trim());
+    if (q.explanation) out.push('', hardBreaks(q.explanation));
   }
   if (s.mostMissed.length) {
     out.push('', '## Most missed (for discussion)', '');

@@ -17,8 +17,12 @@ const TYPE_HINT: Record<BankQuestion['type'], string> = {
   pair: 'two parts: the API and the trust condition; both must be right',
 };
 
+/** `    1) text`, continuation lines hanging under the text. */
 const numbered = (theme: Theme, q: BankQuestion, items: string[]) =>
-  items.map((v, i) => theme.wrap(`${theme.bold(`${i + 1})`)} ${label(q, v)}`, 4));
+  items.map((v, i) => {
+    const num = `${i + 1})`;
+    return `    ${theme.bold(num)} ${theme.wrap(label(q, v), 8).trimStart()}`;
+  });
 
 /** The question, big and clear: heading, a full-width rule, the prompt and the numbered choices. */
 export function renderQuestionScreen(theme: Theme, state: GroupState, shown: Shown): string {
@@ -107,7 +111,7 @@ export function renderFinal(theme: Theme, state: GroupState): string {
     out.push(
       `\n${m.index + 1}. ${theme.wrap(m.question.prompt, 3).trimStart()}`,
       theme.dim(`   ${m.wrong} of ${state.players.length} missed it`),
-      `   ${theme.ok(`${theme.sym.ok} answer:`)} ${answerLines(m.question).join('; ')}`,
+      `   ${theme.ok(`${theme.sym.ok} answer:`)} ${theme.wrap(answerLines(m.question).join('; '), 5).trimStart()}`,
     );
   }
   return `${out.join('\n')}\n`;

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { exportFormat, toJson, toMarkdown, type GroupSummary } from '../../src/group/export.js';
+import { advance, answerFor, expire, startTurns, type GroupState } from '../../src/group/state.js';
+import { game } from './fixtures.js';
+
+/** Given a two-question game: Ana right twice; Ben wrong, then out of time. */
+function smallGame(): GroupState {
+  let s = game(['Ana', 'Ben']);
+  s = { ...s, questions: s.questions.slice(0, 2), answers: s.answers.slice(0, 2), timedOut: [false, false] };
+  s = startTurns(s);
+  s = answerFor(s, 0, 'AssumeRole');
+  s = answerFor(s, 1, 'GetFederationToken');
+  s = startTurns(advance(advance(s)));
+  s = answerFor(s, 0, ['SerialNumber', 'TokenCode']);
+  s = expire(s);
+  return advance(advance(s));
+}
+
+describe('export', () => {
+  it('picks the format from the file name', () => {
+    expect([exportFormat('a.md'), exportFormat('A.JSON'), exportFormat('a.txt')]).toEqual([
+      'md',
+      'json',
+      undefined,
+    ]);
+  });
+
+  it('writes Markdown: standings, each question with everyone’s answer, the explanation, most missed', () => {
+    expect(toMarkdown(smallGame())).toMatchInlineSnapshot(`
+      "# sts-trainer study group
+
+      Players: Ana, Ben · 2 questions · seed 1
+
+      ## Standings
+
+      | # | player | points | correct | best streak |
+      | --- | --- | --- | --- | --- |
+      | 1 | Ana | 25 | 2/2 | 2 |
+      | 2 | Ben | 0 | 0/2 | 0 |
+
+      ## Questions
+
+      ### 1. assume-role, cross-account
+
+      Which API lets an IAM user in account A use a role in account B?
+
+      **Answer:** AssumeRole
+
+      | player | answer | |
+      | --- | --- | --- |
+      | Ana | AssumeRole | ✔ |
+      | Ben | GetFederationToken | ✘ |
+
+      Cross-account access is AssumeRole on a role whose trust policy names account A.
+
+      ### 2. mfa
+
+      Which parameters does GetSessionToken take for MFA?
+
+      **Answer:** SerialNumber; TokenCode
+
+      _Time ran out for this question._
+
+      | player | answer | |
+      | --- | --- | --- |
+      | Ana | SerialNumber; TokenCode | ✔ |
+      | Ben | no answer | ✘ |
+
+      The MFA device serial number (or ARN) and the current code.
+      "
+    `);
+  });
+
+  it('writes JSON with the same content', () => {
+    const json = JSON.parse(toJson(smallGame())) as GroupSummary;
+    expect(json.standings).toEqual([
+      { rank: 1, player: 'Ana', points: 25, correct: 2, answered: 2, bestStreak: 2 },
+      { rank: 2, player: 'Ben', points: 0, correct: 0, answered: 2, bestStreak: 0 },
+    ]);
+    expect(json.questions[1]).toMatchInlineSnapshot(`
+      {
+        "answer": [
+          "SerialNumber",
+          "TokenCode",
+        ],
+        "answers": [
+          {
+            "answer": "SerialNumber; TokenCode",
+            "correct": true,
+            "player": "Ana",
+          },
+          {
+            "answer": null,
+            "correct": false,
+            "player": "Ben",
+          },
+        ],
+        "explanation": "The MFA device serial number (or ARN) and the current code.",
+        "id": "g/mfa",
+        "number": 2,
+        "prompt": "Which parameters does GetSessionToken take for MFA?",
+        "timedOut": true,
+        "topics": [
+          "mfa",
+        ],
+      }
+    `);
+    expect(json.mostMissed).toEqual([]);
+  });
+});
