@@ -27,7 +27,12 @@ export function renderTable(
     return [line(head), ...cells.map(line)].join('\n') + '\n';
   }
   const Table = require('cli-table3') as typeof TableType;
-  const table = new Table({ head: [...head], style: { head: [], border: [] } });
+  // No rule between body rows: compact enough for a projected terminal, still boxed.
+  const table = new Table({
+    head: [...head],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const r of cells) table.push(r);
   return table.toString() + '\n';
 }

@@ -3,7 +3,8 @@
  * with AWS's own `ValidationError` wording (STS-ERRORS notes 1–2; STS-FACTS §1.2).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
  */
-import type { ConstraintViolation } from './errors.js';
+import { ValidationError, validationMessage, type AwsError, type ConstraintViolation } from './errors.js';
+import type { Trace } from './trace.js';
 
 export type Params = Record<string, unknown>;
 
@@ -70,6 +71,19 @@ const TAG_VALUE = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*', /^[\p{L}\p{Z}\p{N}_.:/=+\
 export class Validator {
   readonly violations: ConstraintViolation[] = [];
   constructor(private readonly params: Params) {}
+
+  /** The ValidationError for the violations found so far (traced), or undefined when there are none. */
+  failure(trace: Trace, ref: string): AwsError | undefined {
+    if (this.violations.length === 0) return undefined;
+    trace.fail(
+      'validate.params',
+      'validate',
+      "parameters satisfy the API's constraints",
+      this.violations.map((x) => `${x.member}: ${x.constraint}`).join('; '),
+      ref,
+    );
+    return ValidationError(validationMessage(this.violations));
+  }
 
   /** A string parameter; returns its value when present. */
   string(spec: FieldSpec, required: boolean): string | undefined {

@@ -7,13 +7,7 @@
 import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { baseContext, callContext, ContextBuilder } from '../context.js';
-import {
-  AccessDenied,
-  ExpiredTokenException,
-  InvalidIdentityToken,
-  ValidationError,
-  validationMessage,
-} from '../errors.js';
+import { AccessDenied, ExpiredTokenException, InvalidIdentityToken, ValidationError } from '../errors.js';
 import { authorizeFederated, idpTags } from '../federation.js';
 import { hex } from '../ids.js';
 import { arnIsValid, FIELDS, Validator } from '../params.js';
@@ -62,16 +56,8 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   if (params.SAMLAssertion === undefined) {
     v.violations.push({ value: null, member: 'sAMLAssertion', constraint: 'Member must not be null' });
   }
-  if (v.violations.length > 0) {
-    trace.fail(
-      'validate.params',
-      'validate',
-      "parameters satisfy the API's constraints",
-      v.violations.map((x) => x.constraint).join('; '),
-      REF.assumeRoleWithSaml,
-    );
-    return fail(ValidationError(validationMessage(v.violations)));
-  }
+  const invalid = v.failure(trace, REF.assumeRoleWithSaml);
+  if (invalid) return fail(invalid);
   if (
     !arnIsValid(roleArn!) ||
     !arnIsValid(principalArn!) ||

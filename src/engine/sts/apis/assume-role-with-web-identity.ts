@@ -7,13 +7,7 @@
 import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { baseContext, callContext, ContextBuilder } from '../context.js';
-import {
-  AccessDenied,
-  ExpiredTokenException,
-  InvalidIdentityToken,
-  ValidationError,
-  validationMessage,
-} from '../errors.js';
+import { AccessDenied, ExpiredTokenException, InvalidIdentityToken, ValidationError } from '../errors.js';
 import { authorizeFederated, idpTags } from '../federation.js';
 import { arnIsValid, FIELDS, parseRoleArn, Validator } from '../params.js';
 import { REF } from '../refs.js';
@@ -61,16 +55,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   if (params.WebIdentityToken === undefined) {
     v.violations.push({ value: null, member: 'webIdentityToken', constraint: 'Member must not be null' });
   }
-  if (v.violations.length > 0) {
-    trace.fail(
-      'validate.params',
-      'validate',
-      "parameters satisfy the API's constraints",
-      v.violations.map((x) => x.constraint).join('; '),
-      REF.assumeRoleWithWebIdentity,
-    );
-    return fail(ValidationError(validationMessage(v.violations)));
-  }
+  const invalid = v.failure(trace, REF.assumeRoleWithWebIdentity);
+  if (invalid) return fail(invalid);
   if (!arnIsValid(roleArn!)) {
     trace.fail(
       'validate.roleArn',

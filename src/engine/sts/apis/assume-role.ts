@@ -8,7 +8,7 @@ import { fail } from '../api.js';
 import { authorizeCall, traceAuthorization } from '../authz.js';
 import { baseContext, callContext, principalContext } from '../context.js';
 import { callerName, mergeTags, type Caller } from '../credentials.js';
-import { AccessDenied, notAuthorized, ValidationError, validationMessage } from '../errors.js';
+import { AccessDenied, notAuthorized, ValidationError } from '../errors.js';
 import { verifyMfa } from '../mfa.js';
 import { arnIsValid, FIELDS, Validator } from '../params.js';
 import { REF } from '../refs.js';
@@ -42,16 +42,8 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   const policyArns = v.policyArns();
   const tagList = v.tags() ?? [];
   const transitive = v.transitiveTagKeys() ?? [];
-  if (v.violations.length > 0) {
-    trace.fail(
-      'validate.params',
-      'validate',
-      "parameters satisfy the API's constraints",
-      v.violations.map((x) => x.constraint).join('; '),
-      REF.assumeRole,
-    );
-    return fail(ValidationError(validationMessage(v.violations)));
-  }
+  const invalid = v.failure(trace, REF.assumeRole);
+  if (invalid) return fail(invalid);
   if (!arnIsValid(roleArn!)) {
     trace.fail('validate.roleArn', 'validate', 'RoleArn is a well-formed ARN', roleArn, REF.assumeRole);
     return fail(ValidationError(`${roleArn} is invalid`));

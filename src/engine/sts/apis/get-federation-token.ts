@@ -8,21 +8,15 @@ import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { authorizeCall, traceAuthorization } from '../authz.js';
 import { baseContext, callContext, principalContext } from '../context.js';
-import { callerName, isTemporary } from '../credentials.js';
-import {
-  AccessDenied,
-  notAuthorized,
-  PackedPolicyTooLarge,
-  ValidationError,
-  validationMessage,
-} from '../errors.js';
+import { callerName } from '../credentials.js';
+import { notAuthorized, PackedPolicyTooLarge } from '../errors.js';
 import { credentialsResponse, mint, packedPolicySize, viewOf } from '../mint.js';
 import { FIELDS, Validator } from '../params.js';
 import { REF } from '../refs.js';
-import { DURATION, sessionCredentialsMessage } from '../rules.js';
+import { longTermCaller, tokenDuration } from '../token-rules.js';
+import { DURATION } from '../rules.js';
 import { sessionPolicies } from '../session-policy.js';
 import { checkSessionTags } from '../tags.js';
-import { humanDuration } from '../time.js';
 import { requestTagKeys } from '../role-session.js';
 
 export const getFederationToken: ApiHandler = ({ state, call, caller, params, trace }) => {
@@ -41,16 +35,8 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
       REF.sessionTags,
     );
   }
-  if (v.violations.length > 0) {
-    trace.fail(
-      'validate.params',
-      'validate',
-      "parameters satisfy the API's constraints",
-      v.violations.map((x) => x.constraint).join('; '),
-      REF.getFederationToken,
-    );
-    return fail(ValidationError(validationMessage(v.violations)));
-  }
+  const invalid = v.failure(trace, REF.getFederationToken);
+  if (invalid) return fail(invalid);
   trace.pass(
     'validate.params',
     'validate',
@@ -58,25 +44,10 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
     `Name \`${name}\` (2–32)`,
     REF.getFederationToken,
   );
-  if (caller.type !== 'credentials') throw new Error('GetFederationToken needs credentials');
-  const c = caller.creds;
-  if (isTemporary(c)) {
-    trace.fail(
-      'caller.long-term',
-      'caller',
-      'the caller signs with long-term credentials',
-      `${c.arn} is a temporary session`,
-      REF.tempRequest,
-    );
-    return fail(AccessDenied(sessionCredentialsMessage('GetFederationToken')));
-  }
-  trace.pass(
-    'caller.long-term',
-    'caller',
-    'the caller signs with long-term credentials',
-    c.arn,
-    REF.tempRequest,
-  );
+  const lt = longTermCaller(caller, 'GetFederationToken', trace);
+  if ('error' in lt) return fail(lt.error);
+  const c = lt.creds;
+
   const sp = sessionPolicies(state, params.Policy, policyArns, trace);
   if ('error' in sp) return fail(sp.error);
   const tags = checkSessionTags(caller, tagList, [], trace);
@@ -119,26 +90,7 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
       return fail(notAuthorized(callerName(caller), 'sts:TagSession', fedArn));
     }
   }
-  const isRoot = c.kind === 'root';
-  let seconds = requested ?? (isRoot ? DURATION.rootMax : DURATION.tokenDefault);
-  if (isRoot && seconds > DURATION.rootMax) {
-    trace.info(
-      'duration.root',
-      'duration',
-      "the root user's sessions are silently capped at 1 hour",
-      `requested ${seconds} s → 3600 s`,
-      REF.tempRequest,
-    );
-    seconds = DURATION.rootMax;
-  } else {
-    trace.pass(
-      'duration.limit',
-      'duration',
-      `duration ${humanDuration(seconds)}`,
-      requested === undefined ? 'default 12 h' : `requested ${requested} s`,
-      REF.getFederationToken,
-    );
-  }
+  const seconds = tokenDuration(requested, c, trace, REF.getFederationToken);
   const size = packedPolicySize(policyText, policyArns?.length ?? 0, tags.tags);
   if (size > 100) {
     trace.fail(
