@@ -140,3 +140,47 @@ describe('the SAML SessionDuration attribute can only shorten an API session', (
     expect(r.view?.expiresIn).toBe(expected);
   });
 });
+
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html (NameQualifier)
+describe('the SAML NameQualifier is BASE64(SHA1(Issuer + AccountId + "/" + ProviderName))', () => {
+  it('is returned and usable as saml:namequalifier in the trust policy', async () => {
+    const { createHash } = await import('node:crypto');
+    const expected = createHash('sha1').update(`http://www.okta.com/x${DEV}/Okta`).digest('base64');
+    const provider = `arn:aws:iam::${DEV}:saml-provider/Okta`;
+    const make = (value: string) =>
+      createEngine({
+        start: START,
+        roles: [
+          {
+            name: 'Fed',
+            account: DEV,
+            trust: policy(
+              trusts({ Federated: provider }, 'sts:AssumeRoleWithSAML', {
+                StringEquals: { 'saml:namequalifier': value },
+              }),
+            ),
+          },
+        ],
+        samlProviders: [{ name: 'Okta', account: DEV, issuer: 'http://www.okta.com/x' }],
+      } as World);
+    const call = {
+      api: 'AssumeRoleWithSAML' as const,
+      as: 'anonymous',
+      params: {
+        RoleArn: roleArn(DEV, 'Fed'),
+        PrincipalArn: provider,
+        SAMLAssertion: {
+          issuer: 'http://www.okta.com/x',
+          signedBy: 'Okta',
+          subject: 'maria',
+          audience: 'https://signin.aws.amazon.com/saml',
+          roles: [`${roleArn(DEV, 'Fed')},${provider}`],
+        },
+      },
+    };
+    const ok = make(expected).call(call);
+    expect(ok.outcome).toBe('success');
+    expect(ok.response?.NameQualifier).toBe(expected);
+    expect(make('something-else').call(call).code).toBe('AccessDenied');
+  });
+});

@@ -12,6 +12,7 @@ import { authorizeFederated, idpTags } from '../federation.js';
 import { hex } from '../ids.js';
 import { arnIsValid, FIELDS, Validator } from '../params.js';
 import { REF } from '../refs.js';
+import { nameQualifier } from '../sha1.js';
 import {
   findRole,
   issueRoleSession,
@@ -254,7 +255,11 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   const subjectType = assertion.subjectType ?? 'persistent';
   // SAML keys during the call (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml);
   // saml:aud is the assertion's Recipient (FORMAT.md's `audience`).
-  const carried = new ContextBuilder().set('saml:sub', assertion.subject).set('saml:sub_type', subjectType);
+  const qualifier = nameQualifier(assertion.issuer!, provider.account, provider.name);
+  const carried = new ContextBuilder()
+    .set('saml:sub', assertion.subject)
+    .set('saml:sub_type', subjectType)
+    .set('saml:namequalifier', qualifier);
   const b = baseContext(state.now, true)
     .set('saml:aud', assertion.audience)
     .set('saml:iss', assertion.issuer)
@@ -346,6 +351,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
       SubjectType: subjectType,
       Issuer: assertion.issuer,
       Audience: assertion.audience ?? 'https://signin.aws.amazon.com/saml',
+      NameQualifier: qualifier,
     },
   );
 };
