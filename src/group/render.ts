@@ -3,19 +3,12 @@
  * the reveal, the scoreboard and the final standings. Pure.
  */
 import { answerLines, label, responseText, type BankQuestion } from '../quiz/question.js';
+import { TYPE_HINT } from '../quiz/render.js';
 import { renderTable } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
 import type { Shown } from './entry.js';
 import { mostMissed, standings, topicResults, whoGotIt } from './scoring.js';
 import type { GroupState } from './state.js';
-
-const TYPE_HINT: Record<BankQuestion['type'], string> = {
-  single: 'choose one',
-  outcome: 'what happens? choose one',
-  multi: 'choose all that apply',
-  order: 'put in order',
-  pair: 'two parts: the API and the trust condition; both must be right',
-};
 
 /** `    1) text`, continuation lines hanging under the text. */
 const numbered = (theme: Theme, q: BankQuestion, items: string[]) =>

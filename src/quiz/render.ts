@@ -10,7 +10,8 @@ import type { Feedback, Results, ScoreRow, SessionState } from './session.js';
 const pct = (correct: number, answered: number) =>
   answered === 0 ? '–' : `${Math.round((correct / answered) * 100)}%`;
 
-const TYPE_HINT: Record<BankQuestion['type'], string> = {
+/** What each question type asks of the learner, shown next to the question heading. */
+export const TYPE_HINT: Record<BankQuestion['type'], string> = {
   single: 'choose one',
   outcome: 'what happens? choose one',
   multi: 'choose all that apply',

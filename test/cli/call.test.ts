@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
+const XA = 'cross-account-assume-role';
 const ROLE = 'RoleArn=arn:aws:iam::222222222222:role/ReportReader';
+
+/** Runs `sts-trainer call <api> --scenario <scenario> --as <as> ...rest`. */
+const call = (api: string, scenario: string, as: string, ...rest: string[]) =>
+  runCli(['call', api, '--scenario', scenario, '--as', as, ...rest]);
+/** `--param K=V` for each pair. */
+const params = (...pairs: string[]) => pairs.flatMap((p) => ['--param', p]);
 
 describe('call', () => {
   it('prints the request, the trace and the result', async () => {
-    const r = await runCli([
-      'call',
-      'AssumeRole',
-      '--scenario',
-      'cross-account-assume-role',
-      '--as',
-      'user/dana',
-      '--param',
-      ROLE,
-      '--param',
-      'RoleSessionName=try-1',
-    ]);
+    const r = await call('AssumeRole', XA, 'user/dana', ...params(ROLE, 'RoleSessionName=try-1'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('aws sts assume-role');
     expect(r.stdout).toContain('What STS checked:');
@@ -25,38 +21,19 @@ describe('call', () => {
   });
 
   it('a denial is the answer: exit 0 with the AWS error', async () => {
-    const r = await runCli([
-      'call',
-      'AssumeRole',
-      '--scenario',
-      'cross-account-assume-role',
-      '--as',
-      'user/evan',
-      '--param',
-      ROLE,
-      '--param',
-      'RoleSessionName=evan',
-    ]);
+    const r = await call('AssumeRole', XA, 'user/evan', ...params(ROLE, 'RoleSessionName=evan'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('AccessDenied (HTTP 403)');
   });
 
   it('--json prints the CallResult; values parse as YAML scalars', async () => {
-    const r = await runCli([
-      'call',
+    const r = await call(
       'AssumeRole',
-      '--scenario',
-      'cross-account-assume-role',
-      '--as',
+      XA,
       'user/dana',
-      '--param',
-      ROLE,
-      '--param',
-      'RoleSessionName=long',
-      '--param',
-      'DurationSeconds=7200',
+      ...params(ROLE, 'RoleSessionName=long', 'DurationSeconds=7200'),
       '--json',
-    ]);
+    );
     expect(r.code).toBe(0);
     const { result } = JSON.parse(r.stdout) as {
       result: { outcome: string; code: string; trace: unknown[] };
@@ -68,19 +45,14 @@ describe('call', () => {
   });
 
   it('--as $step replays the scenario up to that step first', async () => {
-    const r = await runCli([
-      'call',
+    const r = await call(
       'Request',
-      '--scenario',
-      'cross-account-assume-role',
-      '--as',
+      XA,
       '$assume',
-      '--action',
-      's3:GetObject',
-      '--resource',
-      'arn:aws:s3:::brightwave-prod-reports/2026/q1-revenue.csv',
+      ...['--action', 's3:GetObject'],
+      ...['--resource', 'arn:aws:s3:::brightwave-prod-reports/2026/q1-revenue.csv'],
       '--json',
-    ]);
+    );
     expect(r.code).toBe(0);
     const { result } = JSON.parse(r.stdout) as { result: { outcome: string; caller: string } };
     expect(result.outcome).toBe('success');
@@ -88,21 +60,17 @@ describe('call', () => {
   });
 
   it('structured params parse as YAML', async () => {
-    const r = await runCli([
-      'call',
+    const r = await call(
       'AssumeRole',
-      '--scenario',
       'abac-session-tags',
-      '--as',
       'user/dana',
-      '--param',
-      'RoleArn=arn:aws:iam::666677778888:role/ProjectData',
-      '--param',
-      'RoleSessionName=dana-x',
-      '--param',
-      'Tags=[{Key: project, Value: orca}]',
+      ...params(
+        'RoleArn=arn:aws:iam::666677778888:role/ProjectData',
+        'RoleSessionName=dana-x',
+        'Tags=[{Key: project, Value: orca}]',
+      ),
       '--json',
-    ]);
+    );
     expect(r.code).toBe(0);
     const { result } = JSON.parse(r.stdout) as { result: { view: { tags: Record<string, string> } } };
     expect(result.view.tags).toEqual({ project: 'orca' });
@@ -112,34 +80,19 @@ describe('call', () => {
     [['--param', 'nonsense'], 'bad --param `nonsense`: expected K=V'],
     [['--param', 'Tags=[unclosed'], 'bad --param `Tags=[unclosed`: the value is not valid YAML'],
   ])('a bad %j is a usage error', async (extra, message) => {
-    const r = await runCli([
-      'call',
-      'AssumeRole',
-      '--scenario',
-      'cross-account-assume-role',
-      '--as',
-      'user/dana',
-      ...extra,
-    ]);
+    const r = await call('AssumeRole', XA, 'user/dana', ...extra);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it('an unknown scenario gets a did-you-mean', async () => {
-    const r = await runCli(['call', 'GetCallerIdentity', '--scenario', 'role-chainng', '--as', 'user/dana']);
+    const r = await call('GetCallerIdentity', 'role-chainng', 'user/dana');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('hint: did you mean `role-chaining`?');
   });
 
   it('an unknown step in --as gets a did-you-mean', async () => {
-    const r = await runCli([
-      'call',
-      'GetCallerIdentity',
-      '--scenario',
-      'cross-account-assume-role',
-      '--as',
-      '$asume',
-    ]);
+    const r = await call('GetCallerIdentity', XA, '$asume');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean `assume`?');
   });

@@ -3,7 +3,6 @@
  * the screen (capture-pane, polled with bounded retries) and types. A group
  * game is interrupted with Ctrl-C, resumed with --resume, and exported.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,54 +13,29 @@ import type { GroupSummary } from '../../src/group/export.js';
 import { buildBank, selectQuestions } from '../../src/quiz/bank.js';
 import type { BankQuestion } from '../../src/quiz/question.js';
 import { BIN } from '../helpers/run-cli.js';
+import { hasTmux, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const socket = `sts-group-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 const home = mkdtempSync(join(tmpdir(), 'sts-group-pty-'));
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
-  rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Runs `sts-trainer group <args>` in a 150x60 terminal. */
+const start = (name: string, args: string[]) =>
+  startTmux({
+    name,
+    cols: 150,
+    rows: 60,
+    command: [process.execPath, BIN, 'group', ...args],
+    env: { STS_TRAINER_HOME: home, NO_COLOR: '1' },
+    history: 300,
+  });
 
-function start(name: string, args: string): void {
-  const cmd = `STS_TRAINER_HOME='${home}' NO_COLOR=1 '${process.execPath}' '${BIN}' group ${args}; echo "EXIT=$?"; sleep 60`;
-  tmux('new-session', '-d', '-s', name, '-x', '150', '-y', '60', cmd);
-}
-
-/** Polls a session's screen until `test` passes (at most ~15 s in 100 ms steps). */
-async function waitFor(name: string, test: (text: string) => boolean, what: string): Promise<string> {
-  let text = '';
-  for (let i = 0; i < 150; i++) {
-    text = tmux('capture-pane', '-p', '-J', '-S', '-300', '-t', name);
-    if (test(text)) return text;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-}
-
-const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
 /** Picks `value` in an open select: Down to its position, then Enter. */
-const pick = (name: string, q: BankQuestion, seed: number, value: string) => {
+const pick = (tty: TmuxSession, q: BankQuestion, seed: number, value: string) => {
   const shown = shownChoices(q, seed);
   const at = shown.kind === 'list' ? shown.items.indexOf(value) : -1;
-  for (let i = 0; i < at; i++) keys(name, 'Down');
-  keys(name, 'Enter');
+  for (let i = 0; i < at; i++) tty.send('Down');
+  tty.send('Enter');
 };
 const wrongOf = (q: BankQuestion) => q.choices.find((c) => c !== q.answer)!;
 const count = (text: string, s: string) => text.split(s).length - 1;
@@ -76,58 +50,65 @@ describe.skipIf(!hasTmux)('group in a pseudo-terminal', () => {
       qs = selectQuestions(bank, { count: 2, seed: ++seed });
     const [q1, q2] = qs as [BankQuestion, BankQuestion];
     const out = join(home, 'summary.json');
-    start('one', `--players 'Ana,Ben' --count 2 --seed ${seed} --timer 300 --export '${out}'`);
+    const one = start('one', [
+      '--players',
+      'Ana,Ben',
+      '--count',
+      '2',
+      '--seed',
+      String(seed),
+      '--timer',
+      '300',
+      '--export',
+      out,
+    ]);
 
     // When Ana answers question 1 right and Ben wrong (hot-seat, answers hidden)
-    await waitFor(
-      'one',
+    await one.waitFor(
       (t) => t.includes('QUESTION 1 OF 2') && t.includes('Enter: start answering'),
       'question 1',
     );
-    keys('one', 'Enter');
-    await waitFor(
-      'one',
+    one.send('Enter');
+    await one.waitFor(
       (t) => t.includes('left') && t.includes('? Ana, your answer'),
       'Ana’s turn and the countdown',
     );
-    pick('one', q1, seed, q1.answer as string);
-    const hidden = await waitFor('one', (t) => t.includes('? Ben, your answer'), 'Ben’s turn');
+    pick(one, q1, seed, q1.answer as string);
+    const hidden = await one.waitFor((t) => t.includes('? Ben, your answer'), 'Ben’s turn');
     expect(hidden).toContain('✔ Ana, your answer (locked in)');
-    pick('one', q1, seed, wrongOf(q1));
-    const reveal = await waitFor('one', (t) => t.includes('Enter: scoreboard'), 'the reveal');
+    pick(one, q1, seed, wrongOf(q1));
+    const reveal = await one.waitFor((t) => t.includes('Enter: scoreboard'), 'the reveal');
     expect(reveal).toContain('Got it: Ana');
-    keys('one', 'Enter');
-    await waitFor('one', (t) => t.includes('Enter: next question'), 'the scoreboard');
-    keys('one', 'Enter');
-    await waitFor(
-      'one',
+    one.send('Enter');
+    await one.waitFor((t) => t.includes('Enter: next question'), 'the scoreboard');
+    one.send('Enter');
+    await one.waitFor(
       (t) => t.includes('QUESTION 2 OF 2') && t.includes('Enter: start answering'),
       'question 2',
     );
-    keys('one', 'Enter');
-    await waitFor('one', (t) => t.includes('? Ana, your answer'), 'Ana’s turn on question 2');
-    pick('one', q2, seed, q2.answer as string);
-    await waitFor('one', (t) => t.includes('? Ben, your answer'), 'Ben’s turn on question 2');
+    one.send('Enter');
+    await one.waitFor((t) => t.includes('? Ana, your answer'), 'Ana’s turn on question 2');
+    pick(one, q2, seed, q2.answer as string);
+    await one.waitFor((t) => t.includes('? Ben, your answer'), 'Ben’s turn on question 2');
     // and the host presses Ctrl-C during Ben's turn
-    keys('one', 'C-c');
-    const stopped = await waitFor('one', (t) => t.includes('EXIT='), 'the interruption');
+    one.send('C-c');
+    const stopped = await one.waitFor((t) => t.includes('EXIT='), 'the interruption');
     expect(stopped).toContain('resume with `sts-trainer group --resume`');
     expect(stopped).toContain('EXIT=130');
     expect(existsSync(join(home, 'group-session.json'))).toBe(true);
 
     // Then --resume asks Ben (not Ana again) and the game ends with the export
-    start('two', '--resume');
-    await waitFor(
-      'two',
+    const two = start('two', ['--resume']);
+    await two.waitFor(
       (t) => t.includes('QUESTION 2 OF 2') && t.includes('? Ben, your answer'),
       'Ben on resume',
     );
-    pick('two', q2, seed, q2.answer as string);
-    await waitFor('two', (t) => t.includes('Enter: scoreboard'), 'the reveal after resume');
-    keys('two', 'Enter');
-    await waitFor('two', (t) => t.includes('Enter: final standings'), 'the last scoreboard');
-    keys('two', 'Enter');
-    const end = await waitFor('two', (t) => t.includes('EXIT='), 'the end');
+    pick(two, q2, seed, q2.answer as string);
+    await two.waitFor((t) => t.includes('Enter: scoreboard'), 'the reveal after resume');
+    two.send('Enter');
+    await two.waitFor((t) => t.includes('Enter: final standings'), 'the last scoreboard');
+    two.send('Enter');
+    const end = await two.waitFor((t) => t.includes('EXIT='), 'the end');
     expect(end).toContain('Winner: Ana');
     expect(end).toContain('EXIT=0');
     expect(count(end, '? Ana, your answer')).toBe(0);

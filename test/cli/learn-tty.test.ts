@@ -2,70 +2,31 @@
  * End to end in a pseudo-terminal: drives `sts-trainer learn` through a whole scenario in tmux and
  * asserts what the learner sees. Polls the pane (bounded tries) instead of sleeping.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/run-cli.js';
+import { hasTmux, startTmux } from '../helpers/tmux.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const socket = `sts-learn-${process.pid}-${Date.now()}`;
 const home = mkdtempSync(join(tmpdir(), 'sts-learn-tty-'));
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const pane = () => tmux('capture-pane', '-p', '-t', 'learn');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
-  rmSync(home, { recursive: true, force: true });
-});
-
-/** Waits until the pane changes from `before` and then stays still for a moment. */
-async function settle(before: string, tries = 100): Promise<string> {
-  let last = before;
-  let still = 0;
-  for (let i = 0; i < tries; i++) {
-    await sleep(100);
-    const now = pane();
-    if (now !== before && now === last) {
-      if (++still >= 2) return now;
-    } else still = 0;
-    last = now;
-  }
-  return last;
-}
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 const lastLines = (screen: string, n: number) => screen.trimEnd().split('\n').slice(-n).join('\n');
 
 describe.skipIf(!hasTmux)('learn in a terminal', () => {
   it('walks a learner through a whole scenario', async () => {
     // Given a fresh data dir and a 120x40 terminal
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      'learn',
-      '-x',
-      '120',
-      '-y',
-      '40',
-      `env STS_TRAINER_HOME='${home}' NO_COLOR=1 CI= node '${BIN}' learn third-party-external-id; echo "EXIT=$?"; sleep 30`,
-    );
+    const tty = startTmux({
+      name: 'learn',
+      cols: 120,
+      rows: 40,
+      command: [process.execPath, BIN, 'learn', 'third-party-external-id'],
+      env: { STS_TRAINER_HOME: home, NO_COLOR: '1', CI: '' },
+    });
     const seen: string[] = [];
-    let screen = await settle('');
+    let screen = await tty.settle('');
     let trustShown = false;
     let whatIfsRun = 0;
     // When the learner presses through every screen (t once, the first choice in checkpoints, one what-if)
@@ -76,21 +37,21 @@ describe.skipIf(!hasTmux)('learn in a terminal', () => {
       if (bottom.includes('Pick a variation') && bottom.includes('navigate')) {
         // the first what-if, then "Done" (below the scenario's 4 what-ifs)
         const keys = whatIfsRun === 0 ? ['Enter'] : ['Down', 'Down', 'Down', 'Down', 'Enter'];
-        tmux('send-keys', '-t', 'learn', ...keys);
+        tty.send(...keys);
         whatIfsRun++;
       } else if (promptLine.includes('t for the trust policy') && !trustShown) {
-        tmux('send-keys', '-t', 'learn', 't');
+        tty.send('t');
         trustShown = true;
       } else if (bottom.includes('◯') && bottom.includes('navigate')) {
-        tmux('send-keys', '-t', 'learn', 'Space', 'Enter');
+        tty.send('Space', 'Enter');
       } else if (promptLine.includes('Press Enter to continue') || bottom.includes('navigate')) {
-        tmux('send-keys', '-t', 'learn', 'Enter');
+        tty.send('Enter');
       } else {
         // output still coming (or the spinner): never type ahead of a prompt
-        screen = await settle(screen, 10);
+        screen = await tty.settle(screen, 10);
         continue;
       }
-      screen = await settle(screen);
+      screen = await tty.settle(screen);
     }
     seen.push(screen);
     const all = seen.join('\n');
