@@ -4,6 +4,7 @@
  * `validate`, `learn`, `quiz` and `call`.
  */
 import { createEngine } from '../engine/index.js';
+import { parseDuration, parseInstant } from '../engine/sts/time.js';
 import type { CallResult, Engine } from '../engine/types.js';
 import type { Call, Expect, Scenario, Step, WhatIf } from './schema.js';
 
@@ -63,14 +64,12 @@ export interface RunOptions {
   before?: string;
 }
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-
 /** Seconds in a duration: a number of seconds, or `30s`, `90m`, `2h`, `1d` (FORMAT.md). */
 export function durationSeconds(value: number | string): number {
   if (typeof value === 'number') return value;
-  const m = /^(\d+(?:\.\d+)?)\s*([smhd]?)$/.exec(value.trim());
-  if (!m) throw new Error(`not a duration: \`${value}\``);
-  return Math.round(Number(m[1]) * (UNIT_SECONDS[m[2] || 's'] ?? 1));
+  const seconds = parseDuration(value);
+  if (seconds === undefined || seconds < 0) throw new Error(`not a duration: \`${value}\``);
+  return Math.round(seconds);
 }
 
 /** Runs one step on `engine` and compares its result with its `expect`. */
@@ -152,12 +151,12 @@ export function pinRelativeTimes(call: Call, nowIso: string): Call {
     if (!isPlainObject(token)) continue;
     for (const field of fields) {
       const v = token[field];
-      const m = typeof v === 'string' ? /^\s*([+-])\s*(\d+(?:\.\d+)?\s*[smhd]?)\s*$/.exec(v) : null;
-      if (!m) continue;
-      const secs = durationSeconds(m[2]!.replace(/\s+/g, ''));
+      // Only relative times (`+5m`, `-1h`) change; the engine reads them the same way.
+      const at = typeof v === 'string' && /^\s*[+-]/.test(v) ? parseInstant(v, now) : undefined;
+      if (at === undefined) continue;
       out ??= { ...params };
       const copy = { ...(out[param] as Record<string, unknown>) };
-      copy[field] = new Date(now + (m[1] === '-' ? -secs : secs) * 1000).toISOString();
+      copy[field] = new Date(at).toISOString();
       out[param] = copy;
     }
   }
