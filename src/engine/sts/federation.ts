@@ -6,13 +6,12 @@
 import { authorize } from '../policy/authorize.js';
 import { traceAuthorization } from './authz.js';
 import type { RequestContext } from '../policy/types.js';
-import type { EngineState } from './state.js';
+import { REF } from './refs.js';
 import type { Trace } from './trace.js';
 import type { RoleModel } from './world-model.js';
 
 /** Authorizes `action` for a federated principal against the role's trust policy. */
 export function authorizeFederated(
-  _state: EngineState,
   providerArn: string,
   role: RoleModel,
   action: string,
@@ -30,6 +29,28 @@ export function authorizeFederated(
     resourcePolicyRequired: true,
   });
   return traceAuthorization(trace, decision, action, role.arn, ref);
+}
+
+/**
+ * The trust-policy checks of an AssumeRoleWith* call: the assume action itself, then
+ * sts:TagSession when the IdP sends tags and sts:SetSourceIdentity when it sends a
+ * source identity — without them the whole call fails.
+ */
+export function authorizeIdpCall(
+  providerArn: string,
+  role: RoleModel,
+  assume: { action: string; ref: string },
+  sends: { tags: boolean; sourceIdentity: boolean },
+  context: RequestContext,
+  trace: Trace,
+): boolean {
+  return (
+    authorizeFederated(providerArn, role, assume.action, context, trace, assume.ref) &&
+    (!sends.tags ||
+      authorizeFederated(providerArn, role, 'sts:TagSession', context, trace, REF.sessionTags)) &&
+    (!sends.sourceIdentity ||
+      authorizeFederated(providerArn, role, 'sts:SetSourceIdentity', context, trace, REF.sourceIdentity))
+  );
 }
 
 /** Tags and transitive keys from an IdP, as a tag map. */

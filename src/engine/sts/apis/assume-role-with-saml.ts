@@ -8,7 +8,7 @@ import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { baseContext, callContext, ContextBuilder } from '../context.js';
 import { AccessDenied, ExpiredTokenException, InvalidIdentityToken, ValidationError } from '../errors.js';
-import { authorizeFederated, idpTags } from '../federation.js';
+import { authorizeIdpCall, idpTags } from '../federation.js';
 import { hex } from '../ids.js';
 import { arnIsValid, FIELDS, Validator } from '../params.js';
 import { REF } from '../refs.js';
@@ -271,39 +271,9 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   roleResourceTags(b, role, {});
   callContext(b, call);
   const context = b.build();
-  if (
-    !authorizeFederated(
-      state,
-      provider.arn,
-      role,
-      'sts:AssumeRoleWithSAML',
-      context,
-      trace,
-      REF.samlProviders,
-    )
-  ) {
-    return fail(AccessDenied(DENIED));
-  }
-  if (
-    Object.keys(tags).length > 0 &&
-    !authorizeFederated(state, provider.arn, role, 'sts:TagSession', context, trace, REF.sessionTags)
-  ) {
-    return fail(AccessDenied(DENIED));
-  }
-  if (
-    assertion.sourceIdentity &&
-    !authorizeFederated(
-      state,
-      provider.arn,
-      role,
-      'sts:SetSourceIdentity',
-      context,
-      trace,
-      REF.sourceIdentity,
-    )
-  ) {
-    return fail(AccessDenied(DENIED));
-  }
+  const sends = { tags: Object.keys(tags).length > 0, sourceIdentity: Boolean(assertion.sourceIdentity) };
+  const assume = { action: 'sts:AssumeRoleWithSAML', ref: REF.samlProviders };
+  if (!authorizeIdpCall(provider.arn, role, assume, sends, context, trace)) return fail(AccessDenied(DENIED));
   const d = roleDuration({ requested: duration, role }, trace);
   if ('error' in d) return fail(d.error);
   let seconds = d.seconds;

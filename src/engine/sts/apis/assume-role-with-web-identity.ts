@@ -8,7 +8,7 @@ import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { baseContext, callContext, ContextBuilder } from '../context.js';
 import { AccessDenied, ExpiredTokenException, InvalidIdentityToken, ValidationError } from '../errors.js';
-import { authorizeFederated, idpTags } from '../federation.js';
+import { authorizeIdpCall, idpTags } from '../federation.js';
 import { arnIsValid, FIELDS, parseRoleArn, Validator } from '../params.js';
 import { REF } from '../refs.js';
 import {
@@ -219,31 +219,9 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   roleResourceTags(b, role, {});
   callContext(b, call);
   const context = b.build();
-  if (
-    !authorizeFederated(
-      state,
-      providerArn,
-      role,
-      'sts:AssumeRoleWithWebIdentity',
-      context,
-      trace,
-      REF.oidcRoles,
-    )
-  ) {
-    return fail(AccessDenied(DENIED));
-  }
-  if (
-    Object.keys(tags).length > 0 &&
-    !authorizeFederated(state, providerArn, role, 'sts:TagSession', context, trace, REF.sessionTags)
-  ) {
-    return fail(AccessDenied(DENIED));
-  }
-  if (
-    sourceIdentity &&
-    !authorizeFederated(state, providerArn, role, 'sts:SetSourceIdentity', context, trace, REF.sourceIdentity)
-  ) {
-    return fail(AccessDenied(DENIED));
-  }
+  const sends = { tags: Object.keys(tags).length > 0, sourceIdentity: Boolean(sourceIdentity) };
+  const assume = { action: 'sts:AssumeRoleWithWebIdentity', ref: REF.oidcRoles };
+  if (!authorizeIdpCall(providerArn, role, assume, sends, context, trace)) return fail(AccessDenied(DENIED));
   const d = roleDuration({ requested: duration, role }, trace);
   if ('error' in d) return fail(d.error);
   const carried = [...keys.build().values()].filter((e) => CARRIED.has(e.key.slice(host.length + 1)));

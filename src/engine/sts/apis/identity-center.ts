@@ -103,7 +103,6 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   callContext(b, call);
   if (
     !authorizeFederated(
-      state,
       providerArn,
       role,
       'sts:AssumeRoleWithSAML',
