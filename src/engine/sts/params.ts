@@ -233,6 +233,13 @@ export function arnIsValid(arn: string): boolean {
   return Boolean(parts[1]) && Boolean(parts[2]) && resource.length > 0;
 }
 
+/** The ValidationError for a RoleArn that is not a well-formed ARN (traced), or undefined. */
+export function roleArnFailure(roleArn: string, trace: Trace, ref: string): AwsError | undefined {
+  if (arnIsValid(roleArn)) return undefined;
+  trace.fail('validate.roleArn', 'validate', 'RoleArn is a well-formed ARN', roleArn, ref);
+  return ValidationError(`${roleArn} is invalid`);
+}
+
 /** Splits a role ARN into account and role name (the last path segment). */
 export function parseRoleArn(arn: string): { account: string; name: string; path: string } | undefined {
   const m = /^arn:aws[\w-]*:iam::(\d{12}):role(\/.*\/|\/)?([^/]+)$/.exec(arn);

@@ -7,9 +7,9 @@
 import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { baseContext, callContext, ContextBuilder } from '../context.js';
-import { AccessDenied, ExpiredTokenException, InvalidIdentityToken, ValidationError } from '../errors.js';
+import { AccessDenied, ExpiredTokenException, InvalidIdentityToken } from '../errors.js';
 import { authorizeIdpCall, idpTags } from '../federation.js';
-import { arnIsValid, FIELDS, parseRoleArn, Validator } from '../params.js';
+import { FIELDS, roleArnFailure, parseRoleArn, Validator } from '../params.js';
 import { REF } from '../refs.js';
 import {
   findRole,
@@ -57,16 +57,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   }
   const invalid = v.failure(trace, REF.assumeRoleWithWebIdentity);
   if (invalid) return fail(invalid);
-  if (!arnIsValid(roleArn!)) {
-    trace.fail(
-      'validate.roleArn',
-      'validate',
-      'RoleArn is a well-formed ARN',
-      roleArn,
-      REF.assumeRoleWithWebIdentity,
-    );
-    return fail(ValidationError(`${roleArn} is invalid`));
-  }
+  const badArn = roleArnFailure(roleArn!, trace, REF.assumeRoleWithWebIdentity);
+  if (badArn) return fail(badArn);
   trace.pass(
     'validate.params',
     'validate',

@@ -8,9 +8,9 @@ import { fail } from '../api.js';
 import { authorizeCall, traceAuthorization } from '../authz.js';
 import { baseContext, callContext, principalContext } from '../context.js';
 import { callerName, mergeTags, type Caller } from '../credentials.js';
-import { AccessDenied, notAuthorized, ValidationError } from '../errors.js';
+import { AccessDenied, notAuthorized } from '../errors.js';
 import { verifyMfa } from '../mfa.js';
-import { arnIsValid, FIELDS, Validator } from '../params.js';
+import { FIELDS, roleArnFailure, Validator } from '../params.js';
 import { REF } from '../refs.js';
 import {
   findRole,
@@ -44,10 +44,8 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   const transitive = v.transitiveTagKeys() ?? [];
   const invalid = v.failure(trace, REF.assumeRole);
   if (invalid) return fail(invalid);
-  if (!arnIsValid(roleArn!)) {
-    trace.fail('validate.roleArn', 'validate', 'RoleArn is a well-formed ARN', roleArn, REF.assumeRole);
-    return fail(ValidationError(`${roleArn} is invalid`));
-  }
+  const badArn = roleArnFailure(roleArn!, trace, REF.assumeRole);
+  if (badArn) return fail(badArn);
   trace.pass(
     'validate.params',
     'validate',
