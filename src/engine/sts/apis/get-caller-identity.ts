@@ -4,24 +4,26 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
 import type { ApiHandler } from '../api.js';
+import { authorizeCall } from '../authz.js';
+import { baseContext, callContext, principalContext } from '../context.js';
 import { viewOf } from '../mint.js';
 import { REF } from '../refs.js';
 
-export const getCallerIdentity: ApiHandler = ({ state, caller, trace }) => {
+export const getCallerIdentity: ApiHandler = ({ state, call, caller, trace }) => {
   if (caller.type !== 'credentials') throw new Error('GetCallerIdentity needs credentials');
   const c = caller.creds;
-  const denies = [...(c.role?.policies ?? c.user?.policies ?? [])].some((p) =>
-    p.statements.some(
-      (s) =>
-        s.effect === 'Deny' &&
-        s.action.patterns.some((a) => /^sts:(\*|getcalleridentity|getcaller\*)$/i.test(a) || a === '*'),
-    ),
-  );
+  // The caller's policies are evaluated only to show the learner that a Deny would be ignored.
+  const b = baseContext(state.now, true);
+  principalContext(b, state.world, caller, state.now, false);
+  callContext(b, call);
+  const target = { action: 'sts:GetCallerIdentity', resource: '*', resourceAccount: c.account, trust: false };
+  const decision = authorizeCall(state, caller, target, b.build());
+  const denied = decision.decision === 'ExplicitlyDenied' ? decision.deniedBy?.label : undefined;
   trace.pass(
     'authorize.none',
     'authorize',
     'GetCallerIdentity needs no permission and cannot be denied',
-    denies ? 'a Deny statement covers sts:GetCallerIdentity, and it has no effect' : 'no policy is evaluated',
+    denied ? `${denied} denies sts:GetCallerIdentity, and that has no effect` : 'no policy is needed',
     REF.getCallerIdentity,
   );
   return {
