@@ -141,6 +141,14 @@ export function buildProgram(result: { code: number }): Command {
       .description('print the JSON Schema of a content file'),
     () => import('./commands/schema.js'),
   );
+  wire(
+    program
+      .command('apis')
+      .description("the STS APIs side by side, from the simulator's own rules")
+      .option('--print', 'plain text (no colour, no box drawing)')
+      .option('--json', 'machine-readable output'),
+    () => import('./commands/apis.js'),
+  );
   wire(program.command('menu', { hidden: true }), () => import('./commands/menu.js'));
   return program;
 }

@@ -4,3 +4,5 @@
  */
 export type * from './types.js';
 export { createEngine } from './sts/engine.js';
+export { stsApiCatalog, STS_APIS } from './sts/catalog.js';
+export type { ApiFacts, DurationFacts, StsApi } from './sts/catalog.js';

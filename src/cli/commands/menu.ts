@@ -4,7 +4,7 @@ import type { CommandRun } from '../program.js';
 import { createPrompter, type Choice } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 
-type Entry = 'learn' | 'quiz' | 'review' | 'group' | 'list' | 'progress' | 'quit';
+type Entry = 'learn' | 'quiz' | 'review' | 'group' | 'list' | 'apis' | 'progress' | 'quit';
 
 const ENTRIES: Choice<Entry>[] = [
   { value: 'learn', name: 'Learn: a guided walkthrough of a scenario' },
@@ -12,6 +12,7 @@ const ENTRIES: Choice<Entry>[] = [
   { value: 'review', name: 'Review: the questions that are due' },
   { value: 'group', name: 'Group: a study-group session around this screen' },
   { value: 'list', name: 'List scenarios and quizzes' },
+  { value: 'apis', name: 'APIs: the STS APIs side by side' },
   { value: 'progress', name: 'Progress: what you have done so far' },
   { value: 'quit', name: 'Quit' },
 ];
@@ -27,6 +28,7 @@ const LOADERS: Record<Exclude<Entry, 'quit'>, () => Promise<{ run: CommandRun<ne
   review: () => import('./review.js'),
   group: () => import('./group.js'),
   list: () => import('./list.js'),
+  apis: () => import('./apis.js'),
   progress: () => import('./progress.js'),
 };
 

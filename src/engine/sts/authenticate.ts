@@ -13,6 +13,8 @@ import type { Trace } from './trace.js';
 
 /** AssumeRoleWithSAML and AssumeRoleWithWebIdentity are the only unsigned STS calls. */
 const UNSIGNED: ReadonlySet<ApiName> = new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
+/** Whether STS accepts the API unsigned. */
+export const isUnsigned = (api: ApiName): boolean => UNSIGNED.has(api);
 const PORTAL: ReadonlySet<ApiName> = new Set(['SignIn', 'GetRoleCredentials']);
 
 export function authenticate(

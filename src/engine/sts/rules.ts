@@ -51,6 +51,8 @@ export function stsCallAllowed(c: Credentials, api: ApiName): boolean {
  * GetSessionToken and GetFederationToken need long-term credentials.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  */
+export const LONG_TERM_ONLY: readonly ApiName[] = ['GetSessionToken', 'GetFederationToken'];
+export const needsLongTermCredentials = (api: ApiName): boolean => LONG_TERM_ONLY.includes(api);
 export function sessionCredentialsMessage(api: 'GetSessionToken' | 'GetFederationToken'): string {
   return `Cannot call ${api} with session credentials`;
 }

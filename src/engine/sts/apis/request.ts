@@ -12,6 +12,7 @@ import type { Credentials } from '../credentials.js';
 import { AccessDenied, invalidSessionToken } from '../errors.js';
 import { viewOf } from '../mint.js';
 import { REF } from '../refs.js';
+import { iamAccess } from '../request-gates.js';
 import type { RecordedDenial } from '../state.js';
 import type { ResourceModel, WorldModel } from '../world-model.js';
 import type { AuthorizationDecision } from '../../policy/types.js';
@@ -68,14 +69,15 @@ export const request: ApiHandler = ({ state, call, caller, trace }) => {
  * with MFA (without it AWS answers InvalidClientTokenId); both are limited among STS APIs.
  */
 function credentialGate(c: Credentials, action: string, service: string) {
-  if (c.kind === 'federated-user' && service === 'iam') {
+  const iam = iamAccess(c.kind);
+  if (iam === 'never' && service === 'iam') {
     return {
       title: 'GetFederationToken credentials cannot call IAM APIs',
       detail: action,
       error: AccessDenied(`User: ${c.arn} is not authorized to perform: ${action}`),
     };
   }
-  if (c.kind === 'session-token' && service === 'iam' && !c.mfa) {
+  if (iam === 'only with MFA' && service === 'iam' && !c.mfa) {
     return {
       title: 'GetSessionToken credentials call IAM only when MFA was used to get them',
       detail: `${action} with a session created without MFA`,

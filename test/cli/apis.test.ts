@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+import type { World } from '../../src/engine/index.js';
+import { runCli } from '../helpers/run-cli.js';
+
+interface Row {
+  api: string;
+  signed: boolean;
+  credentials: string;
+  duration?: { default: number; min: number; max: number | 'role'; roleMax?: number; chainingMax?: number };
+  sessionCanCallSts?: string[];
+  scenarios: string[];
+  typical?: string;
+  flows: number[];
+}
+
+const world: World = {
+  accounts: [{ id: '111111111111' }],
+  users: [
+    {
+      name: 'ana',
+      account: '111111111111',
+      policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:*', Resource: '*' }] }],
+    },
+  ],
+  roles: ['Long', 'Next'].map((name) => ({
+    name,
+    account: '111111111111',
+    maxSessionDuration: 43200,
+    policies: [
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] },
+    ],
+    trust: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' },
+      ],
+    },
+  })),
+};
+
+const assume = (as: string, role: string, seconds: number) => ({
+  api: 'AssumeRole' as const,
+  as,
+  params: {
+    RoleArn: `arn:aws:iam::111111111111:role/${role}`,
+    RoleSessionName: 'x1',
+    DurationSeconds: seconds,
+  },
+});
+
+describe('sts-trainer apis (no TTY)', () => {
+  it('--json lists the STS APIs with the numbers the engine enforces', async () => {
+    const r = await runCli(['apis', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      apis: Row[];
+      flows: { n: number; scenario: string; scenarioFound: boolean }[];
+    };
+    expect(out.apis.map((a) => a.api)).toEqual([
+      'AssumeRole',
+      'AssumeRoleWithSAML',
+      'AssumeRoleWithWebIdentity',
+      'GetSessionToken',
+      'GetFederationToken',
+      'GetCallerIdentity',
+      'GetAccessKeyInfo',
+      'DecodeAuthorizationMessage',
+    ]);
+    const ar = out.apis[0]!;
+    const d = ar.duration!;
+    // Given the table's AssumeRole limits, When the engine is asked at and past them, Then it agrees.
+    const e = createEngine(world);
+    expect(e.call(assume('user/ana', 'Long', d.roleMax!)).outcome).toBe('success');
+    expect(e.call(assume('user/ana', 'Long', d.roleMax! + 1)).code).toBe('ValidationError');
+    expect(e.call(assume('user/ana', 'Long', d.min)).outcome).toBe('success');
+    expect(e.call(assume('user/ana', 'Long', d.min - 1)).code).toBe('ValidationError');
+    const noDuration = e.call(
+      {
+        ...assume('user/ana', 'Long', 0),
+        params: { RoleArn: 'arn:aws:iam::111111111111:role/Long', RoleSessionName: 'x1' },
+      },
+      { id: 'first' },
+    );
+    expect(noDuration.view?.expiresIn).toBe(d.default);
+    expect(e.call(assume('$first', 'Next', d.chainingMax!)).outcome).toBe('success');
+    expect(e.call(assume('$first', 'Next', d.chainingMax! + 1)).code).toBe('ValidationError');
+
+    const gst = out.apis.find((a) => a.api === 'GetSessionToken')!;
+    const g = gst.duration!;
+    expect(gst.credentials).toBe('long-term');
+    expect(
+      e.call({ api: 'GetSessionToken', as: 'user/ana', params: { DurationSeconds: g.max } }).outcome,
+    ).toBe('success');
+    expect(
+      e.call({ api: 'GetSessionToken', as: 'user/ana', params: { DurationSeconds: Number(g.max) + 1 } }).code,
+    ).toBe('ValidationError');
+    expect(e.call({ api: 'GetSessionToken', as: 'user/ana' }).view?.expiresIn).toBe(g.default);
+  });
+
+  it('--json: what each session may call matches what the engine lets it call', async () => {
+    const out = JSON.parse((await runCli(['apis', '--json'])).stdout) as { apis: Row[] };
+    const e = createEngine(world);
+    e.call({ api: 'GetSessionToken', as: 'user/ana' }, { id: 'gst' });
+    e.call({ api: 'GetFederationToken', as: 'user/ana', params: { Name: 'fed' } }, { id: 'gft' });
+    const byApi = new Map(out.apis.map((a) => [a.api, a]));
+    for (const [api, id] of [
+      ['GetSessionToken', '$gst'],
+      ['GetFederationToken', '$gft'],
+    ] as const) {
+      const allowed = byApi.get(api)!.sessionCanCallSts!;
+      expect(allowed).toContain('GetCallerIdentity');
+      expect(e.call({ api: 'GetCallerIdentity', as: id }).outcome).toBe('success');
+      const assumed = e.call(assume(id, 'Next', 900)).outcome === 'success';
+      expect(allowed.includes('AssumeRole')).toBe(assumed);
+      const again = e.call({ api: 'GetSessionToken', as: id }).outcome === 'success';
+      expect(allowed.includes('GetSessionToken')).toBe(again);
+    }
+    expect(byApi.get('AssumeRoleWithSAML')!.signed).toBe(false);
+    expect(byApi.get('AssumeRole')!.signed).toBe(true);
+  });
+
+  it('--json links each of the six flows and each API to a built-in scenario', async () => {
+    const out = JSON.parse((await runCli(['apis', '--json'])).stdout) as {
+      apis: Row[];
+      flows: { n: number; scenario: string; scenarioFound: boolean }[];
+    };
+    expect(out.flows.map((f) => f.n)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const f of out.flows) expect(f.scenarioFound, f.scenario).toBe(true);
+    for (const a of out.apis.slice(0, 6)) expect(a.scenarios, a.api).toContain(a.typical);
+    expect(out.apis[0]!.typical).toBe('cross-account-assume-role');
+  });
+
+  it('--print writes plain text: every flow and every API, no escape codes', async () => {
+    const r = await runCli(['apis', '--print']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain(String.fromCharCode(27));
+    expect(r.stdout).toContain('1. cross-account access');
+    expect(r.stdout).toContain('6. role chaining');
+    expect(r.stdout).toContain('sts-trainer learn mfa-get-session-token');
+    expect(r.stdout).toMatch(/^GetFederationToken$/m);
+    expect(r.stdout).toContain('default 12 h; 15 min to 36 h; root user: at most (and by');
+  });
+});
