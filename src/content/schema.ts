@@ -154,12 +154,47 @@ export const API_NAMES = [
   'Request',
 ] as const;
 
+const instant = z.union([z.string(), z.number()]);
+
+/**
+ * `SAMLAssertion` as structured YAML (FORMAT.md); AWS's wire form is a base64 SAML response.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html
+ */
+export const SamlAssertionSchema = z.strictObject({
+  /** Issuer: must be the IAM SAML provider's issuer. */
+  issuer: z.string().optional(),
+  /** The provider whose key signed it; another name is a bad signature. */
+  signedBy: z.string().optional(),
+  /** Subject/NameID (saml:sub). */
+  subject: z.string().optional(),
+  /** NameID Format without the `urn:oasis:names:tc:SAML:2.0:nameid-format:` prefix (default `persistent`). */
+  subjectType: z.string().optional(),
+  /** The RoleSessionName attribute (default: subject). */
+  sessionName: z.string().optional(),
+  /** SubjectConfirmationData/@Recipient: saml:aud and the response's Audience (default https://signin.aws.amazon.com/saml). */
+  recipient: z.string().optional(),
+  /** AudienceRestriction/Audience: urn:amazon:webservices (default) or https://signin.aws.amazon.com/saml, else rejected. */
+  audience: z.string().optional(),
+  /** The Role attribute: "roleArn,providerArn" pairs. */
+  roles: z.array(z.string()).optional(),
+  sessionDuration: DurationSchema.optional(),
+  /** SubjectConfirmationData NotOnOrAfter (relative like `+5m`, or an ISO time). */
+  notOnOrAfter: instant.optional(),
+  /** AuthnStatement SessionNotOnOrAfter: caps the session. */
+  sessionNotOnOrAfter: instant.optional(),
+  /** PrincipalTag:<Key> attributes. */
+  tags: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
+  transitiveTagKeys: z.array(z.string()).optional(),
+  sourceIdentity: z.string().optional(),
+});
+
 /** A step's `call:` — one request to the engine. */
 export const CallSchema = z.strictObject({
   api: z.enum(API_NAMES),
   /** user/NAME, root/ACCOUNT, $STEP, service/PRINCIPAL, anonymous, sso/NAME */
   as: z.string().min(1),
-  params: z.record(z.string(), z.unknown()).optional(),
+  /** AWS's own parameter names; `SAMLAssertion` is checked field by field. */
+  params: z.object({ SAMLAssertion: SamlAssertionSchema.optional() }).catchall(z.unknown()).optional(),
   context: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
   /** For `Request`: the action, e.g. `s3:GetObject`. */
   action: z.string().optional(),

@@ -67,13 +67,13 @@ describe('call', () => {
       ...params(
         'RoleArn=arn:aws:iam::666677778888:role/ProjectData',
         'RoleSessionName=dana-x',
-        'Tags=[{Key: project, Value: orca}]',
+        'Tags=[{Key: project, Value: falcon}]',
       ),
       '--json',
     );
     expect(r.code).toBe(0);
     const { result } = JSON.parse(r.stdout) as { result: { view: { tags: Record<string, string> } } };
-    expect(result.view.tags).toEqual({ project: 'orca' });
+    expect(result.view.tags).toEqual({ project: 'falcon' });
   });
 
   it.each([

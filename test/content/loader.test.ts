@@ -54,6 +54,10 @@ describe('loader errors, one fixture each', () => {
       'bad/not-content.yaml:1:1: not a scenario (no `steps` or `world`) or a quiz (no `questions`)\nhint: a scenario needs `world` and `steps`; a quiz needs `questions` (see docs/authoring.md)',
     ],
     [
+      'bad/saml-field.yaml',
+      'bad/saml-field.yaml:14:46: unknown field `recipeint`\nhint: did you mean `recipient`?',
+    ],
+    [
       'bad/bad-answer.yaml',
       'bad/bad-answer.yaml:8:13: answer `AssumeRol` is not one of the choices\nhint: did you mean `AssumeRole`?',
     ],

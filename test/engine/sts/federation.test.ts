@@ -25,7 +25,6 @@ const assertion = (over: Record<string, unknown> = {}) => ({
   issuer: ISSUER,
   signedBy: 'Okta',
   subject: 'maria@example.com',
-  audience: 'https://signin.aws.amazon.com/saml',
   roles: [`${SAML_ROLE},${OKTA}`],
   ...over,
 });
@@ -86,8 +85,14 @@ describe('AssumeRoleWithSAML validates the assertion, in order (STS-ERRORS 8.9â€
       'Request ARN is invalid',
     ],
     [
-      'trust policy condition fails (8.9)',
+      'AudienceRestriction names another service provider (8.18)',
       saml(assertion({ audience: 'https://example.com/acs' })),
+      'InvalidIdentityToken',
+      'Response does not contain the required audience.',
+    ],
+    [
+      'trust policy condition on SAML:aud (the Recipient) fails (8.9)',
+      saml(assertion({ recipient: 'https://example.com/acs' })),
       'AccessDenied',
       'Not authorized to perform sts:AssumeRoleWithSAML',
     ],
@@ -109,6 +114,28 @@ describe('AssumeRoleWithSAML validates the assertion, in order (STS-ERRORS 8.9â€
       code: 'AccessDenied',
       message: 'Not authorized to perform sts:AssumeRoleWithSAML',
     });
+  });
+
+  it.each(['urn:amazon:webservices', 'https://signin.aws.amazon.com/saml', undefined])(
+    'negative: AudienceRestriction %s is accepted (IAM UG, SAML assertions) â€” https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html',
+    (audience) => {
+      const w = samlWorld('sts:AssumeRoleWithSAML', {
+        StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' },
+      });
+      expect(last(w, [saml(assertion(audience === undefined ? {} : { audience }))]).outcome).toBe('success');
+    },
+  );
+
+  it('SAML:aud and the response Audience come from the Recipient, not the AudienceRestriction â€” https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html', () => {
+    const regional = 'https://eu-west-1.signin.aws.amazon.com/saml';
+    const w = samlWorld('sts:AssumeRoleWithSAML', { StringEquals: { 'SAML:aud': regional } });
+    const ok = last(w, [saml(assertion({ recipient: regional, audience: 'urn:amazon:webservices' }))]);
+    expect(ok.outcome).toBe('success');
+    expect(ok.response).toMatchObject({ Audience: regional });
+    // The same AudienceRestriction with the default Recipient: the trust policy no longer matches.
+    expect(last(w, [saml(assertion({ audience: regional.replace('eu-west-1.', '') }))]).code).toBe(
+      'AccessDenied',
+    );
   });
 
   it('negative: a good assertion gives a role session with the SAML response fields', () => {

@@ -25,6 +25,18 @@ import { sessionPolicies } from '../session-policy.js';
 import { iso, parseDuration, parseInstant } from '../time.js';
 
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithSAML';
+/** The sign-in endpoint: the default Recipient, hence the default saml:aud. */
+const SIGNIN = 'https://signin.aws.amazon.com/saml';
+/**
+ * The values AWS accepts in the assertion's AudienceRestriction (IAM UG, "Configure SAML assertions
+ * for the authentication response"). AWS's troubleshooting page gives the message for a wrong one
+ * ("Response does not contain the required audience.") but not the error code: InvalidIdentityToken
+ * is the trainer's choice, the code STS uses for every other assertion-validation failure.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html
+ */
+const WEBSERVICES = 'urn:amazon:webservices';
+const AUDIENCES = [WEBSERVICES, SIGNIN];
+const WRONG_AUDIENCE = 'Response does not contain the required audience.';
 const SESSION_NAME = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
 
 interface Assertion {
@@ -33,6 +45,9 @@ interface Assertion {
   subject?: string;
   subjectType?: string;
   sessionName?: string;
+  /** SubjectConfirmationData/@Recipient: becomes saml:aud and the response's Audience. */
+  recipient?: string;
+  /** AudienceRestriction/Audience: must name AWS (AUDIENCES), else the assertion is rejected. */
   audience?: string;
   roles?: string[];
   sessionDuration?: number | string;
@@ -159,6 +174,24 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
     provider.name,
     REF.samlTroubleshoot,
   );
+  const audience = assertion.audience ?? WEBSERVICES;
+  if (!AUDIENCES.includes(audience)) {
+    trace.fail(
+      'saml.audience',
+      'federation',
+      `the AudienceRestriction names AWS (${AUDIENCES.join(' or ')})`,
+      audience,
+      REF.samlAssertions,
+    );
+    return fail(InvalidIdentityToken(WRONG_AUDIENCE));
+  }
+  trace.pass(
+    'saml.audience',
+    'federation',
+    'the AudienceRestriction names AWS',
+    audience,
+    REF.samlAssertions,
+  );
   const deadline = parseInstant(assertion.notOnOrAfter ?? '+5m', state.now);
   if (deadline !== undefined && state.now >= deadline) {
     // AWS's wording for an assertion redeemed too late (STS-ERRORS 8.10); the exact text for a
@@ -254,14 +287,15 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   const transitive = assertion.transitiveTagKeys ?? [];
   const subjectType = assertion.subjectType ?? 'persistent';
   // SAML keys during the call (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml);
-  // saml:aud is the assertion's Recipient (FORMAT.md's `audience`).
+  // saml:aud is SubjectConfirmationData/@Recipient, never the AudienceRestriction.
+  const recipient = assertion.recipient ?? SIGNIN;
   const qualifier = nameQualifier(assertion.issuer!, provider.account, provider.name);
   const carried = new ContextBuilder()
     .set('saml:sub', assertion.subject)
     .set('saml:sub_type', subjectType)
     .set('saml:namequalifier', qualifier);
   const b = baseContext(state.now, true)
-    .set('saml:aud', assertion.audience)
+    .set('saml:aud', recipient)
     .set('saml:iss', assertion.issuer)
     .set('saml:doc', `${provider.account}/${provider.name}`)
     .set('sts:RoleSessionName', sessionName);
@@ -320,7 +354,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
       Subject: assertion.subject,
       SubjectType: subjectType,
       Issuer: assertion.issuer,
-      Audience: assertion.audience ?? 'https://signin.aws.amazon.com/saml',
+      Audience: recipient,
       NameQualifier: qualifier,
     },
   );
