@@ -1,9 +1,12 @@
+import { sanitizingOutput } from '../ui/sanitize.js';
+
 /** What every command receives besides its own options: where to write, what the terminal can do. */
 export interface Output {
   write(text: string): unknown;
 }
 
 export interface CliContext {
+  /** Everything written here is sanitized (ui/sanitize.ts): content text may be written as is. */
   stdout: Output;
   stderr: Output;
   env: Record<string, string | undefined>;
@@ -44,14 +47,15 @@ export function makeContext(
   const envDirs = (env.STS_TRAINER_CONTENT ?? '')
     .split(process.platform === 'win32' ? ';' : ':')
     .filter((d) => d.length > 0);
+  const color = !noColor && !plain;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: sanitizingOutput(process.stdout, color),
+    stderr: sanitizingOutput(process.stderr, color),
     env,
     cwd: process.cwd(),
     interactive,
     stdoutIsTTY,
-    color: !noColor && !plain,
+    color,
     plain,
     contentDirs: [...(opts.content ?? []), ...envDirs],
     dataDir: opts.dataDir ?? (env.STS_TRAINER_HOME || undefined),

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { EXIT } from './errors.js';
 import { VERSION } from './version.js';
+import { sanitize } from '../ui/sanitize.js';
 
 interface ExitingError {
   exitCode: number;
@@ -52,12 +53,12 @@ export async function main(argv: string[]): Promise<number> {
       if (e.exitCode === EXIT.interrupted) {
         process.stderr.write('\nbye — your progress is saved\n');
       } else {
-        process.stderr.write(`error: ${e.message}\n`);
-        if (e.hint) process.stderr.write(`hint: ${e.hint}\n`);
+        process.stderr.write(`error: ${sanitize(e.message)}\n`);
+        if (e.hint) process.stderr.write(`hint: ${sanitize(e.hint)}\n`);
       }
       return e.exitCode;
     }
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = sanitize(e instanceof Error ? e.message : String(e));
     process.stderr.write(
       `internal error: ${detail}\nthis is a bug in sts-trainer ${VERSION}; please report it with the command you ran\n`,
     );

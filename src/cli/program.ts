@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
+import { sanitize } from '../ui/sanitize.js';
 
 /** A command module: a plain async function of its arguments, options and context, returning an exit code. */
 export type CommandRun<O = Record<string, unknown>> = (
@@ -38,7 +39,7 @@ export function buildProgram(result: { code: number }): Command {
     .option('--no-input', 'never prompt; print instead')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(sanitize(s)) });
 
   const wire = (cmd: Command, load: Loader) =>
     cmd.action(async (...raw: unknown[]) => {

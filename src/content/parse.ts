@@ -7,6 +7,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yam
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
 import { positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
 import { closest, didYouMean, knownKeys } from './suggest.js';
+import { unsafeTextWarnings } from './unsafe-text.js';
 import type { z } from 'zod';
 
 /** Files larger than this are refused before parsing. */
@@ -126,7 +127,8 @@ export function parseContent(text: string, file: string): ParsedFile {
     );
     return failed(file, kind, positions, errors);
   }
-  const parsed: ParsedFile = { file, kind, errors: [], warnings: [], positions };
+  const warnings = unsafeTextWarnings(data, positions);
+  const parsed: ParsedFile = { file, kind, errors: [], warnings, positions };
   if (kind === 'scenario') parsed.scenario = result.data as Scenario;
   else parsed.quiz = result.data as Quiz;
   return parsed;

@@ -3,6 +3,7 @@
  * everyone's answer and the explanation, as Markdown or JSON. Pure.
  */
 import { answerLines, responseText } from '../quiz/question.js';
+import { sanitize } from '../ui/sanitize.js';
 import { mostMissed, standings } from './scoring.js';
 import type { GroupState } from './state.js';
 
@@ -78,8 +79,10 @@ export function summarize(state: GroupState): GroupSummary {
   };
 }
 
+// The export is a text file a player opens later: content-pack text in it is sanitized (in JSON the
+// escapes sanitize adds, `\uXXXX`, are the same string).
 export function toJson(state: GroupState): string {
-  return `${JSON.stringify(summarize(state), null, 2)}\n`;
+  return sanitize(`${JSON.stringify(summarize(state), null, 2)}\n`);
 }
 
 /** Text safe inside a Markdown table cell. */
@@ -120,5 +123,5 @@ export function toMarkdown(state: GroupState): string {
       out.push(`- Question ${n}: ${wrong} of ${s.players.length} missed it`);
     }
   }
-  return `${out.join('\n')}\n`;
+  return sanitize(`${out.join('\n')}\n`);
 }

@@ -4,6 +4,7 @@
  * What the line says and when time is up are decided by pure code (src/group/countdown.ts).
  */
 import { emitKeypressEvents } from 'node:readline';
+import { sanitizeTerminal } from './sanitize.js';
 
 export interface CountdownView {
   stop(): void;
@@ -22,7 +23,8 @@ export interface CountdownViewOptions {
 }
 
 // Save cursor, go to row 1, clear it, write, restore: the open prompt below is left as it is.
-const drawLine = (text: string) => process.stdout.write(`\x1b7\x1b[1;1H\x1b[2K${text}\x1b8`);
+const drawLine = (text: string) =>
+  process.stdout.write(`\x1b7\x1b[1;1H\x1b[2K${sanitizeTerminal(text, true)}\x1b8`);
 
 export function showCountdown(opts: CountdownViewOptions): CountdownView {
   const { stdin } = process;

@@ -6,6 +6,7 @@
 import { checkbox, input, select } from '@inquirer/prompts';
 import { Interrupted } from '../cli/errors.js';
 import type { Choice } from './prompts.js';
+import { sanitizeTerminal } from './sanitize.js';
 
 /** The prompt was closed by its AbortSignal (the timer ran out). */
 export class PromptCancelled extends Error {
@@ -35,23 +36,37 @@ async function guard<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
+// Content-pack text is shown escaped, never sent raw (ui/sanitize.ts).
+const safe = (s: string) => sanitizeTerminal(s, true);
+const safeChoices = (choices: Choice[]): Choice[] =>
+  choices.map((c) => ({
+    ...c,
+    name: safe(c.name),
+    ...(c.description === undefined ? {} : { description: safe(c.description) }),
+  }));
+
 /** The real prompts (@inquirer/prompts). Never call without a TTY. */
 export function createHiddenPrompter(): HiddenPrompter {
   return {
     choice: (message, choices, signal) =>
-      guard(() => select<string>({ message, choices, loop: false, theme: hidden }, { signal })),
+      guard(() =>
+        select<string>(
+          { message: safe(message), choices: safeChoices(choices), loop: false, theme: hidden },
+          { signal },
+        ),
+      ),
     multi: (message, choices, signal) =>
       guard(() =>
         checkbox<string>(
           {
-            message,
-            choices,
+            message: safe(message),
+            choices: safeChoices(choices),
             theme: hidden,
             validate: (picked) => picked.length > 0 || 'choose at least one',
           },
           { signal },
         ),
       ),
-    text: (message, validate, signal) => guard(() => input({ message, validate }, { signal })),
+    text: (message, validate, signal) => guard(() => input({ message: safe(message), validate }, { signal })),
   };
 }

@@ -5,6 +5,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
 import { Interrupted } from '../cli/errors.js';
+import { sanitizeTerminal } from './sanitize.js';
 
 export interface Choice<T extends string = string> {
   value: T;
@@ -43,6 +44,18 @@ async function guard<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
+// Prompt text may carry content-pack text: escape sequences are shown, never sent (ui/sanitize.ts).
+// Prompts only run in a terminal, where the theme's colours may be in the message.
+const safe = (s: string) => sanitizeTerminal(s, true);
+function safeChoices<T extends string>(choices: Choice<T>[]): Choice<T>[] {
+  return choices.map((c) => ({
+    ...c,
+    name: safe(c.name),
+    ...(c.description === undefined ? {} : { description: safe(c.description) }),
+    ...(typeof c.disabled === 'string' ? { disabled: safe(c.disabled) } : {}),
+  }));
+}
+
 function matchesTerm(c: Choice, term: string): boolean {
   const t = term.toLowerCase();
   return `${c.value} ${c.name} ${c.description ?? ''}`.toLowerCase().includes(t);
@@ -51,7 +64,7 @@ function matchesTerm(c: Choice, term: string): boolean {
 /** Reads one key press in raw mode: Enter → 'enter', one of `keys` → that key, Ctrl-C → Interrupted. */
 function readKey(message: string, keys: string[]): Promise<string> {
   const { stdin, stdout } = process;
-  stdout.write(message);
+  stdout.write(safe(message));
   emitKeypressEvents(stdin);
   const wasRaw = stdin.isRaw;
   if (stdin.isTTY) stdin.setRawMode(true);
@@ -84,10 +97,12 @@ function readKey(message: string, keys: string[]): Promise<string> {
 export function createPrompter(): Prompter {
   return {
     choice<T extends string>(
-      message: string,
-      choices: Choice<T>[],
+      rawMessage: string,
+      rawChoices: Choice<T>[],
       opts: { default?: T; search?: boolean } = {},
     ): Promise<T> {
+      const message = safe(rawMessage);
+      const choices = safeChoices(rawChoices);
       if (opts.search) {
         return guard(() =>
           search<T>({
@@ -102,8 +117,8 @@ export function createPrompter(): Prompter {
       const min = opts.min ?? 0;
       return guard(() =>
         checkbox<string>({
-          message,
-          choices,
+          message: safe(message),
+          choices: safeChoices(choices),
           validate: (picked) => picked.length >= min || `choose at least ${min}`,
         }),
       );
@@ -114,8 +129,8 @@ export function createPrompter(): Prompter {
       while (left.length > 1) {
         const pick = await guard(() =>
           select<string>({
-            message: `${message} (${out.length + 1} of ${items.length})`,
-            choices: left.map((v) => ({ value: v, name: v })),
+            message: safe(`${message} (${out.length + 1} of ${items.length})`),
+            choices: left.map((v) => ({ value: v, name: safe(v) })),
             loop: false,
           }),
         );
@@ -125,10 +140,16 @@ export function createPrompter(): Prompter {
       return [...out, ...left];
     },
     text(message, opts = {}) {
-      return guard(() => input({ message, default: opts.default, validate: opts.validate }));
+      return guard(() =>
+        input({
+          message: safe(message),
+          default: opts.default === undefined ? undefined : safe(opts.default),
+          validate: opts.validate,
+        }),
+      );
     },
     confirm(message, def = true) {
-      return guard(() => confirm({ message, default: def }));
+      return guard(() => confirm({ message: safe(message), default: def }));
     },
     key(message, keys = []) {
       return readKey(message, keys);

@@ -1,5 +1,6 @@
 /** The short "STS evaluates…" spinner: only in a TTY without --plain, never while a prompt is open. */
 import ora from 'ora';
+import { sanitizeTerminal } from './sanitize.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -11,7 +12,7 @@ export async function withSpinner<T>(
   minMs = 400,
 ): Promise<T> {
   if (!enabled) return work();
-  const spinner = ora({ text, discardStdin: false }).start();
+  const spinner = ora({ text: sanitizeTerminal(text, true), discardStdin: false }).start();
   try {
     const [value] = await Promise.all([Promise.resolve().then(work), sleep(minMs)]);
     return value;

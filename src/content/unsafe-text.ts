@@ -1,0 +1,65 @@
+/**
+ * `validate` warns about text that would be unsafe in a terminal: control characters, escape
+ * sequences and bidi overrides in any key or value of a content file. sts-trainer never prints
+ * them raw (ui/sanitize.ts escapes them), but an author should know their file carries them.
+ */
+import { sanitizeLine, unsafeIndex } from '../ui/sanitize.js';
+import type { ContentPath, Positions } from './positions.js';
+import type { Problem } from './parse.js';
+
+/** Warnings per file at most (a file full of them needs one look, not thousands of lines). */
+const MAX_WARNINGS = 20;
+
+export const UNSAFE_TEXT_MSG = {
+  found: (where: string, shown: string) =>
+    `${where} contains a control character, escape sequence or bidi override (\`${shown}\`); ` +
+    'sts-trainer shows it escaped, never raw',
+  hint: 'remove it: content is plain text (a YAML escape like `"\\e"` or `"\\u202e"` puts one in)',
+} as const;
+
+/** A short, escaped excerpt around the first unsafe character. */
+function excerpt(text: string, at: number): string {
+  return sanitizeLine(text.slice(Math.max(0, at - 8), at + 16));
+}
+
+function label(path: ContentPath): string {
+  return path.length === 0 ? 'the file' : `\`${path.map(String).join('.')}\``;
+}
+
+/** One warning per key or string value that carries unsafe characters, at its position. */
+export function unsafeTextWarnings(data: unknown, positions: Positions): Problem[] {
+  const out: Problem[] = [];
+  const visit = (v: unknown, path: (string | number)[]) => {
+    if (out.length >= MAX_WARNINGS) return;
+    if (typeof v === 'string') {
+      const at = unsafeIndex(v);
+      if (at >= 0) out.push(warning(positions, path, label(path), excerpt(v, at)));
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => visit(item, [...path, i]));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, value] of Object.entries(v)) {
+        const at = unsafeIndex(key);
+        if (at >= 0) out.push(warning(positions, [...path, key], 'a key', excerpt(key, at), true));
+        visit(value, [...path, key]);
+      }
+    }
+  };
+  visit(data, []);
+  return out.slice(0, MAX_WARNINGS);
+}
+
+function warning(
+  positions: Positions,
+  path: ContentPath,
+  where: string,
+  shown: string,
+  key = false,
+): Problem {
+  const pos = positions.at(path, { key });
+  return {
+    ...pos,
+    message: UNSAFE_TEXT_MSG.found(where, shown),
+    hint: UNSAFE_TEXT_MSG.hint,
+    severity: 'warning',
+  };
+}

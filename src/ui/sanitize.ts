@@ -1,0 +1,83 @@
+/**
+ * The one sanitizer for text that did not come from sts-trainer itself: content packs (`--content`
+ * is untrusted), file names and command-line arguments. A control character, an escape sequence
+ * (CSI, OSC, DCS…) or a bidi override could retitle the terminal, write the clipboard (OSC 52) or
+ * make text read differently from what it is; each one is shown visibly escaped instead
+ * (`\e]52;c;…`), so nothing is silently lost and nothing reaches the terminal raw.
+ *
+ * Where it applies (the choke points): every `CliContext.stdout`/`stderr` write (cli/context.ts),
+ * the prompts (ui/prompts.ts, ui/group-input.ts), error lines in cli/main.ts, and text files written
+ * for the user (group export). `--json` output passes through unchanged in meaning: JSON already
+ * escapes C0 controls, and the characters JSON leaves raw (DEL, C1, bidi) are escaped as `\uXXXX`,
+ * which is the same JSON string.
+ */
+
+// C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and the bidi
+// embeddings, overrides and isolates of "Trojan Source" (U+202A–U+202E, U+2066–U+2069).
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// The same, plus tab and newline: for text that must stay on one line (a title in a table, a file name).
+// eslint-disable-next-line no-control-regex
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// An SGR (colour) sequence, or one unsafe character.
+const SGR_OR_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[([0-9;]{0,32})m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = {
+  '\u001b': '\\e',
+  '\u0007': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+};
+
+const escapeChar = (c: string): string => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Text with every control character except newline and tab, and every bidi override, escaped. */
+export function sanitize(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** `sanitize`, and newlines and tabs escaped too: for a value shown on one line. */
+export function sanitizeLine(text: string): string {
+  return text.replace(UNSAFE_LINE, escapeChar);
+}
+
+/** The offset of the first character `sanitize` would escape, or -1. */
+export function unsafeIndex(text: string): number {
+  UNSAFE.lastIndex = 0;
+  const m = UNSAFE.exec(text);
+  UNSAFE.lastIndex = 0;
+  return m ? m.index : -1;
+}
+
+// The SGR parameters chalk emits for the theme (styles, 16 colours, resets). Not 8 (conceal: text
+// that is there but not shown), not 38/48 (extended colours, never used by the theme).
+const THEME_SGR = new Set([
+  0, 1, 2, 3, 4, 5, 7, 9, 21, 22, 23, 24, 25, 27, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 40, 41, 42, 43, 44,
+  45, 46, 47, 49, 90, 91, 92, 93, 94, 95, 96, 97, 100, 101, 102, 103, 104, 105, 106, 107,
+]);
+const isThemeSgr = (params: string) =>
+  params === '' || params.split(';').every((p) => p !== '' && THEME_SGR.has(Number(p)));
+
+/**
+ * `sanitize` for text bound for a terminal that may carry the theme's colours: plain colour
+ * sequences are kept when `colour` is on; every other escape sequence is escaped.
+ */
+export function sanitizeTerminal(text: string, colour: boolean): string {
+  return text.replace(SGR_OR_UNSAFE, (m: string, params: string | undefined) =>
+    colour && params !== undefined && isThemeSgr(params) ? m : m.replace(UNSAFE, escapeChar),
+  );
+}
+
+/** A writable that sanitizes everything written to it (`colour`: keep the theme's colours). */
+export function sanitizingOutput<W extends { write(text: string): unknown }>(
+  out: W,
+  colour: boolean,
+): { write(text: string): unknown } {
+  return { write: (text: string) => out.write(sanitizeTerminal(String(text), colour)) };
+}

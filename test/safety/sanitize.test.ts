@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sanitize, sanitizeLine, sanitizeTerminal, unsafeIndex } from '../../src/ui/sanitize.js';
+import { toJson, toMarkdown } from '../../src/group/export.js';
+import { answerFor, startTurns } from '../../src/group/state.js';
+import { game } from '../group/fixtures.js';
+
+describe('sanitize', () => {
+  it.each([
+    [
+      'OSC 0 and OSC 52',
+      'Harmless\x1b]0;PWNED\x07\x1b]52;c;ZWNobyBwd25lZA==\x07',
+      'Harmless\\e]0;PWNED\\a\\e]52;c;ZWNobyBwd25lZA==\\a',
+    ],
+    ['CSI clear screen', 'a\x1b[2J\x1b[Hb', 'a\\e[2J\\e[Hb'],
+    ['DCS with string terminator', '\x1bPq#0\x1b\\', '\\ePq#0\\e\\'],
+    ['8-bit CSI and other C1', 'x\x9b31m\x85y', 'x\\u009b31m\\u0085y'],
+    ['bidi override and isolates', 'a\u202eb\u2066c\u2069\u202a', 'a\\u202eb\\u2066c\\u2069\\u202a'],
+    ['carriage return, backspace, NUL, DEL', 'ok\rfake\b\x00\x7f', 'ok\\rfake\\b\\u0000\\u007f'],
+    ['newline and tab are layout', 'line 1\n\tline 2', 'line 1\n\tline 2'],
+    ['plain and accented text', 'Ünïcode — ✔ 日本', 'Ünïcode — ✔ 日本'],
+  ])('%s', (_what, input, shown) => {
+    expect(sanitize(input)).toBe(shown);
+    expect(unsafeIndex(input) >= 0).toBe(input !== shown);
+  });
+
+  it('sanitizeLine also escapes newline and tab', () => {
+    expect(sanitizeLine('a\nb\tc')).toBe('a\\nb\\tc');
+  });
+
+  it('sanitizeTerminal keeps the theme colours only when colour is on, and never conceal or OSC', () => {
+    const text = '\x1b[32m✔\x1b[39m \x1b[1;36mtitle\x1b[22;39m \x1b[8mhidden\x1b[28m \x1b]0;x\x07';
+    expect(sanitizeTerminal(text, true)).toBe(
+      '\x1b[32m✔\x1b[39m \x1b[1;36mtitle\x1b[22;39m \\e[8mhidden\\e[28m \\e]0;x\\a',
+    );
+    expect(sanitizeTerminal(text, false)).toBe(sanitize(text));
+  });
+
+  it('escapes in JSON text keep the JSON meaning the same', () => {
+    const value = { t: 'a\x1b]0;x\x07\u202e\x9b\x7f' };
+    const json = JSON.stringify(value);
+    expect(sanitize(json)).not.toBe(json);
+    expect(JSON.parse(sanitize(json))).toEqual(value);
+  });
+});
+
+// eslint-disable-next-line no-control-regex
+const RAW = /[\x1b\x07\u202e]/;
+
+describe('group export', () => {
+  const hostile = () => {
+    let s = startTurns(game(['Ana\x1b]0;PWNED\x07', 'Ben\u202e']));
+    s = answerFor(s, 0, 'AssumeRole');
+    return answerFor(s, 1, 'GetSessionToken');
+  };
+
+  it('escapes player names in the Markdown export', () => {
+    const md = toMarkdown(hostile());
+    expect(md).not.toMatch(RAW);
+    expect(md).toContain('Ana\\e]0;PWNED\\a');
+    expect(md).toContain('Ben\\u202e');
+  });
+
+  it('the JSON export keeps the names (as JSON escapes)', () => {
+    const json = toJson(hostile());
+    expect(json).not.toMatch(RAW);
+    expect(JSON.parse(json).players).toEqual(['Ana\x1b]0;PWNED\x07', 'Ben\u202e']);
+  });
+});
