@@ -31,4 +31,21 @@ export type {
   PolicyEvaluation,
   StatementEvaluation,
 } from './engine/policy/types.js';
-export type { Scenario, Quiz, Question, Step, WhatIf, Expect } from './content/schema.js';
+// The engine's input types (a scenario's `world:` and a step's `call:`) are its own plain interfaces;
+// the content files' full shape is published as JSON Schema (`sts-trainer schema scenario|quiz`).
+export type {
+  ContextValue,
+  PolicyDocument,
+  TagMap,
+  WorldIdentityCenter,
+  WorldManagedPolicy,
+  WorldOidcProvider,
+  WorldOrganization,
+  WorldPermissionSet,
+  WorldResource,
+  WorldRole,
+  WorldSamlProvider,
+  WorldScp,
+  WorldUser,
+} from './engine/index.js';
+export { API_NAMES } from './engine/index.js';

@@ -1,10 +1,9 @@
+import type { Output } from '../ui/output.js';
 import { sanitizingOutput } from '../ui/sanitize.js';
 
-/** What every command receives besides its own options: where to write, what the terminal can do. */
-export interface Output {
-  write(text: string): unknown;
-}
+export type { Output };
 
+/** What every command receives besides its own options: where to write, what the terminal can do. */
 export interface CliContext {
   /** Everything written here is sanitized (ui/sanitize.ts): content text may be written as is. */
   stdout: Output;

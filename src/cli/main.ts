@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { EXIT } from './errors.js';
+import { EXIT } from '../errors.js';
 import { VERSION } from './version.js';
 import { sanitize } from '../ui/sanitize.js';
 

@@ -3,8 +3,7 @@
  * compares each result with its `expect`. Pure (the engine is pure); used by
  * `validate`, `learn`, `quiz` and `call`.
  */
-import { createEngine } from '../engine/index.js';
-import { parseDuration, parseInstant } from '../engine/sts/time.js';
+import { createEngine, parseDuration, parseInstant } from '../engine/index.js';
 import type { CallResult, Engine } from '../engine/types.js';
 import type { Call, Expect, Scenario, Step, WhatIf } from './schema.js';
 

@@ -5,6 +5,7 @@
  * optional and documented in docs/authoring.md.
  */
 import { z } from 'zod';
+import { API_NAMES } from '../engine/world.js';
 
 /** The newest content format this release understands (`format:` in a file; absent = 1). */
 export const FORMAT_VERSION = 1;
@@ -140,19 +141,8 @@ export const WorldSchema = z.strictObject({
     .optional(),
 });
 
-export const API_NAMES = [
-  'AssumeRole',
-  'AssumeRoleWithSAML',
-  'AssumeRoleWithWebIdentity',
-  'GetSessionToken',
-  'GetFederationToken',
-  'GetCallerIdentity',
-  'GetAccessKeyInfo',
-  'DecodeAuthorizationMessage',
-  'SignIn',
-  'GetRoleCredentials',
-  'Request',
-] as const;
+/** The engine's API names are the one list (the engine owns them). */
+export { API_NAMES };
 
 const instant = z.union([z.string(), z.number()]);
 

@@ -4,9 +4,10 @@
  * made along the way is in `trace`, as data (STYLE.md §1–2).
  */
 import type { AuthorizationDecision, PolicyEvaluation } from './policy/types.js';
-import type { ApiName, Call, World } from '../content/schema.js';
+import type { ApiName, Call, World } from './world.js';
 
 export type { ApiName, Call, World };
+export type * from './world.js';
 
 /** Where a check belongs in STS's processing of a request. */
 export type TracePhase =

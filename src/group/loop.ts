@@ -3,7 +3,7 @@
  * folds answers into the reducer and saves the state after every answer and
  * every round (so `--resume` continues exactly where it stopped).
  */
-import type { Output } from '../cli/context.js';
+import type { Output } from '../ui/output.js';
 import type { CountdownView, CountdownViewOptions } from '../ui/countdown.js';
 import type { HiddenPrompter } from '../ui/group-input.js';
 import type { Prompter } from '../ui/prompts.js';

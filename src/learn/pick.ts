@@ -5,7 +5,7 @@ import type { ScenarioProgress } from '../store/types.js';
 import type { Choice } from '../ui/prompts.js';
 import { renderTable } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 export const HOW_TO_CHOOSE = 'Start one with `sts-trainer learn <id>`.';
 

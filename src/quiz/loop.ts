@@ -3,7 +3,7 @@
  * Prompter, folds answers into the session reducer, records each answer the
  * moment it is given, and writes what the renderers return.
  */
-import type { Output } from '../cli/context.js';
+import type { Output } from '../ui/output.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import type { AnswerRecord } from '../store/types.js';
 import type { Prompter } from '../ui/prompts.js';

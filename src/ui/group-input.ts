@@ -4,7 +4,7 @@
  * `Interrupted` (exit 130); a cancelled prompt rejects with `PromptCancelled`.
  */
 import { checkbox, input, select } from '@inquirer/prompts';
-import { Interrupted } from '../cli/errors.js';
+import { Interrupted } from '../errors.js';
 import type { Choice } from './prompts.js';
 import { sanitizeTerminal } from './sanitize.js';
 

@@ -4,7 +4,7 @@
  */
 import { emitKeypressEvents } from 'node:readline';
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
-import { Interrupted } from '../cli/errors.js';
+import { Interrupted } from '../errors.js';
 import { sanitizeTerminal } from './sanitize.js';
 
 export interface Choice<T extends string = string> {

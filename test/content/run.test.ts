@@ -4,7 +4,8 @@ import type { Call, CallResult, Engine } from '../../src/engine/types.js';
 // A scripted engine, so the runner is tested on its own: it records calls and
 // clock moves, and succeeds unless the ExternalId is wrong.
 const log: string[] = [];
-vi.mock('../../src/engine/index.js', () => ({
+vi.mock('../../src/engine/index.js', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
   createEngine: (): Engine => fake(0),
 }));
 

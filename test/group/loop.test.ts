@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Interrupted } from '../../src/cli/errors.js';
+import { Interrupted } from '../../src/errors.js';
 import { shownChoices } from '../../src/group/entry.js';
 import { askPlayers, runGroup, type GroupDeps } from '../../src/group/loop.js';
 import { standings } from '../../src/group/scoring.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { crossCheck } from '../../content/cross-check.js';
 import { loadLibrary } from '../../content/library.js';

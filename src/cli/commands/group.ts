@@ -12,7 +12,7 @@ import { clearScreen, showCountdown } from '../../ui/countdown.js';
 import { createHiddenPrompter } from '../../ui/group-input.js';
 import { createPrompter, type Prompter } from '../../ui/prompts.js';
 import type { CliContext } from '../context.js';
-import { EXIT, Interrupted, UsageError } from '../errors.js';
+import { EXIT, Interrupted, UsageError } from '../../errors.js';
 
 export interface GroupOptions {
   players?: string;

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { loadLibrary, type Library } from '../../content/library.js';
 import { didYouMean } from '../../content/suggest.js';

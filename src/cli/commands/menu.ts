@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { CommandRun } from '../program.js';
 import { createPrompter, type Choice } from '../../ui/prompts.js';

@@ -6,7 +6,7 @@ import { createPrompter } from '../../ui/prompts.js';
 import { renderTable } from '../../ui/table.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 
 export interface ProgressOptions {
   json?: boolean;

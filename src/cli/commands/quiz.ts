@@ -13,7 +13,7 @@ import { createPrompter } from '../../ui/prompts.js';
 import { withSpinner } from '../../ui/spinner.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 
 export interface QuizOptions {
   scenario?: string;

@@ -13,7 +13,7 @@ import { openProgress, resolveDataDir } from '../../store/progress-store.js';
 import { createPrompter } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 
 export interface ReviewOptions {
   limit?: number;

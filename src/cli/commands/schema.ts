@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { QuizSchema, ScenarioSchema } from '../../content/schema.js';
 import { didYouMean } from '../../content/suggest.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { sourceFiles } from '../../content/library.js';
 import { validateFiles, type FileReport, type ValidationReport } from '../../content/cross-check.js';
