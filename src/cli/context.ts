@@ -22,8 +22,13 @@ export interface CliContext {
   contentDirs: string[];
   /** `--data-dir` or STS_TRAINER_HOME, when given. */
   dataDir: string | undefined;
-  /** Terminal width for layout. */
-  columns: number;
+  /** Terminal width for layout (read live; 80 when unknown). */
+  readonly columns: number;
+  /**
+   * The terminal's columns now: COLUMNS when set, else the terminal's width (followed on resize),
+   * else undefined (not a terminal). Give it to `createTheme` as `columns`.
+   */
+  termColumns: () => number | undefined;
 }
 
 /** Global options as commander parses them. */
@@ -41,12 +46,24 @@ export function makeContext(
 ): CliContext {
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
   const interactive = stdoutIsTTY && Boolean(process.stdin.isTTY) && opts.input !== false;
-  const plain = Boolean(opts.plain) || !stdoutIsTTY;
+  // TERM=dumb cannot draw boxes, colours or spinners: the same as --plain.
+  const plain = Boolean(opts.plain) || !stdoutIsTTY || env.TERM === 'dumb';
   const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const color = !noColor && !plain;
+  // Inquirer colours its prompts with node:util styleText, which follows NO_COLOR and FORCE_COLOR
+  // when it is called: this is how --no-color and --plain reach the prompts too.
+  if (!color && env === process.env) {
+    process.env.NO_COLOR = '1';
+    delete process.env.FORCE_COLOR;
+  }
+  const termColumns = () => {
+    const fromEnv = Number(env.COLUMNS);
+    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+    return stdoutIsTTY ? process.stdout.columns || undefined : undefined;
+  };
   const envDirs = (env.STS_TRAINER_CONTENT ?? '')
     .split(process.platform === 'win32' ? ';' : ':')
     .filter((d) => d.length > 0);
-  const color = !noColor && !plain;
   return {
     stdout: sanitizingOutput(process.stdout, color),
     stderr: sanitizingOutput(process.stderr, color),
@@ -58,6 +75,9 @@ export function makeContext(
     plain,
     contentDirs: [...(opts.content ?? []), ...envDirs],
     dataDir: opts.dataDir ?? (env.STS_TRAINER_HOME || undefined),
-    columns: process.stdout.columns || 80,
+    get columns() {
+      return termColumns() ?? 80;
+    },
+    termColumns,
   };
 }

@@ -78,9 +78,7 @@ export function renderScoreboard(theme: Theme, state: GroupState, title = 'Score
     s.streak,
     s.best,
   ]);
-  const table = renderTable(['#', 'player', 'points', 'correct', 'streak', 'best'], rows, {
-    plain: theme.plain,
-  });
+  const table = renderTable(['#', 'player', 'points', 'correct', 'streak', 'best'], rows, theme);
   return `\n${theme.heading(title)}\n${table}`;
 }
 
@@ -95,7 +93,7 @@ export function renderFinal(theme: Theme, state: GroupState): string {
   if (topics.length) {
     const rows = topics.map((t) => [t.topic, ...t.scores.map((s) => `${s.correct}/${s.asked}`)]);
     out.push(`\n${theme.heading('By topic')}`);
-    out.push(renderTable(['topic', ...state.players], rows, { plain: theme.plain }).trimEnd());
+    out.push(renderTable(['topic', ...state.players], rows, theme).trimEnd());
   }
   const missed = mostMissed(state);
   out.push(`\n${theme.heading('Most of the group missed')}`);

@@ -93,7 +93,7 @@ export function renderIntro(scenario: Scenario, t: Theme): string {
     out.push(
       '',
       t.bold('Who is involved:'),
-      renderTable(['kind', 'name', 'account', 'notes'], rows, { plain: t.plain }).trimEnd(),
+      renderTable(['kind', 'name', 'account', 'notes'], rows, t).trimEnd(),
     );
   }
   if (scenario.world.start)

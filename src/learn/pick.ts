@@ -47,5 +47,5 @@ export function renderScenarioList(
     (s.topics ?? []).join(', '),
     done(progress, s.id) ? t.sym.ok : '',
   ]);
-  return `${renderTable(['id', 'title', 'level', 'topics', 'done'], rows, { plain: t.plain })}\n${HOW_TO_CHOOSE}\n`;
+  return `${renderTable(['id', 'title', 'level', 'topics', 'done'], rows, t)}\n${HOW_TO_CHOOSE}\n`;
 }

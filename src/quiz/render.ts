@@ -29,8 +29,8 @@ export function renderQuestion(
 ): string {
   const head =
     theme.heading(`Question ${position} of ${total}`) + theme.dim(` · ${TYPE_HINT[q.type]}`) + extra;
-  const topics = q.topics.length ? theme.dim(`\n${q.topics.join(', ')}`) : '';
-  return `\n${head}${topics}\n${theme.wrap(q.prompt)}\n`;
+  const topics = q.topics.length ? `\n${theme.wrap(theme.dim(q.topics.join(', ')))}` : '';
+  return `\n${theme.wrap(head)}${topics}\n${theme.wrap(q.prompt)}\n`;
 }
 
 /** Practice feedback: right or wrong, the right answer, the explanation and the refs. */
@@ -48,7 +48,7 @@ export function renderFeedback(theme: Theme, fb: Feedback): string {
 
 function table(theme: Theme, title: string, rows: ScoreRow[]): string {
   const body = rows.map((r) => [r.key, r.answered, r.correct, pct(r.correct, r.answered)]);
-  return `\n${theme.heading(title)}\n${renderTable([title === 'By topic' ? 'topic' : 'exam task', 'answered', 'correct', '%'], body, { plain: theme.plain })}`;
+  return `\n${theme.heading(title)}\n${renderTable([title === 'By topic' ? 'topic' : 'exam task', 'answered', 'correct', '%'], body, theme)}`;
 }
 
 /** One line per due date: what `review` will bring back. */

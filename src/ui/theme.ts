@@ -3,11 +3,16 @@
  * `--plain`, `--no-color`, NO_COLOR and non-TTY output switch colour and box drawing off in one place.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { tableWidthOf } from './table.js';
+import { visibleLength, wrapText } from './text.js';
 
 export interface Theme {
   color: boolean;
   plain: boolean;
-  width: number;
+  /** Columns for wrapped text (followed live: a resized terminal re-wraps the next screen). */
+  readonly width: number;
+  /** Columns a table may take, or undefined when not limited (a pipe without COLUMNS). */
+  readonly tableWidth: number | undefined;
   ok(s: string): string;
   fail(s: string): string;
   warn(s: string): string;
@@ -23,28 +28,34 @@ export interface Theme {
   wrap(text: string, indent?: number): string;
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*m/g;
-
-/** Visible length of a string (ANSI colour codes removed). */
-export function visibleLength(s: string): number {
-  return s.replace(ANSI, '').length;
-}
+export { visibleLength, wrapText } from './text.js';
 
 /** Lines wider than this are hard to read even on a wide terminal. */
 const MAX_WIDTH = 100;
 const MIN_WIDTH = 40;
 
-export function createTheme(opts: { color: boolean; plain: boolean; columns: number }): Theme {
+/**
+ * Terminal columns: a number, or a function read at every use so a resized terminal is followed
+ * (`undefined`: not a terminal and no COLUMNS — text wraps at 80, tables are not limited).
+ */
+export type Columns = number | undefined | (() => number | undefined);
+
+export function createTheme(opts: { color: boolean; plain: boolean; columns: Columns }): Theme {
   const color = opts.color && !opts.plain;
   const chalk: ChalkInstance = new Chalk({ level: color ? 1 : 0 });
-  const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, (opts.columns || 80) - 1));
+  const columns = () => (typeof opts.columns === 'function' ? opts.columns() : opts.columns);
+  const textWidth = () => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, (columns() || 80) - 1));
   const id = (s: string) => s;
   const style = (f: (s: string) => string) => (color ? f : id);
   return {
     color,
     plain: opts.plain,
-    width,
+    get width() {
+      return textWidth();
+    },
+    get tableWidth() {
+      return tableWidthOf(columns());
+    },
     ok: style(chalk.green),
     fail: style(chalk.red),
     warn: style(chalk.yellow),
@@ -56,39 +67,14 @@ export function createTheme(opts: { color: boolean; plain: boolean; columns: num
     sym: { ok: '✔', fail: '✘', info: 'ℹ', bullet: '•' },
     rule(title?: string): string {
       const line = opts.plain ? '-' : '─';
+      const width = textWidth();
       if (!title) return opts.plain ? '' : style(chalk.dim)(line.repeat(width));
       if (opts.plain) return `== ${title} ==`;
       const head = `${line}${line} ${title} `;
       return style(chalk.dim)(head + line.repeat(Math.max(2, width - visibleLength(head))));
     },
     wrap(text: string, indent = 0): string {
-      return wrapText(text, width, indent);
+      return wrapText(text, textWidth(), indent);
     },
   };
-}
-
-/** Word-wraps each paragraph of `text` to `width` columns, indenting every line by `indent` spaces. */
-export function wrapText(text: string, width: number, indent = 0): string {
-  const pad = ' '.repeat(indent);
-  const room = Math.max(20, width - indent);
-  const out: string[] = [];
-  for (const para of text.replace(/\s+$/, '').split('\n')) {
-    if (para.trim() === '') {
-      out.push('');
-      continue;
-    }
-    // keep a paragraph's own leading indentation (lists, code in explanations)
-    const lead = /^\s*/.exec(para)?.[0] ?? '';
-    let line = '';
-    for (const word of para.trim().split(/\s+/)) {
-      if (line === '') line = lead + word;
-      else if (visibleLength(line) + 1 + visibleLength(word) <= room) line += ' ' + word;
-      else {
-        out.push(pad + line);
-        line = lead + word;
-      }
-    }
-    out.push(pad + line);
-  }
-  return out.join('\n');
 }

@@ -43,6 +43,8 @@ export interface TmuxOptions {
    * Without it, `screen()` is the visible screen as drawn.
    */
   history?: number;
+  /** `screen()` keeps the colour and style escape sequences (capture-pane -e). */
+  escapes?: boolean;
 }
 
 export interface TmuxSession {
@@ -73,6 +75,7 @@ export function startTmux(opts: TmuxOptions): TmuxSession {
   const shell = `env ${[...env, ...opts.command.map(quote)].join(' ')}; echo "EXIT=$?"; sleep 60`;
   tmux('new-session', '-d', '-s', name, '-x', String(opts.cols), '-y', String(opts.rows), shell);
   const capture = opts.history === undefined ? ['-p'] : ['-p', '-J', '-S', `-${opts.history}`];
+  if (opts.escapes) capture.push('-e');
   const screen = () => tmux('capture-pane', ...capture, '-t', name);
   const kill = () => {
     try {

@@ -122,7 +122,7 @@ export async function run(args: string[], options: CallOptions, ctx: CliContext)
     ctx.stdout.write(JSON.stringify({ result }, null, 2) + '\n');
     return 0;
   }
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   ctx.stdout.write(`${renderRequest(call, theme)}\n\n${renderOutcome(result, theme)}\n`);
   return 0;
 }

@@ -102,7 +102,7 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
   checkOptions(options);
   if (!ctx.interactive) throw new UsageError(GROUP_MSG.needsTerminal, GROUP_MSG.needsTerminalHint);
   const { createTheme } = await import('../../ui/theme.js');
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const dataDir = resolveDataDir(ctx);
   const prompter = createPrompter();
   let state = await pickStart(options, ctx, prompter, dataDir);

@@ -16,7 +16,7 @@ export async function run(
   ctx: CliContext,
 ): Promise<number> {
   const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const id = args[0];
   const scenario = id === undefined ? undefined : findScenario(library, id);
   const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));

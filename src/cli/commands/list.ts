@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { loadLibrary, type Library } from '../../content/library.js';
 import { didYouMean } from '../../content/suggest.js';
-import { renderTable } from '../../ui/table.js';
+import { renderTable, tableWidthOf, type TableOptions } from '../../ui/table.js';
 
 const WHAT = ['scenarios', 'quizzes', 'topics'] as const;
 type What = (typeof WHAT)[number];
@@ -24,7 +24,7 @@ export async function run(args: string[], options: { json?: boolean }, ctx: CliC
     ctx.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return 0;
   }
-  const plain = ctx.plain;
+  const table: TableOptions = { plain: ctx.plain, tableWidth: tableWidthOf(ctx.termColumns()) };
   const parts: string[] = [];
   for (const w of shown) {
     const title = `${w[0]!.toUpperCase()}${w.slice(1)}`;
@@ -37,22 +37,22 @@ export async function run(args: string[], options: { json?: boolean }, ctx: CliC
         s.steps,
         s.whatIfs,
       ]);
-      parts.push(section(title, ['id', 'title', 'level', 'topics', 'steps', 'what-ifs'], rows, plain));
+      parts.push(section(title, ['id', 'title', 'level', 'topics', 'steps', 'what-ifs'], rows, table));
     } else if (w === 'quizzes') {
       const rows = data.quizzes.map((q) => [q.id, q.title, q.questions]);
-      parts.push(section(title, ['id', 'title', 'questions'], rows, plain));
+      parts.push(section(title, ['id', 'title', 'questions'], rows, table));
     } else {
       const rows = topicCounts(library).map((t) => [t.topic, t.scenarios, t.questions]);
-      parts.push(section(title, ['topic', 'scenarios', 'questions'], rows, plain));
+      parts.push(section(title, ['topic', 'scenarios', 'questions'], rows, table));
     }
   }
   ctx.stdout.write(parts.join('\n'));
   return 0;
 }
 
-function section(title: string, head: string[], rows: (string | number)[][], plain: boolean): string {
+function section(title: string, head: string[], rows: (string | number)[][], table: TableOptions): string {
   if (rows.length === 0) return `${title}: none\n`;
-  return `${title} (${rows.length})\n${renderTable(head, rows, { plain })}`;
+  return `${title} (${rows.length})\n${renderTable(head, rows, table)}`;
 }
 
 /** PRODUCT.md's `list --json` shape. */

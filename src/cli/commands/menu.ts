@@ -42,7 +42,7 @@ export async function run(
     ctx.stdout.write(NO_TTY);
     return 0;
   }
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const prompter = createPrompter();
   ctx.stdout.write(
     `${theme.heading('sts-trainer')} ${theme.dim('· learn AWS STS on a simulated, explained STS')}\n`,

@@ -38,7 +38,7 @@ export async function run(_args: string[], options: ProgressOptions, ctx: CliCon
     ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return EXIT.ok;
   }
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const lines = [
     theme.heading('Progress'),
     `answered ${summary.answered} · correct ${summary.correct} (${pct(summary.correct, summary.answered)}) · due for review ${summary.due}`,
@@ -51,8 +51,7 @@ export async function run(_args: string[], options: ProgressOptions, ctx: CliCon
     r.correct,
     pct(r.correct, r.answered),
   ]);
-  if (rows.length)
-    ctx.stdout.write(`\n${renderTable(['topic', 'answered', 'correct', '%'], rows, { plain: theme.plain })}`);
+  if (rows.length) ctx.stdout.write(`\n${renderTable(['topic', 'answered', 'correct', '%'], rows, theme)}`);
   else ctx.stdout.write(theme.dim('no answers yet: try `sts-trainer quiz` or `sts-trainer learn`\n'));
   ctx.stdout.write(theme.dim(`kept in ${store.file}\n`));
   return EXIT.ok;

@@ -58,7 +58,7 @@ export async function run(_args: string[], options: QuizOptions, ctx: CliContext
     return EXIT.ok;
   }
 
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
   const now = () => new Date();
   let state = startSession(questions, mode, { timeLimitMinutes: options.timeLimit, now: Date.now() });

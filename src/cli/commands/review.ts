@@ -41,7 +41,7 @@ export async function run(_args: string[], options: ReviewOptions, ctx: CliConte
   const questions = options.limit ? found.slice(0, options.limit) : found;
   if (questions.length === 0) return EXIT.ok;
 
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.columns });
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const clock = () => new Date();
   const state = await runSession(
     {
