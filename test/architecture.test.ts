@@ -49,3 +49,34 @@ describe('the library entry', () => {
     expect(from.filter((f) => !f?.startsWith('./engine/'))).toEqual([]);
   });
 });
+
+describe('decisions live in the repo', () => {
+  it('code cites docs/decisions.md anchors that exist, and no document outside the repo', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = new URL('..', import.meta.url).pathname;
+    const anchors = new Set(
+      [...readFileSync(join(root, 'docs/decisions.md'), 'utf8').matchAll(/<a id="([a-z-]+)">/g)].map(
+        (m) => m[1],
+      ),
+    );
+    const files = ['src', 'test', 'bench'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.(ts|mjs)$/.test(f))
+        .map((f) => join(dir, f)),
+    );
+    const outside: string[] = [];
+    const missing: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(root, file), 'utf8');
+      // Spelled in two parts so that this test does not cite them itself.
+      if (new RegExp(['STS', 'FACTS|STS', 'ERRORS'].join('-')).test(text)) outside.push(file);
+      for (const m of text.matchAll(/docs\/decisions\.md#([a-z-]+)/g)) {
+        if (!anchors.has(m[1])) missing.push(`${file}: #${m[1]}`);
+      }
+    }
+    expect(anchors.size).toBeGreaterThan(10);
+    expect(outside).toEqual([]);
+    expect(missing).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import type { CallResult } from '../engine/types.js';
 
 export const SUCCESS = 'success';
 
-/** Codes each API plausibly returns, most common first (STS-ERRORS.md). */
+/** Codes each API plausibly returns, most common first (docs/decisions.md#error-messages). */
 const CODES_BY_API: Record<ApiName, string[]> = {
   AssumeRole: [
     'AccessDenied',

@@ -1,6 +1,6 @@
 /**
  * Connects callers to the policy layer: which identity, boundary, session and
- * SCP policies apply to a caller (STS-FACTS §3.6, §7), and the standard trace
+ * SCP policies apply to a caller (docs/decisions.md#same-vs-cross-account), and the standard trace
  * check for an authorization.
  */
 import { authorize } from '../policy/authorize.js';

@@ -1,6 +1,6 @@
 /**
  * The request context: the condition keys present in a request, with the
- * presence rules of STS-FACTS §5 (global keys, principal keys, MFA keys only
+ * presence rules of docs/decisions.md#request-context (global keys, principal keys, MFA keys only
  * with temporary credentials or when MFA is passed, …).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */

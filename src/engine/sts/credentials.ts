@@ -25,7 +25,7 @@ export interface Credentials {
   /** Epoch ms; temporary credentials only. */
   issuedAt?: number;
   expiresAt?: number;
-  /** The session counts as MFA-authenticated (STS-FACTS §14.3). */
+  /** The session counts as MFA-authenticated (docs/decisions.md#mfa-in-role-sessions). */
   mfa: boolean;
   mfaAt?: number;
   /** Session policies passed when the session was created (inline + managed). */

@@ -1,5 +1,5 @@
 /**
- * AWS error codes, HTTP statuses and messages (STS-ERRORS.md; the service model
+ * AWS error codes, HTTP statuses and messages (docs/decisions.md#error-messages; the service model
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html and each
  * API's Errors section).
  */
@@ -25,36 +25,36 @@ export const InvalidAuthorizationMessageException = err('InvalidAuthorizationMes
 export const UnauthorizedException = err('UnauthorizedException', 401);
 export const ForbiddenException = err('ForbiddenException', 403);
 
-/** STS-ERRORS 9.1: expired signing credentials (not ExpiredTokenException; no trailing period). */
+/** docs/decisions.md#error-messages: expired signing credentials (not ExpiredTokenException; no trailing period). */
 export const expiredToken = (): AwsError => ({
   code: 'ExpiredToken',
   message: 'The security token included in the request is expired',
   httpStatus: 403,
 });
-/** STS-ERRORS 9.2: an unknown access key id (with a trailing period). */
+/** docs/decisions.md#error-messages: an unknown access key id (with a trailing period). */
 export const invalidClientTokenId = (): AwsError => ({
   code: 'InvalidClientTokenId',
   message: 'The security token included in the request is invalid.',
   httpStatus: 403,
 });
-/** STS-ERRORS 9.3: a session token present but not accepted (no trailing period). */
+/** docs/decisions.md#error-messages: a session token present but not accepted (no trailing period). */
 export const invalidSessionToken = (): AwsError => ({
   code: 'InvalidClientTokenId',
   message: 'The security token included in the request is invalid',
   httpStatus: 403,
 });
-/** STS-ERRORS 9.5: an unsigned request to an action that needs a signature. */
+/** docs/decisions.md#error-messages: an unsigned request to an action that needs a signature. */
 export const missingAuthenticationToken = (): AwsError => ({
   code: 'MissingAuthenticationToken',
   message: 'Request is missing Authentication Token',
   httpStatus: 403,
 });
 
-/** STS-ERRORS 1.1, the canonical denial wording for STS actions on a role. */
+/** docs/decisions.md#error-messages, the canonical denial wording for STS actions on a role. */
 export const notAuthorized = (callerArn: string, action: string, resource: string): AwsError =>
   AccessDenied(`User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`);
 
-/** One violated model constraint (STS-ERRORS notes 1–2: the Coral/Smithy template). */
+/** One violated model constraint (docs/decisions.md#validation-messages: the Coral/Smithy template). */
 export interface ConstraintViolation {
   /** The raw value sent, or null when missing. */
   value: string | null;

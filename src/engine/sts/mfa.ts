@@ -8,7 +8,7 @@ import { AccessDenied, type AwsError } from './errors.js';
 import { REF } from './refs.js';
 import type { Trace } from './trace.js';
 
-/** STS-ERRORS 1.10 and 1.11 (note the two spaces after "code."). */
+/** docs/decisions.md#error-messages (note the two spaces after "code."). */
 export const MFA_INVALID_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code.';
 export const MFA_UNABLE =
   'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';

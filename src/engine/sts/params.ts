@@ -1,6 +1,6 @@
 /**
  * Request parameter validation against the STS service model's constraints,
- * with AWS's own `ValidationError` wording (STS-ERRORS notes 1–2; STS-FACTS §1.2).
+ * with AWS's own `ValidationError` wording (docs/decisions.md#validation-messages).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
  */
 import { ValidationError, validationMessage, type AwsError, type ConstraintViolation } from './errors.js';
@@ -105,7 +105,7 @@ export class Validator {
     max?: number,
     pattern?: FieldSpec['pattern'],
   ): void {
-    // The pattern clause comes before the length clause (STS-ERRORS 3.4).
+    // The pattern clause comes before the length clause (docs/decisions.md#validation-messages).
     if (pattern && !pattern.re.test(value)) {
       this.violations.push({
         value,
@@ -159,7 +159,7 @@ export class Validator {
     return n;
   }
 
-  /** The inline session policy: at most `max` characters of JSON (STS-FACTS §14.4: 2048 for every API). */
+  /** The inline session policy: at most `max` characters of JSON (docs/decisions.md#session-policy-limits: 2048 for every API). */
   policyText(max: number): string | undefined {
     const raw = this.params.Policy;
     if (raw === undefined || raw === null) return undefined;
@@ -204,7 +204,7 @@ export class Validator {
     return list;
   }
 
-  /** PolicyArns as `[{arn}]` (AWS's shape) or plain strings; the documented limit is 10 (STS-FACTS §14.4). */
+  /** PolicyArns as `[{arn}]` (AWS's shape) or plain strings; the documented limit is 10 (docs/decisions.md#session-policy-limits). */
   policyArns(): string[] | undefined {
     const raw = this.params.PolicyArns;
     if (raw === undefined || raw === null) return undefined;
@@ -223,7 +223,7 @@ export class Validator {
 }
 
 /**
- * ARN syntax checks STS runs after the model constraints (STS-ERRORS 3.6–3.10, grade A):
+ * ARN syntax checks STS runs after the model constraints (docs/decisions.md#validation-messages):
  * six colon-separated parts with a partition, a service and a resource; the message is `<arn> is invalid`.
  */
 export function arnIsValid(arn: string): boolean {

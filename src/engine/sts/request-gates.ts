@@ -1,6 +1,6 @@
 /**
  * Which temporary credentials may call IAM APIs whatever their policies say
- * (STS-FACTS §2, §14.2): GetFederationToken sessions never; GetSessionToken
+ * (docs/decisions.md#temporary-credential-gates): GetFederationToken sessions never; GetSessionToken
  * sessions only when MFA was passed to GetSessionToken; everything else yes.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
  */

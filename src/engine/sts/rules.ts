@@ -21,8 +21,8 @@ export function isRootCaller(caller: Caller): boolean {
  * session at one hour. That includes sessions a service created (an EC2
  * instance profile or ECS task role assuming a further role: real AWS returns the
  * chaining error, e.g. gitlab-runner issue 38370), though the service's own
- * assumption of its role is not chaining (STS-FACTS §14.8). GetSessionToken
- * credentials calling AssumeRole are capped at one hour too (STS-FACTS §14.5;
+ * assumption of its role is not chaining (docs/decisions.md#role-chaining). GetSessionToken
+ * credentials calling AssumeRole are capped at one hour too (docs/decisions.md#role-chaining;
  * AWS Knowledge Center "iam-role-chaining-limit" says so for MFA CLI sessions).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining
  */
@@ -36,7 +36,7 @@ export function chainingKind(caller: Caller): 'role-session' | 'session-token' |
 }
 
 /**
- * Which STS APIs each kind of temporary credentials may call (STS-FACTS §2, §14.2):
+ * Which STS APIs each kind of temporary credentials may call (docs/decisions.md#temporary-credential-gates):
  * role sessions anything but GetSessionToken/GetFederationToken; GetSessionToken
  * sessions only AssumeRole and GetCallerIdentity; GetFederationToken sessions only
  * GetCallerIdentity. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
@@ -57,7 +57,7 @@ export function sessionCredentialsMessage(api: 'GetSessionToken' | 'GetFederatio
   return `Cannot call ${api} with session credentials`;
 }
 
-/** Default and maximum durations per API (STS-FACTS §1.3–§1.7). */
+/** Default and maximum durations per API (docs/decisions.md#durations). */
 export const DURATION = {
   roleDefault: 3600,
   roleMin: 900,

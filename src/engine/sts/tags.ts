@@ -16,7 +16,7 @@ export interface SessionTagRequest {
   inheritedKeys: string[];
 }
 
-/** Messages recorded against AWS (STS-ERRORS 5.1–5.3, grade A). */
+/** Messages recorded against AWS (docs/decisions.md#error-messages). */
 export const DUPLICATE_TAG_KEYS = 'Duplicate tag keys found. Please note that Tag keys are case insensitive.';
 export const TRANSITIVE_NOT_IN_TAGS =
   'The specified transitive tag key must be included in the requested tags.';

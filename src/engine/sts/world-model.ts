@@ -330,7 +330,7 @@ type PolicyFn = (
 /**
  * Identity Center provisions, in each assigned account, a role
  * `AWSReservedSSO_<PermissionSet>_<16 hex>` under `/aws-reserved/sso.amazonaws.com/`
- * that trusts the account's `AWSSSO_<hex>_DO_NOT_DELETE` SAML provider (STS-FACTS §8, §14.7).
+ * that trusts the account's `AWSSSO_<hex>_DO_NOT_DELETE` SAML provider (docs/decisions.md#identity-center).
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html
  */
 function buildIdentityCenter(
@@ -429,7 +429,7 @@ function buildIdentityCenter(
   return { account: ic.account, users, permissionSets, assignments, roles };
 }
 
-/** STS-FACTS §14.1: a `*` trust principal is valid, but `validate` warns when no condition fences it. */
+/** docs/decisions.md#wildcard-trust-principal: a `*` trust principal is valid, but `validate` warns when no condition fences it. */
 function warnOpenTrust(role: RoleModel, path: (string | number)[], problems: WorldProblem[]): void {
   for (const st of role.trust.statements) {
     if (st.effect !== 'Allow' || !st.principal || st.principal.not) continue;

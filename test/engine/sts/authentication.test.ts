@@ -13,7 +13,7 @@ const EXPIRED = {
   message: 'The security token included in the request is expired',
 };
 
-describe('unsigned requests: only AssumeRoleWithSAML and AssumeRoleWithWebIdentity (STS-ERRORS 9.5) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html', () => {
+describe('unsigned requests: only AssumeRoleWithSAML and AssumeRoleWithWebIdentity (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html', () => {
   it.each<[string, Call]>([
     ['AssumeRole', assume('anonymous', APP)],
     ['GetCallerIdentity', whoami('anonymous')],
@@ -39,7 +39,7 @@ describe('unsigned requests: only AssumeRoleWithSAML and AssumeRoleWithWebIdenti
   });
 });
 
-describe('unknown credentials give InvalidClientTokenId (STS-ERRORS 9.2) — https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html', () => {
+describe('unknown credentials give InvalidClientTokenId (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html', () => {
   const INVALID = {
     outcome: 'error',
     code: 'InvalidClientTokenId',
@@ -62,7 +62,7 @@ describe('unknown credentials give InvalidClientTokenId (STS-ERRORS 9.2) — htt
   });
 });
 
-describe('expired credentials give ExpiredToken with no trailing period (STS-ERRORS 9.1, STS-FACTS §14.6) — https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html', () => {
+describe('expired credentials give ExpiredToken with no trailing period (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html', () => {
   it.each([
     // [seconds advanced after a 1-hour session, outcome]
     [3599, 'success'],

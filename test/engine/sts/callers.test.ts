@@ -33,7 +33,7 @@ const gft = (as: string, params: Record<string, unknown> = {}): Call => ({
   params: { Name: 'fed', ...params },
 });
 
-describe('the root user cannot call AssumeRole (STS-ERRORS 1.7) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html', () => {
+describe('the root user cannot call AssumeRole (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html', () => {
   it.each<[string, ([string, Call] | Call)[]]>([
     ['root long-term keys', [assume(`root/${DEV}`, APP)]],
     ["root's GetSessionToken session", [['s', gst(`root/${DEV}`)], assume('$s', APP)]],
@@ -52,7 +52,7 @@ describe('the root user cannot call AssumeRole (STS-ERRORS 1.7) — https://docs
   });
 });
 
-describe('session credentials cannot call GetSessionToken or GetFederationToken (STS-ERRORS 7.1–7.2) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
+describe('session credentials cannot call GetSessionToken or GetFederationToken (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
   const make: Record<string, Call> = {
     'a role session': assume('user/alice', APP),
     'a GetSessionToken session': gst('user/alice'),
@@ -93,7 +93,7 @@ describe('GetFederationToken credentials: among STS APIs only GetCallerIdentity 
   });
 });
 
-describe('GetSessionToken credentials: among STS APIs only AssumeRole and GetCallerIdentity (STS-FACTS §14.2) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
+describe('GetSessionToken credentials: among STS APIs only AssumeRole and GetCallerIdentity (docs/decisions.md#temporary-credential-gates) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
   it.each<[string, Call, string]>([
     ['AssumeRole', assume('$g', APP), 'success'],
     ['GetCallerIdentity', whoami('$g'), 'success'],

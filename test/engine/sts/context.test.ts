@@ -1,4 +1,4 @@
-// The request context: which condition keys a request carries, and with which values (STS-FACTS §5, §5.5).
+// The request context: which condition keys a request carries, and with which values (docs/decisions.md#request-context).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
 import { describe, expect, it } from 'vitest';

@@ -43,7 +43,7 @@ describe('DecodeAuthorizationMessage needs sts:DecodeAuthorizationMessage and re
     expect(decoded).toMatchObject({ allowed: false, explicitDeny: false, action: 's3:GetObject' });
   });
 
-  it('is denied without the permission, with the identity-policy wording (STS-ERRORS 1.4)', () => {
+  it('is denied without the permission, with the identity-policy wording (docs/decisions.md#error-messages)', () => {
     const e = createEngine(world([]));
     const r = e.call({
       api: 'DecodeAuthorizationMessage',
@@ -84,7 +84,7 @@ describe('session tags and policies must fit the packed size', () => {
     expect(r.response?.PackedPolicySize).toBeLessThan(100);
   });
 
-  it('fails with PackedPolicyTooLarge for 50 long tags (STS-ERRORS 5.8)', () => {
+  it('fails with PackedPolicyTooLarge for 50 long tags (docs/decisions.md#error-messages)', () => {
     const e = createEngine(world([]));
     const tags = Array.from({ length: 50 }, (_, i) => ({
       Key: `key-${i}-${'k'.repeat(100)}`,

@@ -69,11 +69,14 @@ describe('defaults per API — https://docs.aws.amazon.com/IAM/latest/UserGuide/
       'GetFederationToken',
       { api: 'GetFederationToken', as: `root/${DEV}`, params: { Name: 'fed', DurationSeconds: 7200 } },
     ],
-  ])('root asking %s for more than 1 hour is silently capped at 3600 (STS-ERRORS 2.6)', (_n, call) => {
-    const r = last(durWorld(), [call]);
-    expect(r.outcome).toBe('success');
-    expect(expiresIn(r)).toBe(3600);
-  });
+  ])(
+    'root asking %s for more than 1 hour is silently capped at 3600 (docs/decisions.md#durations)',
+    (_n, call) => {
+      const r = last(durWorld(), [call]);
+      expect(r.outcome).toBe('success');
+      expect(expiresIn(r)).toBe(3600);
+    },
+  );
 
   it('negative: an IAM user asking GetSessionToken for 36 hours gets them', () => {
     const r = last(durWorld(), [
@@ -83,7 +86,7 @@ describe('defaults per API — https://docs.aws.amazon.com/IAM/latest/UserGuide/
   });
 });
 
-describe('the role’s MaxSessionDuration caps AssumeRole (STS-ERRORS 2.1) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html', () => {
+describe('the role’s MaxSessionDuration caps AssumeRole (docs/decisions.md#durations) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html', () => {
   it.each([
     // [role max, requested, outcome]
     [undefined, 3600, 'success'],
@@ -99,7 +102,7 @@ describe('the role’s MaxSessionDuration caps AssumeRole (STS-ERRORS 2.1) — h
   });
 });
 
-describe('role chaining caps the session at 1 hour (STS-ERRORS 2.2, STS-FACTS §14.5) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining', () => {
+describe('role chaining caps the session at 1 hour (docs/decisions.md#durations, docs/decisions.md#role-chaining) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining', () => {
   const first: Record<string, Call> = {
     'a role session': assume('user/alice', LONG),
     'GetSessionToken credentials': { api: 'GetSessionToken', as: 'user/alice' },
@@ -126,7 +129,7 @@ describe('role chaining caps the session at 1 hour (STS-ERRORS 2.2, STS-FACTS §
   });
 });
 
-describe('services are not capped by MaxSessionDuration (STS-FACTS §14.8) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html', () => {
+describe('services are not capped by MaxSessionDuration (docs/decisions.md#role-chaining) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html', () => {
   it.each([
     ['service/ec2.amazonaws.com', 21600, 'success'],
     ['user/alice', 21600, 'error'],
@@ -183,7 +186,7 @@ describe('AssumeRoleWithSAML: the session ends at min(DurationSeconds, SessionNo
     expect(expiresIn(r)).toBe(seconds);
   });
 
-  it('negative: DurationSeconds above the role maximum is still the MaxSessionDuration error (STS-ERRORS 2.1)', () => {
+  it('negative: DurationSeconds above the role maximum is still the MaxSessionDuration error (docs/decisions.md#durations)', () => {
     const w = world({ ...samlWorld, roles: [{ ...samlWorld.roles![0]!, maxSessionDuration: 3600 }] });
     const r = last(w, [call({ sessionNotOnOrAfter: '+1h' }, { DurationSeconds: 7200 })]);
     expect(r).toMatchObject({ code: 'ValidationError', message: MAX_MESSAGE });

@@ -34,7 +34,7 @@ const saml = (a: Record<string, unknown>, params: Record<string, unknown> = {}):
   params: { RoleArn: SAML_ROLE, PrincipalArn: OKTA, SAMLAssertion: a, ...params },
 });
 
-describe('AssumeRoleWithSAML validates the assertion, in order (STS-ERRORS 8.9–8.16) — https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html', () => {
+describe('AssumeRoleWithSAML validates the assertion, in order (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html', () => {
   it.each<[string, Call, string, RegExp | string]>([
     [
       'PrincipalArn names no provider (8.12)',
@@ -196,7 +196,7 @@ describe('SAML condition keys: saml:aud, saml:sub, saml:iss — https://docs.aws
   });
 });
 
-describe('only saml:sub, saml:sub_type (and saml:namequalifier) survive into later requests (STS-FACTS §5.3) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml', () => {
+describe('only saml:sub, saml:sub_type (and saml:namequalifier) survive into later requests (docs/decisions.md#request-context) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml', () => {
   const chained = (condition: Record<string, unknown>): World =>
     world({
       samlProviders: [{ name: 'Okta', account: PROD, issuer: ISSUER }],
@@ -263,7 +263,7 @@ const web = (t: unknown, params: Record<string, unknown> = {}): Call => ({
   params: { RoleArn: DEPLOY, RoleSessionName: 'gha', WebIdentityToken: t, ...params },
 });
 
-describe('AssumeRoleWithWebIdentity validates the token (STS-ERRORS 8.1–8.7) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html', () => {
+describe('AssumeRoleWithWebIdentity validates the token (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html', () => {
   const now = Math.floor(Date.parse(START) / 1000);
   it.each<[string, Call, string, string]>([
     [
@@ -328,7 +328,7 @@ describe('AssumeRoleWithWebIdentity validates the token (STS-ERRORS 8.1–8.7) �
   });
 });
 
-describe('only the amr, aud, id and sub web-identity keys survive into later requests (STS-FACTS §5.4) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif', () => {
+describe('only the amr, aud, id and sub web-identity keys survive into later requests (docs/decisions.md#request-context) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif', () => {
   const chained = (condition: Record<string, unknown>): World =>
     world({
       oidcProviders: [{ url: GH, account: PROD, audiences: ['sts.amazonaws.com'] }],
@@ -427,7 +427,7 @@ const getCreds = (user: string, account = PROD, ps = 'ReadOnly'): Call => ({
   params: { AccountId: account, RoleName: ps },
 });
 
-describe('Identity Center: SignIn then GetRoleCredentials (STS-FACTS §8, §14.7) — https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html', () => {
+describe('Identity Center: SignIn then GetRoleCredentials (docs/decisions.md#identity-center) — https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html', () => {
   it('issues a session on AWSReservedSSO_<PS>_<16 hex>, the path not in the session ARN', () => {
     const r = last(icWorld(), [{ api: 'SignIn', as: 'sso/maria' }, getCreds('maria')]);
     expect(r.outcome).toBe('success');

@@ -23,7 +23,7 @@ import {
 
 const APP = roleArn(DEV, 'App');
 
-describe('identifiers: ASIA/AKIA keys, AROA…:session ids, assumed-role ARNs without the path (STS-ERRORS 11.1–11.5) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html', () => {
+describe('identifiers: ASIA/AKIA keys, AROA…:session ids, assumed-role ARNs without the path (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html', () => {
   it.each<[string, Call[], RegExp, RegExp, string]>([
     [
       'AssumeRole',

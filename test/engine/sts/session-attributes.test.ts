@@ -40,7 +40,7 @@ const A = roleArn(DEV, 'A');
 const B = roleArn(DEV, 'B');
 const tagList = (t: Record<string, string>) => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));
 
-describe('MFA on AssumeRole and GetSessionToken (STS-ERRORS 1.10–1.11, STS-FACTS §14.3) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html', () => {
+describe('MFA on AssumeRole and GetSessionToken (docs/decisions.md#error-messages, docs/decisions.md#mfa-in-role-sessions) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html', () => {
   const UNABLE =
     'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
   const INVALID = 'MultiFactorAuthentication failed with invalid MFA one time pass code.';
@@ -92,7 +92,7 @@ describe('MFA on AssumeRole and GetSessionToken (STS-ERRORS 1.10–1.11, STS-FAC
   });
 });
 
-describe('session tags need sts:TagSession (STS-ERRORS 1.8) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required', () => {
+describe('session tags need sts:TagSession (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required', () => {
   it.each<[string, Record<string, unknown>]>([
     ['Tags', { Tags: tagList({ project: 'x' }) }],
     ['Tags + TransitiveTagKeys', { Tags: tagList({ project: 'x' }), TransitiveTagKeys: ['project'] }],
@@ -111,7 +111,7 @@ describe('session tags need sts:TagSession (STS-ERRORS 1.8) — https://docs.aws
   });
 });
 
-describe('session-tag rules (STS-ERRORS 5.1–5.3) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', () => {
+describe('session-tag rules (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', () => {
   const bad = (message: string) => ({ outcome: 'error', code: 'InvalidParameterValue', message });
   it('duplicate keys that differ only in case (5.1)', () => {
     const r = last(attrWorld(), [
@@ -220,7 +220,7 @@ describe('session-tag rules (STS-ERRORS 5.1–5.3) — https://docs.aws.amazon.c
   });
 });
 
-describe('source identity: needs sts:SetSourceIdentity, is inherited, and cannot change (STS-ERRORS 1.9, 6.4) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html', () => {
+describe('source identity: needs sts:SetSourceIdentity, is inherited, and cannot change (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html', () => {
   const siDenied = (caller: string) => ({
     outcome: 'error',
     code: 'AccessDenied',

@@ -26,7 +26,7 @@ const gft = (params: Record<string, unknown> = {}): Call => ({
   params: { Name: 'partner', ...params },
 });
 
-describe('GetFederationToken: ARN, user id and PackedPolicySize (STS-ERRORS 11.3) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html', () => {
+describe('GetFederationToken: ARN, user id and PackedPolicySize (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html', () => {
   it('without a policy: federated-user ARN, <account>:<Name>, PackedPolicySize 0', () => {
     const r = last(gftWorld(), [gft()]);
     expect(r.response?.FederatedUser).toEqual({ FederatedUserId: `${DEV}:partner`, Arn: FED_ARN });
@@ -124,14 +124,14 @@ describe('AssumeRole session policies: the session gets role ∩ session policy 
   });
 
   it.each([
-    ['not JSON (STS-ERRORS 10.1)', 'invalid policy'],
+    ['not JSON (docs/decisions.md#error-messages)', 'invalid policy'],
     ['JSON but not a policy (10.3)', '{"json":"but not what AWS wants"}'],
   ])('an inline policy that is %s is a MalformedPolicyDocument', (_n, text) => {
     const r = last(w(), [assume('user/alice', APP, { Policy: text })]);
     expect(r).toMatchObject({ outcome: 'error', code: 'MalformedPolicyDocument' });
   });
 
-  it('PackedPolicySize is reported only when session policies or tags were passed (STS-ERRORS 11.6)', () => {
+  it('PackedPolicySize is reported only when session policies or tags were passed (docs/decisions.md#error-messages)', () => {
     const without = last(w(), [assume('user/alice', APP)]);
     expect(without.response).not.toHaveProperty('PackedPolicySize');
     const withPolicy = last(w(), [assume('user/alice', APP, inline)]);

@@ -1,4 +1,4 @@
-// Who may assume a role: the trust policy, the caller's side, and the Principal forms (STS-FACTS §3).
+// Who may assume a role: the trust policy, the caller's side, and the Principal forms (docs/decisions.md#same-vs-cross-account).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 import { describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ function trustWorld(
   });
 }
 
-describe('cross-account needs both the trust policy and the caller’s identity policy (STS-FACTS §3.4) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html', () => {
+describe('cross-account needs both the trust policy and the caller’s identity policy (docs/decisions.md#same-vs-cross-account) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html', () => {
   it.each([
     // [trust names, identity policy allows, outcome]
     ['the account', true, 'success'],
@@ -69,7 +69,7 @@ describe('cross-account needs both the trust policy and the caller’s identity 
   });
 });
 
-describe('same account: naming the user ARN needs no identity policy; naming the account does (STS-FACTS §3.4) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', () => {
+describe('same account: naming the user ARN needs no identity policy; naming the account does (docs/decisions.md#same-vs-cross-account) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', () => {
   it.each([
     ['the user ARN', false, 'success'],
     ['the user ARN', true, 'success'],
@@ -154,7 +154,7 @@ describe('an explicit Deny in identity policy, permissions boundary or SCP wins 
   });
 });
 
-describe('a role that does not exist gives the ordinary AccessDenied (STS-ERRORS 1.1)', () => {
+describe('a role that does not exist gives the ordinary AccessDenied (docs/decisions.md#error-messages)', () => {
   it.each([[roleArn(DEV, 'Ghost')], [roleArn(PROD, 'Target')], [roleArn(DEV, 'Target', '/wrong/path/')]])(
     '%s',
     (arn) => {
@@ -197,7 +197,7 @@ describe('role self-assumption needs the role in its own trust policy — https:
   });
 });
 
-describe('Principal forms in a trust policy (STS-FACTS §3.2) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html', () => {
+describe('Principal forms in a trust policy (docs/decisions.md#web-identity-providers) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html', () => {
   // Caller is a session of role Hop (in DEV), session name `hop`; Hop's policy allows sts:AssumeRole.
   const hopWorld = (principal: unknown, over: Partial<World> = {}) =>
     world({
@@ -250,7 +250,7 @@ describe('Principal forms in a trust policy (STS-FACTS §3.2) — https://docs.a
     expect(last(w, [assume('user/alice', target(PROD))]).outcome).toBe(outcome);
   });
 
-  it('`*` without a condition is valid but the world reports a warning (STS-FACTS §14.1)', () => {
+  it('`*` without a condition is valid but the world reports a warning (docs/decisions.md#wildcard-trust-principal)', () => {
     const w = world({
       users: [user('alice', DEV, { policies: [ASSUME_ANY] })],
       roles: [role('Target', PROD, [trusts('*')])],

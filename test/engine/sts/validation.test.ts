@@ -1,4 +1,4 @@
-// Parameter validation with AWS's ValidationError wording (STS-ERRORS §2–§7 and notes 1–3).
+// Parameter validation with AWS's ValidationError wording (docs/decisions.md#error-messages §2–§7 and notes 1–3).
 // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
 // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function expectValidation(call: Call, message: string) {
   expect(r.trace.at(-1)).toMatchObject({ phase: 'validate', ok: false });
 }
 
-describe('RoleSessionName: 2–64 characters of [\\w+=,.@-] (STS-ERRORS 3.1–3.4) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', () => {
+describe('RoleSessionName: 2–64 characters of [\\w+=,.@-] (docs/decisions.md#validation-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', () => {
   const long = 's'.repeat(65);
   const longBad = `${'s'.repeat(64)}:`;
   it.each([
@@ -49,7 +49,7 @@ describe('RoleSessionName: 2–64 characters of [\\w+=,.@-] (STS-ERRORS 3.1–3.
   });
 });
 
-describe('RoleArn: 20–2048 characters, then ARN syntax `<arn> is invalid` (STS-ERRORS 3.6–3.11)', () => {
+describe('RoleArn: 20–2048 characters, then ARN syntax `<arn> is invalid` (docs/decisions.md#validation-messages)', () => {
   it.each([
     ['not an ARN (3.6)', 'nothing-valid-in-here', 'nothing-valid-in-here is invalid'],
     ['no partition (3.7)', 'arn::b:::something/test-role', 'arn::b:::something/test-role is invalid'],
@@ -65,7 +65,7 @@ describe('RoleArn: 20–2048 characters, then ARN syntax `<arn> is invalid` (STS
     expectValidation(assume('user/alice', arn), message);
   });
 
-  it('model constraints run before the ARN syntax check (STS-ERRORS note 3)', () => {
+  it('model constraints run before the ARN syntax check (docs/decisions.md#validation-messages)', () => {
     expectValidation(
       assume('user/alice', 'nothing-valid-in-here', { RoleSessionName: 'Session1:2' }),
       one('Session1:2', 'roleSessionName', PATTERN),
@@ -78,7 +78,7 @@ describe('RoleArn: 20–2048 characters, then ARN syntax `<arn> is invalid` (STS
   });
 });
 
-describe('DurationSeconds model ranges (STS-ERRORS 2.3–2.5) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
+describe('DurationSeconds model ranges (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html', () => {
   const min = (n: number) =>
     one(String(n), 'durationSeconds', 'Member must have value greater than or equal to 900');
   const max = (n: number, m: number) =>
@@ -120,7 +120,7 @@ describe('DurationSeconds model ranges (STS-ERRORS 2.3–2.5) — https://docs.a
   });
 });
 
-describe('ExternalId: 2–1224 characters of [\\w+=,.@:\\/-] (STS-ERRORS 4.1–4.2)', () => {
+describe('ExternalId: 2–1224 characters of [\\w+=,.@:\\/-] (docs/decisions.md#error-messages)', () => {
   it.each([
     [
       'a space (4.1)',
@@ -147,7 +147,7 @@ describe('ExternalId: 2–1224 characters of [\\w+=,.@:\\/-] (STS-ERRORS 4.1–4
   });
 });
 
-describe('GetFederationToken Name: 2–32 characters of [\\w+=,.@-] (STS-ERRORS 7.3–7.4) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html', () => {
+describe('GetFederationToken Name: 2–32 characters of [\\w+=,.@-] (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html', () => {
   const gft = (Name: string): Call => ({ api: 'GetFederationToken', as: 'user/alice', params: { Name } });
   it.each([
     [
@@ -166,7 +166,7 @@ describe('GetFederationToken Name: 2–32 characters of [\\w+=,.@-] (STS-ERRORS 
   });
 });
 
-describe('session tags: key 1–128 / value 0–256 from the tag character class (STS-ERRORS 5.4–5.7) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', () => {
+describe('session tags: key 1–128 / value 0–256 from the tag character class (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', () => {
   const KEY_RE = 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+';
   const VALUE_RE = 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*';
   const tags = (...t: [string, string][]) => ({ Tags: t.map(([Key, Value]) => ({ Key, Value })) });
@@ -208,7 +208,7 @@ describe('session tags: key 1–128 / value 0–256 from the tag character class
   });
 });
 
-describe('SourceIdentity: 2–64 characters of [\\w+=,.@-], so never `aws:…` (STS-ERRORS 6.1–6.2) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html', () => {
+describe('SourceIdentity: 2–64 characters of [\\w+=,.@-], so never `aws:…` (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html', () => {
   it.each([
     ['an aws: prefix (6.1)', 'aws:alice', one('aws:alice', 'sourceIdentity', PATTERN)],
     [
@@ -232,7 +232,7 @@ describe('SourceIdentity: 2–64 characters of [\\w+=,.@-], so never `aws:…` (
   });
 });
 
-describe('several violations are joined: `N validation errors detected: …; …` (STS-ERRORS note 1)', () => {
+describe('several violations are joined: `N validation errors detected: …; …` (docs/decisions.md#validation-messages)', () => {
   it('a bad session name and a too-short duration are both reported, in parameter order', () => {
     const r = last(basicWorld(), [
       assume('user/alice', APP, { RoleSessionName: 'a b', DurationSeconds: 60 }),
@@ -242,7 +242,7 @@ describe('several violations are joined: `N validation errors detected: …; …
     );
   });
 
-  it('a missing required parameter is `Value null … Member must not be null` (STS-ERRORS 3.5)', () => {
+  it('a missing required parameter is `Value null … Member must not be null` (docs/decisions.md#validation-messages)', () => {
     const r = last(basicWorld(), [{ api: 'AssumeRole', as: 'user/alice', params: { RoleArn: APP } }]);
     expect(r.message).toBe(
       "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null",

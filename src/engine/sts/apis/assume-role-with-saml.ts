@@ -58,7 +58,7 @@ interface Assertion {
   sourceIdentity?: string;
 }
 
-/** STS-ERRORS 8.12/8.13: the nested service suffix is part of AWS's message. */
+/** docs/decisions.md#error-messages: the nested service suffix is part of AWS's message. */
 const discovery = (text: string, code: string, seed: string) =>
   `${text} (Service: AWSOpenIdDiscoveryService; Status Code: 400; Error Code: ${code}; Request ID: ${hex(seed, 8)}-${hex(`${seed}1`, 4)}-${hex(`${seed}2`, 4)}-${hex(`${seed}3`, 4)}-${hex(`${seed}4`, 12)}; Proxy: null)`;
 
@@ -194,7 +194,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   );
   const deadline = parseInstant(assertion.notOnOrAfter ?? '+5m', state.now);
   if (deadline !== undefined && state.now >= deadline) {
-    // AWS's wording for an assertion redeemed too late (STS-ERRORS 8.10); the exact text for a
+    // AWS's wording for an assertion redeemed too late (docs/decisions.md#error-messages); the exact text for a
     // NotOnOrAfter that has passed is not documented.
     trace.fail(
       'saml.expiry',
@@ -311,7 +311,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   const d = roleDuration({ requested: duration, role }, trace);
   if ('error' in d) return fail(d.error);
   let seconds = d.seconds;
-  // SessionDuration can only shorten an API session; SessionNotOnOrAfter caps it (STS-FACTS §1.4).
+  // SessionDuration can only shorten an API session; SessionNotOnOrAfter caps it (docs/decisions.md#durations).
   const attr = parseDuration(assertion.sessionDuration);
   if (attr !== undefined && attr < seconds) {
     trace.info(

@@ -23,7 +23,7 @@ import { sessionPolicies } from '../session-policy.js';
 import { epochSeconds, iso, parseInstant } from '../time.js';
 
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
-/** Web identity providers STS knows without an IAM OIDC provider (STS-FACTS §3.2). */
+/** Web identity providers STS knows without an IAM OIDC provider (docs/decisions.md#web-identity-providers). */
 const BUILT_IN = new Set([
   'cognito-identity.amazonaws.com',
   'accounts.google.com',
@@ -32,7 +32,7 @@ const BUILT_IN = new Set([
 ]);
 const TAGS_CLAIM = 'https://aws.amazon.com/tags';
 const SOURCE_IDENTITY_CLAIM = 'https://aws.amazon.com/source_identity';
-/** Claims that stay available as condition keys in later requests (STS-FACTS §5.4). */
+/** Claims that stay available as condition keys in later requests (docs/decisions.md#request-context). */
 const CARRIED = new Set(['amr', 'aud', 'id', 'sub']);
 
 interface Token {
@@ -188,7 +188,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   const role = findRole(state, roleArn!, trace);
   if (!role) return fail(AccessDenied(DENIED));
 
-  // Web identity keys: <provider>:aud, :sub, :amr and the token's other claims (STS-FACTS §5.4).
+  // Web identity keys: <provider>:aud, :sub, :amr and the token's other claims (docs/decisions.md#request-context).
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
   const keys = new ContextBuilder();
   const audKey = host === 'accounts.google.com' && token.azp ? token.azp : auds[0]!;

@@ -28,7 +28,7 @@ import type { RoleModel } from '../world-model.js';
 import type { RequestContext } from '../../policy/types.js';
 
 export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) => {
-  // 1. Model constraints, then ARN syntax (STS-ERRORS note 3: both before any role lookup).
+  // 1. Model constraints, then ARN syntax (docs/decisions.md#validation-messages: both before any role lookup).
   const v = new Validator(params);
   const roleArn = v.string(FIELDS.RoleArn, true);
   const sessionName = v.string(FIELDS.RoleSessionName, true);
@@ -37,7 +37,7 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   const serial = v.string(FIELDS.SerialNumber, false);
   const code = v.string(FIELDS.TokenCode, false);
   const sourceIdentity = v.string(FIELDS.SourceIdentity, false);
-  // STS-FACTS §14.4: the inline session policy is held to the documented 2048 characters.
+  // docs/decisions.md#session-policy-limits: the inline session policy is held to the documented 2048 characters.
   const policyText = v.policyText(2048);
   const policyArns = v.policyArns();
   const tagList = v.tags() ?? [];
@@ -106,7 +106,7 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   callContext(b, call);
   const context = b.build();
 
-  // 5. Authorization: the trust policy, and the caller's side (STS-FACTS §3.4).
+  // 5. Authorization: the trust policy, and the caller's side (docs/decisions.md#same-vs-cross-account).
   if (!authorizeAssume(state, caller, role, 'sts:AssumeRole', context, trace)) {
     return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn!));
   }

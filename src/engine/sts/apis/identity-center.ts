@@ -2,7 +2,7 @@
  * The IAM Identity Center access portal: a user signs in, then asks for a
  * permission set's credentials in an assigned account. Behind the scenes the
  * member account's AWSReservedSSO_* role is assumed with AssumeRoleWithSAML
- * from the AWSSSO_…_DO_NOT_DELETE provider (STS-FACTS §8, §14.7).
+ * from the AWSSSO_…_DO_NOT_DELETE provider (docs/decisions.md#identity-center).
  * https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/API_GetRoleCredentials.html
  */
 import type { ApiHandler } from '../api.js';

@@ -19,7 +19,7 @@ import { FIELDS, Validator } from '../params.js';
 import { REF } from '../refs.js';
 import { stsCallAllowed } from '../rules.js';
 
-/** STS-ERRORS 1.4: actions without a resource use the "because no identity-based policy" wording. */
+/** docs/decisions.md#error-messages: actions without a resource use the "because no identity-based policy" wording. */
 function permitted(req: ApiRequest, action: string, ref: string): boolean {
   const { state, caller, call, trace } = req;
   if (caller.type !== 'credentials') return false;

@@ -64,7 +64,7 @@ export const request: ApiHandler = ({ state, call, caller, trace }) => {
 };
 
 /**
- * What temporary credentials may not do whatever their policies say (STS-FACTS §2, §14.2):
+ * What temporary credentials may not do whatever their policies say (docs/decisions.md#temporary-credential-gates):
  * GetFederationToken sessions never call IAM; GetSessionToken sessions call IAM only
  * with MFA (without it AWS answers InvalidClientTokenId); both are limited among STS APIs.
  */
