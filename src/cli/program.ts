@@ -150,6 +150,18 @@ export function buildProgram(result: { code: number }): Command {
       .option('--json', 'machine-readable output'),
     () => import('./commands/apis.js'),
   );
+  wire(
+    program
+      .command('lab')
+      .argument('[scenario]', 'scenario id; or env [--all], token STEP [--out FILE], advance DURATION')
+      .argument('[arg]')
+      .description("serve a scenario's STS on 127.0.0.1 for the real AWS CLI and SDKs")
+      .option('--port <n>', 'port (default: a free one)', int('port'))
+      .option('--host <address>', 'a loopback address (default 127.0.0.1)')
+      .option('--all', 'lab env: also send other services (s3, ec2, …) to the lab')
+      .option('--out <file>', 'lab token: where to write the token'),
+    () => import('./commands/lab.js'),
+  );
   wire(program.command('menu', { hidden: true }), () => import('./commands/menu.js'));
   return program;
 }

@@ -112,4 +112,22 @@ export interface Engine {
   /** An independent copy at this moment (same world, same clock, same credentials), e.g. to try a
    * variation without replaying the steps before it. */
   fork(): Engine;
+  /** The world's long-term access keys (each IAM user's, each account's root user's) with their
+   * simulated secret keys, e.g. for a server that verifies SigV4 signatures. */
+  longTermKeys(): LongTermKey[];
+}
+
+/** A long-term access key of the world and the caller it signs as. */
+export interface LongTermKey {
+  /** The caller, as a step's `as`: `user/NAME` or `root/ACCOUNT`. */
+  as: string;
+  /** The user name, or `root-ACCOUNT`. */
+  name: string;
+  account: string;
+  arn: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** The user's virtual MFA device and the code it shows, when the user has one. */
+  mfaSerial?: string;
+  mfaCode?: string;
 }

@@ -17,6 +17,8 @@ export interface ScenarioProgress {
   completedAt?: string;
   /** next step index to resume at */
   position?: number;
+  /** Tasks (step ids, `what-if/<id>`) done with real AWS tools in `sts-trainer lab`. */
+  labTasks?: string[];
 }
 
 /** The whole progress file. */

@@ -14,6 +14,7 @@ function fake(start: number): Engine {
   return {
     problems: [],
     fork: () => fake(t),
+    longTermKeys: () => [],
     now: () => new Date(t * 1000).toISOString(),
     advance: (s: number) => {
       t += s;

@@ -6,6 +6,7 @@
 import type { ApiName } from '../types.js';
 import type { Caller, Credentials } from './credentials.js';
 import { expiredToken, invalidClientTokenId, missingAuthenticationToken, type AwsError } from './errors.js';
+import { rootAccessKeyId } from './long-term-keys.js';
 import { REF } from './refs.js';
 import type { EngineState } from './state.js';
 import { iso } from './time.js';
@@ -115,7 +116,7 @@ function resolveCredentials(state: EngineState, as: string): Credentials | undef
   if (kind === 'root' && /^\d{12}$/.test(name)) {
     return {
       kind: 'root',
-      accessKeyId: `AKIAROOT${name.slice(0, 12)}`,
+      accessKeyId: rootAccessKeyId(name),
       account: name,
       arn: `arn:aws:iam::${name}:root`,
       userId: name,

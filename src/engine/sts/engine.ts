@@ -16,6 +16,7 @@ import { request } from './apis/request.js';
 import { authenticate } from './authenticate.js';
 import { callerName } from './credentials.js';
 import type { EngineState } from './state.js';
+import { longTermKeys } from './long-term-keys.js';
 import { iso } from './time.js';
 import { Trace } from './trace.js';
 import { buildWorld } from './world-model.js';
@@ -60,6 +61,7 @@ function engineOver(state: EngineState): Engine {
       if (Number.isFinite(seconds) && seconds > 0) state.now += Math.round(seconds * 1000);
     },
     call: (call: Call, options?: CallOptions) => runCall(state, call, options),
+    longTermKeys: () => longTermKeys(state.world),
     // The world is immutable once built; only the clock and the credentials minted so far are copied.
     fork: () =>
       engineOver({

@@ -1,0 +1,96 @@
+/**
+ * The AWS Query protocol as STS speaks it: a form-encoded body (POST) or query
+ * string (GET) with `Action`, `Version` and the parameters, lists flattened as
+ * `Tags.member.1.Key`, `PolicyArns.member.1.arn`, `TransitiveTagKeys.member.1`.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/CommonParameters.html
+ * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
+ */
+
+/** Decodes `a=1&b=x%20y` (form encoding: `+` is a space). Malformed escapes are kept as sent. */
+export function parseForm(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const name = decode(eq < 0 ? pair : pair.slice(0, eq));
+    const value = decode(eq < 0 ? '' : pair.slice(eq + 1));
+    if (!out.has(name)) out.set(name, value);
+  }
+  return out;
+}
+
+function decode(text: string): string {
+  const spaced = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+type Tree = { [key: string]: Tree | string };
+
+/**
+ * Rebuilds the structure a flattened form describes: `X.member.N…` becomes a
+ * list (in N order), `A.B` a nested field; everything else stays a string.
+ */
+export function unflatten(form: Map<string, string>): Record<string, unknown> {
+  const root: Tree = {};
+  for (const [name, value] of form) {
+    const parts = name.split('.');
+    let node: Tree = root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const part = parts[i]!;
+      // Keys are data from the request: never let them reach an object's prototype.
+      if (part === '__proto__' || part === 'constructor' || part === 'prototype') break;
+      const next = node[part];
+      if (typeof next === 'object') node = next;
+      else node = node[part] = Object.create(null) as Tree;
+    }
+    const last = parts[parts.length - 1]!;
+    if (last === '__proto__' || last === 'constructor' || last === 'prototype') continue;
+    if (typeof node[last] !== 'object') node[last] = value;
+  }
+  return lists(root) as Record<string, unknown>;
+}
+
+/** `{member: {1: a, 2: b}}` → `[a, b]`, recursively. */
+function lists(node: Tree | string): unknown {
+  if (typeof node === 'string') return node;
+  const keys = Object.keys(node);
+  if (keys.length === 1 && keys[0] === 'member' && typeof node.member === 'object') {
+    const members = node.member;
+    return Object.keys(members)
+      .filter((k) => /^\d+$/.test(k))
+      .sort((a, b) => Number(a) - Number(b))
+      .map((k) => lists(members[k]!));
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = lists(node[k]!);
+  return out;
+}
+
+/** The STS actions a lab answers (the wire names; the engine's SignIn and Request are not STS actions). */
+export const STS_ACTIONS = [
+  'AssumeRole',
+  'AssumeRoleWithSAML',
+  'AssumeRoleWithWebIdentity',
+  'GetSessionToken',
+  'GetFederationToken',
+  'GetCallerIdentity',
+  'GetAccessKeyInfo',
+  'DecodeAuthorizationMessage',
+] as const;
+export type StsAction = (typeof STS_ACTIONS)[number];
+
+export const isStsAction = (action: string): action is StsAction =>
+  (STS_ACTIONS as readonly string[]).includes(action);
+
+/** The request parameters of a Query request: everything but the protocol's own fields. */
+export function queryParams(form: Map<string, string>): Record<string, unknown> {
+  const params = unflatten(form);
+  for (const k of ['Action', 'Version', 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date'])
+    delete params[k];
+  for (const k of ['X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Security-Token']) delete params[k];
+  return params;
+}

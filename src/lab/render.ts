@@ -1,0 +1,98 @@
+/**
+ * What the lab terminal prints: the banner, the task list, one line per call
+ * with the check that decided it, and task completions. Renderers only: they
+ * return strings; src/lab/run.ts writes them.
+ */
+import { cliCommand } from '../learn/request.js';
+import type { Theme } from '../ui/theme.js';
+import type { LabEvent } from './lab.js';
+import type { LabTask } from './tasks.js';
+
+export const TEXT = {
+  listening: (url: string, scenario: string) => `STS simulator listening on ${url}  (scenario: ${scenario})`,
+  otherTerminal: 'In another terminal:',
+  evalEnv: 'eval "$(sts-trainer lab env)"',
+  orSource: (file: string) => `or: source ${file}`,
+  allServices: "add --all (lab env --all) to send other services' calls (s3, ec2, …) here too",
+  mfa: (user: string, serial: string, code: string) => `MFA device of ${user}: ${serial}  code ${code}`,
+  tokens: (steps: string[]) =>
+    `federation tokens: sts-trainer lab token ${steps.length === 1 ? steps[0] : 'STEP'}${steps.length > 1 ? `  (steps: ${steps.join(', ')})` : ''}`,
+  keys: 'keys: d trace of the last call · t tasks · a advance the clock 1 h · q quit',
+  noInputKeys: 'one line per call; stop with Ctrl-C (or SIGTERM)',
+  tasks: 'Tasks',
+  impossible: 'not possible with real tools (the caller is an AWS service or Identity Center)',
+  doneLine: (task: LabTask, n: number, done: number, total: number) =>
+    `task ${n} done: ${task.title} (${done}/${total})`,
+  next: 'next:',
+  allDone: 'every task is done',
+  noCallYet: 'no call has reached the engine yet',
+  advanced: (by: string, now: string) => `clock moved forward ${by}: simulated time is now ${now}`,
+  stopped: (done: number, total: number) =>
+    `lab stopped: ${done}/${total} tasks done (saved to your progress)`,
+} as const;
+
+const hhmmss = (iso: string) => iso.slice(11, 19);
+
+/** Who a task's call must be signed by, in the lab's terms. */
+export function callerHint(as: string, profileOfStep: ReadonlyMap<string, string>): string {
+  if (as === 'anonymous') return 'unsigned';
+  if (as.startsWith('$')) {
+    const step = as.slice(1);
+    const profile = profileOfStep.get(step);
+    return profile ? `--profile ${profile} (or step ${step}'s credentials)` : `step ${step}'s credentials`;
+  }
+  if (as.startsWith('root/')) return `--profile root-${as.slice(5)}`;
+  if (as.startsWith('user/')) return `--profile ${as.slice(5)}`;
+  return as;
+}
+
+export function taskLines(tasks: readonly LabTask[], done: ReadonlySet<string>, t: Theme): string[] {
+  return tasks.map((task, i) => {
+    const box = !task.possible ? t.dim('–') : done.has(task.id) ? t.ok(t.sym.ok) : '☐';
+    const title = `${String(i + 1).padStart(2)}. ${task.title}`;
+    return `  ${box} ${task.possible ? title : t.dim(`${title} (${TEXT.impossible})`)}`;
+  });
+}
+
+/** The next task not done yet, with the AWS CLI command that does it. */
+export function nextTaskLines(
+  tasks: readonly LabTask[],
+  done: ReadonlySet<string>,
+  profileOfStep: ReadonlyMap<string, string>,
+  t: Theme,
+): string[] {
+  const index = tasks.findIndex((task) => task.possible && !done.has(task.id));
+  if (index < 0) return [`  ${t.ok(TEXT.allDone)}`];
+  const task = tasks[index]!;
+  const lines = [`  ${t.bold(TEXT.next)} ${index + 1}. ${task.title}`];
+  if (task.kind === 'advance')
+    lines.push(`    ${t.dim('sts-trainer lab advance ' + (task.after ?? 0) + 's  (or press a)')}`);
+  else if (task.call) {
+    lines.push(`    ${t.dim(`as ${callerHint(task.call.as, profileOfStep)}:`)}`);
+    for (const l of cliCommand(task.call, t.width - 6).split('\n')) lines.push(`    ${t.code(l)}`);
+  }
+  return lines;
+}
+
+/** `14:02:40 ✘ AssumeRole  dana → ReportReader  AccessDenied: <deciding check>`. */
+export function eventLine(e: LabEvent, t: Theme): string {
+  const mark = e.outcome === 'success' ? t.ok(t.sym.ok) : t.fail(t.sym.fail);
+  const who = e.target ? `${e.caller} → ${e.target}` : e.caller;
+  const head = `${hhmmss(e.at)} ${mark} ${e.api.padEnd(17)} ${who}`;
+  if (e.outcome === 'success') return `${head}${e.principal ? t.dim(`  → ${e.principal}`) : ''}`;
+  const why = e.deciding ?? e.message ?? '';
+  return `${head}  ${t.fail(e.code ?? 'Error')}: ${why}`;
+}
+
+export function completionLines(
+  e: LabEvent,
+  tasks: readonly LabTask[],
+  done: ReadonlySet<string>,
+  t: Theme,
+): string[] {
+  const total = tasks.filter((x) => x.possible).length;
+  const count = tasks.filter((x) => x.possible && done.has(x.id)).length;
+  return e.completed.map(
+    (task) => `  ${t.ok(t.sym.ok)} ${TEXT.doneLine(task, tasks.indexOf(task) + 1, count, total)}`,
+  );
+}

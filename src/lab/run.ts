@@ -1,0 +1,153 @@
+/**
+ * `sts-trainer lab SCENARIO`: serve the scenario's STS, write the isolated AWS
+ * config, show each call and check off tasks until `q`, Ctrl-C (exit 130) or,
+ * without a terminal, SIGINT (130) / SIGTERM (0).
+ */
+import { join } from 'node:path';
+import type { Scenario } from '../content/schema.js';
+import { renderTrace } from '../learn/trace.js';
+import { humanDuration } from '../engine/sts/time.js';
+import type { CallResult } from '../engine/types.js';
+import type { ProgressStore } from '../store/progress-store.js';
+import { readKeys } from '../ui/keys.js';
+import type { Theme } from '../ui/theme.js';
+import { awsConfig, envLines } from './aws-config.js';
+import { labPaths, removeState, writeAtomic } from './files.js';
+import { Lab, type LabEvent } from './lab.js';
+import { completionLines, eventLine, nextTaskLines, taskLines, TEXT } from './render.js';
+import { serve } from './server.js';
+import type { LabTask } from './tasks.js';
+
+export interface LabIO {
+  theme: Theme;
+  store: ProgressStore;
+  write(text: string): void;
+  /** Keys from the terminal, or undefined without one (`--no-input`, no TTY). */
+  input: NodeJS.ReadStream | undefined;
+}
+
+export interface LabOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+}
+
+/** A token file's name for a step or what-if id. */
+export const tokenFileName = (id: string) => `${id.replace(/\//g, '-')}.jwt`;
+
+export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO): Promise<number> {
+  const { theme: t } = io;
+  const lab = new Lab({ scenario });
+  const paths = labPaths(options.dataDir);
+  const cfg = awsConfig(scenario, lab.engine.longTermKeys(), (step) =>
+    join(paths.tokens, tokenFileName(step)),
+  );
+  const earlier = new Set((await io.store.read()).scenarios[scenario.id]?.labTasks ?? []);
+  const done = () => new Set([...earlier, ...lab.done]);
+  let last: CallResult | undefined;
+  let saving = Promise.resolve();
+  const save = () => {
+    const ids = [...done()];
+    saving = saving.then(() => io.store.saveScenario(scenario.id, { labTasks: ids })).catch(() => undefined);
+  };
+  const report = (completed: LabTask[]) => {
+    if (!completed.length) return;
+    const all = done();
+    for (const line of completionLines({ completed } as LabEvent, lab.tasks, all, t)) io.write(`${line}\n`);
+    if (io.input) io.write(`${nextTaskLines(lab.tasks, all, cfg.stepProfiles, t).join('\n')}\n`);
+    save();
+  };
+
+  const server = await serve(lab, {
+    host: options.host,
+    port: options.port,
+    onEvent(event) {
+      if (event.result) last = event.result;
+      io.write(`${eventLine(event, t)}\n`);
+      report(event.completed);
+    },
+    onAdvance(seconds, completed) {
+      io.write(`${t.dim(TEXT.advanced(humanDuration(seconds), new Date(lab.now()).toISOString()))}\n`);
+      report(completed);
+    },
+  });
+
+  // The isolated AWS config, env.sh, the federation tokens, then lab.json (how other terminals find this lab).
+  await writeAtomic(paths.credentials, cfg.credentials, 0o600);
+  await writeAtomic(paths.config, cfg.config, 0o600);
+  await writeAtomic(paths.env, envLines(paths, server.url, cfg, false));
+  await writeAtomic(paths.envAll, envLines(paths, server.url, cfg, true));
+  for (const id of lab.tokenSteps()) {
+    const token = lab.token(id);
+    if (token) await writeAtomic(join(paths.tokens, tokenFileName(id)), token.text, 0o600);
+  }
+  const state = {
+    pid: process.pid,
+    url: server.url,
+    scenario: scenario.id,
+    control: server.control,
+    tokenSteps: lab.tokenSteps(),
+  };
+  await writeAtomic(paths.state, `${JSON.stringify(state, null, 2)}\n`, 0o600);
+
+  io.write(banner(lab, server.url, paths.env, cfg.stepProfiles, done(), t, Boolean(io.input)));
+
+  let stop: (code: number) => void = () => undefined;
+  const stopped = new Promise<number>((resolve) => (stop = resolve));
+  const onInt = () => stop(130);
+  const onTerm = () => stop(0);
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
+  const stopKeys = io.input
+    ? readKeys(io.input, (key) => {
+        if (key === 'q' || key === 'ctrl-d') stop(0);
+        else if (key === 'ctrl-c') stop(130);
+        else if (key === 'd') io.write(`${last ? renderTrace(last.trace, t) : t.dim(TEXT.noCallYet)}\n`);
+        else if (key === 't') {
+          const all = done();
+          io.write(
+            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t)].join('\n')}\n`,
+          );
+        } else if (key === 'a') {
+          const completed = lab.advance(3600);
+          io.write(`${t.dim(TEXT.advanced(humanDuration(3600), new Date(lab.now()).toISOString()))}\n`);
+          report(completed);
+        }
+      })
+    : undefined;
+  const code = await stopped;
+  process.off('SIGINT', onInt);
+  process.off('SIGTERM', onTerm);
+  stopKeys?.();
+  await server.close();
+  await removeState(paths, server.control);
+  save();
+  await saving;
+  const all = done();
+  const possible = lab.tasks.filter((x) => x.possible);
+  io.write(`${TEXT.stopped(possible.filter((x) => all.has(x.id)).length, possible.length)}\n`);
+  return code;
+}
+
+function banner(
+  lab: Lab,
+  url: string,
+  envFile: string,
+  stepProfiles: ReadonlyMap<string, string>,
+  done: ReadonlySet<string>,
+  t: Theme,
+  interactive: boolean,
+): string {
+  const lines = [
+    t.bold(TEXT.listening(url, lab.scenario.id)),
+    `  ${TEXT.otherTerminal}   ${t.code(TEXT.evalEnv)}   ${t.dim(`# ${TEXT.orSource(envFile)}`)}`,
+    `  ${t.dim(TEXT.allServices)}`,
+  ];
+  for (const m of lab.mfaCodes()) lines.push(`  ${TEXT.mfa(m.user, m.serial, m.code)}`);
+  const tokenSteps = lab.tokenSteps();
+  if (tokenSteps.length) lines.push(`  ${TEXT.tokens(tokenSteps)}`);
+  lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t));
+  if (interactive) lines.push(...nextTaskLines(lab.tasks, done, stepProfiles, t), t.dim(TEXT.keys));
+  else lines.push(t.dim(TEXT.noInputKeys));
+  return `${lines.join('\n')}\n`;
+}

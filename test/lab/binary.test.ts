@@ -1,0 +1,138 @@
+// `sts-trainer lab` as a script or CI job runs it: the built binary, no TTY, one line per call on stdout.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/run-cli.js';
+
+const home = mkdtempSync(join(tmpdir(), 'sts-lab-bin-'));
+const env = { STS_TRAINER_HOME: home, HOME: home, XDG_DATA_HOME: home, NO_COLOR: '1' };
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Starts `lab SCENARIO --no-input` and waits for the banner's URL. */
+function startLab(scenario: string): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'lab', scenario, '--no-input'], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (url && out.includes('one line per call')) resolve({ child, url, stdout: () => out, exit });
+    });
+    child.on('error', reject);
+    void exit.then((code) => reject(new Error(`lab exited ${code} before serving: ${out}`)));
+  });
+}
+
+/** A profile's keys from the credentials file the lab wrote. */
+function credentialsOf(profile: string) {
+  const text = readFileSync(join(home, 'lab', 'credentials'), 'utf8');
+  const section = text.split(/^\[/m).find((s) => s.startsWith(`${profile}]`))!;
+  return {
+    accessKeyId: /aws_access_key_id = (\S+)/.exec(section)![1]!,
+    secretAccessKey: /aws_secret_access_key = (\S+)/.exec(section)![1]!,
+  };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+}
+
+describe('lab --no-input', { timeout: 60_000 }, () => {
+  let lab: Served;
+  beforeAll(async () => {
+    lab = await startLab('cross-account-assume-role');
+  });
+
+  it('writes env.sh for `lab env`, pointing at the lab and the isolated config', async () => {
+    const r = await runCli(['lab', 'env'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`export AWS_ENDPOINT_URL_STS='${lab.url}'`);
+    expect(r.stdout).toContain(`export AWS_CONFIG_FILE='${join(home, 'lab', 'config')}'`);
+    expect(r.stdout).toContain(`export AWS_SHARED_CREDENTIALS_FILE='${join(home, 'lab', 'credentials')}'`);
+    expect(r.stdout).toContain("export AWS_PROFILE='dana'");
+    expect(r.stdout).toContain("export AWS_DEFAULT_REGION='us-east-1'");
+    expect(r.stdout).toContain('unset AWS_ENDPOINT_URL');
+    const all = await runCli(['lab', 'env', '--all'], { env });
+    expect(all.stdout).toContain(`export AWS_ENDPOINT_URL='${lab.url}'`);
+  });
+
+  it('prints one line per call with the caller and the result, and checks off the task', async () => {
+    const sts = new STSClient({ endpoint: lab.url, region: 'us-east-1', credentials: credentialsOf('dana') });
+    await sts.send(new GetCallerIdentityCommand({}));
+    await until(() => lab.stdout().includes('task 1 done'));
+    expect(lab.stdout()).toMatch(
+      /\d\d:\d\d:\d\d ✔ GetCallerIdentity +dana {2}→ arn:aws:iam::111111111111:user\/dana\n {2}✔ task 1 done: Dana checks who she is \(1\/13\)\n/,
+    );
+  });
+
+  it('`lab advance 2h` moves the running lab’s clock; `lab token` refuses a step without a token', async () => {
+    const before = Date.now();
+    const r = await runCli(['lab', 'advance', '2h'], { env });
+    expect(r.code).toBe(0);
+    const now = Date.parse(/simulated time is now (\S+)/.exec(r.stdout)![1]!);
+    expect(now - before).toBeGreaterThanOrEqual(2 * 3600_000);
+    await until(() => lab.stdout().includes('One hour passes'));
+    expect(lab.stdout()).toMatch(/✔ task 7 done: One hour passes/);
+    const token = await runCli(['lab', 'token', 'whoami'], { env });
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain('has no web identity token or SAML assertion');
+  });
+
+  it('stops on SIGINT with exit 130, removes its state file and saves the done tasks', async () => {
+    lab.child.kill('SIGINT');
+    expect(await lab.exit).toBe(130);
+    expect(lab.stdout()).toContain('lab stopped: 2/13 tasks done');
+    expect(existsSync(join(home, 'lab', 'lab.json'))).toBe(false);
+    const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    expect(progress.scenarios['cross-account-assume-role'].labTasks.sort()).toEqual([
+      'an-hour-later',
+      'whoami',
+    ]);
+    // Without a running lab the helpers say so (exit 1).
+    const r = await runCli(['lab', 'env'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: no lab is running');
+  });
+
+  it('stops on SIGTERM with exit 0', async () => {
+    const again = await startLab('github-actions-oidc');
+    const token = await runCli(['lab', 'token', 'deploy-main'], { env });
+    expect(token.code).toBe(0);
+    expect(readFileSync(token.stdout.trim(), 'utf8')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(token.stderr).toContain('--web-identity-token file://');
+    again.child.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
+  });
+});
+
+describe('lab refuses what it cannot do', () => {
+  it('a non-loopback --host, with the reason (exit 2)', async () => {
+    const r = await runCli(['lab', 'cross-account-assume-role', '--host', '0.0.0.0'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: the lab only listens on a loopback address, not `0.0.0.0`');
+    expect(r.stderr).toContain('hint: ');
+  });
+
+  it('no scenario without a terminal (exit 2), and an unknown one with a did-you-mean', async () => {
+    const r = await runCli(['lab'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`lab` needs a scenario id without a terminal');
+    const typo = await runCli(['lab', 'cross-acount-assume-role'], { env });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('cross-account-assume-role');
+  });
+});

@@ -1,0 +1,43 @@
+import { STSClient } from '@aws-sdk/client-sts';
+import { loadLibrary } from '../../src/content/library.js';
+import type { Scenario } from '../../src/content/schema.js';
+import { Lab } from '../../src/lab/lab.js';
+import { serve, type LabServer } from '../../src/lab/server.js';
+import type { LabEvent } from '../../src/lab/lab.js';
+
+let library: Awaited<ReturnType<typeof loadLibrary>> | undefined;
+
+export async function scenario(id: string): Promise<Scenario> {
+  library ??= await loadLibrary({ contentDirs: [], cwd: process.cwd() });
+  const found = library.scenarioById.get(id);
+  if (!found) throw new Error(`no scenario ${id}`);
+  return found.scenario;
+}
+
+export interface Running {
+  lab: Lab;
+  server: LabServer;
+  events: LabEvent[];
+  /** The long-term key of `user/NAME` or `root/ACCOUNT`. */
+  key(as: string): { accessKeyId: string; secretAccessKey: string };
+  sts(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): STSClient;
+}
+
+/** A lab for `id` on 127.0.0.1, an ephemeral port. */
+export async function startLab(id: string, clock?: () => number): Promise<Running> {
+  const lab = new Lab({ scenario: await scenario(id), ...(clock ? { clock } : {}) });
+  const events: LabEvent[] = [];
+  const server = await serve(lab, { onEvent: (e) => events.push(e) });
+  return {
+    lab,
+    server,
+    events,
+    key(as) {
+      const k = lab.engine.longTermKeys().find((x) => x.as === as);
+      if (!k) throw new Error(`no key for ${as}`);
+      return { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey };
+    },
+    sts: (credentials) =>
+      new STSClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
+  };
+}

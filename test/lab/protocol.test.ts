@@ -1,0 +1,203 @@
+// The wire protocol as the lab speaks it, with raw HTTP: Query bodies, GET, errors, limits, bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY } from '../../src/lab/server.js';
+import { sign } from '../../src/lab/sigv4.js';
+import { startLab, type Running } from './helpers.js';
+
+let r: Running;
+beforeAll(async () => {
+  r = await startLab('cross-account-assume-role');
+});
+afterAll(() => r.server.close());
+
+const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
+
+/** A SigV4-signed POST (or unsigned when `as` is undefined). */
+async function post(body: string, as?: string, extra: Record<string, string> = {}) {
+  const url = new URL(r.server.url);
+  const amzDate = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const headers: Record<string, string> = {
+    host: url.host,
+    'content-type': FORM,
+    'x-amz-date': amzDate,
+    ...extra,
+  };
+  if (as) {
+    headers.authorization = sign(
+      {
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+        body: Buffer.from(body),
+      },
+      r.key(as),
+      { date: amzDate.slice(0, 8), region: 'us-east-1', service: 'sts' },
+    );
+  }
+  const res = await fetch(r.server.url, { method: 'POST', headers, body });
+  return { status: res.status, requestId: res.headers.get('x-amzn-requestid'), text: await res.text() };
+}
+
+describe('Query requests', () => {
+  it('answers a signed POST with the AWS response shape and a request id header', async () => {
+    const res = await post('Action=GetCallerIdentity&Version=2011-06-15', 'user/dana');
+    expect(res.status).toBe(200);
+    expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.text).toBe(
+      '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n' +
+        '  <GetCallerIdentityResult>\n' +
+        `    <UserId>${r.lab.engine.call({ api: 'GetCallerIdentity', as: 'user/dana' }).view!.userId}</UserId>\n` +
+        '    <Account>111111111111</Account>\n' +
+        '    <Arn>arn:aws:iam::111111111111:user/dana</Arn>\n' +
+        '  </GetCallerIdentityResult>\n' +
+        `  <ResponseMetadata>\n    <RequestId>${res.requestId}</RequestId>\n  </ResponseMetadata>\n` +
+        '</GetCallerIdentityResponse>\n',
+    );
+  });
+
+  it('reads flattened lists: Tags.member.N.Key (the trust policy lacks sts:TagSession, so the call says so)', async () => {
+    const res = await post(
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FReportReader' +
+        '&RoleSessionName=tagged&Tags.member.1.Key=team&Tags.member.1.Value=red',
+      'user/dana',
+    );
+    expect(res.status).toBe(403);
+    expect(res.text).toContain(
+      '<Message>User: arn:aws:iam::111111111111:user/dana is not authorized to perform: sts:TagSession on resource: arn:aws:iam::222222222222:role/ReportReader</Message>',
+    );
+  });
+
+  it('writes errors as ErrorResponse with Type Sender, the code, the message and the request id', async () => {
+    const res = await post(
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FReportReader',
+      'user/dana',
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toBe(
+      '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n' +
+        '  <Error>\n    <Type>Sender</Type>\n    <Code>ValidationError</Code>\n' +
+        "    <Message>1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null</Message>\n" +
+        `  </Error>\n  <RequestId>${res.requestId}</RequestId>\n</ErrorResponse>\n`,
+    );
+  });
+
+  it('answers GET with a query string too', async () => {
+    const res = await fetch(`${r.server.url}/?Action=GetCallerIdentity&Version=2011-06-15`);
+    // Unsigned: GetCallerIdentity needs a signature (STS-ERRORS 9.5).
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Code>MissingAuthenticationToken</Code>');
+  });
+
+  it.each([
+    ['an unknown action', 'Action=ListBuckets&Version=2011-06-15', 400, 'InvalidAction'],
+    ['another version', 'Action=GetCallerIdentity&Version=2010-01-01', 400, 'InvalidAction'],
+    ['no action at all', 'Version=2011-06-15', 400, 'MissingAction'],
+    ['a malformed body', '%%%&&==&Action=%E0%A4%A', 400, 'InvalidAction'],
+    ['binary garbage', '\u0000\u00ff\u0001<xml>', 400, 'MissingAction'],
+  ])('refuses %s without crashing', async (_what, body, status, code) => {
+    const res = await post(body, 'user/dana');
+    expect(res.status).toBe(status);
+    expect(res.text).toContain(`<Code>${code}</Code>`);
+    // …and keeps serving.
+    expect((await post('Action=GetCallerIdentity&Version=2011-06-15', 'user/dana')).status).toBe(200);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await post(
+      `Action=GetCallerIdentity&Version=2011-06-15&Policy=${'x'.repeat(MAX_BODY)}`,
+      'user/dana',
+    );
+    expect(res.status).toBe(413);
+    expect((await post('Action=GetCallerIdentity&Version=2011-06-15', 'user/dana')).status).toBe(200);
+  });
+
+  it('refuses a malformed Authorization header with IncompleteSignature (400)', async () => {
+    const res = await post('Action=GetCallerIdentity&Version=2011-06-15', undefined, {
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKIA EXAMPLE/20260101/us-east-1/sts/aws4_request',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<Code>IncompleteSignature</Code>');
+  });
+
+  it('refuses session credentials sent without their session token', async () => {
+    const assumed = await post(
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FReportReader&RoleSessionName=s1',
+      'user/dana',
+    );
+    const id = /<AccessKeyId>(.*)<\/AccessKeyId>/.exec(assumed.text)![1]!;
+    const key = r.lab.keys.get(id)!;
+    expect(key.sessionToken).toBeTruthy();
+    const url = new URL(r.server.url);
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+    const headers: Record<string, string> = { host: url.host, 'content-type': FORM, 'x-amz-date': amzDate };
+    const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+    headers.authorization = sign(
+      {
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+        body: Buffer.from(body),
+      },
+      { accessKeyId: id, secretAccessKey: key.secretAccessKey },
+      { date: amzDate.slice(0, 8), region: 'us-east-1', service: 'sts' },
+    );
+    const res = await fetch(r.server.url, { method: 'POST', headers, body });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain(
+      '<Message>The security token included in the request is invalid.</Message>',
+    );
+  });
+});
+
+describe('other services (lab env --all)', () => {
+  it('answers an S3 GetObject as the engine decides: the role session may read the report', async () => {
+    const assumed = await post(
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FReportReader&RoleSessionName=dana-q1-report',
+      'user/dana',
+    );
+    const id = /<AccessKeyId>(.*)<\/AccessKeyId>/.exec(assumed.text)![1]!;
+    const key = r.lab.keys.get(id)!;
+    const get = async (path: string) => {
+      const url = new URL(r.server.url);
+      const amzDate = new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+      const headers: Record<string, string> = {
+        host: url.host,
+        'x-amz-date': amzDate,
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+        'x-amz-security-token': key.sessionToken!,
+      };
+      headers.authorization = sign(
+        {
+          method: 'GET',
+          path,
+          query: '',
+          headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+          body: Buffer.alloc(0),
+        },
+        key,
+        { date: amzDate.slice(0, 8), region: 'us-east-1', service: 's3' },
+      );
+      const res = await fetch(`${r.server.url}${path}`, { headers });
+      return { status: res.status, text: await res.text() };
+    };
+    expect((await get('/brightwave-prod-reports/2026/q1-revenue.csv')).status).toBe(200);
+    expect(r.lab.done.has('read-report')).toBe(true);
+    const denied = await get('/brightwave-dev-data/secret.csv');
+    expect(denied.status).toBe(403);
+    expect(denied.text).toContain('<Code>AccessDenied</Code>');
+    expect(denied.text).toContain(
+      'is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::brightwave-dev-data/secret.csv',
+    );
+  });
+});

@@ -1,0 +1,105 @@
+// The lab's wire pieces on their own: Query flattening, SigV4 canonical forms, token round trips, loopback.
+import { describe, expect, it } from 'vitest';
+import { parseForm, queryParams, unflatten } from '../../src/lab/query.js';
+import { isLoopback } from '../../src/lab/server.js';
+import {
+  canonicalPath,
+  canonicalQuery,
+  parseAuthorization,
+  MalformedAuthorization,
+} from '../../src/lab/sigv4.js';
+import { IdpKeys, mintSaml, readSaml } from '../../src/lab/tokens.js';
+
+describe('Query parameters', () => {
+  it('rebuilds flattened lists in member order', () => {
+    const form = parseForm(
+      'Action=AssumeRole&Tags.member.2.Key=b&Tags.member.2.Value=2&Tags.member.1.Key=a&Tags.member.1.Value=1' +
+        '&PolicyArns.member.1.arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess&TransitiveTagKeys.member.1=a' +
+        '&RoleSessionName=a+b',
+    );
+    expect(queryParams(form)).toEqual({
+      Tags: [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+      ],
+      PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+      TransitiveTagKeys: ['a'],
+      RoleSessionName: 'a b',
+    });
+  });
+
+  it('never lets a parameter name reach a prototype, and keeps malformed escapes as sent', () => {
+    const params = unflatten(parseForm('__proto__.polluted=1&a.constructor.prototype.x=1&Name=%E0%A4%A'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(params.Name).toBe('%E0%A4%A');
+  });
+});
+
+describe('SigV4 canonical forms', () => {
+  it('sorts and re-encodes the query; other services double-encode the path, S3 does not', () => {
+    expect(canonicalQuery('b=2&a=x%20y&a=1&X-Amz-Signature=zz')).toBe('a=1&a=x%20y&b=2');
+    expect(canonicalPath('/a%20b/c', 'ecs')).toBe('/a%2520b/c');
+    expect(canonicalPath('/a%20b/c', 's3')).toBe('/a%20b/c');
+  });
+
+  it('reads the Authorization header and refuses broken ones', () => {
+    expect(
+      parseAuthorization(
+        'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260302/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc',
+      ),
+    ).toEqual({
+      accessKeyId: 'AKIAEXAMPLE',
+      date: '20260302',
+      region: 'us-east-1',
+      service: 'sts',
+      signedHeaders: ['host', 'x-amz-date'],
+      signature: 'abc',
+    });
+    expect(() => parseAuthorization('AWS4-HMAC-SHA256 Credential=A/B')).toThrow(MalformedAuthorization);
+    expect(() => parseAuthorization('Basic dXNlcg==')).toThrow(/Unsupported AWS 'algorithm'/);
+  });
+});
+
+describe('SAML responses minted by the lab', () => {
+  const keys = new IdpKeys();
+  const assertion = {
+    issuer: 'http://www.okta.com/exk1',
+    signedBy: 'Okta',
+    subject: 'priya@example.com',
+    audience: 'https://signin.aws.amazon.com/saml',
+    roles: ['arn:aws:iam::333333333333:role/R,arn:aws:iam::333333333333:saml-provider/Okta'],
+    sessionDuration: 7200,
+    notOnOrAfter: '+5m',
+    tags: { team: 'finance & ops' },
+  };
+  const now = Date.parse('2026-03-02T09:00:00Z');
+
+  it('round-trips into the engine’s assertion shape, signed by the IdP', () => {
+    const read = readSaml(mintSaml(assertion, now, keys), keys);
+    expect(read).toEqual({
+      ...assertion,
+      subjectType: 'persistent',
+      notOnOrAfter: '2026-03-02T09:05:00.000Z',
+    });
+  });
+
+  it('an edited assertion no longer verifies; text that is not SAML is not read', () => {
+    const xml = Buffer.from(mintSaml(assertion, now, keys), 'base64').toString();
+    const edited = Buffer.from(xml.replace('priya@example.com', 'admin@example.com')).toString('base64');
+    expect(readSaml(edited, keys)?.signedBy).toBe('(signature does not verify)');
+    expect(readSaml('not base64 at all!', keys)).toBeUndefined();
+  });
+});
+
+it.each([
+  ['127.0.0.1', true],
+  ['127.8.9.10', true],
+  ['::1', true],
+  ['localhost', true],
+  ['0.0.0.0', false],
+  ['192.168.1.5', false],
+  ['::', false],
+  ['example.com', false],
+])('isLoopback(%s) is %s', (host, expected) => {
+  expect(isLoopback(host)).toBe(expected);
+});
