@@ -42,6 +42,14 @@ export interface AwsConfig {
 
 const ASSUME_APIS = new Set(['AssumeRole', 'AssumeRoleWithWebIdentity']);
 
+/**
+ * Names and values a profile may hold: IAM's name and ARN characters. Content packs are untrusted,
+ * and a newline or `[` in a user name would add lines to the AWS config (say, a credential_process
+ * the CLI would run), so anything else leaves the profile out.
+ */
+const SAFE = /^[\w+=,.@:/-]+$/;
+const safe = (...values: string[]) => values.every((v) => SAFE.test(v));
+
 /** The region most of the scenario's resource ARNs name (us-east-1 when none does). */
 export function scenarioRegion(scenario: Scenario): string {
   const counts = new Map<string, number>();
@@ -71,7 +79,11 @@ export function awsConfig(
     const as = typeof c?.as === 'string' ? c.as : undefined;
     if (as?.startsWith('root/')) usedRoots.add(as);
   }
-  const longTerm = keys.filter((k) => !k.as.startsWith('root/') || usedRoots.has(k.as));
+  const longTerm = keys.filter(
+    (k) =>
+      (!k.as.startsWith('root/') || usedRoots.has(k.as)) &&
+      safe(k.name, k.arn, k.accessKeyId, k.secretAccessKey),
+  );
   const profileOf = new Map<string, string>(longTerm.map((k) => [k.as, k.name]));
   const names = new Set(longTerm.map((k) => k.name));
   const profiles: Profile[] = longTerm.map((k) => ({ name: k.name, settings: [['region', region]] }));
@@ -103,6 +115,9 @@ export function awsConfig(
     if (p.DurationSeconds !== undefined) settings.push(['duration_seconds', String(p.DurationSeconds)]);
     settings.push(['region', region]);
     const role = roleArn.split('/').pop() ?? roleArn;
+    const tokenPath = settings.find(([k]) => k === 'web_identity_token_file')?.[1] ?? '';
+    if (!safe(role, ...settings.filter(([k]) => k !== 'web_identity_token_file').map(([, v]) => v))) continue;
+    if (/[\r\n]/.test(tokenPath)) continue;
     const name = names.has(role) ? `${role}-role` : role;
     names.add(name);
     for (const s of scenario.steps) {

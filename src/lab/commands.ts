@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDuration } from '../engine/sts/time.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { webIdentityExports } from './aws-config.js';
 import { control } from './control-client.js';
 import { isRunning, labPaths, readState, writeAtomic, type LabState } from './files.js';

@@ -1,5 +1,5 @@
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { loadLibrary } from '../../content/library.js';
 import { findScenario, renderScenarioList, scenarioChoices } from '../../learn/pick.js';
 import { labAdvance, labEnv, labToken, type HelperIO } from '../../lab/commands.js';
