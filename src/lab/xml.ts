@@ -48,7 +48,7 @@ export function successXml(action: string, result: Record<string, unknown>, requ
   );
 }
 
-/** An STS error: every error STS returns to a client is of type Sender (STS-ERRORS, wire format). */
+/** An STS error: every error STS returns to a client is of type Sender (docs/decisions.md#error-messages). */
 export function errorXml(code: string, message: string, requestId: string): string {
   return (
     `<ErrorResponse xmlns="${STS_XMLNS}">\n` +

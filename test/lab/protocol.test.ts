@@ -87,7 +87,7 @@ describe('Query requests', () => {
 
   it('answers GET with a query string too', async () => {
     const res = await fetch(`${r.server.url}/?Action=GetCallerIdentity&Version=2011-06-15`);
-    // Unsigned: GetCallerIdentity needs a signature (STS-ERRORS 9.5).
+    // Unsigned: GetCallerIdentity needs a signature (docs/decisions.md#error-messages).
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('<Code>MissingAuthenticationToken</Code>');
   });
