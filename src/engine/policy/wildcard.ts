@@ -1,23 +1,42 @@
-// `*` / `?` wildcard matching for Action, Resource, StringLike and the ARN operators, compiled once to a
-// RegExp and cached, so evaluation never re-parses a pattern.
+// `*` / `?` wildcard matching for Action, Resource, StringLike/StringNotLike and the ARN operators,
+// compiled once per pattern and cached, so evaluation never re-parses a pattern.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+//
+// Patterns come from content packs (untrusted), so matching never backtracks: the pattern is cut at
+// its `*`s into segments, the first segment must start the value, the last must end it, and each
+// middle segment is placed at its leftmost fit after the previous one. Leftmost placement is always
+// right for `*` (whatever a later segment needs, an earlier fit leaves more room for it), so no
+// choice is ever undone: at most |value| × |pattern| character comparisons, where a backtracking
+// regular expression for `*a*a*a*a*a*a*a*a*a*a*b` needs exponential time.
 
 /** Escape sequences of policy variables: `${*}`, `${?}`, `${$}` stand for a literal character.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html */
 const ESCAPES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
 const TOKEN = /\$\{[*?$]\}|[*?]|[^*?$]+|\$/g;
 
-const cache = new Map<string, RegExp>();
+/** A compiled pattern (the `test` of a RegExp, without its backtracking). */
+export interface WildcardMatcher {
+  test(value: string): boolean;
+}
+
+/** One piece between `*`s: literal text, where `any[k]` marks a `?` at position k. */
+interface Segment {
+  text: string;
+  any?: readonly boolean[];
+}
+
+const cache = new Map<string, WildcardMatcher>();
 const MAX_CACHE = 5000;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Regex source for a pattern: `*` = any run, `?` = one character, `${*}`/`${?}`/`${$}` literal.
- * With `noColon`, wildcards do not span `:` (ARN segments are matched separately). */
+/** The equivalent regular expression source (for display and as a test oracle; matching never uses
+ * it): `*` = any run, `?` = one character, `${*}`/`${?}`/`${$}` literal. With `noColon`, wildcards
+ * do not span `:` (ARN segments are matched separately). */
 export function patternSource(pattern: string, noColon = false): string {
   const any = noColon ? '[^:]' : '[\\s\\S]';
   let out = '';
@@ -29,16 +48,105 @@ export function patternSource(pattern: string, noColon = false): string {
   return out;
 }
 
-/** The compiled matcher for a pattern, cached by (pattern, flags). */
-export function compilePattern(pattern: string, ignoreCase = false, noColon = false): RegExp {
-  const cacheKey = `${ignoreCase ? 'i' : '-'}${noColon ? 'c' : '-'}${pattern}`;
-  let re = cache.get(cacheKey);
-  if (!re) {
-    re = new RegExp(`^${patternSource(pattern, noColon)}$`, ignoreCase ? 'i' : '');
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(cacheKey, re);
+/** Case folding as a RegExp's `i` flag does it without `u` (ECMAScript Canonicalize), per UTF-16 unit. */
+function fold(text: string): string {
+  // Printable ASCII (nearly every policy value): the whole-string upper case is the same, and fast.
+  if (!/[^ -~]/.test(text)) return text.toUpperCase();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const u = c.toUpperCase();
+    out += u.length === 1 && !(c.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? u : c;
   }
-  return re;
+  return out;
+}
+
+/** The pattern cut at its `*`s (a pattern without `*` is one segment), folded when `ignoreCase`. */
+function segmentsOf(pattern: string, ignoreCase: boolean): Segment[] {
+  const raw: { text: string; any: boolean[] }[] = [{ text: '', any: [] }];
+  for (const token of pattern.match(TOKEN) ?? []) {
+    const seg = raw[raw.length - 1]!;
+    if (token === '*') raw.push({ text: '', any: [] });
+    else if (token === '?') {
+      seg.any[seg.text.length] = true;
+      seg.text += '?';
+    } else seg.text += ESCAPES[token] ?? token;
+  }
+  return raw.map(({ text, any }) => {
+    const folded = ignoreCase ? fold(text) : text;
+    return any.length
+      ? { text: folded, any: Array.from({ length: text.length }, (_, k) => !!any[k]) }
+      : { text: folded };
+  });
+}
+
+/** Does `seg` match `value` at `at`? */
+function fits(value: string, at: number, seg: Segment): boolean {
+  const { text, any } = seg;
+  if (!any) return value.startsWith(text, at);
+  if (at + text.length > value.length) return false;
+  for (let k = 0; k < text.length; k++) if (!any[k] && value[at + k] !== text[k]) return false;
+  return true;
+}
+
+/** The leftmost place at or after `from` where `seg` fits and ends by `end`, or -1. */
+function find(value: string, from: number, end: number, seg: Segment): number {
+  const last = end - seg.text.length;
+  if (!seg.any) {
+    const at = value.indexOf(seg.text, from);
+    return at >= 0 && at <= last ? at : -1;
+  }
+  for (let at = from; at <= last; at++) if (fits(value, at, seg)) return at;
+  return -1;
+}
+
+/** Segments joined by `*`, matched against a value with no backtracking (see the top of the file). */
+function matchSegments(value: string, segments: readonly Segment[]): boolean {
+  const first = segments[0]!;
+  if (segments.length === 1) return first.text.length === value.length && fits(value, 0, first);
+  const last = segments[segments.length - 1]!;
+  const end = value.length - last.text.length;
+  if (end < first.text.length || !fits(value, 0, first) || !fits(value, end, last)) return false;
+  let at = first.text.length;
+  for (let s = 1; s < segments.length - 1; s++) {
+    const seg = segments[s]!;
+    const found = find(value, at, end, seg);
+    if (found < 0) return false;
+    at = found + seg.text.length;
+  }
+  return true;
+}
+
+function compile(pattern: string, ignoreCase: boolean, noColon: boolean): WildcardMatcher {
+  const prepare = ignoreCase ? fold : (v: string) => v;
+  if (!noColon) {
+    const segments = segmentsOf(pattern, ignoreCase);
+    return { test: (value) => matchSegments(prepare(value), segments) };
+  }
+  // Wildcards cannot match `:`, so the value's colons meet the pattern's literal ones in order and
+  // each colon-free part is matched on its own. (A `:` only comes from literal text, never from an
+  // escape, so cutting the pattern's tokens at `:` is safe.)
+  const parts = pattern.split(':').map((p) => segmentsOf(p, ignoreCase));
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (only) return { test: (value) => !value.includes(':') && matchSegments(prepare(value), only) };
+  return {
+    test(value) {
+      const values = prepare(value).split(':');
+      return values.length === parts.length && parts.every((p, i) => matchSegments(values[i]!, p));
+    },
+  };
+}
+
+/** The compiled matcher for a pattern, cached by (pattern, flags). */
+export function compilePattern(pattern: string, ignoreCase = false, noColon = false): WildcardMatcher {
+  const cacheKey = `${ignoreCase ? 'i' : '-'}${noColon ? 'c' : '-'}${pattern}`;
+  let matcher = cache.get(cacheKey);
+  if (!matcher) {
+    matcher = compile(pattern, ignoreCase, noColon);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(cacheKey, matcher);
+  }
+  return matcher;
 }
 
 /** `*`/`?` match across the whole string (StringLike, Resource; Action with ignoreCase). */

@@ -4,6 +4,7 @@
  * data (never thrown).
  */
 import { normalizePolicy } from '../policy/normalize.js';
+import { policySizeProblems } from '../policy/size.js';
 import type { NormalizedPolicy, PolicyKind } from '../policy/types.js';
 import type { World, WorldProblem } from '../types.js';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.js';
@@ -291,6 +292,8 @@ export function buildWorld(world: World): WorldModel {
       model.policy = policy(r.policy, `resource policy of ${r.arn}`, 'resource', ['resources', i, 'policy']);
     resources.set(r.arn, model);
   });
+
+  problems.push(...policySizeProblems(world));
 
   const model: WorldModel = {
     start: Number.isNaN(start) ? Date.parse(DEFAULT_START) : start,
