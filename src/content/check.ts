@@ -3,7 +3,7 @@
  * quiz answers) and the engine checks `validate` runs. Pure: problems are added
  * to the parsed file; nothing is printed here.
  */
-import type { WorldProblem } from '../engine/types.js';
+import type { CallResult, WorldProblem } from '../engine/types.js';
 import type { ContentPath } from './positions.js';
 import type { ParsedFile, Problem } from './parse.js';
 import { actualFor, changedCall, runCallIn, runScenario, runWhatIf, type Mismatch } from './run.js';
@@ -279,6 +279,13 @@ export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
       const pos = () => parsed.positions.at(['whatIf', i, 'expect'], { key: true });
       const r = runWhatIf(s, w, run);
       checks.push(makeCheck(w.id, 'whatIf', pos, w.expect, r.result, r.mismatches));
+      const base = run.steps.find((st) => st.step.id === w.step)?.result;
+      if (base && sameOutcome(base, r.result))
+        report(
+          ['whatIf', i, 'change'],
+          `what-if \`${w.id}\` does not change the outcome of step \`${w.step}\` (${outcomeLabel(base)} both times)`,
+          'a what-if teaches by changing what happens: change the call so that its outcome or error code differs',
+        );
     });
     return checks;
   } catch (e) {
@@ -290,6 +297,15 @@ export function verifyScenario(parsed: ParsedFile): EngineCheck[] {
     );
     return [];
   }
+}
+
+/** A what-if that ends like its base step teaches nothing (rustlings' rule: an exercise must fail as shipped). */
+function sameOutcome(a: CallResult, b: CallResult): boolean {
+  return a.outcome === b.outcome && a.code === b.code;
+}
+
+function outcomeLabel(r: CallResult): string {
+  return r.outcome === 'success' ? 'success' : `\`${r.code ?? 'error'}\``;
 }
 
 function makeCheck(

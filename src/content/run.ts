@@ -4,7 +4,7 @@
  * `validate`, `learn`, `quiz` and `call`.
  */
 import { createEngine, parseDuration, parseInstant } from '../engine/index.js';
-import type { CallResult, Engine } from '../engine/types.js';
+import type { CallResult, Engine, TraceCheck } from '../engine/types.js';
 import type { Call, Expect, Scenario, Step, WhatIf } from './schema.js';
 
 /** One field of an `expect` that the engine's result did not meet. */
@@ -204,6 +204,8 @@ export function actualOf(field: keyof Expect, result: CallResult): unknown {
       return view ? (view.tags ?? {}) : undefined;
     case 'mfa':
       return view ? (view.mfa ?? false) : undefined;
+    case 'deniedAt':
+      return decidingCheck(result)?.id;
     default:
       return view?.[field];
   }
@@ -220,7 +222,14 @@ const EXPECT_FIELDS: (keyof Expect)[] = [
   'sourceIdentity',
   'tags',
   'mfa',
+  'deniedAt',
 ];
+
+/** The check that decided a failed call: the first check that did not pass (informational ones aside). */
+export function decidingCheck(result: CallResult): TraceCheck | undefined {
+  if (result.outcome !== 'error') return undefined;
+  return result.trace.find((c) => !c.ok && !c.info);
+}
 
 /**
  * Compares an `expect` with a result: `outcome` always, then only the fields

@@ -203,6 +203,8 @@ export const ExpectSchema = z.strictObject({
   sourceIdentity: z.string().optional(),
   tags: tagMap.optional(),
   mfa: z.boolean().optional(),
+  /** For a failure: the id of the trace check that decided it, e.g. `authorize.trust` (extension). */
+  deniedAt: z.string().min(1).optional(),
 });
 
 const choiceList = z.array(z.string().min(1)).min(2);

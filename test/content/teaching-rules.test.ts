@@ -1,0 +1,86 @@
+/**
+ * Content that cannot pass for the wrong reason (README "Writing content"): `expect.deniedAt` pins the
+ * check that decided a failure, and a what-if must change its base step's outcome or error code.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verifyScenario } from '../../src/content/check.js';
+import { parseContent } from '../../src/content/parse.js';
+
+const BASE = readFileSync(
+  new URL('../fixtures/content/valid/scenarios/vendor-access.yaml', import.meta.url),
+  'utf8',
+);
+
+function check(text: string) {
+  const parsed = parseContent(text, 'scenario.yaml');
+  const checks = verifyScenario(parsed);
+  return { checks, errors: parsed.errors.map((e) => e.message) };
+}
+
+describe('expect.deniedAt', () => {
+  it('passes when the named check decided the failure', () => {
+    // Given a what-if that fails on the trust policy's ExternalId condition
+    const text = BASE.replace(
+      'expect: { outcome: error, code: AccessDenied }',
+      'expect: { outcome: error, code: AccessDenied, deniedAt: authorize.sts:AssumeRole }',
+    );
+    // Then the check passes
+    const { checks, errors } = check(text);
+    expect(errors).toEqual([]);
+    expect(checks.find((c) => c.id === 'wrong-external-id')).toMatchObject({ ok: true, mismatches: [] });
+  });
+
+  it('fails, naming the deciding check, when another check decided', () => {
+    const text = BASE.replace(
+      'expect: { outcome: error, code: AccessDenied }',
+      'expect: { outcome: error, code: AccessDenied, deniedAt: param.RoleSessionName }',
+    );
+    const wrong = check(text).checks.find((c) => c.id === 'wrong-external-id');
+    expect(wrong?.ok).toBe(false);
+    expect(wrong?.mismatches).toEqual([
+      { field: 'deniedAt', expected: 'param.RoleSessionName', actual: 'authorize.sts:AssumeRole' },
+    ]);
+  });
+
+  it('a successful call has no deciding check', () => {
+    const text = BASE.replace(
+      'arn: arn:aws:sts::222222222222:assumed-role/VendorRead/vera',
+      'arn: arn:aws:sts::222222222222:assumed-role/VendorRead/vera\n      deniedAt: authorize.sts:AssumeRole',
+    );
+    const assume = check(text).checks.find((c) => c.id === 'assume');
+    expect(assume?.mismatches).toEqual([
+      { field: 'deniedAt', expected: 'authorize.sts:AssumeRole', actual: undefined },
+    ]);
+  });
+});
+
+describe('a what-if must change what happens', () => {
+  it('accepts a what-if whose outcome differs from its step', () => {
+    expect(check(BASE).errors).toEqual([]);
+  });
+
+  it('reports a what-if that ends like its base step', () => {
+    // Given a what-if whose change still lets the vendor in
+    const text = BASE.replace(
+      'change: { params: { ExternalId: not-it } }',
+      'change: { params: { RoleSessionName: vera-2 } }',
+    ).replace('expect: { outcome: error, code: AccessDenied }', 'expect: { outcome: success }');
+    // Then validate reports it, even though its own expectation holds
+    const { checks, errors } = check(text);
+    expect(checks.find((c) => c.id === 'wrong-external-id')?.ok).toBe(true);
+    expect(errors).toEqual([
+      'what-if `wrong-external-id` does not change the outcome of step `assume` (success both times)',
+    ]);
+  });
+
+  it('reports a what-if that fails with the same error code as its step', () => {
+    const text = BASE.replace(
+      'whatIf:\n',
+      'whatIf:\n  - id: later-still\n    step: expired\n    advance: 1h\n    change: {}\n    expect: { outcome: error, code: ExpiredToken }\n',
+    );
+    expect(check(text).errors).toEqual([
+      'what-if `later-still` does not change the outcome of step `expired` (`ExpiredToken` both times)',
+    ]);
+  });
+});
