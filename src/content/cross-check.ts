@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { checkQuiz, checkScenario, verifyQuiz, verifyScenario, type EngineCheck } from './check.js';
+import { addStats, emptyFileStats, itemStats, type FileItemStats } from './item-stats.js';
 import type { ParsedFile } from './parse.js';
 import { readContentFile } from './read.js';
 import type { Scenario } from './schema.js';
@@ -50,11 +51,15 @@ export interface FileReport {
   parsed: ParsedFile;
   checks: EngineCheck[];
   ok: boolean;
+  /** How often the right answer is the longest choice, and where it sits. */
+  items: FileItemStats;
 }
 
 export interface ValidationReport {
   files: FileReport[];
   summary: { files: number; invalid: number; checks: number; passed: number; failed: number };
+  /** Item statistics over every checked file (the whole bank when all content is validated). */
+  items: FileItemStats;
 }
 
 /**
@@ -73,10 +78,15 @@ export function validateFiles(
     .filter((f) => !targets.has(resolve(cwd, f)))
     .map((f) => readContentFile(f, cwd));
   const scenarios = crossCheck(parsed, context);
+  const total = emptyFileStats();
   const reports = parsed.map((p): FileReport => {
     const checks = verifyScenario(p);
     verifyQuiz(p, scenarios);
-    return { parsed: p, checks, ok: p.errors.length === 0 && checks.every((c) => c.ok) };
+    const { stats, warnings } = itemStats(p);
+    p.warnings.push(...warnings);
+    addStats(total.questions, stats.questions);
+    addStats(total.checkpoints, stats.checkpoints);
+    return { parsed: p, checks, ok: p.errors.length === 0 && checks.every((c) => c.ok), items: stats };
   });
   const all = reports.flatMap((r) => r.checks);
   const passed = all.filter((c) => c.ok).length;
@@ -89,5 +99,6 @@ export function validateFiles(
       passed,
       failed: all.length - passed,
     },
+    items: total,
   };
 }

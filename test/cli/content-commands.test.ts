@@ -47,6 +47,32 @@ describe('sts-trainer validate', () => {
     expect(r.code).toBe(file.checks.every((c: { ok: boolean }) => c.ok) ? 0 : 1);
   });
 
+  it('prints item statistics per file and for all files, and a warning with file:line for a giveaway', async () => {
+    const r = await runCli(['validate', 'items/giveaway-quiz.yaml', 'valid'], { cwd: FIX });
+    expect(r.stdout).toContain(
+      'items/giveaway-quiz.yaml:13:13: warning: question `long-answer-first`: the right answer is 1.5x longer than every distractor',
+    );
+    expect(r.stdout).toContain(
+      '  items/giveaway-quiz.yaml: 4 questions; answer strictly longest 25% (chance 29%); by position 2/1/1/0\n',
+    );
+    // valid/ adds three two-choice quiz items (answer first, never longest) and one checkpoint.
+    expect(r.stdout).toContain(
+      '  all files: 7 questions; answer strictly longest 14% (chance 38%); by position 5/1/1/0\n',
+    );
+    expect(r.stdout).toContain(
+      '  all files: 1 checkpoint; answer strictly longest 100% (chance 50%); by position 1/0\n',
+    );
+    expect(r.code).toBe(0);
+    const json = await runCli(['validate', '--json', 'items/giveaway-quiz.yaml'], { cwd: FIX });
+    const out = JSON.parse(json.stdout);
+    const expected = { items: 4, longest: 1, longestPercent: 25, chancePercent: 29, positions: [2, 1, 1, 0] };
+    expect(out.files[0].items.questions).toEqual(expected);
+    expect(out.summary.items.questions).toEqual(expected);
+    expect(out.files[0].warnings).toContainEqual(
+      expect.objectContaining({ line: 30, col: 7, message: expect.stringContaining('`multi-giveaway`') }),
+    );
+  });
+
   it('exits 2 for a path that does not exist', async () => {
     const r = await runCli(['validate', 'no/such/folder'], { cwd: FIX });
     expect(r.code).toBe(2);

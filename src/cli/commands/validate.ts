@@ -6,6 +6,7 @@ import { validateFiles, type FileReport, type ValidationReport } from '../../con
 import { formatProblem, type Problem } from '../../content/parse.js';
 import { contentFiles, ContentPathError } from '../../content/read.js';
 import type { EngineCheck } from '../../content/check.js';
+import { percent, type FileItemStats, type ItemStats } from '../../content/item-stats.js';
 
 /**
  * `sts-trainer validate [paths…] [--json]`: schema, cross-references, then every
@@ -65,6 +66,7 @@ function toText(report: ValidationReport): string {
     for (const w of f.parsed.warnings) out.push(formatProblem(f.parsed.file, w));
     warnings += f.parsed.warnings.length;
   }
+  out.push(...statsLines(report));
   const s = report.summary;
   const errors = report.files.reduce((n, f) => n + f.parsed.errors.length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -75,12 +77,54 @@ function toText(report: ValidationReport): string {
   return out.join('\n') + '\n';
 }
 
+/** `quizzes/x.yaml: 12 questions; answer strictly longest 17% (chance 25%); by position 3/3/3/3`. */
+function statsLine(label: string, noun: string, st: ItemStats): string {
+  return (
+    `${label}: ${st.items} ${noun}${st.items === 1 ? '' : 's'}; answer strictly longest ` +
+    `${percent(st.longest, st.items)}% (chance ${percent(st.chanceLongest, st.items)}%); ` +
+    `by position ${st.positions.join('/')}`
+  );
+}
+
+const STATS_HEADING =
+  'single-answer items: how often the right answer is strictly the longest choice, and how often it is choice 1, 2, …';
+
+const GROUPS: [keyof FileItemStats, string][] = [
+  ['questions', 'question'],
+  ['checkpoints', 'checkpoint'],
+];
+
+/** Item statistics per file, then for everything checked (docs/authoring.md, "Writing fair items"). */
+function statsLines(report: ValidationReport): string[] {
+  const lines: string[] = [];
+  for (const f of report.files)
+    for (const [group, noun] of GROUPS)
+      if (f.items[group].items > 0) lines.push(statsLine(f.parsed.file, noun, f.items[group]));
+  if (report.files.length > 1)
+    for (const [group, noun] of GROUPS)
+      if (report.items[group].items > 0) lines.push(statsLine('all files', noun, report.items[group]));
+  return lines.length ? [STATS_HEADING, ...lines.map((l) => `  ${l}`)] : [];
+}
+
+const jsonStats = (st: ItemStats) => ({
+  items: st.items,
+  longest: st.longest,
+  longestPercent: percent(st.longest, st.items),
+  chancePercent: percent(st.chanceLongest, st.items),
+  positions: st.positions,
+});
+
+const jsonItems = (items: FileItemStats) => ({
+  questions: jsonStats(items.questions),
+  checkpoints: jsonStats(items.checkpoints),
+});
+
 const jsonProblem = (p: Problem) => {
   const message = p.hint?.startsWith('did you mean') ? `${p.message} (${p.hint})` : p.message;
   return p.hint ? { line: p.line, col: p.col, message, hint: p.hint } : { line: p.line, col: p.col, message };
 };
 
-/** FORMAT.md's `validate --json` shape (plus `warnings`, and `hint` on problems). */
+/** FORMAT.md's `validate --json` shape (plus `warnings`, `items` statistics, and `hint` on problems). */
 function toJson(report: ValidationReport) {
   return {
     files: report.files.map((f: FileReport) => ({
@@ -89,12 +133,13 @@ function toJson(report: ValidationReport) {
       ok: f.ok,
       errors: f.parsed.errors.map(jsonProblem),
       warnings: f.parsed.warnings.map(jsonProblem),
+      items: jsonItems(f.items),
       checks: f.checks.map((c) =>
         c.ok
           ? { id: c.id, ok: true }
           : { id: c.id, ok: false, line: c.line, col: c.col, expected: c.expected, actual: c.actual },
       ),
     })),
-    summary: report.summary,
+    summary: { ...report.summary, items: jsonItems(report.items) },
   };
 }
