@@ -31,7 +31,8 @@ const SIGNIN = 'https://signin.aws.amazon.com/saml';
  * The values AWS accepts in the assertion's AudienceRestriction (IAM UG, "Configure SAML assertions
  * for the authentication response"). AWS's troubleshooting page gives the message for a wrong one
  * ("Response does not contain the required audience.") but not the error code: InvalidIdentityToken
- * is the trainer's choice, the code STS uses for every other assertion-validation failure.
+ * is the trainer's choice, the code STS uses for every other assertion-validation failure
+ * (docs/decisions.md#error-messages).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html
  */
 const WEBSERVICES = 'urn:amazon:webservices';
