@@ -58,7 +58,10 @@ function parseAddress(text: string): Address | undefined {
 
 /** Is the request address inside the policy CIDR (bare address = single host)? */
 export function ipInRange(requestIp: string, cidr: string): boolean {
-  const [addrText, prefixText] = cidr.split('/');
+  const parts = cidr.split('/');
+  // `10.0.0.0/8/8` is not a CIDR range (RFC 4632: one prefix length).
+  if (parts.length > 2) return false;
+  const [addrText, prefixText] = parts;
   const ip = parseAddress(requestIp);
   const net = parseAddress(addrText ?? '');
   if (!ip || !net || ip.width !== net.width) return false;

@@ -2,6 +2,7 @@
 // Set prefixes (ForAnyValue:/ForAllValues:) and the IfExists suffix apply to every operator but Null.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
+import { memoTable } from '../caches.js';
 import { didYouMean } from '../policy/suggest.js';
 import { arnOperators } from './arn.js';
 import { binaryOperators } from './binary.js';
@@ -32,7 +33,7 @@ export const operatorNames: readonly string[] = ALL.map((op) => op.name);
 export type OperatorParse =
   { ok: true; parsed: ParsedOperator } | { ok: false; message: string; hint?: string };
 
-const parseCache = new Map<string, OperatorParse>();
+const parseCache = memoTable<string, OperatorParse>();
 
 /** Split `ForAnyValue:StringLikeIfExists` into set prefix, operator and suffix; report unknown names. */
 export function parseOperator(written: string): OperatorParse {

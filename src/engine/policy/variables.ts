@@ -1,6 +1,7 @@
 // Policy variables: `${aws:username}`, `${aws:PrincipalTag/team}`, `${key, 'default'}`, and the escapes
 // `${*}`, `${?}`, `${$}`.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+import { memoTable } from '../caches.js';
 import type { RequestContext } from './types.js';
 
 type Part = { text: string } | { key: string; fallback?: string; raw: string };
@@ -13,7 +14,7 @@ interface Template {
 const VARIABLE = /\$\{([^}]*?)\}/g;
 const DEFAULT_FORM = /^\s*([^,]+?)\s*,\s*'([^']*)'\s*$/;
 
-const templates = new Map<string, Template>();
+const templates = memoTable<string, Template>();
 
 function parseTemplate(value: string): Template {
   const cached = templates.get(value);

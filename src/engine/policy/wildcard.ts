@@ -11,6 +11,8 @@
 // choice is ever undone: at most |value| × |pattern| character comparisons, where a backtracking
 // regular expression for `*a*a*a*a*a*a*a*a*a*a*b` needs exponential time.
 
+import { memoTable } from '../caches.js';
+
 /** Escape sequences of policy variables: `${*}`, `${?}`, `${$}` stand for a literal character.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html */
 const ESCAPES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
@@ -27,7 +29,7 @@ interface Segment {
   any?: readonly boolean[];
 }
 
-const cache = new Map<string, WildcardMatcher>();
+const cache = memoTable<string, WildcardMatcher>();
 const MAX_CACHE = 5000;
 
 function escapeRegex(text: string): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { run, type Row } from './harness.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/team/Dev';
+const LOGS = (group: string) => `arn:aws:logs:us-east-1:111122223333:log-group:${group}`;
 const table: Record<string, Row[]> = {
   ArnLike: [
     [ROLE, 'arn:aws:iam::111122223333:role/*', true],
@@ -12,6 +13,32 @@ const table: Record<string, Row[]> = {
     ['arn:aws:ecs:us-east-1:111122223333:task/c/1', 'arn:aws:ecs:us-east-1:111122223333:*', true],
     ['arn:aws:s3:::bucket/a:b', 'arn:aws:s3:::bucket/*', true], // the 6th part keeps its colons
     [ROLE, 'arn:aws:iam::111122223333:role/team/dev', false], // case-sensitive
+    [ROLE, '*', true], // a bare `*` matches any ARN
+    [ROLE, 'arn:aws:iam::111122223333:role/team/*', true],
+    [ROLE, 'arn:aws:iam::111122223333:role/*/Dev', true], // the resource part's `*` spans `/`
+    [ROLE, 'arn:aws:iam::111122223333:role/team/De?', true],
+    [ROLE, 'arn:aws:iam::111122223333:role/team/D?', false],
+    [ROLE, 'arn:aws:iam::444455556666:role/team/Dev', false], // account segment
+    [ROLE, 'arn:aws:iam:us-east-1:111122223333:role/team/Dev', false], // region segment
+    [ROLE, 'arn:aws-cn:iam::111122223333:role/team/Dev', false], // partition segment
+    [ROLE, 'arn:aws:sts::111122223333:role/team/Dev', false], // service segment
+    [ROLE, 'arn:aws:i*::111122223333:role/team/Dev', true], // a `*` within one segment
+    [ROLE, 'arn:aws:iam:*:111122223333:role/team/Dev', true], // `*` matches an empty segment
+    [ROLE, 'arn:*:*:*:*:*', true],
+    [ROLE, 'arn:*:*:*:*', false], // five segments: not an ARN pattern
+    ['arn:aws:iam::111122223333', 'arn:aws:iam::*:*', false], // a request value with five segments
+    ['not-an-arn', 'arn:aws:iam::*:*', false],
+    // colons and slashes in the resource part: it is one segment, matched like StringLike
+    [LOGS('dev'), LOGS('dev'), true],
+    [LOGS('dev'), LOGS('prod'), false],
+    [LOGS('dev'), 'arn:aws:logs:us-east-1:111122223333:log-group:*', true],
+    [LOGS('dev') + ':log-stream:a/b', 'arn:aws:logs:us-east-1:111122223333:log-group:dev:*', true],
+    [LOGS('dev') + ':log-stream:a/b', 'arn:aws:logs:us-east-1:111122223333:log-group:prod:*', false],
+    [LOGS('dev'), 'arn:aws:logs:*:111122223333:log-group:d?v', true],
+    [LOGS('dev'), 'arn:aws:logs:*:*:*:dev', true], // the 6th part `*:dev` keeps its colon
+    [LOGS('dev'), 'arn:aws:logs:*:*:*:prod', false],
+    ['arn:aws:s3:::bucket/a/b', 'arn:aws:s3:::bucket/a/b', true],
+    ['arn:aws:s3:::bucket/a/b', 'arn:aws:s3:::bucket/a/c', false],
   ],
   ArnEquals: [
     [ROLE, ROLE, true],
@@ -25,6 +52,8 @@ const table: Record<string, Row[]> = {
   ArnNotEquals: [
     [ROLE, ROLE, false],
     [ROLE, 'arn:aws:iam::111122223333:role/Other', true],
+    [LOGS('dev'), LOGS('prod'), true],
+    [LOGS('dev'), 'arn:aws:logs:*:*:log-group:*', false],
   ],
 };
 

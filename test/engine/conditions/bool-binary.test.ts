@@ -9,6 +9,11 @@ describe('Bool', () => {
     ['TRUE', 'true', true], // case-insensitive
     ['false', 'true', false],
     ['yes', 'true', false],
+    ['true', 'TRUE', true], // the policy value too
+    ['false', 'false', true],
+    ['False', 'false', true],
+    ['true', 'false', false],
+    ['yes', 'yes', false], // neither true nor false: never matches, even itself
   ])('request %j vs policy %j → %s', (request, policy, expected) => {
     expect(run('Bool', [request, policy, expected])).toBe(expected);
   });
@@ -18,6 +23,7 @@ describe('BinaryEquals', () => {
   it.each<Row>([
     ['QmluYXJ5VmFsdWU=', 'QmluYXJ5VmFsdWU=', true],
     ['QmluYXJ5VmFsdWU=', 'T3RoZXI=', false],
+    ['QmluYXJ5VmFsdWU=', 'qmluyxj5vmfsdwu=', false], // base64 is case-sensitive
   ])('request %j vs policy %j → %s', (request, policy, expected) => {
     expect(run('BinaryEquals', [request, policy, expected])).toBe(expected);
   });

@@ -1,49 +1,98 @@
-// Generic condition rules: missing keys, IfExists, Null, set operators, key-name case-insensitivity.
+// Generic condition rules: missing and empty keys, IfExists, Null, set operators, key-name case.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
 import { describe, expect, it } from 'vitest';
+import { NOTES } from '../../../src/engine/conditions/evaluate.js';
 import { parseOperator } from '../../../src/engine/conditions/registry.js';
+import type { RequestContext } from '../../../src/engine/policy/types.js';
 import { ctx } from '../policy/helpers.js';
 import { check } from './harness.js';
 
 const none = ctx();
 const mfa = ctx({ 'aws:MultiFactorAuthPresent': 'false' });
+const tags = ctx({ 'aws:TagKeys': ['Project', 'Team'] });
+const empty: RequestContext = new Map([['aws:tagkeys', { key: 'aws:TagKeys', values: [], multi: true }]]);
 
-describe('missing key: positive operators false, negated true (condition_operators)', () => {
-  it.each([
-    ['StringEquals', false],
-    ['StringNotEquals', true],
-    ['ArnNotLike', true],
-    ['NotIpAddress', true],
-    ['NumericLessThan', false],
-  ])('%s on an absent key → %s', (op, expected) => {
-    const r = check(op, 'aws:SourceIp', '10.0.0.0/8', none);
-    expect(r.matched).toBe(expected);
-    expect(r.requestValues).toBeNull();
-  });
-});
+// A key that is absent and a key whose value list is empty are both "not present"
+// (multi-value-conditions: "the key values resolve to a null data set").
+describe.each([
+  ['absent', none, null],
+  ['empty', empty, []],
+] as const)(
+  'a %s key, for every set operator with and without IfExists (condition_operators#Conditions_IfExists, multi-value-conditions)',
+  (_name, context, requestValues) => {
+    it.each<[string, boolean, string]>([
+      ['StringEquals', false, NOTES.positiveAbsent],
+      ['StringNotEquals', true, NOTES.negatedAbsent],
+      ['StringEqualsIfExists', true, NOTES.ifExistsAbsent],
+      ['StringNotEqualsIfExists', true, NOTES.ifExistsAbsent],
+      ['ForAnyValue:StringEquals', false, NOTES.anyValueAbsent],
+      ['ForAnyValue:StringNotEquals', false, NOTES.anyValueAbsent],
+      ['ForAnyValue:StringLikeIfExists', true, NOTES.ifExistsAbsent],
+      ['ForAnyValue:StringNotLikeIfExists', true, NOTES.ifExistsAbsent],
+      ['ForAllValues:StringEquals', true, NOTES.allValuesAbsent],
+      ['ForAllValues:StringNotEquals', true, NOTES.allValuesAbsent],
+      ['ForAllValues:StringLikeIfExists', true, NOTES.ifExistsAbsent],
+      ['ForAllValues:StringNotLikeIfExists', true, NOTES.ifExistsAbsent],
+      ['ArnNotLike', true, NOTES.negatedAbsent],
+      ['NotIpAddress', true, NOTES.negatedAbsent],
+      ['NumericLessThan', false, NOTES.positiveAbsent],
+      ['DateGreaterThanIfExists', true, NOTES.ifExistsAbsent],
+    ])('%s → %s', (op, matched, note) => {
+      const r = check(op, 'aws:TagKeys', ['Project'], context);
+      expect(r).toEqual({
+        operator: op,
+        key: 'aws:TagKeys',
+        policyValues: ['Project'],
+        requestValues,
+        matched,
+        note,
+      });
+    });
+    it.each([
+      ['true', true],
+      ['false', false],
+      ['TRUE', true], // values are case-insensitive
+      ['maybe', false], // neither: never matches
+    ])('Null %s → %s', (value, matched) => {
+      expect(check('Null', 'aws:TagKeys', value, context).matched).toBe(matched);
+    });
+  },
+);
 
-describe('…IfExists: true when the key is absent, a normal test when present (Conditions_IfExists)', () => {
+describe('a present key: IfExists is an ordinary test (Conditions_IfExists)', () => {
   it.each([
-    [none, 'true', true],
     [mfa, 'true', false],
     [mfa, 'false', true],
+    [ctx({ 'aws:MultiFactorAuthPresent': 'true' }), 'true', true],
   ])('BoolIfExists %#', (context, value, expected) => {
-    expect(check('BoolIfExists', 'aws:MultiFactorAuthPresent', value, context).matched).toBe(expected);
+    const r = check('BoolIfExists', 'aws:MultiFactorAuthPresent', value, context);
+    expect(r.matched).toBe(expected);
+    expect(r.note).toBeUndefined();
   });
-  it('notes why it matched', () => {
-    expect(check('StringEqualsIfExists', 'x:y', 'a', none).note).toMatch(/IfExists/);
+  it.each([
+    ['ForAnyValue:StringEqualsIfExists', ['Cost'], false],
+    ['ForAllValues:StringEqualsIfExists', ['Project'], false],
+    ['ForAllValues:StringEqualsIfExists', ['Project', 'Team'], true],
+  ])('%s %j → %s', (op, policy, expected) => {
+    expect(check(op, 'aws:TagKeys', policy, tags).matched).toBe(expected);
   });
 });
 
-describe('Null: true ⇔ key absent, false ⇔ present (Conditions_Null)', () => {
+describe('Null: true ⇔ key absent, false ⇔ present; several values OR (Conditions_Null)', () => {
   it.each([
-    [none, 'true', true],
-    [none, 'false', false],
     [mfa, 'true', false],
     [mfa, 'false', true],
-  ])('%#: Null %s', (context, value, expected) => {
-    expect(check('Null', 'aws:MultiFactorAuthPresent', value, context).matched).toBe(expected);
+    [mfa, 'FALSE', true],
+    [mfa, 'maybe', false],
+    [mfa, ['true', 'false'], true],
+    [none, ['false', 'true'], true],
+    [tags, 'false', true],
+  ])('%#: Null %j', (context, value, expected) => {
+    const key = context === tags ? 'aws:TagKeys' : 'aws:MultiFactorAuthPresent';
+    const r = check('Null', key, value, context);
+    expect(r.matched).toBe(expected);
+    expect(r.policyValues).toEqual(Array.isArray(value) ? value : [value]);
   });
   it('rejects NullIfExists', () => {
     expect(parseOperator('NullIfExists').ok).toBe(false);
@@ -51,89 +100,129 @@ describe('Null: true ⇔ key absent, false ⇔ present (Conditions_Null)', () =>
 });
 
 describe('condition key names are case-insensitive, values are not (reference_policies_elements_condition)', () => {
+  const context = ctx({ 'aws:SourceIp': '10.1.1.1', 'aws:PrincipalTag/Team': 'blue' });
   it.each([
-    ['AWS:SourceIP', '10.1.1.1', true],
-    ['aws:principaltag/TEAM', 'x', false],
-    ['aws:PrincipalTag/team', 'blue', true],
-  ])('%s', (key, value, expected) => {
-    const context = ctx({ 'aws:SourceIp': '10.1.1.1', 'aws:PrincipalTag/Team': 'blue' });
-    const op = key.toLowerCase() === 'aws:sourceip' ? 'IpAddress' : 'StringEquals';
-    expect(
-      check(op, key, op === 'IpAddress' ? '10.0.0.0/8' : value === 'x' ? 'BLUE' : value, context).matched,
-    ).toBe(expected);
+    ['IpAddress', 'AWS:SourceIP', '10.0.0.0/8', true, ['10.1.1.1']],
+    ['StringEquals', 'aws:principaltag/TEAM', 'blue', true, ['blue']], // the key is found in any case
+    ['StringEquals', 'aws:principaltag/TEAM', 'BLUE', false, ['blue']], // its value is compared exactly
+    ['StringEquals', 'aws:PrincipalTag/Other', 'blue', false, null],
+  ])('%s %s %s → %s', (op, key, value, expected, requestValues) => {
+    const r = check(op, key, value, context);
+    expect(r.matched).toBe(expected);
+    expect(r.requestValues).toEqual(requestValues);
+    expect(r.key).toBe(key); // reported as written
   });
 });
 
-const tags = ctx({ 'aws:TagKeys': ['Project', 'Team'] });
-const empty = new Map([['aws:tagkeys', { key: 'aws:TagKeys', values: [], multi: true }]]);
-
-describe('ForAnyValue: some request value matches some policy value; false when absent/empty (multi-value-conditions)', () => {
-  it.each([
-    [tags, ['Project'], true],
-    [tags, ['Cost'], false],
-    [none, ['Project'], false],
-    [empty, ['Project'], false],
-  ])('%# → %s', (context, policy, expected) => {
-    expect(check('ForAnyValue:StringEquals', 'aws:TagKeys', policy, context).matched).toBe(expected);
+// aws:TagKeys = [Project, Team]. Each row gives the result with ForAnyValue:, ForAllValues: and no
+// prefix, so a row can only pass when the prefix is applied (multi-value-conditions).
+describe('set operators on a multivalued key, against the same operator without a prefix', () => {
+  it.each<[string, string[], boolean, boolean, boolean]>([
+    // [operator, policy values, ForAnyValue, ForAllValues, no prefix]
+    ['StringEquals', ['Project'], true, false, true],
+    ['StringEquals', ['Project', 'Team', 'Cost'], true, true, true],
+    ['StringEquals', ['Cost'], false, false, false],
+    ['StringNotEquals', ['Project'], true, false, true],
+    ['StringNotEquals', ['Cost'], true, true, true],
+    ['StringNotEquals', ['Project', 'Team'], false, false, false],
+    ['StringLike', ['P*'], true, false, true],
+    ['StringLike', ['*'], true, true, true],
+    ['StringNotLike', ['P*'], true, false, true],
+    ['StringNotLike', ['*'], false, false, false],
+  ])('%s %j → any %s, all %s, none %s', (op, policy, any, all, plain) => {
+    expect(check(`ForAnyValue:${op}`, 'aws:TagKeys', policy, tags).matched).toBe(any);
+    expect(check(`ForAllValues:${op}`, 'aws:TagKeys', policy, tags).matched).toBe(all);
+    expect(check(op, 'aws:TagKeys', policy, tags).matched).toBe(plain);
   });
-  it.each([
-    [tags, ['Project'], true], // Team matches none
-    [tags, ['Project', 'Team'], false],
-  ])(
-    'ForAnyValue:StringNotEquals %# → %s (some request value matches no policy value)',
-    (context, policy, expected) => {
-      expect(check('ForAnyValue:StringNotEquals', 'aws:TagKeys', policy, context).matched).toBe(expected);
-    },
-  );
-});
-
-describe('ForAllValues: every request value matches some policy value; TRUE when absent/empty (multi-value-conditions)', () => {
-  it.each([
-    [tags, ['Project', 'Team', 'Cost'], true],
-    [tags, ['Project'], false],
-    [none, ['Project'], true],
-    [empty, ['Project'], true],
-  ])('%# → %s', (context, policy, expected) => {
-    expect(check('ForAllValues:StringEquals', 'aws:TagKeys', policy, context).matched).toBe(expected);
-  });
-  it.each([
-    [tags, ['Cost'], true], // no request value is listed
-    [tags, ['Team'], false],
-  ])(
-    'ForAllValues:StringNotEquals %# → %s (no request value matches any policy value)',
-    (context, policy, expected) => {
-      expect(check('ForAllValues:StringNotEquals', 'aws:TagKeys', policy, context).matched).toBe(expected);
-    },
-  );
   it('ForAnyValue:StringLike on a Cognito amr', () => {
     const amr = ctx({ 'cognito-identity.amazonaws.com:amr': ['authenticated', 'graph.facebook.com'] });
-    expect(
-      check('ForAnyValue:StringLike', 'cognito-identity.amazonaws.com:amr', 'authenticated', amr).matched,
-    ).toBe(true);
-    expect(
-      check('ForAnyValue:StringLike', 'cognito-identity.amazonaws.com:amr', 'unauth*', amr).matched,
-    ).toBe(false);
+    const key = 'cognito-identity.amazonaws.com:amr';
+    expect(check('ForAnyValue:StringLike', key, 'authenticated', amr).matched).toBe(true);
+    expect(check('ForAnyValue:StringLike', key, 'unauth*', amr).matched).toBe(false);
   });
 });
 
-describe('a multivalued key without a set prefix: any request value decides (documented choice)', () => {
+describe('a multivalued key without a set prefix: any request value decides, and the note says so (documented choice)', () => {
   it.each([
-    [['Project'], true],
-    [['Cost'], false],
-  ])('StringEquals %j → %s', (policy, expected) => {
-    expect(check('StringEquals', 'aws:TagKeys', policy, tags).matched).toBe(expected);
+    [tags, ['Project'], true, NOTES.multiNoSet],
+    [tags, ['Cost'], false, NOTES.multiNoSet],
+    [ctx({ 'aws:TagKeys': ['Project'] }), ['Project'], true, undefined], // one value: nothing to say
+    [ctx({ 'aws:TagKeys': 'Project' }), ['Project'], true, undefined], // single-valued key
+  ])('%#: StringEquals %j → %s', (context, policy, expected, note) => {
+    const r = check('StringEquals', 'aws:TagKeys', policy, context);
+    expect(r.matched).toBe(expected);
+    expect(r.note).toBe(note);
+  });
+  it('no note with a set prefix', () => {
+    expect(check('ForAnyValue:StringEquals', 'aws:TagKeys', ['Project'], tags).note).toBeUndefined();
+  });
+  it('no note for a key not marked multivalued, whatever it holds', () => {
+    const odd: RequestContext = new Map([['k:v', { key: 'k:v', values: ['a', 'b'], multi: false }]]);
+    expect(check('StringEquals', 'k:v', ['a'], odd).note).toBeUndefined();
   });
 });
 
-describe('operator parsing: registry, prefixes, suffix, hints', () => {
-  it.each([
-    ['StringEquals', true, undefined],
-    ['ForAllValues:StringLikeIfExists', true, undefined],
-    ['StringEqual', false, 'did you mean `StringEquals`?'],
-    ['ForAnyValues:StringEquals', false, 'did you mean `ForAnyValue`?'],
-  ])('%s', (written, ok, hint) => {
+describe('an unresolvable policy variable (reference_policies_variables)', () => {
+  const context = ctx({ 'sts:RoleSessionName': 'Alice', 'aws:username': 'Alice' });
+  it.each<[string, string[], boolean, string]>([
+    // only that value fails to match; the others still count
+    ['StringEquals', ['${aws:userid}', 'Alice'], true, NOTES.unresolved(['${aws:userid}'])],
+    ['StringEquals', ['${aws:userid}', '${aws:username}'], true, NOTES.unresolved(['${aws:userid}'])],
+    ['StringEquals', ['${aws:userid}'], false, NOTES.unresolved(['${aws:userid}'])],
+    ['StringLike', ['${aws:userid}*', '${x:y}'], false, NOTES.unresolved(['${aws:userid}', '${x:y}'])],
+    // a negated operator cannot hold
+    ['StringNotEquals', ['${aws:userid}', 'Bob'], false, NOTES.unresolvedNegated(['${aws:userid}'])],
+    ['StringNotLike', ['${aws:userid}'], false, NOTES.unresolvedNegated(['${aws:userid}'])],
+  ])('%s %j → %s', (op, values, matched, note) => {
+    const r = check(op, 'sts:RoleSessionName', values, context);
+    expect(r.matched).toBe(matched);
+    expect(r.note).toBe(note);
+  });
+  it('the note wins over the multivalued-key note', () => {
+    const multi = ctx({ 'aws:TagKeys': ['a', 'b'] });
+    expect(check('StringEquals', 'aws:TagKeys', ['${aws:userid}', 'a'], multi).note).toBe(
+      NOTES.unresolved(['${aws:userid}']),
+    );
+  });
+});
+
+describe('operator parsing: registry, prefixes, suffix, hints (condition_operators)', () => {
+  it.each<[string, string, string | undefined, boolean]>([
+    // [written, operator, set, ifExists]
+    ['StringEquals', 'StringEquals', undefined, false],
+    ['stringequals', 'StringEquals', undefined, false], // operator names are case-insensitive
+    [' StringEquals ', 'StringEquals', undefined, false],
+    ['StringEqualsIfExists', 'StringEquals', undefined, true],
+    ['stringequalsIFEXISTS', 'StringEquals', undefined, true],
+    ['ForAnyValue:StringEquals', 'StringEquals', 'ForAnyValue', false],
+    ['foranyvalue:StringEquals', 'StringEquals', 'ForAnyValue', false],
+    ['ForAllValues:StringLikeIfExists', 'StringLike', 'ForAllValues', true],
+    ['FORALLVALUES:ArnLike', 'ArnLike', 'ForAllValues', false],
+    ['NotIpAddressIfExists', 'NotIpAddress', undefined, true],
+    ['Null', 'Null', undefined, false],
+  ])('%j → %s', (written, name, set, ifExists) => {
     const r = parseOperator(written);
-    expect(r.ok).toBe(ok);
-    if (!r.ok) expect(r.hint).toBe(hint);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.parsed.op.name).toBe(name);
+    expect(r.parsed.set).toBe(set);
+    expect(r.parsed.ifExists).toBe(ifExists);
+    expect(r.parsed.written).toBe(written);
+  });
+  it.each<[string, string, string | undefined]>([
+    // [written, the text the message quotes, hint]
+    ['StringEqual', '`StringEqual`', 'did you mean `StringEquals`?'],
+    ['ForAnyValues:StringEquals', '`ForAnyValues`', 'did you mean `ForAnyValue`?'],
+    ['ForAllValue:StringEquals', '`ForAllValue`', 'did you mean `ForAllValues`?'],
+    ['Sometimes:StringEquals', '`Sometimes`', undefined],
+    ['IfExists', '`IfExists`', undefined],
+    ['ForAnyValue:Bogus', '`ForAnyValue:Bogus`', undefined],
+    ['NullIfExists', '`NullIfExists`', 'use `Null`'],
+  ])('%j is rejected', (written, quoted, hint) => {
+    const r = parseOperator(written);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toContain(quoted);
+    expect(r.hint).toBe(hint);
   });
 });

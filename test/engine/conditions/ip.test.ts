@@ -1,4 +1,5 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
+// A policy value is a CIDR range (RFC 4632) or a bare address (a single host); IPv4 and IPv6.
 import { describe, expect, it } from 'vitest';
 import { run, type Row } from './harness.js';
 
@@ -8,20 +9,71 @@ const table: Record<string, Row[]> = {
     ['203.0.114.7', '203.0.113.0/24', false],
     ['203.0.113.7', '203.0.113.7', true], // bare IP = /32
     ['203.0.113.8', '203.0.113.7', false],
+    ['203.0.113.7', '203.0.113.7/32', true],
+    ['203.0.113.6', '203.0.113.7/32', false],
+    ['203.0.113.7', '203.0.113.6/31', true], // /31: .6 and .7
+    ['203.0.113.8', '203.0.113.6/31', false],
     ['10.1.2.3', '0.0.0.0/0', true],
+    ['10.255.255.255', '10.0.0.0/8', true],
+    ['11.0.0.0', '10.0.0.0/8', false],
+    ['10.1.2.3', '10.9.9.9/8', true], // host bits in the policy value are ignored
+    ['255.255.255.255', '255.255.255.255', true],
     ['2001:db8::1', '2001:db8::/32', true],
     ['2001:db9::1', '2001:db8::/32', false],
+    ['2001:DB8::1', '2001:db8::/32', true], // hex digits in any case
+    ['2001:db8:0:0:0:0:0:1', '2001:db8::1', true], // the full and the compressed form are one address
+    ['2001:db8::1', '2001:db8::1/128', true],
+    ['2001:db8::2', '2001:db8::1/128', false],
+    ['2001:db8::1', '::/0', true],
+    ['::1', '::1', true],
+    ['::', '::/128', true],
+    ['1::', '1:0:0:0:0:0:0:0', true],
+    ['::ffff:1.2.3.4', '::ffff:1.2.3.0/120', true], // an IPv4-mapped IPv6 address
+    ['::ffff:1.2.4.4', '::ffff:1.2.3.0/120', false],
+    ['::ffff:1.2.3.4', '::ffff:0:0/96', true],
+    ['::ffff:1.2.3.4', '::ffff:102:304', true], // the same address in hex groups
     ['2001:db8::1', '203.0.113.0/24', false], // families never mix
+    ['203.0.113.7', '::/0', false],
     ['not-an-ip', '0.0.0.0/0', false],
   ],
   NotIpAddress: [
     ['198.51.100.1', '203.0.113.0/24', true],
     ['203.0.113.9', ['198.51.100.0/24', '203.0.113.0/24'], false],
+    ['203.0.113.7', '203.0.113.7/32', false],
+    ['2001:db8::1', '2001:db8::/32', false],
+    ['2001:db9::1', '2001:db8::/32', true],
   ],
 };
 
 describe.each(Object.entries(table))('%s', (operator, rows) => {
   it.each(rows)('request %j vs policy %j → %s', (request, policy, expected) => {
     expect(run(operator, [request, policy, expected])).toBe(expected);
+  });
+});
+
+// An address or range that is not valid never matches: IpAddress is false, even with a /0 range.
+describe('invalid addresses and ranges never match', () => {
+  it.each<[request: string, policy: string]>([
+    ['256.0.0.1', '0.0.0.0/0'], // octet > 255
+    ['10.0.0.1', '10.0.0.256/24'],
+    ['10.0.0', '0.0.0.0/0'], // three octets
+    ['10.0.0.1.5', '0.0.0.0/0'], // five octets
+    ['10.0.0.1', '10.0.0.0/33'], // prefix > 32
+    ['10.0.0.1', '10.0.0.0/'],
+    ['10.0.0.1', '10.0.0.0/x'],
+    ['10.0.0.1', '10.0.0.0/-1'],
+    ['10.0.0.1', '10.0.0.0/8/8'],
+    ['10.0.0.x', '0.0.0.0/0'],
+    ['2001:db8::1', '2001:db8::/129'], // prefix > 128
+    ['1:2:3:4:5:6:7', '::/0'], // seven groups, no `::`
+    ['1:2:3:4:5:6:7:8:9', '::/0'], // nine groups
+    ['1:2:3:4:5:6:7:8::', '::/0'], // `::` standing for no group
+    ['1::2::3', '::/0'], // two `::`
+    ['12345::1', '::/0'], // five hex digits
+    ['g::1', '::/0'],
+    ['::ffff:1.2.3.256', '::/0'], // a bad IPv4 tail
+    ['1:2:3:4:5:6:7:1.2.3.4', '::/0'], // an IPv4 tail counts as two groups
+  ])('%s in %s → false', (request, policy) => {
+    expect(run('IpAddress', [request, policy, false])).toBe(false);
   });
 });

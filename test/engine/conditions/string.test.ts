@@ -16,11 +16,15 @@ const table: Record<string, Row[]> = {
   ],
   StringEqualsIgnoreCase: [
     ['PROD', 'prod', true],
+    ['prod', 'PROD', true],
     ['prod', 'dev', false],
+    ['prod', 'pro*', false], // no wildcards
   ],
   StringNotEqualsIgnoreCase: [
     ['PROD', 'prod', false],
+    ['prod', 'PrOd', false],
     ['prod', 'dev', true],
+    ['prod', ['dev', 'PROD'], false],
   ],
   StringLike: [
     ['repo:octo/app:ref:refs/heads/main', 'repo:octo/*', true], // `*` spans `:`
@@ -29,10 +33,24 @@ const table: Record<string, Row[]> = {
     ['abbc', 'a?c', false],
     ['a.c', 'a.c', true], // regex metacharacters are literal
     ['abc', 'a.c', false],
+    ['ab', 'a*b', true], // `*` matches an empty run
+    ['ac', 'a?c', false], // `?` is exactly one character
+    ['a:c', 'a?c', true],
+    ['axxbyyc', 'a*b*c', true],
+    ['axxbyy', 'a*b*c', false],
+    ['anything', '*', true],
+    ['', '*', true],
+    ['x-a+b(c)[d]{e}^f|g\\h/i$j', 'x-a+b(c)[d]{e}^f|g\\h/i$j', true], // every regex metacharacter is literal
+    ['x-aab(c)', 'x-a+b(c)', false],
+    ['price: $5', 'price: $*', true], // a `$` that is not an escape is literal
+    ['prod', 'prod', true], // no wildcard: exact
+    ['prod-1', 'prod', false],
+    ['xprod', 'prod', false],
   ],
   StringNotLike: [
     ['dev-1', 'prod-*', true],
     ['prod-1', ['dev-*', 'prod-*'], false],
+    ['Prod-1', 'prod-*', true], // case-sensitive
   ],
 };
 

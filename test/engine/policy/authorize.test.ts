@@ -110,6 +110,26 @@ describe('same account: which principal the trust policy names decides what else
       'session-policy',
     ],
     [
+      'account and user ARN: the user ARN counts, no identity policy needed',
+      P.alice,
+      { AWS: [ACCT, P.alice.arn] },
+      [],
+      undefined,
+      undefined,
+      'Allowed',
+      undefined,
+    ],
+    [
+      'user ARN and account: the user ARN counts, whatever the order',
+      P.alice,
+      { AWS: [P.alice.arn, ACCT] },
+      [],
+      undefined,
+      undefined,
+      'Allowed',
+      undefined,
+    ],
+    [
       'account: identity policy needed',
       P.alice,
       { AWS: ACCT },
@@ -266,6 +286,31 @@ describe('explicit Deny wins everywhere (SCP, identity, boundary, trust)', () =>
       outcome: 'pass',
       note: 'FullAWSAccess (implicit) allows; no SCP Deny matched',
     });
+  });
+});
+
+describe('a trust policy with several statements: the most specific matching Allow decides, a Deny wins', () => {
+  const allowStmt = (Principal: unknown) => ({ Effect: 'Allow', Principal, Action: 'sts:AssumeRole' });
+  it.each([
+    ['account, then user', [allowStmt({ AWS: ACCT }), allowStmt({ AWS: P.alice.arn })], 'Allowed', undefined],
+    ['user, then account', [allowStmt({ AWS: P.alice.arn }), allowStmt({ AWS: ACCT })], 'Allowed', undefined],
+    [
+      'account twice',
+      [allowStmt({ AWS: ACCT }), allowStmt({ AWS: ACCT })],
+      'ImplicitlyDenied',
+      'no-identity-allow',
+    ],
+    [
+      'user Allow, account Deny',
+      [allowStmt({ AWS: P.alice.arn }), { ...allowStmt({ AWS: ACCT }), Effect: 'Deny' }],
+      'ExplicitlyDenied',
+      'explicit-deny',
+    ],
+  ] as const)('%s → %s', (_n, statements, decision, reason) => {
+    // alice has no identity policy: only a trust statement naming her ARN can allow her alone
+    const d = run(P.alice, { resourcePolicy: policy({ Statement: [...statements] }, 'trust'), identity: [] });
+    expect(d.decision).toBe(decision);
+    expect(d.reason).toBe(reason);
   });
 });
 

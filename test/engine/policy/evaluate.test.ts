@@ -1,57 +1,10 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../../../src/engine/policy/evaluate.js';
-import type { RequestPrincipal } from '../../../src/engine/policy/types.js';
-import { ACCT, OTHER, ctx, policy, principals as P, req, stmt } from './helpers.js';
+import type { NormalizedPolicy } from '../../../src/engine/policy/types.js';
+import { ACCT, ctx, policy, principals as P, req, stmt } from './helpers.js';
 
-const trustFor = (Principal: unknown) =>
-  policy(stmt({ Effect: 'Allow', Principal, Action: 'sts:AssumeRole' }), 'trust');
-
-describe('Principal forms (reference_policies_elements_principal)', () => {
-  const rows: [string, unknown, RequestPrincipal, boolean, string | undefined][] = [
-    ['"*" matches anyone', '*', P.anonymous, true, 'wildcard'],
-    ['{AWS:"*"}', { AWS: '*' }, P.alice, true, 'wildcard'],
-    ['account id → users of the account', { AWS: ACCT }, P.alice, true, 'account'],
-    [
-      'account root ARN → role sessions of the account',
-      { AWS: `arn:aws:iam::${ACCT}:root` },
-      P.session,
-      true,
-      'account',
-    ],
-    ['account id does not match another account', { AWS: OTHER }, P.alice, false, undefined],
-    ['user ARN', { AWS: P.alice.arn }, P.alice, true, 'user'],
-    ['user ARN is case-sensitive', { AWS: `arn:aws:iam::${ACCT}:user/alice` }, P.alice, false, undefined],
-    ['role ARN → its sessions', { AWS: P.session.roleArn }, P.session, true, 'role'],
-    ['session ARN → exactly that session', { AWS: P.session.arn }, P.session, true, 'session'],
-    [
-      'other session of the role',
-      { AWS: `arn:aws:sts::${ACCT}:assumed-role/Dev/s2` },
-      P.session,
-      false,
-      undefined,
-    ],
-    ['federated-user ARN', { AWS: P.fed.arn }, P.fed, true, 'federated-user'],
-    ['Service', { Service: ['lambda.amazonaws.com', 'ec2.amazonaws.com'] }, P.ec2, true, 'service'],
-    ['Service does not match a user', { Service: 'ec2.amazonaws.com' }, P.alice, false, undefined],
-    ['Federated provider ARN', { Federated: P.github.arn }, P.github, true, 'federated'],
-    ['most specific match is reported', { AWS: [ACCT, P.alice.arn] }, P.alice, true, 'user'],
-  ];
-  it.each(rows)('%s', (_name, principal, who, matched, via) => {
-    const e = evaluatePolicy(trustFor(principal), req(who));
-    expect(e.statements[0]?.principal?.matched).toBe(matched);
-    expect(e.statements[0]?.principal?.via).toBe(via);
-    expect(e.result).toBe(matched ? 'Allow' : 'NoMatch');
-  });
-  it('NotPrincipal matches principals that are not listed (resource policies)', () => {
-    const p = policy(
-      stmt({ Effect: 'Deny', NotPrincipal: { AWS: P.alice.arn }, Action: 's3:*', Resource: '*' }),
-      'resource',
-    );
-    expect(evaluatePolicy(p, req(P.alice, ctx(), 's3:GetObject', 'arn:aws:s3:::b/k')).result).toBe('NoMatch');
-    expect(evaluatePolicy(p, req(P.bobOther, ctx(), 's3:GetObject', 'arn:aws:s3:::b/k')).result).toBe('Deny');
-  });
-});
+// Principal matching has its own tables: principal.test.ts.
 
 describe('Action / NotAction (reference_policies_elements_action, …_notaction)', () => {
   it.each([
@@ -64,6 +17,18 @@ describe('Action / NotAction (reference_policies_elements_action, …_notaction)
   ])('%j on %s → %s', (element, action, expected) => {
     const p = policy(stmt({ Effect: 'Allow', ...element, Resource: '*' }));
     expect(evaluatePolicy(p, req(P.alice, ctx(), action)).result).toBe(expected ? 'Allow' : 'NoMatch');
+  });
+  it.each([
+    [
+      { Action: ['s3:*', 'sts:Assume*', 'sts:*'] },
+      { element: 'Action', matched: true, value: 'sts:Assume*' },
+    ],
+    [{ Action: ['s3:*', 'iam:*'] }, { element: 'Action', matched: false }],
+    [{ NotAction: ['s3:*', 'STS:*'] }, { element: 'NotAction', matched: false, value: 'STS:*' }],
+    [{ NotAction: ['s3:*', 'iam:*'] }, { element: 'NotAction', matched: true }],
+  ])('%j reports the pattern that decided: %j', (element, expected) => {
+    const p = policy(stmt({ Effect: 'Allow', ...element, Resource: '*' }));
+    expect(evaluatePolicy(p, req(P.alice)).statements[0]?.action).toEqual(expected);
   });
 });
 
@@ -81,6 +46,108 @@ describe('Resource / NotResource with wildcards and variables (reference_policie
     const p = policy(stmt({ Effect: 'Allow', Action: 's3:GetObject', ...element }));
     const e = evaluatePolicy(p, req(P.alice, ctx({ 'aws:username': 'Alice' }), 's3:GetObject', resource));
     expect(e.result).toBe(expected ? 'Allow' : 'NoMatch');
+  });
+  const HOME = 'arn:aws:s3:::bucket/home/${aws:username}/*';
+  const UNRESOLVED = 'arn:aws:s3:::bucket/${aws:userid}/*';
+  it.each([
+    // the pattern is reported as written, before substitution
+    [{ Resource: HOME }, bucket('home/Alice/x'), { element: 'Resource', matched: true, value: HOME }],
+    // an unresolvable pattern matches nothing, the next pattern still can
+    [
+      { Resource: [UNRESOLVED, HOME] },
+      bucket('home/Alice/x'),
+      { element: 'Resource', matched: true, value: HOME },
+    ],
+    [{ Resource: [UNRESOLVED] }, bucket('x/y'), { element: 'Resource', matched: false }],
+    [
+      { Resource: ['arn:aws:s3:::other/*', 'arn:aws:s3:::bucket/*'] },
+      bucket('k'),
+      { element: 'Resource', matched: true, value: 'arn:aws:s3:::bucket/*' },
+    ],
+    [
+      { NotResource: ['arn:aws:s3:::other/*', 'arn:aws:s3:::bucket/*'] },
+      bucket('k'),
+      { element: 'NotResource', matched: false, value: 'arn:aws:s3:::bucket/*' },
+    ],
+    [{ NotResource: 'arn:aws:s3:::other/*' }, bucket('k'), { element: 'NotResource', matched: true }],
+    // an unresolvable variable in NotResource makes the statement not apply (it could name anything)
+    [{ NotResource: UNRESOLVED }, bucket('k'), { element: 'NotResource', matched: false }],
+    [
+      { NotResource: [UNRESOLVED, 'arn:aws:s3:::other/*'] },
+      bucket('k'),
+      { element: 'NotResource', matched: false },
+    ],
+  ])('%j on %s → %j', (element, resource, expected) => {
+    const p = policy(stmt({ Effect: 'Allow', Action: 's3:GetObject', ...element }));
+    const e = evaluatePolicy(p, req(P.alice, ctx({ 'aws:username': 'Alice' }), 's3:GetObject', resource));
+    expect(e.statements[0]?.resource).toEqual(expected);
+  });
+  it('a Deny on NotResource with an unresolvable variable denies nothing', () => {
+    const p = policy(stmt({ Effect: 'Deny', Action: '*', NotResource: UNRESOLVED }));
+    expect(evaluatePolicy(p, req(P.alice, ctx(), 's3:GetObject', bucket('k'))).result).toBe('NoMatch');
+  });
+});
+
+describe('several matching statements: Deny wins, the most specific Allow is reported (evaluation-logic)', () => {
+  const allowS3 = (Sid: string, extra: Record<string, unknown> = {}) => ({
+    Sid,
+    Effect: 'Allow',
+    Action: 's3:*',
+    Resource: '*',
+    ...extra,
+  });
+  const get = (p: NormalizedPolicy, who = P.alice) =>
+    evaluatePolicy(p, req(who, ctx(), 's3:GetObject', 'arn:aws:s3:::b/k'));
+  it('two matching Allows in one identity policy: Allow, and the first is reported', () => {
+    const e = get(policy({ Statement: [allowS3('One'), allowS3('Two')] }));
+    expect(e.result).toBe('Allow');
+    expect(e.matchedAllow?.sid).toBe('One');
+    expect(e.statements.map((s) => [s.sid, s.matched])).toEqual([
+      ['One', true],
+      ['Two', true],
+    ]);
+  });
+  it('an Allow that does not match is never reported', () => {
+    const e = get(policy({ Statement: [allowS3('No', { Action: 'iam:*' }), allowS3('Yes')] }));
+    expect(e.matchedAllow?.sid).toBe('Yes');
+  });
+  it.each([
+    ['account, then user', [ACCT, P.alice.arn], 'User'],
+    ['user, then account', [P.alice.arn, ACCT], 'User'],
+    ['wildcard, then account', ['*', ACCT], 'Account'],
+    ['account, then account', [ACCT, ACCT], 'Account'],
+  ])('resource policy, principals %s: the statement with the most specific principal', (_n, [a, b], sid) => {
+    const e = get(
+      policy(
+        {
+          Statement: [
+            allowS3(a === P.alice.arn ? 'User' : a === ACCT ? 'Account' : 'Any', { Principal: { AWS: a } }),
+            allowS3(b === P.alice.arn ? 'User' : 'Account', { Principal: { AWS: b } }),
+          ],
+        },
+        'resource',
+      ),
+    );
+    expect(e.result).toBe('Allow');
+    expect(e.matchedAllow?.sid).toBe(sid);
+    expect(e.matchedAllow?.index).toBe(e.statements.find((s) => s.sid === sid)?.index);
+  });
+  it.each([
+    [['Allow', 'Deny'], 'Deny'],
+    [['Deny', 'Allow'], 'Deny'],
+    [['Allow', 'Allow'], 'Allow'],
+    [['Deny', 'Deny'], 'Deny'],
+  ])('%j → %s, and the matching Allow is still reported', (effects, result) => {
+    const e = get(policy({ Statement: effects.map((Effect, i) => ({ ...allowS3(`S${i}`), Effect })) }));
+    expect(e.result).toBe(result);
+    const firstAllow = effects.indexOf('Allow');
+    expect(e.matchedAllow?.index).toBe(firstAllow < 0 ? undefined : firstAllow);
+  });
+  it('a Deny that does not match leaves the Allow', () => {
+    const e = get(
+      policy({ Statement: [allowS3('A'), { ...allowS3('D', { Action: 'iam:*' }), Effect: 'Deny' }] }),
+    );
+    expect(e.result).toBe('Allow');
   });
 });
 
@@ -110,16 +177,82 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
     expect(e.result).toBe(result);
     expect(e.statements[1]?.conditions).toHaveLength(2); // every condition evaluated, no short-circuit
   });
-  it('a skipped statement never matches', () => {
-    const { policy: p } = { policy: policy({ Statement: [] }) };
+  it.each([false, true])('a skipped statement never matches (NotAction: %s)', (not) => {
+    const p = policy({ Statement: [] });
+    p.statements.push({
+      index: 0,
+      sid: 'Broken',
+      effect: 'Allow',
+      action: { not, patterns: ['*'] },
+      resource: { not: false, patterns: ['*'] },
+      conditions: [],
+      skipped: 'x',
+    });
+    const e = evaluatePolicy(p, req(P.alice));
+    expect(e.result).toBe('NoMatch');
+    expect(e.statements).toEqual([
+      {
+        index: 0,
+        sid: 'Broken',
+        effect: 'Allow',
+        action: { element: not ? 'NotAction' : 'Action', matched: false },
+        conditions: [],
+        matched: false,
+        skipped: 'x',
+      },
+    ]);
+  });
+  it('a condition whose operator is not known never matches', () => {
+    const p = policy({ Statement: [] });
     p.statements.push({
       index: 0,
       effect: 'Allow',
       action: { not: false, patterns: ['*'] },
       resource: { not: false, patterns: ['*'] },
-      conditions: [],
-      skipped: 'x',
+      conditions: [{ operator: 'StringEqual', key: 'aws:username', values: ['Alice'] }],
     });
-    expect(evaluatePolicy(p, req(P.alice)).result).toBe('NoMatch');
+    const e = evaluatePolicy(p, req(P.alice, ctx({ 'aws:username': 'Alice' })));
+    expect(e.result).toBe('NoMatch');
+    expect(e.statements[0]?.conditions).toEqual([
+      {
+        operator: 'StringEqual',
+        key: 'aws:username',
+        policyValues: ['Alice'],
+        requestValues: null,
+        matched: false,
+        note: 'unknown operator',
+      },
+    ]);
+  });
+  it('a statement reports its index, Sid and effect, and only the elements it has', () => {
+    const e = evaluatePolicy(
+      policy({
+        Statement: [
+          { Effect: 'Deny', Action: 's3:*', Resource: '*' },
+          { Sid: 'T', Effect: 'Allow', Action: '*', Resource: '*' },
+        ],
+      }),
+      req(P.alice),
+    );
+    expect(e.statements).toEqual([
+      {
+        index: 0,
+        effect: 'Deny',
+        action: { element: 'Action', matched: false },
+        resource: { element: 'Resource', matched: true, value: '*' },
+        conditions: [],
+        matched: false,
+      },
+      {
+        index: 1,
+        sid: 'T',
+        effect: 'Allow',
+        action: { element: 'Action', matched: true, value: '*' },
+        resource: { element: 'Resource', matched: true, value: '*' },
+        conditions: [],
+        matched: true,
+      },
+    ]);
+    expect(e).toMatchObject({ label: 'identity-policy', kind: 'identity', result: 'Allow' });
   });
 });

@@ -49,9 +49,9 @@ describe('normalisation accepts IAM JSON as parsed YAML', () => {
 });
 
 describe('problems are data (house style: lowercase, backticks, hint)', () => {
-  const cases: [string, unknown, PolicyKind, RegExp, string | undefined, boolean][] = [
-    // [name, doc, kind, message, hint, statement skipped]
-    ['missing Statement', { Version: '2012-10-17' }, 'identity', /missing `Statement`/, undefined, false],
+  const cases: [string, unknown, PolicyKind, RegExp, string | undefined, boolean | undefined][] = [
+    // [name, doc, kind, message, hint, statement skipped (undefined: no statement)]
+    ['missing Statement', { Version: '2012-10-17' }, 'identity', /missing `Statement`/, undefined, undefined],
     [
       'missing Effect',
       stmt({ Action: 'sts:AssumeRole', Resource: '*' }),
@@ -187,7 +187,10 @@ describe('problems are data (house style: lowercase, backticks, hint)', () => {
     expect(problem, JSON.stringify(problems)).toBeDefined();
     expect(problem?.hint).toBe(hint);
     expect(problem?.message).toMatch(/^[a-z]/);
-    if (policy.statements[0]) expect(policy.statements[0].skipped !== undefined).toBe(skipped);
+    // the one statement is skipped (never matches) or kept; a policy without statements has none
+    expect(policy.statements.map((st) => st.skipped !== undefined)).toEqual(
+      skipped === undefined ? [] : [skipped],
+    );
   });
   it('points at the offending operator', () => {
     const { problems } = normalizePolicy(
