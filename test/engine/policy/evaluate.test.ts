@@ -80,7 +80,7 @@ describe('Resource / NotResource with wildcards and variables (reference_policie
   ])('%j on %s → %j', (element, resource, expected) => {
     const p = policy(stmt({ Effect: 'Allow', Action: 's3:GetObject', ...element }));
     const e = evaluatePolicy(p, req(P.alice, ctx({ 'aws:username': 'Alice' }), 's3:GetObject', resource));
-    expect(e.statements[0]?.resource).toEqual(expected);
+    expect(e.statements[0]?.resource).toStrictEqual(expected);
   });
   it('a Deny on NotResource with an unresolvable variable denies nothing', () => {
     const p = policy(stmt({ Effect: 'Deny', Action: '*', NotResource: UNRESOLVED }));
@@ -142,6 +142,20 @@ describe('several matching statements: Deny wins, the most specific Allow is rep
     expect(e.result).toBe(result);
     const firstAllow = effects.indexOf('Allow');
     expect(e.matchedAllow?.index).toBe(firstAllow < 0 ? undefined : firstAllow);
+  });
+  it('an Allow that names the principal is reported over one that matches by NotPrincipal', () => {
+    const e = get(
+      policy(
+        {
+          Statement: [
+            allowS3('AllButBob', { NotPrincipal: { AWS: P.bobOther.arn } }),
+            allowS3('Account', { Principal: { AWS: ACCT } }),
+          ],
+        },
+        'resource',
+      ),
+    );
+    expect(e.matchedAllow?.sid).toBe('Account');
   });
   it('a Deny that does not match leaves the Allow', () => {
     const e = get(
@@ -224,6 +238,22 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
       },
     ]);
   });
+  it('a trust statement has no Resource element to report', () => {
+    const e = evaluatePolicy(
+      policy(stmt({ Effect: 'Allow', Principal: { AWS: ACCT }, Action: 'sts:AssumeRole' }), 'trust'),
+      req(P.alice),
+    );
+    expect(e.statements).toStrictEqual([
+      {
+        index: 0,
+        effect: 'Allow',
+        principal: { element: 'Principal', matched: true, value: ACCT, via: 'account' },
+        action: { element: 'Action', matched: true, value: 'sts:AssumeRole' },
+        conditions: [],
+        matched: true,
+      },
+    ]);
+  });
   it('a statement reports its index, Sid and effect, and only the elements it has', () => {
     const e = evaluatePolicy(
       policy({
@@ -234,7 +264,7 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
       }),
       req(P.alice),
     );
-    expect(e.statements).toEqual([
+    expect(e.statements).toStrictEqual([
       {
         index: 0,
         effect: 'Deny',
