@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
 import { describe, expect, it } from 'vitest';
 import { NOTES } from '../../../src/engine/conditions/evaluate.js';
-import { parseOperator } from '../../../src/engine/conditions/registry.js';
+import { operatorRegistry, parseOperator } from '../../../src/engine/conditions/registry.js';
 import type { RequestContext } from '../../../src/engine/policy/types.js';
 import { ctx } from '../policy/helpers.js';
 import { check } from './harness.js';
@@ -59,6 +59,23 @@ describe.each([
     });
   },
 );
+
+describe('what a condition reports: operator and key as written, both value lists, and a note only when there is one', () => {
+  it.each([
+    ['StringEquals', ctx({ 'aws:username': 'Alice' }), ['Alice', 'Bob'], ['Alice'], true],
+    ['stringequalsifexists', ctx({ 'aws:username': 'Bob' }), ['Alice'], ['Bob'], false],
+    ['Null', ctx({ 'aws:username': 'Alice' }), ['false'], ['Alice'], true],
+    ['Null', none, ['true'], null, true],
+  ])('%s', (operator, context, policyValues, requestValues, matched) => {
+    expect(check(operator, 'AWS:UserName', policyValues, context)).toStrictEqual({
+      operator,
+      key: 'AWS:UserName',
+      policyValues,
+      requestValues,
+      matched,
+    });
+  });
+});
 
 describe('a present key: IfExists is an ordinary test (Conditions_IfExists)', () => {
   it.each([
@@ -187,7 +204,7 @@ describe('an unresolvable policy variable (reference_policies_variables)', () =>
 });
 
 describe('operator parsing: registry, prefixes, suffix, hints (condition_operators)', () => {
-  it.each<[string, string, string | undefined, boolean]>([
+  it.each<[string, string, 'ForAnyValue' | 'ForAllValues' | undefined, boolean]>([
     // [written, operator, set, ifExists]
     ['StringEquals', 'StringEquals', undefined, false],
     ['stringequals', 'StringEquals', undefined, false], // operator names are case-insensitive
@@ -204,10 +221,13 @@ describe('operator parsing: registry, prefixes, suffix, hints (condition_operato
     const r = parseOperator(written);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    expect(r.parsed).toStrictEqual({
+      written,
+      op: operatorRegistry.get(name.toLowerCase()),
+      ifExists,
+      ...(set && { set }),
+    });
     expect(r.parsed.op.name).toBe(name);
-    expect(r.parsed.set).toBe(set);
-    expect(r.parsed.ifExists).toBe(ifExists);
-    expect(r.parsed.written).toBe(written);
   });
   it.each<[string, string, string | undefined]>([
     // [written, the text the message quotes, hint]
@@ -217,6 +237,7 @@ describe('operator parsing: registry, prefixes, suffix, hints (condition_operato
     ['Sometimes:StringEquals', '`Sometimes`', undefined],
     ['IfExists', '`IfExists`', undefined],
     ['ForAnyValue:Bogus', '`ForAnyValue:Bogus`', undefined],
+    [':StringEquals', '``', undefined], // an empty set prefix
     ['NullIfExists', '`NullIfExists`', 'use `Null`'],
   ])('%j is rejected', (written, quoted, hint) => {
     const r = parseOperator(written);

@@ -1,7 +1,7 @@
 // Which STS APIs each kind of credentials may call, whatever their policies allow: the comparison table
-// of https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html (STS-FACTS §2,
-// §14.2). Every caller here has policies allowing every STS action, so only the credential gate can deny;
-// a denial must name the gate that decided (the trace check id).
+// of https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html and
+// docs/decisions.md#temporary-credential-gates. Every caller here has policies allowing every action, so
+// only the credential gate can deny; a denial must name the gate that decided (the trace check id).
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../../src/engine/index.js';
 import { allow, assume, basicWorld, DEV, policy, roleArn, run, whoami } from './worlds.js';

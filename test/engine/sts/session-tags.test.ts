@@ -52,7 +52,7 @@ describe('inherited transitive tags carry their own value, whatever their positi
   });
 });
 
-describe('each failing tag rule names its check and the offending key (STS-ERRORS 5.1–5.3)', () => {
+describe('each failing tag rule names its check and the offending key (docs/decisions.md#error-messages)', () => {
   it.each<[string, ([string, Call] | Call)[], string, string]>([
     [
       'duplicate keys, ignoring case',
