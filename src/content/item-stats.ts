@@ -67,8 +67,24 @@ const warning = (what: string) =>
 const HINT =
   'make the distractors as long and as specific as the answer; move the justification to `explain`';
 
+const CHOOSE = /\(choose (one|two|three|four|five|six|\d+)\.?\)/i;
+const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six'];
+
+/** N in a prompt's "(Choose N.)", if it has one. */
+export function chooseCount(prompt: string): number | undefined {
+  const word = CHOOSE.exec(prompt)?.[1]?.toLowerCase();
+  if (word === undefined) return undefined;
+  const at = NUMBERS.indexOf(word);
+  return at === -1 ? Number(word) : at + 1;
+}
+
+const chooseMismatch = (what: string, said: number, answers: number) =>
+  `${what}: the prompt says "Choose ${said}" but ${answers} choice${answers === 1 ? ' is' : 's are'} right`;
+const CHOOSE_HINT = 'make "(Choose N.)" in the prompt match the number of answers';
+
 interface Item {
   path: ContentPath;
+  prompt: string;
   /** `question \`id\`` or `checkpoint of step \`id\``, for the warning. */
   what: string;
   type: string;
@@ -93,12 +109,21 @@ function itemsOf(parsed: ParsedFile): Item[] {
     const path: ContentPath = ['questions', i];
     const what = `question \`${q.id}\``;
     if (q.type === 'single' || q.type === 'multi')
-      out.push({ path, what, type: q.type, choices: q.choices, answer: q.answer, group: 'questions' });
+      out.push({
+        path,
+        what,
+        prompt: q.prompt,
+        type: q.type,
+        choices: q.choices,
+        answer: q.answer,
+        group: 'questions',
+      });
     if (q.type === 'pair')
       for (const part of ['api', 'trust'] as const)
         out.push({
           path: [...path, part],
           what: `${what} (${part})`,
+          prompt: q.prompt,
           type: 'single',
           ...q[part],
           group: 'questions',
@@ -109,7 +134,8 @@ function itemsOf(parsed: ParsedFile): Item[] {
 
 /**
  * The file's item statistics, and a warning (at the item) for each right answer
- * GIVEAWAY_RATIO times longer than every distractor. `order` items are not
+ * GIVEAWAY_RATIO times longer than every distractor, and for a `multi` prompt whose
+ * "(Choose N.)" does not match its number of answers. `order` items are not
  * counted: every choice is part of the answer.
  */
 export function itemStats(parsed: ParsedFile): { stats: FileItemStats; warnings: Problem[] } {
@@ -120,6 +146,14 @@ export function itemStats(parsed: ParsedFile): { stats: FileItemStats; warnings:
     const answers = typeof item.answer === 'string' ? [item.answer] : item.answer;
     if (item.type === 'single' && typeof item.answer === 'string')
       count(stats[item.group], item.choices, item.answer);
+    const said = item.type === 'multi' ? chooseCount(item.prompt) : undefined;
+    if (said !== undefined && said !== answers.length)
+      warnings.push({
+        ...parsed.positions.at([...item.path, 'prompt']),
+        message: chooseMismatch(item.what, said, answers.length),
+        hint: CHOOSE_HINT,
+        severity: 'warning',
+      });
     if (givesAway(item.choices, answers))
       warnings.push({
         ...parsed.positions.at([...item.path, 'answer']),

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../../src/content/cross-check.js';
+import { chooseCount } from '../../src/content/item-stats.js';
 import { sourceFiles } from '../../src/content/library.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -27,6 +28,17 @@ describe('item statistics in validate', () => {
       [30, 'question `multi-giveaway`'],
     ]);
     expect(giveaways.every((w) => w.severity === 'warning' && w.hint?.includes('explain'))).toBe(true);
+  });
+
+  it('warns at the prompt of a multi question whose "(Choose N.)" does not match its answers', () => {
+    const report = validateFiles([FIXTURE], [], ROOT);
+    const choose = report.files[0]!.parsed.warnings.filter((w) => w.message.includes('Choose'));
+    expect(choose.map((w) => [w.line, w.message])).toEqual([
+      [46, 'question `choose-three-two-answers`: the prompt says "Choose 3" but 2 choices are right'],
+    ]);
+    expect(chooseCount('Which? (Choose two.)')).toBe(2);
+    expect(chooseCount('Which? (choose 4)')).toBe(4);
+    expect(chooseCount('Which one is right?')).toBeUndefined();
   });
 
   it('the built-in bank meets the targets: answer strictly longest in at most 30%, positions spread', () => {
