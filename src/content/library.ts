@@ -60,7 +60,7 @@ export function sourceFiles(
   for (const dir of builtInDirs()) add(contentFiles(dir, { missingOk: true }));
   for (const dir of contentDirs) {
     try {
-      add(contentFiles(resolve(cwd, dir)));
+      add(contentFiles(resolve(cwd, dir), { onSkip: onMissing }));
     } catch (e) {
       if (e instanceof ContentPathError && onMissing) onMissing(e);
       else throw e;

@@ -2,11 +2,11 @@
  * Reading one content file: refuses oversized files before reading, then parses
  * (parse.ts is pure). The folder walking lives in walk.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES, MESSAGES, parseContent, type ParsedFile } from './parse.js';
 import { positionsOf } from './positions.js';
 import { LineCounter } from 'yaml';
-import { displayPath, reason } from './walk.js';
+import { displayPath, NOT_REGULAR, reason } from './walk.js';
 
 export { builtInDirs, contentFiles, ContentPathError, displayPath, packageRoot } from './walk.js';
 
@@ -21,10 +21,43 @@ export function readContentFile(file: string, cwd: string): ParsedFile {
     positions: positionsOf(undefined, new LineCounter()),
   });
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return refuse(MESSAGES.tooBig(size), MESSAGES.tooBigHint);
-    return parseContent(readFileSync(file, 'utf8'), shown);
+    const text = readBounded(file);
+    if (typeof text === 'number') return refuse(MESSAGES.tooBig(text), MESSAGES.tooBigHint);
+    return parseContent(text, shown);
   } catch (e) {
-    return refuse(`cannot read file: ${reason(e)}`);
+    return refuse(`cannot read file: ${e instanceof NotRegular ? NOT_REGULAR : reason(e)}`);
+  }
+}
+
+class NotRegular extends Error {}
+
+/**
+ * The file's text, or its size when that is over the limit. Opened without blocking (a FIFO would
+ * wait for a writer) and checked to be a regular file before anything is read; never reads more
+ * than the limit, whatever the file claims its size to be.
+ */
+function readBounded(file: string): string | number {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegular();
+    if (stat.size > MAX_FILE_BYTES) return stat.size;
+    // Room for one byte more than the size: a file that grew since is read on, up to the limit.
+    let buf = Buffer.allocUnsafe(stat.size + 1);
+    let got = 0;
+    for (;;) {
+      if (got === buf.length) {
+        if (got > MAX_FILE_BYTES) return got;
+        const bigger = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+        buf.copy(bigger, 0, 0, got);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n <= 0) break;
+      got += n;
+    }
+    return buf.toString('utf8', 0, got);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -16,10 +16,23 @@ const accountId = z
   .regex(/^\d{12}$/, 'must be a 12-digit account id in quotes, e.g. "111111111111"');
 const stringOrList = z.union([z.string(), z.array(z.string())]);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-/** Seconds, or a number with a unit: `90m`, `2h`, `1d`, `30s`. */
+/**
+ * The longest duration a file may give (10 years, in seconds). STS sessions last hours at most; the
+ * bound keeps the simulated clock a valid date (a file's `advance: 300000000000000s` would not be).
+ */
+export const MAX_DURATION_SECONDS = 10 * 365 * 86400;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+const durationText = /^(\d+(?:\.\d+)?)\s*([smhd]?)$/;
+/** Seconds, or a number with a unit: `90m`, `2h`, `1d`, `30s`; at most MAX_DURATION_SECONDS. */
 export const DurationSchema = z.union([
-  z.number().int().nonnegative(),
-  z.string().regex(/^\d+(\.\d+)?\s*[smhd]?$/, 'must be seconds or a duration like `90m`, `2h`, `1d`'),
+  z.number().int().nonnegative().max(MAX_DURATION_SECONDS),
+  z
+    .string()
+    .regex(durationText, 'must be seconds or a duration like `90m`, `2h`, `1d`')
+    .refine((v) => {
+      const m = durationText.exec(v);
+      return !m || Number(m[1]) * (UNIT_SECONDS[m[2] || 's'] ?? 1) <= MAX_DURATION_SECONDS;
+    }, 'must be at most 10 years (3650d)'),
 ]);
 const tagMap = z.record(z.string(), z.string());
 

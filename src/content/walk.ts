@@ -53,7 +53,14 @@ const skipDir = (name: string) => name.startsWith('.') || name === 'node_modules
  * subfolders included), sorted; a file path is returned as is. Throws
  * ContentPathError when the path does not exist or cannot be read.
  */
-export function contentFiles(path: string, options: { missingOk?: boolean } = {}): string[] {
+export function contentFiles(
+  path: string,
+  options: {
+    missingOk?: boolean;
+    /** A subfolder that cannot be read: skipped and reported here (without it, the walk fails). */
+    onSkip?: (e: ContentPathError) => void;
+  } = {},
+): string[] {
   let stat;
   try {
     stat = statSync(path);
@@ -61,14 +68,21 @@ export function contentFiles(path: string, options: { missingOk?: boolean } = {}
     if (options.missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new ContentPathError(path, reason(e));
   }
-  if (!stat.isDirectory()) return [path];
+  if (!stat.isDirectory()) {
+    // A device, FIFO or socket would be read forever (`/dev/zero`) or block (a FIFO): refuse it unread.
+    if (!stat.isFile()) throw new ContentPathError(path, NOT_REGULAR);
+    return [path];
+  }
   const out: string[] = [];
   const walk = (dir: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new ContentPathError(dir, reason(e));
+      const err = new ContentPathError(dir, reason(e));
+      // One unreadable subfolder skips only itself, not the whole pack.
+      if (dir !== path && options.onSkip) return options.onSkip(err);
+      throw err;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -80,6 +94,9 @@ export function contentFiles(path: string, options: { missingOk?: boolean } = {}
   walk(path);
   return out;
 }
+
+/** Why a path that is neither a folder nor a regular file is refused. */
+export const NOT_REGULAR = 'not a regular file or a folder';
 
 export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

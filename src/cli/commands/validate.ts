@@ -20,7 +20,9 @@ export async function run(args: string[], options: { json?: boolean }, ctx: CliC
     if (args.length > 0) {
       targets = [];
       for (const p of args) {
-        const files = contentFiles(resolve(ctx.cwd, p));
+        const files = contentFiles(resolve(ctx.cwd, p), {
+          onSkip: (e) => ctx.stderr.write(`warning: ${e.message}: skipped\n`),
+        });
         if (files.length === 0) throw new UsageError(`no content files (*.yaml, *.yml) in \`${p}\``);
         targets.push(...files);
       }
