@@ -2,9 +2,34 @@
 // Not in CI (it takes many minutes); README "Mutation testing" gives the latest score.
 // https://stryker-mutator.io/docs/stryker-js/configuration/
 //
-// Equivalent mutants (no test can kill them: the mutated program behaves the same) are listed here
-// with the reason, and still counted as survivors in the score:
-//   (none yet)
+// Equivalent mutants (no test can kill them: the mutated program gives the same answer for every
+// input) are listed here with the reason. None is excluded: they count as survivors in the score.
+//   policy/principal.ts
+//   - `p.kind === 'user'` / `'assumed-role'` / `'federated-user'` → true next to `p.arn === v`, and
+//     `p.kind === 'assumed-role'` next to `p.roleArn === v`: a user, session or federated-user ARN is
+//     only ever the ARN of a principal of that kind, and only role sessions carry a roleArn.
+//   - `if (FEDERATED_USER_ARN.test(v))` → true: the next line still requires `p.arn === v`, and a
+//     federated user's ARN always passes the test.
+//   - `case 'CanonicalUser'` removed or renamed: the switch then falls out with undefined, the same
+//     answer.
+//   - anchors dropped from ACCOUNT_ID / FEDERATED_USER_ARN: the value must still equal a 12-digit
+//     account id or the principal's ARN exactly.
+//   conditions/date.ts, conditions/numeric.ts
+//   - `a !== undefined` / `b !== undefined` → true: comparing undefined with a number is false for
+//     every operator, the same as the guard's answer.
+//   conditions/null.ts
+//   - Null's `compare`, `negated` and `variables`: the evaluator answers Null from key presence and
+//     returns before reading them.
+//   conditions/registry.ts
+//   - the parse cache (`if (cached)`, `parseCache.set`): it only saves work.
+//   - `ifExists = op !== undefined` → true: an unknown operator is rejected before ifExists is read.
+//   policy/wildcard.ts
+//   - the matcher cache (`if (!matcher)`, `cache.size >= MAX_CACHE`, `cache.clear()`): it only saves
+//     work; the cache key's flag letters (`'i'`, `'c'`) emptied: the keys stay distinct.
+//   - the `pattern === '*'` fast paths: the general matcher gives the same answer.
+//   - the `noColon` matcher's colon handling: it only ever sees one `:`-free ARN segment.
+//   - `i < 6` → `i <= 6` in arnMatch: a seventh, empty segment always matches.
+//   - `pattern.includes('${')` → true in unescapePattern: replacing no escape changes nothing.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
