@@ -54,7 +54,8 @@ export function buildProgram(result: { code: number }): Command {
     program
       .command('learn')
       .argument('[scenario]', 'scenario id')
-      .description('guided walkthrough of one scenario'),
+      .description('guided walkthrough of one scenario')
+      .option('--no-predict', 'do not ask for a prediction before each call'),
     () => import('./commands/learn.js'),
   );
   wire(

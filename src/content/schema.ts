@@ -220,6 +220,10 @@ export const ExpectSchema = z.strictObject({
   deniedAt: z.string().min(1).optional(),
 });
 
+const examList = z.array(
+  z.string().regex(/^[A-Z]{3}-C\d{2}(\/\d+(\.\d+)?)?$/, 'must look like `SAA-C03/1.1`'),
+);
+
 const choiceList = z.array(z.string().min(1)).min(2);
 
 export const CheckpointSchema = z.strictObject({
@@ -228,6 +232,10 @@ export const CheckpointSchema = z.strictObject({
   choices: choiceList,
   answer: stringOrList,
   explain: z.string().optional(),
+  /** Extension: the topics this question tests (default: the topic of the step's API). */
+  topics: z.array(z.string()).optional(),
+  /** Extension: the exam task statements it practises, e.g. `SCS-C02/4.1` (shown with the question). */
+  exam: examList.optional(),
 });
 
 export const StepSchema = z
@@ -257,9 +265,6 @@ export const WhatIfSchema = z.strictObject({
   explain: z.string().optional(),
 });
 
-const examList = z.array(
-  z.string().regex(/^[A-Z]{3}-C\d{2}(\/\d+(\.\d+)?)?$/, 'must look like `SAA-C03/1.1`'),
-);
 const refList = z.array(z.string().url());
 const level = z.enum(['foundational', 'associate', 'professional', 'specialty']);
 

@@ -1,25 +1,25 @@
 /**
  * The interactive walkthrough loop: renders the reducer's state, awaits the learner through a
- * Prompter and saves progress as it happens. All decisions live in state.ts; this only does I/O.
+ * Prompter and saves progress as it happens. All decisions live in state.ts; screens in
+ * walk-screens.ts; this only sequences them and saves.
  */
 import { createEngine } from '../engine/index.js';
-import { runStep, runWhatIf, type StepRun } from '../content/run.js';
-import type { Checkpoint, Scenario } from '../content/schema.js';
+import { runStep, runWhatIf } from '../content/run.js';
+import type { Scenario } from '../content/schema.js';
 import type { Engine } from '../engine/types.js';
-import type { AnswerRecord, ScenarioProgress } from '../store/types.js';
+import type { AnswerRecord, ScenarioProgress, Score } from '../store/types.js';
 import type { Prompter } from '../ui/prompts.js';
 import type { Theme } from '../ui/theme.js';
+import { askCheckpoint } from './checkpoint.js';
 import { renderIntro, renderTakeaways } from './intro.js';
-import {
-  renderAdvance,
-  renderExplain,
-  renderFeedback,
-  renderOutcome,
-  renderStepIntro,
-  renderWhatIf,
-} from './screens.js';
+import { MSG } from './messages.js';
+import { stepPredictionId, whatIfPredictionId } from './predict.js';
+import { renderAdvance, renderFeedback, renderStepIntro, renderWhatIfIntro } from './screens.js';
 import * as S from './state.js';
-import { renderTrustPolicy, trustViewFor } from './trust.js';
+import { checkpointTopics, predictionTopics } from './topics.js';
+import { trustViewFor } from './trust.js';
+import { paged, pause, setupPredictReveal, whatIfReveal, whereLine, type ScreenIO } from './walk-screens.js';
+import { DONE, whatIfMenu } from './whatif-menu.js';
 
 /** The part of the progress store the walkthrough uses. */
 export interface LearnStore {
@@ -32,20 +32,33 @@ export interface LearnIO {
   write(text: string): void;
   theme: Theme;
   store: LearnStore;
-  /** Runs the engine under a spinner (or not). */
-  evaluate<T>(work: () => T): Promise<T>;
   /** Wall clock for answer records (the engine has its own simulated clock). */
   now?: () => Date;
+  /** Seeds the order of choices (checkpoints, predictions): a new one each session. */
+  seed?: number;
+  /** Ask for predictions (default true; `--no-predict` turns them off). */
+  predict?: boolean;
+  /** The terminal's size now; without it nothing is paged. */
+  size?: () => { columns: number; rows: number };
+  /** Erase the pager's prompt line after a key (a real terminal). */
+  erasePrompt?: boolean;
 }
 
-export const TEXT = {
-  enterOrTrust: 'Press Enter to continue, t for the trust policy ',
-  enter: 'Press Enter to continue ',
-  whatIfMenu: 'What if…? Pick a variation to run on the engine',
-  doneWhatIfs: 'Done: show the takeaways',
-  evaluating: 'STS evaluates the request…',
-  completed: (title: string) => `Completed: ${title}. Your progress is saved.`,
-} as const;
+/** Where a walkthrough starts: a step, or the what-if menu, with the pass's scores so far. */
+export interface StartAt {
+  step?: number;
+  whatIfs?: boolean;
+  whatIfsSeen?: string[];
+  predictions?: Score;
+  checkpoints?: Score;
+}
+
+/** The scores of one pass through the scenario. */
+export interface WalkSummary {
+  state: S.LearnState;
+  predictions: Score;
+  checkpoints: Score;
+}
 
 /** Replays steps before `position` silently so a resumed walkthrough has the right world and clock. */
 function replayTo(scenario: Scenario, position: number): Engine {
@@ -57,104 +70,139 @@ function replayTo(scenario: Scenario, position: number): Engine {
   return engine;
 }
 
-async function askCheckpoint(cp: Checkpoint, p: Prompter): Promise<string | string[]> {
-  const choices = cp.choices.map((c) => ({ value: c, name: c }));
-  if (cp.type === 'multi')
-    return p.multi(
-      /\bchoose\b/i.test(cp.prompt) ? cp.prompt : `${cp.prompt} (choose all that apply)`,
-      choices,
-      { min: 1 },
-    );
-  if (cp.type === 'order') return p.order(cp.prompt, cp.choices);
-  return p.choice(cp.prompt, choices);
-}
+const add = (s: Score, right: boolean): Score => ({ right: s.right + (right ? 1 : 0), total: s.total + 1 });
 
-async function showStep(
+/** Runs the walkthrough from `from` (a step index or a StartAt) to the end. */
+export async function runWalkthrough(
   scenario: Scenario,
-  state: S.LearnState,
-  engine: Engine,
   io: LearnIO,
-): Promise<StepRun> {
-  const { theme: t } = io;
-  const step = scenario.steps[state.step]!;
-  io.write(`\n${renderStepIntro(scenario, state.step, t)}\n`);
-  const run = step.call
-    ? await io.evaluate(() => runStep(engine, step, state.step))
-    : runStep(engine, step, state.step);
-  if (run.advanced !== undefined) io.write(`${renderAdvance(run.advanced, engine.now(), t)}\n`);
-  if (run.result) io.write(`\n${renderOutcome(run.result, t)}\n`);
-  const ex = renderExplain(step.explain, t);
-  if (ex) io.write(`\n${ex}\n`);
-  const trust = step.call ? trustViewFor(scenario.world, step.call, run.result) : undefined;
-  for (;;) {
-    const key = await io.prompter.key(trust ? TEXT.enterOrTrust : TEXT.enter, trust ? ['t'] : []);
-    if (key !== 't' || !trust) break;
-    io.write(`\n${renderTrustPolicy(trust, t)}\n`);
-  }
-  return run;
-}
-
-async function whatIfMenu(scenario: Scenario, state: S.LearnState, io: LearnIO): Promise<S.LearnState> {
-  const whatIfs = scenario.whatIf ?? [];
-  let s = state;
-  for (;;) {
-    const choices = [
-      ...whatIfs.map((w) => ({
-        value: `w:${w.id}`,
-        name: `${s.whatIfsSeen.includes(w.id) ? io.theme.sym.ok : ' '} ${w.title ?? w.id}`,
-      })),
-      { value: 'done', name: TEXT.doneWhatIfs },
-    ];
-    const pick = await io.prompter.choice(TEXT.whatIfMenu, choices);
-    if (pick === 'done') return S.toTakeaways(s);
-    const w = whatIfs.find((x) => `w:${x.id}` === pick)!;
-    const run = await io.evaluate(() => runWhatIf(scenario, w));
-    io.write(`\n${renderWhatIf(run, io.theme)}\n`);
-    s = S.whatIfSeen(s, w.id);
-    await io.prompter.key(TEXT.enter);
-  }
-}
-
-/** Runs the walkthrough from `resumeAt` to the end. Returns the final state. */
-export async function runWalkthrough(scenario: Scenario, io: LearnIO, resumeAt = 0): Promise<S.LearnState> {
+  from: number | StartAt = 0,
+): Promise<WalkSummary> {
+  const at: StartAt = typeof from === 'number' ? { step: from } : from;
   const t = io.theme;
-  let state = S.start(scenario, resumeAt);
-  io.write(`${renderIntro(scenario, t)}\n`);
-  if (resumeAt > 0 && resumeAt < scenario.steps.length)
-    io.write(t.dim(`\nResuming at step ${resumeAt + 1}.\n`));
-  state = S.begin(state);
+  const now = io.now ?? (() => new Date());
+  let predictions = at.predictions ?? { right: 0, total: 0 };
+  let checkpoints = at.checkpoints ?? { right: 0, total: 0 };
+  const screen: ScreenIO = {
+    prompter: io.prompter,
+    write: io.write,
+    theme: t,
+    size: io.size ?? (() => ({ columns: t.width + 1, rows: Number.POSITIVE_INFINITY })),
+    erasePrompt: io.erasePrompt,
+    predict: io.predict ?? true,
+    seed: io.seed ?? 0,
+    now,
+    recordAnswer: (r) => io.store.recordAnswer(r),
+  };
+  const stepCount = scenario.steps.length;
+  const whatIfCount = scenario.whatIf?.length ?? 0;
+  const save = (update: Partial<ScenarioProgress>) =>
+    io.store.saveScenario(scenario.id, {
+      ...update,
+      predictions,
+      checkpoints,
+      updatedAt: now().toISOString(),
+    });
+
+  const savePosition = async () => {
+    if (S.mainPathDone(state))
+      await save({ completed: true, completedAt: now().toISOString(), position: 0, stage: 'what-ifs' });
+    else if (state.phase === 'step') await save({ position: S.resumePosition(state), stage: 'steps' });
+  };
+  let state = at.whatIfs ? { ...S.start(scenario, stepCount) } : S.start(scenario, at.step ?? 0);
+  state = { ...state, whatIfsSeen: [...(at.whatIfsSeen ?? [])] };
+  await paged(screen, renderIntro(scenario, t), 3);
+  if (!at.whatIfs && state.step > 0 && state.step < stepCount)
+    io.write(t.dim(`\n${MSG.resuming(state.step + 1)}\n`));
+  await pause(screen, scenario, MSG.placeIntro);
+  state = S.begin(state, scenario);
   const engine = replayTo(scenario, state.step);
+
   while (state.phase === 'step' || state.phase === 'checkpoint') {
+    const place = MSG.placeStep(state.step + 1, stepCount);
+    const step = scenario.steps[state.step]!;
     if (state.phase === 'step') {
-      await showStep(scenario, state, engine, io);
+      const run = runStep(engine, step, state.step);
+      const prediction = await setupPredictReveal(screen, scenario, place, {
+        setup: renderStepIntro(scenario, state.step, t, false),
+        result: run.result,
+        before: run.advanced !== undefined ? renderAdvance(run.advanced, engine.now(), t) : undefined,
+        explain: step.explain,
+        trust: step.call ? trustViewFor(scenario.world, step.call, run.result) : undefined,
+        predictionId: stepPredictionId(scenario.id, step.id),
+        step,
+        topics: predictionTopics(step),
+      });
+      if (prediction) predictions = add(predictions, prediction.correct);
       state = S.stepShown(state, scenario);
     } else {
-      const step = scenario.steps[state.step]!;
-      const given = await askCheckpoint(step.checkpoint!, io.prompter);
+      const cp = step.checkpoint!;
+      const questionId = `learn/${scenario.id}/${step.id}`;
+      if (cp.exam?.length) io.write(`\n${t.dim(MSG.examTask(cp.exam))}`);
+      io.write('\n');
+      whereLine(screen, scenario, place);
+      const given = await askCheckpoint(cp, questionId, screen.seed, io.prompter);
       const { state: nextState, feedback } = S.answerCheckpoint(state, scenario, given);
+      checkpoints = add(checkpoints, feedback.correct);
       await io.store.recordAnswer({
         questionId: feedback.questionId,
         correct: feedback.correct,
-        at: (io.now?.() ?? new Date()).toISOString(),
-        topics: scenario.topics ?? [],
+        at: now().toISOString(),
+        topics: checkpointTopics(step),
         source: 'learn',
       });
-      io.write(`${renderFeedback(feedback, t)}\n`);
+      await paged(screen, renderFeedback(feedback, t), 3);
       state = nextState;
+      await savePosition(); // before the pause: `q` there resumes at the next step
+      await pause(screen, scenario, place);
+      continue;
     }
-    if (S.mainPathDone(state)) {
-      await io.store.saveScenario(scenario.id, {
-        completed: true,
-        completedAt: (io.now?.() ?? new Date()).toISOString(),
-        position: 0,
-      });
-    } else if (state.phase === 'step') {
-      await io.store.saveScenario(scenario.id, { position: S.resumePosition(state) });
-    }
+    await savePosition();
   }
-  if (state.phase === 'what-ifs') state = await whatIfMenu(scenario, state, io);
-  const takeaways = renderTakeaways(scenario, t);
-  if (takeaways) io.write(`\n${takeaways}\n`);
-  io.write(`\n${t.ok(TEXT.completed(scenario.title))}\n`);
-  return S.finish(state);
+
+  while (state.phase === 'what-ifs') {
+    const menu = whatIfMenu(scenario, state.whatIfsSeen, screen.size().rows, t);
+    io.write('\n');
+    whereLine(screen, scenario, MSG.placeWhatIfs(state.whatIfsSeen.length, whatIfCount));
+    const pick = await io.prompter.choice(MSG.whatIfMenu, menu.choices, {
+      default: menu.default,
+      pageSize: menu.pageSize,
+      quit: true,
+    });
+    if (pick === DONE) {
+      state = S.toTakeaways(state);
+      break;
+    }
+    const w = scenario.whatIf!.find((x) => `w:${x.id}` === pick)!;
+    const run = runWhatIf(scenario, w);
+    const place = MSG.placeWhatIfs(state.whatIfsSeen.length + 1, whatIfCount);
+    const prediction = await setupPredictReveal(
+      screen,
+      scenario,
+      place,
+      whatIfReveal(
+        run,
+        renderWhatIfIntro(run, t, false),
+        whatIfPredictionId(scenario.id, w.id),
+        predictionTopics(run.step),
+      ),
+    );
+    if (prediction) predictions = add(predictions, prediction.correct);
+    state = S.whatIfSeen(state, w.id);
+    await save({ stage: 'what-ifs', whatIfsSeen: state.whatIfsSeen });
+  }
+
+  const end = [renderTakeaways(scenario, t), summaryText(t, predictions, checkpoints)].filter(Boolean);
+  end.push(t.ok(MSG.completed(scenario.title)));
+  await save({ stage: undefined, whatIfsSeen: undefined, position: 0, completed: true });
+  await paged(screen, `\n${end.join('\n\n')}`, 1);
+  return { state: S.finish(state), predictions, checkpoints };
+}
+
+/** `Predictions: 4 of 7 right · Checkpoints: 2 of 3 right`. */
+function summaryText(t: Theme, predictions: Score, checkpoints: Score): string {
+  const parts: string[] = [];
+  if (predictions.total > 0) parts.push(MSG.score('Predictions', predictions.right, predictions.total));
+  if (checkpoints.total > 0) parts.push(MSG.score('Checkpoints', checkpoints.right, checkpoints.total));
+  return parts.length > 0 ? t.bold(parts.join(' · ')) : '';
 }

@@ -86,7 +86,7 @@ export function actorRows(world: World): string[][] {
 export function renderIntro(scenario: Scenario, t: Theme): string {
   const meta = [scenario.level, (scenario.topics ?? []).join(', ')].filter(Boolean).join(' · ');
   const out = [t.heading(scenario.title)];
-  if (meta) out.push(t.dim(meta));
+  if (meta) out.push(t.dim(t.wrap(meta)));
   if (scenario.summary) out.push('', t.wrap(scenario.summary));
   const rows = actorRows(scenario.world);
   if (rows.length > 0) {

@@ -1,5 +1,6 @@
 /** Choosing a scenario: the list (with level, topics and ✔ for completed ones) and did-you-mean. */
 import type { Library } from '../content/library.js';
+import type { Scenario } from '../content/schema.js';
 import { didYouMean } from '../content/suggest.js';
 import type { ScenarioProgress } from '../store/types.js';
 import type { Choice } from '../ui/prompts.js';
@@ -21,17 +22,85 @@ export function findScenario(library: Library, id: string) {
 
 const done = (progress: Record<string, ScenarioProgress>, id: string) => progress[id]?.completed === true;
 
-/** Prompt choices: `✔ title · level · topics`, searchable by id, title and topics. */
+/** Started and not finished: a saved step, or left in the what-if menu. */
+export const inProgress = (sp: ScenarioProgress | undefined) =>
+  sp !== undefined && (sp.stage === 'what-ifs' || (sp.position ?? 0) > 0);
+
+/** PRODUCT.md's six flows every release must teach: first within their level on the path. */
+export const SEED_FLOWS = [
+  'cross-account-assume-role',
+  'identity-center-sso',
+  'saml-federation',
+  'service-role-confused-deputy',
+  'mfa-get-session-token',
+  'role-chaining',
+];
+
+const LEVEL_RANK: Record<string, number> = { foundational: 0, associate: 1, professional: 2, specialty: 3 };
+
+/** The scenarios as a path: foundational → associate → professional, the seed flows first in each. */
+export function pathOrder(library: Library): Scenario[] {
+  const all = library.scenarios.map((s) => s.scenario);
+  const rank = (s: Scenario) => [
+    LEVEL_RANK[s.level ?? 'associate'] ?? 1,
+    SEED_FLOWS.includes(s.id) ? SEED_FLOWS.indexOf(s.id) : SEED_FLOWS.length,
+    all.indexOf(s),
+  ];
+  return [...all].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
+  });
+}
+
+/** `✔` completed, `◐` in progress, else a blank of the same width. */
+function markOf(sp: ScenarioProgress | undefined, t: Theme): string {
+  if (inProgress(sp)) return t.warn('◐');
+  return sp?.completed ? t.ok(t.sym.ok) : ' ';
+}
+
+export interface Picker {
+  choices: Choice[];
+  /** The search: title (and id) matches first, then summary and topic matches. */
+  source(term: string): Choice[];
+}
+
+/** Prompt choices on the path: `✔ title · level`, searchable by id, title, summary and topics. */
+export function scenarioPicker(
+  library: Library,
+  progress: Record<string, ScenarioProgress>,
+  t: Theme,
+): Picker {
+  const entries = pathOrder(library).map((s) => ({
+    s,
+    choice: {
+      value: s.id,
+      name: `${markOf(progress[s.id], t)} ${s.title}${s.level ? t.dim(` · ${s.level}`) : ''}`,
+      description: `${s.id}${s.topics?.length ? ` — ${s.topics.join(', ')}` : ''}`,
+    },
+  }));
+  return {
+    choices: entries.map((e) => e.choice),
+    source(term) {
+      const q = term.trim().toLowerCase();
+      if (!q) return entries.map((e) => e.choice);
+      const head = entries.filter((e) => `${e.s.id} ${e.s.title}`.toLowerCase().includes(q));
+      const rest = entries.filter(
+        (e) =>
+          !head.includes(e) &&
+          `${e.s.summary ?? ''} ${(e.s.topics ?? []).join(' ')}`.toLowerCase().includes(q),
+      );
+      return [...head, ...rest].map((e) => e.choice);
+    },
+  };
+}
+
+/** The choices alone (kept for callers that do not search). */
 export function scenarioChoices(
   library: Library,
   progress: Record<string, ScenarioProgress>,
   t: Theme,
 ): Choice[] {
-  return library.scenarios.map(({ scenario: s }) => ({
-    value: s.id,
-    name: `${done(progress, s.id) ? t.ok(t.sym.ok) : ' '} ${s.title}${s.level ? t.dim(` · ${s.level}`) : ''}`,
-    description: `${s.id}${s.topics?.length ? ` — ${s.topics.join(', ')}` : ''}`,
-  }));
+  return scenarioPicker(library, progress, t).choices;
 }
 
 /** The list printed without a TTY, and how to choose. */
@@ -40,12 +109,12 @@ export function renderScenarioList(
   progress: Record<string, ScenarioProgress>,
   t: Theme,
 ): string {
-  const rows = library.scenarios.map(({ scenario: s }) => [
+  const rows = pathOrder(library).map((s) => [
     s.id,
     s.title,
     s.level ?? '',
     (s.topics ?? []).join(', '),
-    done(progress, s.id) ? t.sym.ok : '',
+    done(progress, s.id) ? t.sym.ok : inProgress(progress[s.id]) ? '◐' : '',
   ]);
   return `${renderTable(['id', 'title', 'level', 'topics', 'done'], rows, t)}\n${HOW_TO_CHOOSE}\n`;
 }

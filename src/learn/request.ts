@@ -173,9 +173,18 @@ export function callerLabel(as: string): string {
   }
 }
 
-/** The parameters of a call as YAML (tokens and assertions in full), or '' when there are none. */
-export function paramsText(call: Call): string {
-  const p: Params = { ...(call.params ?? {}) };
+/** Parameters the CLI command shows only as a placeholder (`"$TOKEN"`): spelled out below it. */
+const PLACEHOLDERS = ['WebIdentityToken', 'SAMLAssertion'];
+
+/**
+ * The parameters of a call as YAML (tokens and assertions in full), or '' when there are none.
+ * `onlyHidden`: just what the CLI command does not show (tokens, assertions, request context).
+ */
+export function paramsText(call: Call, onlyHidden = false): string {
+  const all: Params = { ...(call.params ?? {}) };
+  const p: Params = onlyHidden
+    ? Object.fromEntries(Object.entries(all).filter(([k]) => PLACEHOLDERS.includes(k)))
+    : all;
   if (call.context && Object.keys(call.context).length > 0) p['(request context)'] = call.context;
   if (Object.keys(p).length === 0) return '';
   return stringify(p, { lineWidth: 0 }).trimEnd();

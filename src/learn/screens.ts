@@ -1,12 +1,14 @@
 /** The screens of a walkthrough as strings: step header, request, outcome, explanation, what-ifs. */
 import { stringify } from 'yaml';
 import { durationSeconds, type WhatIfRun } from '../content/run.js';
-import type { Call, Checkpoint, Scenario, Step } from '../content/schema.js';
+import type { Call, Scenario, Step } from '../content/schema.js';
 import type { CallResult } from '../engine/types.js';
 import type { Theme } from '../ui/theme.js';
 import { callerLabel, cliCommand, paramsText } from './request.js';
 import { humanDuration, renderResult, simTime } from './result.js';
-import { renderTrace } from './trace.js';
+import { MSG } from './messages.js';
+import { outcomeText, type PredictionResult } from './predict.js';
+import { renderTrace, type TraceOptions } from './trace.js';
 import type { CheckpointFeedback } from './state.js';
 
 const indent = (text: string, n: number) =>
@@ -15,26 +17,43 @@ const indent = (text: string, n: number) =>
     .map((l) => (l ? ' '.repeat(n) + l : l))
     .join('\n');
 
+/** A rule line with `title`; a title too long for one line goes below the rule, wrapped. */
+export function titledRule(label: string, title: string, t: Theme, sep = ': '): string {
+  const one = `${label}${sep}${title}`;
+  if (one.length + 6 <= t.width) return t.rule(one);
+  return `${t.rule(label)}\n${t.bold(t.wrap(title))}`;
+}
+
 /** `Step 2 of 6: title` as a rule line. */
 export function renderStepHeader(scenario: Scenario, index: number, t: Theme): string {
   const step = scenario.steps[index]!;
-  return t.rule(`Step ${index + 1} of ${scenario.steps.length}: ${step.title ?? step.id}`);
+  return titledRule(`Step ${index + 1} of ${scenario.steps.length}`, step.title ?? step.id, t);
 }
 
-/** The request: who calls, the equivalent AWS CLI command and the parameters. */
-export function renderRequest(call: Call, t: Theme): string {
+/**
+ * The request: who calls, the equivalent AWS CLI command and the parameters (`full`: all of them,
+ * as the handout prints; otherwise only what the command shows as a placeholder, and the context).
+ */
+export function renderRequest(call: Call, t: Theme, full = true): string {
   const out = [
     `${t.bold('Request')} ${t.dim(`as ${callerLabel(call.as)}`)}`,
     indent(t.code(cliCommand(call, t.width - 2)), 2),
   ];
-  const params = paramsText(call);
-  if (params) out.push(t.dim('  parameters:'), indent(params, 4));
+  const params = paramsText(call, !full);
+  if (params) out.push(t.dim(full ? '  parameters:' : '  also sent:'), indent(params, 4));
   return out.join('\n');
 }
 
-/** The trace followed by the result. */
-export function renderOutcome(result: CallResult, t: Theme): string {
-  return [renderTrace(result.trace, t), '', t.bold('Result:'), renderResult(result, t)].join('\n');
+/** The trace (collapsed unless `expand`) followed by the result. */
+export function renderOutcome(result: CallResult, t: Theme, opts: TraceOptions = {}): string {
+  return [renderTrace(result.trace, t, opts), '', t.bold('Result:'), renderResult(result, t)].join('\n');
+}
+
+/** How the learner's prediction went, above the trace that shows why. */
+export function renderVerdict(p: PredictionResult, t: Theme): string {
+  return p.correct
+    ? t.ok(`${t.sym.ok} ${MSG.predictedRight(outcomeText(p.given))}`)
+    : t.fail(`${t.sym.fail} ${MSG.predictedWrong(outcomeText(p.given), outcomeText(p.answer))}`);
 }
 
 export function renderExplain(text: string | undefined, t: Theme): string {
@@ -47,31 +66,12 @@ export function renderAdvance(seconds: number, now: string, t: Theme): string {
 }
 
 /** A step up to (not including) its outcome: header, narration, request or clock move. */
-export function renderStepIntro(scenario: Scenario, index: number, t: Theme): string {
+export function renderStepIntro(scenario: Scenario, index: number, t: Theme, full = true): string {
   const step: Step = scenario.steps[index]!;
   const out = [renderStepHeader(scenario, index, t)];
   if (step.narrate) out.push(t.wrap(step.narrate.trim()));
-  if (step.call) out.push('', renderRequest(step.call, t));
+  if (step.call) out.push('', renderRequest(step.call, t, full));
   return out.join('\n');
-}
-
-/** A checkpoint question as text (for the handout), with its answer. */
-export function renderCheckpointText(cp: Checkpoint, t: Theme): string {
-  const answer = Array.isArray(cp.answer) ? cp.answer.join(cp.type === 'order' ? ' → ' : ', ') : cp.answer;
-  const hinted = /\bchoose\b/i.test(cp.prompt);
-  const kind = hinted
-    ? ''
-    : cp.type === 'multi'
-      ? ' (choose all that apply)'
-      : cp.type === 'order'
-        ? ' (put in order)'
-        : '';
-  return [
-    t.bold(`Checkpoint: ${cp.prompt}${kind}`),
-    ...cp.choices.map((c) => `  ${t.sym.bullet} ${c}`),
-    `  Answer: ${answer}`,
-    ...(cp.explain ? [t.wrap(cp.explain.trim(), 2)] : []),
-  ].join('\n');
 }
 
 /** Feedback after the learner answered a checkpoint. */
@@ -82,18 +82,30 @@ export function renderFeedback(fb: CheckpointFeedback, t: Theme): string {
   return fb.explain ? [head, t.wrap(fb.explain.trim(), 2)].join('\n') : head;
 }
 
-/** A what-if: what changed, the changed request, the trace, the result and why. */
-export function renderWhatIf(run: WhatIfRun, t: Theme): string {
+/** A what-if up to (not including) its outcome: what changed and the changed request. */
+export function renderWhatIfIntro(run: WhatIfRun, t: Theme, full = true): string {
   const w = run.whatIf;
-  const out = [t.rule(`What if… ${w.title ?? w.id}`)];
+  const out = [titledRule('What if…', w.title ?? w.id, t, ' ')];
   if (w.narrate) out.push(t.wrap(w.narrate.trim()));
   out.push(t.dim(`Varies step ${run.step.title ?? run.step.id}; changed:`));
   const change =
     Object.keys(w.change).length > 0 ? stringify(w.change, { lineWidth: 0 }).trimEnd() : '(nothing but time)';
   out.push(indent(change, 2));
   if (w.advance !== undefined) out.push(renderAdvance(durationSeconds(w.advance), run.result.at, t));
-  out.push('', renderRequest(run.call, t), '', renderOutcome(run.result, t));
-  const ex = renderExplain(w.explain, t);
+  out.push('', renderRequest(run.call, t, full));
+  return out.join('\n');
+}
+
+/** A what-if: what changed, the changed request, the trace, the result and why. */
+export function renderWhatIf(
+  run: WhatIfRun,
+  t: Theme,
+  opts: TraceOptions & { before?: string } = {},
+): string {
+  const out = [renderWhatIfIntro(run, t)];
+  if (opts.before) out.push('', opts.before);
+  out.push('', renderOutcome(run.result, t, opts));
+  const ex = renderExplain(run.whatIf.explain, t);
   if (ex) out.push('', ex);
   return out.join('\n');
 }

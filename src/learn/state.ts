@@ -42,8 +42,8 @@ export function start(scenario: Scenario, resumeAt = 0): LearnState {
 }
 
 /** Leaves the intro for the current step. */
-export function begin(state: LearnState): LearnState {
-  return state.step >= state.stepCount ? afterMainPath(state) : { ...state, phase: 'step' };
+export function begin(state: LearnState, scenario?: Scenario): LearnState {
+  return state.step >= state.stepCount ? afterMainPath(state, scenario) : { ...state, phase: 'step' };
 }
 
 function afterMainPath(state: LearnState, scenario?: Scenario): LearnState {

@@ -73,19 +73,67 @@ function decisionLines(d: AuthorizationDecision, t: Theme): string[] {
   return [...gates, ...d.evaluations.flatMap((p) => policyLines(p, t))];
 }
 
-/** Every check, in order, indented under a `Trace` heading. */
-export function renderTrace(trace: readonly TraceCheck[], t: Theme): string {
+/**
+ * The check that decided the call: the first that failed, else the first authorization (the policy
+ * evaluation that let it through), else none.
+ */
+export function decidingCheck(trace: readonly TraceCheck[]): number | undefined {
+  const failed = trace.findIndex((c) => !c.ok && !c.info);
+  if (failed >= 0) return failed;
+  const authorized = trace.findIndex((c) => c.decision || c.policy);
+  return authorized >= 0 ? authorized : undefined;
+}
+
+/** What a check's policy evaluation came to, statement by statement (equal = same tree). */
+function policySignature(c: TraceCheck): string | undefined {
+  const evals = c.decision?.evaluations ?? (c.policy ? [c.policy] : undefined);
+  if (!evals) return undefined;
+  const parts = evals.map(
+    (e) =>
+      `${e.label}=${e.result}[${e.statements.map((s) => `${s.index}${s.effect}${s.matched ? '+' : '-'}${s.skipped ? 's' : ''}`).join(',')}]`,
+  );
+  return `${c.decision?.decision ?? ''}|${parts.join(';')}`;
+}
+
+/** Marks the check that decided the call in a collapsed trace. */
+export const DECIDED = '▲ this check decided the call';
+
+export interface TraceOptions {
+  /** Every check's detail (`d`); otherwise one line per check and the deciding check open. */
+  expand?: boolean;
+}
+
+function detailLines(c: TraceCheck, t: Theme): string[] {
+  return c.decision
+    ? decisionLines(c.decision, t)
+    : c.policy
+      ? policyLines(c.policy, t)
+      : (c.detail?.split('\n') ?? []).map((l) => t.dim(l));
+}
+
+/**
+ * Every check, in order, under a heading. Collapsed (the default in a walkthrough): one line per
+ * check with the deciding one open. A policy tree that repeats an earlier check's (TagSession and
+ * SetSourceIdentity after AssumeRole) folds into one line.
+ */
+export function renderTrace(trace: readonly TraceCheck[], t: Theme, opts: TraceOptions = {}): string {
+  const expand = opts.expand ?? true;
+  const decider = decidingCheck(trace);
   const out: string[] = [t.bold('What STS checked:')];
+  const seen = new Set<string>();
   for (const [i, c] of trace.entries()) {
     const sym = c.info ? t.dim(t.sym.info) : mark(t, c.ok);
-    out.push(`${String(i + 1).padStart(2)}. ${sym} ${c.title}`);
-    const detail = c.decision
-      ? decisionLines(c.decision, t)
-      : c.policy
-        ? policyLines(c.policy, t)
-        : (c.detail?.split('\n') ?? []).map((l) => t.dim(l));
-    for (const line of detail) out.push(`      ${line}`);
+    out.push(`${String(i + 1).padStart(2)}. ${sym} ${t.wrap(c.title, 6).slice(6)}`);
+    if (i === decider && !expand) out.push(`      ${t.accent(DECIDED)}`);
+    const signature = policySignature(c);
+    const repeat = signature !== undefined && seen.has(signature);
+    if (signature !== undefined) seen.add(signature);
+    if (!expand && i !== decider) continue;
+    const detail = repeat ? [t.dim(`same policies as above: ${mark(t, c.ok)}`)] : detailLines(c, t);
+    for (const line of detail) out.push(t.wrap(line, 6));
     if (!c.ok && c.ref) out.push(`      ${t.dim(`doc: ${c.ref}`)}`);
   }
+  if (!expand && trace.some((c, i) => i !== decider && (c.detail || c.decision || c.policy)))
+    out.push(t.dim('    (d: every check in detail)'));
   return out.join('\n');
 }

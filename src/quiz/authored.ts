@@ -1,4 +1,5 @@
 /** Authored questions (quizzes/*.yaml) and learn checkpoints, as bank questions. */
+import { checkpointTopics } from '../learn/topics.js';
 import { runCallIn } from '../content/run.js';
 import type { Question, Quiz, Scenario } from '../content/schema.js';
 import { outcomeChoices, outcomeLabels, outcomeOf } from './outcome.js';
@@ -57,8 +58,8 @@ export function fromCheckpoints(scenario: Scenario): BankQuestion[] {
       answer: cp.answer,
       explain: cp.explain ?? step.explain,
       refs: scenario.refs ?? [],
-      topics: scenario.topics ?? [],
-      exam: scenario.exam ?? [],
+      topics: checkpointTopics(step),
+      exam: cp.exam ?? scenario.exam ?? [],
       scenario: scenario.id,
       origin: 'checkpoint',
     });

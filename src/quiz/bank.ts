@@ -5,6 +5,7 @@
 import type { Library } from '../content/library.js';
 import type { Scenario } from '../content/schema.js';
 import { didYouMean } from '../content/suggest.js';
+import { stepPredictionQuestions } from '../learn/predict-bank.js';
 import { fromAuthored, fromCheckpoints } from './authored.js';
 import { generateQuestions } from './generate.js';
 import { createRandom, hashString, shuffle } from './prng.js';
@@ -27,7 +28,11 @@ export function buildBank(library: Pick<Library, 'scenarios' | 'quizzes'>): Bank
     quiz.questions.flatMap((q) => fromAuthored(quiz, q, scenarios) ?? []),
   );
   const generated = generateQuestions([...scenarios.values()]);
-  const checkpoints = [...scenarios.values()].flatMap(fromCheckpoints);
+  // learn checkpoints and step predictions: in the bank for `review`, never drawn for a quiz
+  const checkpoints = [...scenarios.values()].flatMap((s) => [
+    ...fromCheckpoints(s),
+    ...stepPredictionQuestions(s),
+  ]);
   const questions = [...authored, ...generated];
   const byId = new Map<string, BankQuestion>();
   for (const q of [...questions, ...checkpoints]) if (!byId.has(q.id)) byId.set(q.id, q);

@@ -19,6 +19,22 @@ export interface ScenarioProgress {
   position?: number;
   /** Tasks (step ids, `what-if/<id>`) done with real AWS tools in `sts-trainer lab`. */
   labTasks?: string[];
+  /** `what-ifs`: the main path is done and the learner left in the what-if menu (resume there). */
+  stage?: 'steps' | 'what-ifs';
+  /** What-ifs run in the current pass through the scenario. */
+  whatIfsSeen?: string[];
+  /** Predictions in the current (or last finished) pass. */
+  predictions?: Score;
+  /** Checkpoints in the current (or last finished) pass. */
+  checkpoints?: Score;
+  /** When the learner last moved on in this scenario (ISO); `next` resumes the latest. */
+  updatedAt?: string;
+}
+
+/** Right answers out of those given. */
+export interface Score {
+  right: number;
+  total: number;
 }
 
 /** The whole progress file. */

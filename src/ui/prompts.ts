@@ -14,13 +14,41 @@ export interface Choice<T extends string = string> {
   disabled?: boolean | string;
 }
 
+/** The learner pressed `q` in a prompt that allows it: the command saves and leaves. */
+export class QuitRequested extends Error {
+  constructor() {
+    super('quit');
+    this.name = 'QuitRequested';
+  }
+}
+
+/** Options every list prompt takes. */
+export interface ListOptions<T extends string = string> {
+  /** `q` ends the prompt with QuitRequested (the caller saves and leaves). */
+  quit?: boolean;
+  /** Marks the echoed answer ✔ (true) or ✘ (false) instead of the prompt's own ✔. */
+  mark?: (value: T) => boolean;
+  /** Echo the answer without any ✔ (a prediction: right or wrong is revealed later). */
+  neutral?: boolean;
+  /** Rows of choices shown at once (default: all of them). */
+  pageSize?: number;
+}
+
 export interface Prompter {
   choice<T extends string>(
     message: string,
     choices: Choice<T>[],
-    opts?: { default?: T; search?: boolean },
+    opts?: { default?: T; search?: boolean; source?: (term: string) => Choice<T>[] } & ListOptions<T>,
   ): Promise<T>;
-  multi(message: string, choices: Choice[], opts?: { min?: number }): Promise<string[]>;
+  /**
+   * Several choices: at least `min`; `exactly` when the question says how many ("Choose two.");
+   * `allowNone` lets Enter with nothing ticked through (an "I don't know").
+   */
+  multi(
+    message: string,
+    choices: Choice[],
+    opts?: { min?: number; exactly?: number; allowNone?: boolean } & ListOptions,
+  ): Promise<string[]>;
   /** Put items in order (e.g. pick the first, then the next…). Returns the full order. */
   order(message: string, items: string[]): Promise<string[]>;
   text(
@@ -93,34 +121,92 @@ function readKey(message: string, keys: string[]): Promise<string> {
   });
 }
 
+/**
+ * Runs an inquirer prompt that `q` may end: a keypress listener aborts it and the abort becomes
+ * QuitRequested (Ctrl-C still becomes Interrupted).
+ */
+async function quittable<T>(
+  enabled: boolean | undefined,
+  run: (ctx: { signal?: AbortSignal }) => Promise<T>,
+): Promise<T> {
+  if (!enabled) return guard(() => run({}));
+  const { stdin } = process;
+  const controller = new AbortController();
+  const onKey = (str: string | undefined, key: { ctrl?: boolean; meta?: boolean } | undefined) => {
+    if (str?.toLowerCase() === 'q' && !key?.ctrl && !key?.meta) controller.abort();
+  };
+  emitKeypressEvents(stdin);
+  stdin.on('keypress', onKey);
+  try {
+    return await guard(() => run({ signal: controller.signal }));
+  } catch (e) {
+    if (controller.signal.aborted) throw new QuitRequested();
+    throw e;
+  } finally {
+    stdin.removeListener('keypress', onKey);
+  }
+}
+
+/** Echoed answers carry ✔/✘ from `mark` (the prompt's own done-prefix is dropped). */
+function marked<T extends string>(choices: Choice<T>[], opts: ListOptions<T>) {
+  const { mark } = opts;
+  if (!mark) return { choices, theme: opts.neutral ? { prefix: { done: '›' } } : {} };
+  return {
+    choices: choices.map((c) => ({ ...c, short: `${c.name} ${mark(c.value) ? '✔' : '✘'}` })),
+    theme: { prefix: { done: '›' } },
+  };
+}
+
 /** The real prompter (@inquirer/prompts). Never call it without a TTY. */
 export function createPrompter(): Prompter {
   return {
     choice<T extends string>(
       rawMessage: string,
       rawChoices: Choice<T>[],
-      opts: { default?: T; search?: boolean } = {},
+      opts: { default?: T; search?: boolean; source?: (term: string) => Choice<T>[] } & ListOptions<T> = {},
     ): Promise<T> {
       const message = safe(rawMessage);
       const choices = safeChoices(rawChoices);
       if (opts.search) {
-        return guard(() =>
-          search<T>({
-            message,
-            source: (term) => (term ? choices.filter((c) => matchesTerm(c, term)) : choices),
-          }),
-        );
+        const source = opts.source
+          ? (term: string) => safeChoices(opts.source!(term))
+          : (term: string) => (term ? choices.filter((c) => matchesTerm(c, term)) : choices);
+        return guard(() => search<T>({ message, source: (term) => source(term ?? '') }));
       }
-      return guard(() => select<T>({ message, choices, default: opts.default, loop: false }));
+      const m = marked(choices, opts);
+      return quittable(opts.quit, (ctx) =>
+        select<T>(
+          {
+            message,
+            choices: m.choices,
+            theme: m.theme,
+            default: opts.default,
+            loop: false,
+            pageSize: opts.pageSize ?? Math.max(7, choices.length),
+          },
+          ctx,
+        ),
+      );
     },
     multi(message, choices, opts = {}) {
       const min = opts.min ?? 0;
-      return guard(() =>
-        checkbox<string>({
-          message: safe(message),
-          choices: safeChoices(choices),
-          validate: (picked) => picked.length >= min || `choose at least ${min}`,
-        }),
+      const m = marked(safeChoices(choices), opts);
+      const validate = (picked: readonly unknown[]) =>
+        (picked.length === 0 && opts.allowNone === true) ||
+        (opts.exactly !== undefined
+          ? picked.length === opts.exactly || `choose exactly ${opts.exactly}`
+          : picked.length >= min || `choose at least ${min}`);
+      return quittable(opts.quit, (ctx) =>
+        checkbox<string>(
+          {
+            message: safe(message),
+            choices: m.choices,
+            theme: m.theme,
+            pageSize: opts.pageSize ?? Math.max(7, choices.length),
+            validate,
+          },
+          ctx,
+        ),
       );
     },
     async order(message, items) {

@@ -1,20 +1,22 @@
 import type { CliContext } from '../context.js';
 import { loadLibrary } from '../../content/library.js';
 import { renderHandout } from '../../learn/handout.js';
-import { runWalkthrough, TEXT } from '../../learn/interactive.js';
-import { findScenario, renderScenarioList, scenarioChoices } from '../../learn/pick.js';
+import { runWalkthrough } from '../../learn/interactive.js';
+import { MSG } from '../../learn/messages.js';
+import { findScenario, renderScenarioList, scenarioPicker } from '../../learn/pick.js';
+import { resumeOffer, startFor } from '../../learn/resume.js';
+import { randomSeed } from '../../quiz/prng.js';
 import { openProgress, resolveDataDir } from '../../store/progress-store.js';
-import type { ScenarioProgress } from '../../store/types.js';
-import { createPrompter } from '../../ui/prompts.js';
-import { withSpinner } from '../../ui/spinner.js';
+import { createPrompter, QuitRequested } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 
+export interface LearnOptions {
+  /** `--no-predict`: no "will it succeed?" before each call. */
+  predict?: boolean;
+}
+
 /** `sts-trainer learn [scenario]`: the guided walkthrough, or the printed handout without a TTY. */
-export async function run(
-  args: string[],
-  _options: Record<string, unknown>,
-  ctx: CliContext,
-): Promise<number> {
+export async function run(args: string[], options: LearnOptions, ctx: CliContext): Promise<number> {
   const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const id = args[0];
@@ -23,46 +25,50 @@ export async function run(
 
   if (!ctx.interactive) {
     if (scenario) ctx.stdout.write(renderHandout(scenario, theme));
-    else ctx.stdout.write(renderScenarioList(library, await scenarioProgress(store), theme));
+    else ctx.stdout.write(renderScenarioList(library, (await store.read()).scenarios, theme));
     return 0;
   }
 
   const prompter = createPrompter();
-  const progress = await scenarioProgress(store);
-  const chosen =
-    scenario ??
-    findScenario(
-      library,
-      await prompter.choice('Which scenario? (type to search)', scenarioChoices(library, progress, theme), {
-        search: true,
-      }),
-    );
-  const position = progress[chosen.id]?.position ?? 0;
-  let resumeAt = 0;
-  if (position > 0 && position < chosen.steps.length) {
-    const step = chosen.steps[position]!;
-    const resume = await prompter.confirm(
-      `You stopped before step ${position + 1} (${step.title ?? step.id}). Resume there?`,
-      true,
-    );
-    resumeAt = resume ? position : 0;
+  const progress = (await store.read()).scenarios;
+  let chosen = scenario;
+  if (!chosen) {
+    const picker = scenarioPicker(library, progress, theme);
+    const pick = await prompter.choice('Which scenario? (type to search)', picker.choices, {
+      search: true,
+      source: picker.source,
+    });
+    chosen = findScenario(library, pick);
   }
-  await runWalkthrough(
-    chosen,
-    {
-      prompter,
-      theme,
-      store,
-      write: (text) => ctx.stdout.write(text),
-      evaluate: (work) => withSpinner(ctx.stdoutIsTTY && !ctx.plain, TEXT.evaluating, work),
-    },
-    resumeAt,
-  );
+  const sp = progress[chosen.id];
+  const offer = resumeOffer(chosen, sp);
+  try {
+    const start = offer
+      ? startFor(
+          await prompter.choice(MSG.resumeQuestion(chosen.title), offer.choices, {
+            default: offer.default,
+            quit: true,
+          }),
+          sp,
+        )
+      : { step: 0 };
+    await runWalkthrough(
+      chosen,
+      {
+        prompter,
+        theme,
+        store,
+        write: (text) => ctx.stdout.write(text),
+        seed: randomSeed(),
+        predict: options.predict !== false,
+        size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
+        erasePrompt: !ctx.plain,
+      },
+      start,
+    );
+  } catch (e) {
+    if (!(e instanceof QuitRequested)) throw e;
+    ctx.stdout.write(`\n${theme.dim(MSG.saved(chosen.id))}\n`);
+  }
   return 0;
-}
-
-async function scenarioProgress(store: {
-  read(): Promise<{ scenarios: Record<string, ScenarioProgress> }>;
-}): Promise<Record<string, ScenarioProgress>> {
-  return (await store.read()).scenarios;
 }

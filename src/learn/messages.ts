@@ -1,0 +1,34 @@
+/** What `learn`, `next` and the menu say, in one place. */
+export const MSG = {
+  enter: 'Enter: continue',
+  keysStep: (trust: boolean, detail: boolean) =>
+    ['Enter: go on', detail ? 'd: all detail' : '', trust ? 't: trust policy' : '', 'q: quit and save']
+      .filter(Boolean)
+      .join(' · '),
+  keysPause: 'Enter: go on · q: quit and save',
+  where: (scenarioId: string, place: string) => `${scenarioId} · ${place}`,
+  placeStep: (n: number, of: number) => `step ${n} of ${of}`,
+  placeWhatIfs: (done: number, of: number) => `what-ifs ${done} of ${of}`,
+  placeIntro: 'intro',
+  placeTakeaways: 'takeaways',
+  handoutPredict: 'Predict before you read on: will this call succeed? If not, which error?',
+  answerKey: 'Answer key',
+  predictSucceed: 'Predict: will this call succeed?',
+  predictYes: 'Yes: STS answers with success',
+  predictNo: 'No: STS refuses it',
+  predictWhichError: 'Predict: which error will STS return?',
+  predictedRight: (what: string) => `You predicted it ${what}. Right.`,
+  predictedWrong: (what: string, actual: string) => `You predicted it ${what}; it ${actual}.`,
+  whatIfMenu: 'What if…? Pick a variation to run on the engine',
+  doneWhatIfs: 'Done: show the takeaways',
+  completed: (title: string) => `Completed: ${title}. Your progress is saved.`,
+  score: (label: string, right: number, total: number) => `${label}: ${right} of ${total} right`,
+  resuming: (step: number) => `Resuming at step ${step}.`,
+  saved: (id: string) => `Saved. \`sts-trainer learn ${id}\` (or \`sts-trainer next\`) picks up here.`,
+  examTask: (tasks: string[]) => `Exam task: ${tasks.join(', ')}`,
+  more: (page: number, pages: number) => `-- ${page}/${pages} · space: more · b: back · q: quit --`,
+  resumeQuestion: (title: string) => `${title}: where do you want to start?`,
+  resumeAtStep: (n: number, title: string) => `Continue at step ${n} (${title})`,
+  resumeAtWhatIfs: (done: number, of: number) => `Continue at the what-ifs (${done} of ${of} run)`,
+  startOver: 'Start over from step 1',
+} as const;
