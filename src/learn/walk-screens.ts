@@ -22,7 +22,7 @@ export interface ScreenIO {
   write(text: string): void;
   theme: Theme;
   size(): { columns: number; rows: number };
-  erasePrompt?: boolean;
+  erasePrompt?: () => void;
   /** Predict before each call runs (`--no-predict` turns it off). */
   predict: boolean;
   seed: number;

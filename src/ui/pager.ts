@@ -11,8 +11,8 @@ export interface PagerIO {
   key(message: string, keys: string[]): Promise<string>;
   /** The terminal's size now (read on every call, so a resize is followed). */
   size(): { columns: number; rows: number };
-  /** Erase the pager's own prompt line after a key (a terminal; not in tests or logs). */
-  erasePrompt?: boolean;
+  /** Erases the pager's own prompt line after a key (a terminal; not in tests or logs). */
+  erasePrompt?: () => void;
 }
 
 /** Terminal rows a line takes at `columns` (a long line wraps). */
@@ -58,8 +58,13 @@ export async function showPaged(
     io.write(`${pages[i]}\n`);
     if (i === pages.length - 1) return;
     const k = await io.key(moreText(i + 1, pages.length), [' ', 'b', 'q']);
-    if (io.erasePrompt) io.write('\x1b[1A\x1b[2K');
+    io.erasePrompt?.();
     if (k === 'q') throw new QuitRequested();
     i = k === 'b' ? Math.max(0, i - 1) : i + 1;
   }
+}
+
+/** Cursor up one line and clear it: straight to the terminal (not through the sanitizing output). */
+export function erasePreviousLine(): void {
+  process.stdout.write('\x1b[1A\x1b[2K');
 }

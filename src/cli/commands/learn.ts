@@ -7,6 +7,7 @@ import { findScenario, renderScenarioList, scenarioPicker } from '../../learn/pi
 import { resumeOffer, startFor } from '../../learn/resume.js';
 import { randomSeed } from '../../quiz/prng.js';
 import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { erasePreviousLine } from '../../ui/pager.js';
 import { createPrompter, QuitRequested } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 
@@ -62,7 +63,7 @@ export async function run(args: string[], options: LearnOptions, ctx: CliContext
         seed: randomSeed(),
         predict: options.predict !== false,
         size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
-        erasePrompt: !ctx.plain,
+        erasePrompt: ctx.plain ? undefined : erasePreviousLine,
       },
       start,
     );
