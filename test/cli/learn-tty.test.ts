@@ -83,7 +83,10 @@ describe.skipIf(!hasTmux)('learn in a terminal', () => {
     }
     const cursorOnRight = /❯ 1 hour/.test(screen);
     tty.send(...(cursorOnRight ? ['Down', 'Enter'] : ['Enter']));
-    screen = await tty.waitFor((s) => s.includes('Not quite'), 'the feedback');
+    screen = await tty.waitFor(
+      (s) => s.includes('Not quite') && /q: quit and save$/.test(s.trimEnd()),
+      'the feedback and the pause under it',
+    );
     expect(screen).toMatch(/How long do these credentials last\? .* ✘/);
     expect(screen).toContain('The answer: 1 hour');
     // the feedback stays: the walkthrough pauses under it
