@@ -163,6 +163,13 @@ export function buildProgram(result: { code: number }): Command {
       .option('--out <file>', 'lab token: where to write the token'),
     () => import('./commands/lab.js'),
   );
+  wire(
+    program
+      .command('next')
+      .description('what to do now: resume, reviews due, suggested scenario')
+      .option('--json', 'machine-readable output'),
+    () => import('./commands/next.js'),
+  );
   wire(program.command('menu', { hidden: true }), () => import('./commands/menu.js'));
   return program;
 }

@@ -32,3 +32,20 @@ export const MSG = {
   resumeAtWhatIfs: (done: number, of: number) => `Continue at the what-ifs (${done} of ${of} run)`,
   startOver: 'Start over from step 1',
 } as const;
+
+/** What `next` and the menu's status line say. */
+export const NEXT = {
+  resumeStep: (id: string, step: number, of: number) =>
+    `Continue ${id} at step ${step} of ${of}: sts-trainer learn ${id}`,
+  resumeWhatIfs: (id: string) => `Continue ${id} at the what-ifs: sts-trainer learn ${id}`,
+  due: (n: number) =>
+    n === 0
+      ? 'No questions due for review.'
+      : `${n} question${n === 1 ? '' : 's'} due for review: sts-trainer review`,
+  suggestWeak: (id: string, topic: string, missed: number, answered: number) =>
+    `Suggested next: ${id} (you missed ${missed} of ${answered} ${topic} questions): sts-trainer learn ${id}`,
+  suggestPath: (id: string) => `Suggested next on the path: ${id}: sts-trainer learn ${id}`,
+  allDone: 'Every scenario is completed: try `sts-trainer quiz --mode exam`.',
+  status: (due: number, streak: number, completed: number, of: number) =>
+    `${due} due for review · streak ${streak} day${streak === 1 ? '' : 's'} · ${completed} of ${of} scenarios completed`,
+} as const;
