@@ -127,7 +127,18 @@ export const WorldSchema = z.strictObject({
       scps: z.array(ScpSchema).optional(),
     })
     .optional(),
-  accounts: z.array(z.strictObject({ id: accountId, name: z.string().optional() })).optional(),
+  accounts: z
+    .array(
+      z.strictObject({
+        id: accountId,
+        name: z.string().optional(),
+        /** Regions where the account has deactivated STS (extension; us-east-1 cannot be). */
+        stsDisabledRegions: z.array(z.string()).optional(),
+        /** The account's global-endpoint token setting (extension; default v1Token). */
+        globalEndpointTokenVersion: z.enum(['v1Token', 'v2Token']).optional(),
+      }),
+    )
+    .optional(),
   users: z.array(UserSchema).optional(),
   roles: z.array(RoleSchema).optional(),
   /** Customer managed policies, for `PolicyArns` (extension). */
@@ -203,6 +214,10 @@ export const CallSchema = z.strictObject({
   action: z.string().optional(),
   /** For `Request`: the resource ARN. */
   resource: z.string().optional(),
+  /** Extension: the Region of the endpoint called (absent: the global STS endpoint, us-east-1). */
+  region: z.string().min(1).optional(),
+  /** Extension: the AWS services that made this request for the caller, first to last (aws:CalledVia). */
+  via: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export const ExpectSchema = z.strictObject({

@@ -94,12 +94,21 @@ export interface WorldResource {
   tags?: TagMap;
 }
 
+export interface WorldAccount {
+  id: string;
+  name?: string;
+  /** Regions where the account has deactivated STS (us-east-1 cannot be). */
+  stsDisabledRegions?: string[];
+  /** The account's global-endpoint session-token setting; default v1Token. */
+  globalEndpointTokenVersion?: 'v1Token' | 'v2Token';
+}
+
 /** A scenario's `world:` — accounts, principals, providers and resources. */
 export interface World {
   /** ISO-8601 start of the simulated clock. */
   start?: string;
   organization?: WorldOrganization;
-  accounts?: { id: string; name?: string }[];
+  accounts?: WorldAccount[];
   users?: WorldUser[];
   roles?: WorldRole[];
   managedPolicies?: WorldManagedPolicy[];
@@ -137,4 +146,8 @@ export interface Call {
   action?: string;
   /** For `Request`: the resource ARN. */
   resource?: string;
+  /** The Region of the endpoint called (absent: the global STS endpoint, us-east-1). */
+  region?: string;
+  /** The AWS services that made this request for the caller, first to last (aws:CalledVia). */
+  via?: string[];
 }

@@ -142,8 +142,12 @@ function requestCommand(action: string, resource: string): string {
 
 /** The equivalent AWS CLI command of a call (one line per flag when it does not fit `width`). */
 export function cliCommand(call: Call, width = 100): string {
-  if (call.api === 'Request') return requestCommand(call.action ?? '?', call.resource ?? '*');
-  const base = API_COMMANDS[call.api] ?? `# ${call.api}`;
+  const region = call.region ? ` --region ${shellQuote(call.region)}` : '';
+  if (call.api === 'Request') {
+    const cmd = requestCommand(call.action ?? '?', call.resource ?? '*');
+    return cmd.startsWith('#') ? cmd : cmd + region;
+  }
+  const base = (API_COMMANDS[call.api] ?? `# ${call.api}`) + region;
   const flags = stsFlags(call.api, call.params ?? {}).filter(
     (f): f is [string, string] => f[1] !== undefined,
   );
@@ -186,6 +190,7 @@ export function paramsText(call: Call, onlyHidden = false): string {
     ? Object.fromEntries(Object.entries(all).filter(([k]) => PLACEHOLDERS.includes(k)))
     : all;
   if (call.context && Object.keys(call.context).length > 0) p['(request context)'] = call.context;
+  if (call.via) p['(made for the caller by)'] = call.via;
   if (Object.keys(p).length === 0) return '';
   return stringify(p, { lineWidth: 0 }).trimEnd();
 }

@@ -70,8 +70,12 @@ export function authenticate(
     return { error: invalidClientTokenId() };
   }
   if (kind === 'service') {
-    if (api !== 'AssumeRole') {
-      trace.fail(id, 'authenticate', `a service principal only assumes roles here; it does not call ${api}`);
+    if (api !== 'AssumeRole' && api !== 'Request') {
+      trace.fail(
+        id,
+        'authenticate',
+        `a service principal only assumes roles and makes requests here; it does not call ${api}`,
+      );
       return { error: invalidClientTokenId() };
     }
     trace.pass(

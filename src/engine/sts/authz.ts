@@ -13,6 +13,7 @@ import type {
 import { principalOf, type Caller } from './credentials.js';
 import { REF } from './refs.js';
 import type { EngineState } from './state.js';
+import { roleKey } from './world-model.js';
 import type { Trace } from './trace.js';
 
 export interface AuthzTarget {
@@ -45,9 +46,10 @@ function principalSide(state: EngineState, caller: Caller): Partial<Authorizatio
         : { scps, identity: [], isRoot: true };
     case 'role-session': {
       const r = c.role!;
+      const added = state.rolePolicies.get(roleKey(r.account, r.name));
       return {
         scps,
-        identity: r.policies,
+        identity: added ? [...r.policies, ...added] : r.policies,
         ...(r.boundary ? { boundary: r.boundary } : {}),
         ...(c.sessionPolicies ? { session: c.sessionPolicies } : {}),
       };

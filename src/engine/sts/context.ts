@@ -8,6 +8,7 @@ import type { ContextEntry, RequestContext } from '../policy/types.js';
 import type { Call } from '../types.js';
 import { mergeTags, type Caller, type Credentials, isTemporary } from './credentials.js';
 import { iso } from './time.js';
+import { viaServiceKeys } from './via-service.js';
 import type { WorldModel } from './world-model.js';
 
 /** Used when a call does not set `aws:SourceIp` (a documentation address, RFC 5737). */
@@ -51,7 +52,7 @@ export function baseContext(now: number, signed: boolean): ContextBuilder {
     .set('aws:EpochTime', String(Math.floor(now / 1000)))
     .set('aws:SecureTransport', 'true')
     .set('aws:RequestedRegion', DEFAULT_REGION);
-  if (signed) b.set('aws:SourceIp', DEFAULT_SOURCE_IP);
+  if (signed) b.set('aws:SourceIp', DEFAULT_SOURCE_IP).set('aws:ViaAWSService', 'false');
   return b;
 }
 
@@ -86,6 +87,7 @@ export function principalContext(
     b.set('aws:FederatedProvider', c.federation.provider);
     for (const e of c.federation.carried) b.add(e);
   }
+  if (c.instanceKeys) for (const e of c.instanceKeys) b.add(e);
 }
 
 /**
@@ -130,8 +132,10 @@ export function principalTags(c: Credentials): Record<string, string> {
   return mergeTags(base, c.tags);
 }
 
-/** Adds the call's own `context:` entries (they override computed ones). */
+/** Adds the call's Region and services (`region`, `via`), then its own `context:` entries (they override computed ones). */
 export function callContext(b: ContextBuilder, call: Call): void {
+  if (call.region) b.set('aws:RequestedRegion', call.region);
+  if (call.via) viaServiceKeys(b, call.via);
   for (const [k, v] of Object.entries(call.context ?? {})) {
     if (Array.isArray(v)) b.set(k, v.map(String), true);
     else b.set(k, String(v));

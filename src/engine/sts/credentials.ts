@@ -42,6 +42,10 @@ export interface Credentials {
   byService?: string;
   /** Minted through the Identity Center portal. */
   identityCenter?: boolean;
+  /** EC2 instance credentials: where they were delivered (instance-keys.ts). */
+  instanceKeys?: ContextEntry[];
+  /** Session token version: v1 from the global endpoint by default, else v2 (regions.ts). */
+  tokenVersion?: 'v1' | 'v2';
 }
 
 export type Caller =

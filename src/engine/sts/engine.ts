@@ -17,6 +17,7 @@ import { authenticate } from './authenticate.js';
 import { callerName } from './credentials.js';
 import type { EngineState } from './state.js';
 import { longTermKeys } from './long-term-keys.js';
+import { regionGate, tokenGate, tokenVersion } from './regions.js';
 import { iso } from './time.js';
 import { Trace } from './trace.js';
 import { buildWorld } from './world-model.js';
@@ -50,6 +51,7 @@ export function createEngine(world: World): Engine {
     ssoSessions: new Map(),
     denials: new Map(),
     serial: 0,
+    rolePolicies: new Map(),
   });
 }
 
@@ -69,6 +71,7 @@ function engineOver(state: EngineState): Engine {
         sessions: new Map(state.sessions),
         ssoSessions: new Map(state.ssoSessions),
         denials: new Map(state.denials),
+        rolePolicies: new Map([...state.rolePolicies].map(([k, v]) => [k, [...v]])),
       }),
   };
 }
@@ -91,8 +94,13 @@ function runCall(state: EngineState, call: Call, options: CallOptions | undefine
   }
   const auth = authenticate(state, call.api, call.as, trace);
   if ('error' in auth) return finish(call, call.as, at, trace, { error: auth.error });
+  const regionError = tokenGate(auth.caller, call, trace) ?? regionGate(state, call, auth.caller, trace);
+  if (regionError) return finish(call, callerName(auth.caller), at, trace, { error: regionError });
   const outcome = handler({ state, call, caller: auth.caller, params: call.params ?? {}, trace });
-  if ('creds' in outcome && outcome.creds && options?.id) state.sessions.set(options.id, outcome.creds);
+  if ('creds' in outcome && outcome.creds) {
+    outcome.creds.tokenVersion = tokenVersion(state, call, outcome.creds.account);
+    if (options?.id) state.sessions.set(options.id, outcome.creds);
+  }
   if ('denial' in outcome && outcome.denial && options?.id) state.denials.set(options.id, outcome.denial);
   return finish(call, callerName(auth.caller), at, trace, outcome);
 }

@@ -1,3 +1,4 @@
+import type { NormalizedPolicy } from '../policy/types.js';
 import type { Credentials } from './credentials.js';
 import type { WorldModel } from './world-model.js';
 
@@ -25,4 +26,6 @@ export interface EngineState {
   denials: Map<string, RecordedDenial>;
   /** A counter that makes every minted id distinct and deterministic. */
   serial: number;
+  /** Inline policies put on roles by `iam:PutRolePolicy` requests, by role key (revoke-sessions.ts). */
+  rolePolicies: Map<string, NormalizedPolicy[]>;
 }

@@ -97,7 +97,14 @@ export interface WorldModel {
   oidcProviders: OidcProviderModel[];
   identityCenter?: IdentityCenterModel;
   resources: Map<string, ResourceModel>;
+  /** Per-account STS Region settings (regions.ts). */
+  regionSettings: Map<string, AccountRegionSettings>;
   problems: WorldProblem[];
+}
+
+export interface AccountRegionSettings {
+  stsDisabled: Set<string>;
+  tokenVersion: 'v1Token' | 'v2Token';
 }
 
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -294,8 +301,16 @@ export function buildWorld(world: World): WorldModel {
   });
 
   problems.push(...policySizeProblems(world));
+  const regionSettings = new Map<string, AccountRegionSettings>();
+  for (const a of world.accounts ?? []) {
+    regionSettings.set(a.id, {
+      stsDisabled: new Set(a.stsDisabledRegions ?? []),
+      tokenVersion: a.globalEndpointTokenVersion ?? 'v1Token',
+    });
+  }
 
   const model: WorldModel = {
+    regionSettings,
     start: Number.isNaN(start) ? Date.parse(DEFAULT_START) : start,
     accounts,
     orgAccounts,

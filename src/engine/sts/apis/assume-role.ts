@@ -22,6 +22,8 @@ import {
 import { chainingKind, DURATION, isRootCaller, ROOT_CANNOT_ASSUME_ROLE, stsCallAllowed } from '../rules.js';
 import { sessionPolicies } from '../session-policy.js';
 import { checkSessionTags } from '../tags.js';
+import { EC2_SERVICE, takeInstanceKeys } from '../instance-keys.js';
+import { serviceTagsAsPrincipalTags } from '../service-tags.js';
 import type { Trace } from '../trace.js';
 import type { EngineState } from '../state.js';
 import type { RoleModel } from '../world-model.js';
@@ -102,8 +104,10 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   if (sourceIdentity !== undefined) b.set('sts:SourceIdentity', sourceIdentity);
   else if (inheritedSi) b.set('sts:SourceIdentity', inheritedSi);
   requestTagKeys(b, tags.tags, transitive);
+  if (caller.type === 'service') serviceTagsAsPrincipalTags(b, caller.service, tags.tags);
   roleResourceTags(b, role, tags.inheritedTags);
   callContext(b, call);
+  const instanceKeys = caller.type === 'service' && caller.service === EC2_SERVICE ? takeInstanceKeys(b) : [];
   const context = b.build();
 
   // 5. Authorization: the trust policy, and the caller's side (docs/decisions.md#same-vs-cross-account).
@@ -147,6 +151,7 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
       ...(si.value ? { sourceIdentity: si.value } : {}),
       origin: 'AssumeRole',
       ...(caller.type === 'service' ? { byService: caller.service } : {}),
+      ...(instanceKeys.length ? { instanceKeys } : {}),
     },
     { policyText, arnCount: policyArns?.length ?? 0, passedTags: tags.tags },
     trace,

@@ -8,7 +8,8 @@ import type { ApiHandler } from '../api.js';
 import { fail } from '../api.js';
 import { authorizeCall, traceAuthorization } from '../authz.js';
 import { baseContext, callContext, principalContext } from '../context.js';
-import type { Credentials } from '../credentials.js';
+import { callerName, type Credentials } from '../credentials.js';
+import { applyIamWrite } from '../iam-writes.js';
 import { AccessDenied, invalidSessionToken } from '../errors.js';
 import { viewOf } from '../mint.js';
 import { REF } from '../refs.js';
@@ -17,7 +18,8 @@ import type { RecordedDenial } from '../state.js';
 import type { ResourceModel, WorldModel } from '../world-model.js';
 import type { AuthorizationDecision } from '../../policy/types.js';
 
-export const request: ApiHandler = ({ state, call, caller, trace }) => {
+export const request: ApiHandler = ({ state, call, caller, params, trace }) => {
+  if (caller.type === 'service') return serviceRequest({ state, call, caller, params, trace });
   if (caller.type !== 'credentials') throw new Error('Request needs credentials');
   const c = caller.creds;
   const action = call.action ?? '';
@@ -57,10 +59,45 @@ export const request: ApiHandler = ({ state, call, caller, trace }) => {
       denial: recordDenial(c, action, resourceArn, decision, context),
     };
   }
+  const effect = applyIamWrite(state, action, resourceArn, params, trace);
+  if (effect) return fail(effect);
   return {
     response: { Action: action, Resource: resourceArn, Decision: 'Allowed' },
     view: viewOf(c, state.now),
   };
+};
+
+/**
+ * An AWS service principal acting with its own identity (CloudTrail writing to a
+ * bucket, Config reading one): only the resource's policy can allow it, and
+ * aws:PrincipalIsAWSService is true. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice
+ */
+const serviceRequest: ApiHandler = ({ state, call, caller, trace }) => {
+  const action = call.action ?? '';
+  const resourceArn = call.resource ?? '*';
+  const resource = findResource(state.world, resourceArn);
+  const b = baseContext(state.now, true);
+  principalContext(b, state.world, caller, state.now, false);
+  for (const [k, v] of Object.entries(resource?.tags ?? {})) b.set(`aws:ResourceTag/${k}`, v);
+  if (resource?.account) b.set('aws:ResourceAccount', resource.account);
+  callContext(b, call);
+  const decision = authorizeCall(
+    state,
+    caller,
+    {
+      action,
+      resource: resourceArn,
+      resourceAccount: resource?.account,
+      ...(resource?.policy ? { resourcePolicy: resource.policy } : {}),
+      trust: false,
+    },
+    b.build(),
+  );
+  const who = callerName(caller);
+  if (!traceAuthorization(trace, decision, action, resourceArn, REF.evaluationLogic)) {
+    return fail(AccessDenied(denialMessage(who, action, resourceArn, decision)));
+  }
+  return { response: { Action: action, Resource: resourceArn, Decision: 'Allowed' } };
 };
 
 /**
