@@ -31,12 +31,13 @@ function sessionText(r: ApiRow): string {
 /** `label  value…` with the value wrapped under itself; on narrow screens the value goes below the label. */
 function field(theme: Theme, label: string, value: string): string {
   const indent = LABEL + 2;
-  // A URL cannot be broken: it gets a line of its own when it does not fit beside the label.
+  // A URL is not broken between words: it gets a line of its own when it does not fit beside the label.
   const unbreakable = !/\s/.test(value) && value.length > theme.width - indent;
   if (theme.width - indent >= 30 && !unbreakable) {
     return `  ${theme.dim(label.padEnd(LABEL))}${theme.wrap(value, indent).slice(indent)}`;
   }
-  return `  ${theme.dim(label)}\n${unbreakable ? value : theme.wrap(value, 4)}`;
+  // Below the label; a URL wider than the screen is cut as the shared wrapper's last resort.
+  return `  ${theme.dim(label)}\n${theme.wrap(value, unbreakable ? 0 : 4)}`;
 }
 
 function card(theme: Theme, r: ApiRow): string {

@@ -141,4 +141,10 @@ describe('sts-trainer apis (no TTY)', () => {
     expect(r.stdout).toMatch(/^GetFederationToken$/m);
     expect(r.stdout).toContain('default 12 h; 15 min to 36 h; root user: at most (and by');
   });
+
+  it.each(['60', '80', '120'])('--print fits COLUMNS=%s', async (columns) => {
+    const r = await runCli(['apis', '--print'], { env: { COLUMNS: columns } });
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
+  });
 });
