@@ -103,4 +103,32 @@ const { runEngineBench } = await import(bundle);
 for (const r of runEngineBench()) {
   console.log(`  ${r.label}\n    ${fmt(r.perSecond / 1000, 1)} k/s  (${fmt(r.microseconds, 2)} µs each)`);
 }
+
+console.log(
+  `\nLab server (sts-trainer lab --no-input, a separate process; loopback, keep-alive, 32 connections,\n` +
+    `at most 30,000 requests or 8 s per figure; targets: ready ≤ 500 ms, AssumeRole ≥ 3,000/s, p99 < 10 ms)`,
+);
+const labBundle = join(out, 'lab-bench.mjs');
+await build({
+  entryPoints: [join(root, 'bench', 'lab.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: labBundle,
+  packages: 'external',
+  logLevel: 'error',
+});
+const { runLabBench } = await import(labBundle);
+const lab = await runLabBench(bin);
+const base = median([0, 1, 2].map(() => wall(['-e', '0'])));
+console.log(
+  `  start to banner ${fmt(median(lab.ready.map((r) => r.banner)), 0)} ms, to the first answered signed call ` +
+    `${fmt(median(lab.ready.map((r) => r.ready)), 0)} ms (median of 3; node -e 0 takes ${fmt(base, 0)} ms)`,
+);
+for (const r of lab.load) {
+  console.log(
+    `  ${r.label.padEnd(26)} ${fmt(r.perSecond, 0).padStart(6)} req/s   p50 ${fmt(r.p50, 2)} ms   p99 ${fmt(r.p99, 2)} ms` +
+      `   (${r.requests} requests${r.errors ? `, ${r.errors} unexpected answers` : ''})`,
+  );
+}
 rmSync(out, { recursive: true, force: true });

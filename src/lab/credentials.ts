@@ -18,6 +18,8 @@ export interface KnownKey {
   /** Temporary credentials only: the session token that must come with the key. */
   sessionToken?: string;
   account: string;
+  /** The IAM user behind the key (long-term keys and GetSessionToken / GetFederationToken sessions). */
+  userArn?: string;
   /** Who the key belongs to, for the lab's call lines (`dana`, `ReportReader/dana-q1-report`). */
   label: string;
   /** Ids of the scenario steps whose credentials these are (a later step's `as: $step`). */
@@ -44,6 +46,7 @@ export class KeyRing {
         accessKeyId: k.accessKeyId,
         secretAccessKey: k.secretAccessKey,
         account: k.account,
+        ...(k.as.startsWith('user/') ? { userArn: k.arn } : {}),
         label: k.name,
         steps: [],
       });

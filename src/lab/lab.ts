@@ -240,6 +240,7 @@ export class Lab {
         secretAccessKey: creds.SecretAccessKey,
         sessionToken: creds.SessionToken ?? '',
         account: result.view?.account ?? key?.account ?? '',
+        ...(key?.userArn && call.api === 'GetSessionToken' ? { userArn: key.userArn } : {}),
         label: sessionLabel(result.view?.arn ?? '', call.api),
         steps: stepsMinted(this.tasks, arrived),
       });
@@ -269,6 +270,7 @@ export class Lab {
         service: auth?.service ?? '',
         region: auth?.region ?? 'us-east-1',
         account: signer.kind === 'signed' ? signer.key.account : '',
+        ...(signer.kind === 'signed' && signer.key.userArn ? { callerArn: signer.key.userArn } : {}),
       },
       form,
     );
@@ -351,7 +353,7 @@ export class Lab {
       event.message = result.message!;
       const deciding = decidingCheck(result.trace);
       if (deciding) event.deciding = deciding;
-    } else if (result.view) event.principal = result.view.arn;
+    } else if (result.view && call.api !== 'Request') event.principal = result.view.arn;
     return event;
   }
 }

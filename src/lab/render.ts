@@ -3,7 +3,7 @@
  * with the check that decided it, and task completions. Renderers only: they
  * return strings; src/lab/run.ts writes them.
  */
-import { cliCommand } from '../learn/request.js';
+import type { Call } from '../content/schema.js';
 import type { Theme } from '../ui/theme.js';
 import type { LabEvent } from './lab.js';
 import type { LabTask } from './tasks.js';
@@ -12,8 +12,7 @@ export const TEXT = {
   listening: (url: string, scenario: string) => `STS simulator listening on ${url}  (scenario: ${scenario})`,
   otherTerminal: 'In another terminal:',
   evalEnv: 'eval "$(sts-trainer lab env)"',
-  orSource: (file: string) => `or: source ${file}`,
-  allServices: "add --all (lab env --all) to send other services' calls (s3, ec2, …) here too",
+  allServices: '(or --all: s3, ec2… too)',
   mfa: (user: string, serial: string, code: string) => `MFA device of ${user}: ${serial}  code ${code}`,
   tokens: (steps: string[]) =>
     `federation tokens: sts-trainer lab token ${steps.length === 1 ? steps[0] : 'STEP'}${steps.length > 1 ? `  (steps: ${steps.join(', ')})` : ''}`,
@@ -60,6 +59,7 @@ export function nextTaskLines(
   done: ReadonlySet<string>,
   profileOfStep: ReadonlyMap<string, string>,
   t: Theme,
+  cliCommand: (call: Call, width: number) => string,
 ): string[] {
   const index = tasks.findIndex((task) => task.possible && !done.has(task.id));
   if (index < 0) return [`  ${t.ok(TEXT.allDone)}`];
@@ -69,6 +69,12 @@ export function nextTaskLines(
     lines.push(`    ${t.dim('sts-trainer lab advance ' + (task.after ?? 0) + 's  (or press a)')}`);
   else if (task.call) {
     lines.push(`    ${t.dim(`as ${callerHint(task.call.as, profileOfStep)}:`)}`);
+    const params = task.call.params ?? {};
+    if (params.WebIdentityToken !== undefined) {
+      lines.push(
+        `    ${t.code(`TOKEN=$(cat "$(sts-trainer lab token ${task.id.replace(/^what-if\//, '')})")`)}`,
+      );
+    }
     for (const l of cliCommand(task.call, t.width - 6).split('\n')) lines.push(`    ${t.code(l)}`);
   }
   return lines;
@@ -85,14 +91,14 @@ export function eventLine(e: LabEvent, t: Theme): string {
 }
 
 export function completionLines(
-  e: LabEvent,
+  completed: readonly LabTask[],
   tasks: readonly LabTask[],
   done: ReadonlySet<string>,
   t: Theme,
 ): string[] {
   const total = tasks.filter((x) => x.possible).length;
   const count = tasks.filter((x) => x.possible && done.has(x.id)).length;
-  return e.completed.map(
+  return completed.map(
     (task) => `  ${t.ok(t.sym.ok)} ${TEXT.doneLine(task, tasks.indexOf(task) + 1, count, total)}`,
   );
 }

@@ -4,7 +4,7 @@
  * without a terminal, SIGINT (130) / SIGTERM (0).
  */
 import { join } from 'node:path';
-import type { Scenario } from '../content/schema.js';
+import type { Call, Scenario } from '../content/schema.js';
 import { renderTrace } from '../learn/trace.js';
 import { humanDuration } from '../engine/sts/time.js';
 import type { CallResult } from '../engine/types.js';
@@ -13,7 +13,7 @@ import { readKeys } from '../ui/keys.js';
 import type { Theme } from '../ui/theme.js';
 import { awsConfig, envLines } from './aws-config.js';
 import { labPaths, removeState, writeAtomic } from './files.js';
-import { Lab, type LabEvent } from './lab.js';
+import { Lab } from './lab.js';
 import { completionLines, eventLine, nextTaskLines, taskLines, TEXT } from './render.js';
 import { serve } from './server.js';
 import type { LabTask } from './tasks.js';
@@ -37,6 +37,8 @@ export const tokenFileName = (id: string) => `${id.replace(/\//g, '-')}.jwt`;
 
 export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO): Promise<number> {
   const { theme: t } = io;
+  // Only the interactive screen shows the AWS CLI command of the next task (it loads the YAML writer).
+  const cliCommand: CliCommand = io.input ? (await import('../learn/request.js')).cliCommand : () => '';
   const lab = new Lab({ scenario });
   const paths = labPaths(options.dataDir);
   const cfg = awsConfig(scenario, lab.engine.longTermKeys(), (step) =>
@@ -50,11 +52,13 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     const ids = [...done()];
     saving = saving.then(() => io.store.saveScenario(scenario.id, { labTasks: ids })).catch(() => undefined);
   };
-  const report = (completed: LabTask[]) => {
+  const report = (all: LabTask[]) => {
+    // Tasks done in an earlier lab session are already ticked: announce only new ones.
+    const completed = all.filter((task) => !earlier.has(task.id));
     if (!completed.length) return;
-    const all = done();
-    for (const line of completionLines({ completed } as LabEvent, lab.tasks, all, t)) io.write(`${line}\n`);
-    if (io.input) io.write(`${nextTaskLines(lab.tasks, all, cfg.stepProfiles, t).join('\n')}\n`);
+    const now = done();
+    for (const line of completionLines(completed, lab.tasks, now, t)) io.write(`${line}\n`);
+    if (io.input) io.write(`${nextTaskLines(lab.tasks, now, cfg.stepProfiles, t, cliCommand).join('\n')}\n`);
     save();
   };
 
@@ -90,7 +94,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   };
   await writeAtomic(paths.state, `${JSON.stringify(state, null, 2)}\n`, 0o600);
 
-  io.write(banner(lab, server.url, paths.env, cfg.stepProfiles, done(), t, Boolean(io.input)));
+  io.write(banner(lab, server.url, cfg.stepProfiles, done(), t, Boolean(io.input), cliCommand));
 
   let stop: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => (stop = resolve));
@@ -106,7 +110,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
         else if (key === 't') {
           const all = done();
           io.write(
-            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t)].join('\n')}\n`,
+            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t, cliCommand)].join('\n')}\n`,
           );
         } else if (key === 'a') {
           const completed = lab.advance(3600);
@@ -129,25 +133,27 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   return code;
 }
 
+type CliCommand = (call: Call, width: number) => string;
+
 function banner(
   lab: Lab,
   url: string,
-  envFile: string,
   stepProfiles: ReadonlyMap<string, string>,
   done: ReadonlySet<string>,
   t: Theme,
   interactive: boolean,
+  cliCommand: CliCommand,
 ): string {
   const lines = [
     t.bold(TEXT.listening(url, lab.scenario.id)),
-    `  ${TEXT.otherTerminal}   ${t.code(TEXT.evalEnv)}   ${t.dim(`# ${TEXT.orSource(envFile)}`)}`,
-    `  ${t.dim(TEXT.allServices)}`,
+    `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv)}   ${t.dim(TEXT.allServices)}`,
   ];
   for (const m of lab.mfaCodes()) lines.push(`  ${TEXT.mfa(m.user, m.serial, m.code)}`);
   const tokenSteps = lab.tokenSteps();
   if (tokenSteps.length) lines.push(`  ${TEXT.tokens(tokenSteps)}`);
   lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t));
-  if (interactive) lines.push(...nextTaskLines(lab.tasks, done, stepProfiles, t), t.dim(TEXT.keys));
+  if (interactive)
+    lines.push(...nextTaskLines(lab.tasks, done, stepProfiles, t, cliCommand), t.dim(TEXT.keys));
   else lines.push(t.dim(TEXT.noInputKeys));
   return `${lines.join('\n')}\n`;
 }

@@ -39,6 +39,8 @@ export interface ServiceRequest {
   region: string;
   /** The caller's account, for resource ARNs the request names only by id. */
   account: string;
+  /** The caller's IAM user ARN, for IAM calls about "yourself" (no UserName). */
+  callerArn?: string;
 }
 
 const xml = (body: string, status = 200): HttpAnswer => ({
@@ -122,10 +124,25 @@ function ec2Resource(req: ServiceRequest, form: Map<string, string>): string {
   return instance ? `arn:aws:ec2:${req.region}:${req.account}:instance/${instance}` : '*';
 }
 
+/** IAM resources a request names: a user (the caller's own when none is named, as IAM does) or a role. */
+function iamResource(req: ServiceRequest, form: Map<string, string>, operation: string): string {
+  const user = form.get('UserName');
+  if (user) return `arn:aws:iam::${req.account}:user/${user}`;
+  const role = form.get('RoleName');
+  if (role) return `arn:aws:iam::${req.account}:role/${role}`;
+  return /AccessKey|MFADevice|SigningCertificate|SSHPublicKey|LoginProfile/.test(operation) && req.callerArn
+    ? req.callerArn
+    : '*';
+}
+
 function query(req: ServiceRequest, form: Map<string, string>): ServiceCall {
   const operation = form.get('Action') ?? '';
   const isEc2 = req.service === 'ec2';
-  const resource = isEc2 ? ec2Resource(req, form) : '*';
+  const resource = isEc2
+    ? ec2Resource(req, form)
+    : req.service === 'iam'
+      ? iamResource(req, form, operation)
+      : '*';
   const version = form.get('Version') ?? '';
   return {
     action: `${req.service}:${operation}`,
@@ -166,9 +183,11 @@ function query(req: ServiceRequest, form: Map<string, string>): ServiceCall {
 
 function jsonResource(req: ServiceRequest, body: Record<string, unknown>): string {
   const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
-  if (req.service === 'ecs' && s('service')) {
+  const services =
+    Array.isArray(body.services) && body.services.length === 1 ? String(body.services[0]) : undefined;
+  if (req.service === 'ecs' && (s('service') ?? services)) {
     const cluster = s('cluster') ?? 'default';
-    const service = s('service')!;
+    const service = (s('service') ?? services)!;
     return service.startsWith('arn:')
       ? service
       : `arn:aws:ecs:${req.region}:${req.account}:service/${cluster}/${service}`;

@@ -6,7 +6,6 @@ import { labAdvance, labEnv, labToken, type HelperIO } from '../../lab/commands.
 import { runLab } from '../../lab/run.js';
 import { isLoopback } from '../../lab/server.js';
 import { openProgress, resolveDataDir } from '../../store/progress-store.js';
-import { createPrompter } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 
 interface LabCommandOptions {
@@ -52,6 +51,7 @@ export async function run(args: string[], options: LabCommandOptions, ctx: CliCo
         'sts-trainer lab <scenario> --no-input',
       );
     }
+    const { createPrompter } = await import('../../ui/prompts.js');
     const picked = await createPrompter().choice(
       'Which scenario? (type to search)',
       scenarioChoices(library, (await store.read()).scenarios, theme),
