@@ -28,4 +28,13 @@ export class Interrupted extends Error {
   }
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+/** The process was asked to stop (SIGTERM) while waiting for input. */
+export class Terminated extends Error {
+  readonly exitCode = 143;
+  constructor() {
+    super('terminated');
+    this.name = 'Terminated';
+  }
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;

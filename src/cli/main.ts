@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.interrupted;
     }
     if (isExiting(e)) {
-      if (e.exitCode === EXIT.interrupted) {
+      if (e.exitCode === EXIT.interrupted || e.exitCode === EXIT.terminated) {
         process.stderr.write('\nbye — your progress is saved\n');
       } else {
         process.stderr.write(`error: ${sanitize(e.message)}\n`);

@@ -4,7 +4,7 @@
  */
 import { emitKeypressEvents } from 'node:readline';
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
-import { Interrupted } from '../errors.js';
+import { Interrupted, Terminated } from '../errors.js';
 import { sanitizeTerminal } from './sanitize.js';
 
 export interface Choice<T extends string = string> {
@@ -63,12 +63,26 @@ export interface Prompter {
 const isPromptExit = (e: unknown) =>
   e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
-async function guard<T>(p: () => Promise<T>): Promise<T> {
+/**
+ * Runs an inquirer prompt; Ctrl-C becomes `Interrupted` (130), SIGTERM closes the prompt (which
+ * restores the terminal) and becomes `Terminated` (143), so main can say bye and exit cleanly.
+ */
+async function guard<T>(p: (ctx: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  let terminated = false;
+  const onTerm = () => {
+    terminated = true;
+    abort.abort();
+  };
+  process.once('SIGTERM', onTerm);
   try {
-    return await p();
+    return await p({ signal: abort.signal });
   } catch (e) {
+    if (terminated) throw new Terminated();
     if (isPromptExit(e)) throw new Interrupted();
     throw e;
+  } finally {
+    process.removeListener('SIGTERM', onTerm);
   }
 }
 
@@ -99,7 +113,20 @@ function readKey(message: string, keys: string[]): Promise<string> {
   stdin.resume();
   const wanted = keys.map((k) => k.toLowerCase());
   return new Promise((resolve, reject) => {
+    // A signal while the terminal is raw: restore it before anything else (issue 13).
+    const onTerm = () => {
+      done();
+      reject(new Terminated());
+    };
+    const onInt = () => {
+      done();
+      reject(new Interrupted());
+    };
+    process.once('SIGTERM', onTerm);
+    process.once('SIGINT', onInt);
     const done = () => {
+      process.removeListener('SIGTERM', onTerm);
+      process.removeListener('SIGINT', onInt);
       stdin.removeListener('keypress', onKey);
       if (stdin.isTTY) stdin.setRawMode(wasRaw);
       stdin.pause();
@@ -129,7 +156,7 @@ async function quittable<T>(
   enabled: boolean | undefined,
   run: (ctx: { signal?: AbortSignal }) => Promise<T>,
 ): Promise<T> {
-  if (!enabled) return guard(() => run({}));
+  if (!enabled) return guard(run);
   const { stdin } = process;
   const controller = new AbortController();
   const onKey = (str: string | undefined, key: { ctrl?: boolean; meta?: boolean } | undefined) => {
@@ -138,7 +165,7 @@ async function quittable<T>(
   emitKeypressEvents(stdin);
   stdin.on('keypress', onKey);
   try {
-    return await guard(() => run({ signal: controller.signal }));
+    return await guard((ctx) => run({ signal: AbortSignal.any([controller.signal, ctx.signal]) }));
   } catch (e) {
     if (controller.signal.aborted) throw new QuitRequested();
     throw e;
@@ -171,7 +198,7 @@ export function createPrompter(): Prompter {
         const source = opts.source
           ? (term: string) => safeChoices(opts.source!(term))
           : (term: string) => (term ? choices.filter((c) => matchesTerm(c, term)) : choices);
-        return guard(() => search<T>({ message, source: (term) => source(term ?? '') }));
+        return guard((ctx) => search<T>({ message, source: (term) => source(term ?? '') }, ctx));
       }
       const m = marked(choices, opts);
       return quittable(opts.quit, (ctx) =>
@@ -213,12 +240,15 @@ export function createPrompter(): Prompter {
       const left = [...items];
       const out: string[] = [];
       while (left.length > 1) {
-        const pick = await guard(() =>
-          select<string>({
-            message: safe(`${message} (${out.length + 1} of ${items.length})`),
-            choices: left.map((v) => ({ value: v, name: safe(v) })),
-            loop: false,
-          }),
+        const pick = await guard((ctx) =>
+          select<string>(
+            {
+              message: safe(`${message} (${out.length + 1} of ${items.length})`),
+              choices: left.map((v) => ({ value: v, name: safe(v) })),
+              loop: false,
+            },
+            ctx,
+          ),
         );
         out.push(pick);
         left.splice(left.indexOf(pick), 1);
@@ -226,16 +256,19 @@ export function createPrompter(): Prompter {
       return [...out, ...left];
     },
     text(message, opts = {}) {
-      return guard(() =>
-        input({
-          message: safe(message),
-          default: opts.default === undefined ? undefined : safe(opts.default),
-          validate: opts.validate,
-        }),
+      return guard((ctx) =>
+        input(
+          {
+            message: safe(message),
+            default: opts.default === undefined ? undefined : safe(opts.default),
+            validate: opts.validate,
+          },
+          ctx,
+        ),
       );
     },
     confirm(message, def = true) {
-      return guard(() => confirm({ message: safe(message), default: def }));
+      return guard((ctx) => confirm({ message: safe(message), default: def }, ctx));
     },
     key(message, keys = []) {
       return readKey(message, keys);
