@@ -90,6 +90,7 @@ export function buildProgram(result: { code: number }): Command {
       .option('--seed <n>', 'same seed, same questions', int('seed'))
       .option('--timer <seconds>', 'seconds per question', int('timer'))
       .option('--export <file>', 'write a summary (.md or .json)')
+      .option('--force', 'let --export replace an existing file')
       .option('--resume', 'resume the interrupted session'),
     () => import('./commands/group.js'),
   );

@@ -1,7 +1,7 @@
 /** `sts-trainer group`: a study-group session around one terminal (hot-seat or host entry, scoreboard, export). */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportFormat, toJson, toMarkdown } from '../../group/export.js';
+import { EXPORT_MSG, exportProblem, writeExport } from '../../group/export-file.js';
 import { askPlayers, runGroup } from '../../group/loop.js';
 import { GROUP_MSG } from '../../group/messages.js';
 import { renderFinal } from '../../group/render.js';
@@ -22,6 +22,7 @@ export interface GroupOptions {
   timer?: number;
   export?: string;
   resume?: boolean;
+  force?: boolean;
 }
 
 const DEFAULT_COUNT = 10;
@@ -32,8 +33,6 @@ function checkOptions(o: GroupOptions): void {
   if (o.count !== undefined && o.count < 1) throw new UsageError(GROUP_MSG.badCount);
   if (o.timer !== undefined && (o.timer < TIMER_RANGE[0] || o.timer > TIMER_RANGE[1]))
     throw new UsageError(GROUP_MSG.badTimer);
-  if (o.export !== undefined && !exportFormat(o.export))
-    throw new UsageError(GROUP_MSG.badExport(o.export), 'e.g. `--export group.md` or `--export group.json`');
   if (o.players !== undefined) {
     const problem = playersProblem(parsePlayers(o.players));
     if (problem)
@@ -98,8 +97,17 @@ async function pickStart(o: GroupOptions, ctx: CliContext, prompter: Prompter, d
   return newSession(o, ctx, prompter);
 }
 
+/** Refuses an export path that cannot take the summary, before any question is asked. */
+function checkExport(file: string | undefined, force: boolean, shown = file): void {
+  if (file === undefined) return;
+  const problem = exportProblem(file, force, shown);
+  if (problem) throw new UsageError(problem.message, problem.hint);
+}
+
 export async function run(_args: string[], options: GroupOptions, ctx: CliContext): Promise<number> {
   checkOptions(options);
+  const exportFile = options.export === undefined ? undefined : resolve(ctx.cwd, options.export);
+  checkExport(exportFile, Boolean(options.force), options.export);
   if (!ctx.interactive) throw new UsageError(GROUP_MSG.needsTerminal, GROUP_MSG.needsTerminalHint);
   const { createTheme } = await import('../../ui/theme.js');
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
@@ -107,7 +115,9 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
   const prompter = createPrompter();
   let state = await pickStart(options, ctx, prompter, dataDir);
   if (options.timer !== undefined) state = { ...state, timer: options.timer };
-  if (options.export !== undefined) state = { ...state, exportFile: resolve(ctx.cwd, options.export) };
+  if (exportFile !== undefined) state = { ...state, exportFile };
+  // A resumed session's stored path is checked again: the file may have appeared since.
+  else if (options.resume) checkExport(state.exportFile, Boolean(options.force));
   await saveSession(dataDir, state);
   const live = ctx.stdoutIsTTY && !ctx.plain;
   try {
@@ -132,7 +142,16 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
   ctx.stdout.write(renderFinal(theme, state));
   if (state.exportFile) {
     const text = exportFormat(state.exportFile) === 'json' ? toJson(state) : toMarkdown(state);
-    await writeFile(state.exportFile, text);
+    try {
+      await writeExport(state.exportFile, text);
+    } catch (e) {
+      // Keep the finished session so the summary can be written again.
+      const why = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
+      ctx.stderr.write(
+        `error: ${EXPORT_MSG.failed(state.exportFile, why)}\nhint: ${EXPORT_MSG.recover(state.exportFile)}\n`,
+      );
+      return EXIT.failed;
+    }
     ctx.stdout.write(`${theme.dim(GROUP_MSG.exported(state.exportFile))}\n`);
   }
   ctx.stdout.write(`${theme.dim(GROUP_MSG.notRecorded)}\n`);
