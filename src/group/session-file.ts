@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sessionProblem } from './session-schema.js';
 import type { GroupState } from './state.js';
 
 export const SESSION_FILE = 'group-session.json';
@@ -37,9 +38,8 @@ export function parseSession(text: string): GroupState | string {
   const s = data as Partial<GroupState> | null;
   if (!s || typeof s !== 'object' || s.version !== 1)
     return 'it was written by another version of sts-trainer';
-  if (!Array.isArray(s.players) || !Array.isArray(s.questions) || !Array.isArray(s.answers))
-    return 'it is incomplete';
-  if (typeof s.index !== 'number' || typeof s.phase !== 'string') return 'it is incomplete';
+  const problem = sessionProblem(s);
+  if (problem) return `it is damaged: ${problem}`;
   return s as GroupState;
 }
 
