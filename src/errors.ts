@@ -10,6 +10,25 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The one form of "needs an interactive terminal" (no TTY, or `--no-input`): what cannot run, why,
+ * and what to run instead, on one line; exit 2.
+ */
+export function needsTerminal(command: string, instead: string, why?: string): UsageError {
+  return new UsageError(
+    `\`${command}\` needs an interactive terminal${why ? ` (${why})` : ''}; instead, ${instead}`,
+  );
+}
+
+/** The machine cannot do what was asked (data folder unusable, …): one line, exit 1. */
+export class SetupError extends Error {
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
 /** A check failed (validation errors, an expectation not met). */
 export class CheckFailed extends Error {
   readonly exitCode = 1;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Output } from '../ui/output.js';
 import { sanitizingOutput } from '../ui/sanitize.js';
 
@@ -61,6 +62,7 @@ export function makeContext(
     if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
     return stdoutIsTTY ? process.stdout.columns || undefined : undefined;
   };
+  const dataDir = opts.dataDir ?? (env.STS_TRAINER_HOME || undefined);
   const envDirs = (env.STS_TRAINER_CONTENT ?? '')
     .split(process.platform === 'win32' ? ';' : ':')
     .filter((d) => d.length > 0);
@@ -74,7 +76,8 @@ export function makeContext(
     color,
     plain,
     contentDirs: [...(opts.content ?? []), ...envDirs],
-    dataDir: opts.dataDir ?? (env.STS_TRAINER_HOME || undefined),
+    // resolved once, against the folder the command was started in (`progress` shows it)
+    dataDir: dataDir ? resolve(process.cwd(), dataDir) : undefined,
     get columns() {
       return termColumns() ?? 80;
     },

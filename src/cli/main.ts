@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
+import { guardOutput } from './output-errors.js';
 import { EXIT } from '../errors.js';
 import { VERSION } from './version.js';
 import { sanitize } from '../ui/sanitize.js';
@@ -23,10 +24,11 @@ function isPromptExit(e: unknown): boolean {
 }
 
 /**
- * Runs the CLI and returns the exit code. Never calls process.exit and never lets
- * a stack trace reach the user for anything they can cause.
+ * Runs the CLI and returns the exit code. Never lets a stack trace reach the user for anything
+ * they can cause; calls process.exit only when standard output goes away (output-errors.ts).
  */
 export async function main(argv: string[]): Promise<number> {
+  guardOutput();
   const result = { code: 0 };
   const program = buildProgram(result);
   const interactiveBare =
@@ -60,7 +62,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const detail = sanitize(e instanceof Error ? e.message : String(e));
     process.stderr.write(
-      `internal error: ${detail}\nthis is a bug in sts-trainer ${VERSION}; please report it with the command you ran\n`,
+      `internal error: ${detail}\n` +
+        `this is a bug in sts-trainer ${VERSION} (Node ${process.version}, ${process.platform}): please report it ` +
+        `on the sts-trainer issue tracker (README, "Reporting a bug") with the command you ran and this message; ` +
+        `STS_TRAINER_DEBUG=1 adds the stack trace\n`,
     );
     if (process.env.STS_TRAINER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return EXIT.failed;

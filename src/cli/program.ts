@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
+import { addHelpTexts } from './help-text.js';
+import { collect, integer, withDefault } from './options.js';
 import { sanitize } from '../ui/sanitize.js';
 
 /** A command module: a plain async function of its arguments, options and context, returning an exit code. */
@@ -12,12 +14,8 @@ export type CommandRun<O = Record<string, unknown>> = (
 
 type Loader = () => Promise<{ run: CommandRun<never> }>;
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-const int = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new (class extends Error {})(`--${name} takes a whole number`);
-  return n;
-};
+const COUNT = integer({ min: 1, max: 1000 });
+const SEED = integer({ min: 0, max: 2 ** 32 - 1 });
 
 /**
  * Declares every command and lazily imports its module when it runs, so `--help`
@@ -64,12 +62,17 @@ export function buildProgram(result: { code: number }): Command {
       .description('a quiz on which API call and which trust condition applies')
       .option('--scenario <id>', 'questions about one scenario')
       .addOption(new Option('--topic <topic>', 'only this topic (repeatable)').argParser(collect))
-      .option('--count <n>', 'number of questions', int('count'))
-      .option('--seed <n>', 'same seed, same quiz', int('seed'))
+      .option('--quiz <id>', 'questions from one quiz (ids: `sts-trainer list quizzes`)')
+      .option('--count <n>', withDefault('number of questions', '10'), COUNT)
+      .option('--seed <n>', withDefault('same seed, same quiz', 'random, shown at the end'), SEED)
       .addOption(
         new Option('--mode <mode>', 'practice or exam').choices(['practice', 'exam']).default('practice'),
       )
-      .option('--time-limit <minutes>', 'exam time limit', int('time-limit'))
+      .option(
+        '--time-limit <minutes>',
+        withDefault('exam time limit', 'none'),
+        integer({ min: 1, max: 600, unit: 'minutes' }),
+      )
       .option('--print', 'print a worksheet and answer key'),
     () => import('./commands/quiz.js'),
   );
@@ -77,18 +80,22 @@ export function buildProgram(result: { code: number }): Command {
     program
       .command('review')
       .description('spaced-repetition review of the questions that are due')
-      .option('--limit <n>', 'at most this many today', int('limit')),
+      .option('--limit <n>', withDefault('at most this many today', 'all that are due'), COUNT),
     () => import('./commands/review.js'),
   );
   wire(
     program
       .command('group')
       .description('study-group session around one terminal')
-      .option('--players <names>', 'comma-separated player names')
-      .option('--count <n>', 'number of questions', int('count'))
+      .option('--players <names>', withDefault('comma-separated player names', 'asked at the start'))
+      .option('--count <n>', withDefault('number of questions', '10'), COUNT)
       .addOption(new Option('--topic <topic>', 'only this topic (repeatable)').argParser(collect))
-      .option('--seed <n>', 'same seed, same questions', int('seed'))
-      .option('--timer <seconds>', 'seconds per question', int('timer'))
+      .option('--seed <n>', withDefault('same seed, same questions', 'random'), SEED)
+      .option(
+        '--timer <seconds>',
+        withDefault('seconds per question', 'asked at the start'),
+        integer({ min: 5, max: 3600, unit: 'seconds' }),
+      )
       .option('--export <file>', 'write a summary (.md or .json)')
       .option('--force', 'let --export replace an existing file')
       .option('--resume', 'resume the interrupted session'),
@@ -105,16 +112,17 @@ export function buildProgram(result: { code: number }): Command {
   wire(
     program
       .command('call')
-      .argument('<api>', 'the API, e.g. AssumeRole')
+      .argument('[api]', 'the API, e.g. AssumeRole')
       .description("one call against a scenario's world (sandbox)")
       .requiredOption('--scenario <id|file>', 'the scenario whose world to use')
-      .requiredOption(
+      .option(
         '--as <who>',
         'the caller: user/NAME, root/ACCOUNT, $STEP, service/PRINCIPAL, anonymous, sso/NAME',
       )
+      .option('--list-principals', "list the callers of the scenario's world and stop")
       .addOption(new Option('--param <K=V>', 'a request parameter (repeatable)').argParser(collect))
       .addOption(new Option('--context <K=V>', 'a request context key (repeatable)').argParser(collect))
-      .option('--after <seconds>', 'advance the simulated clock first')
+      .option('--after <seconds>', withDefault('advance the simulated clock first (seconds or 2h)', '0'))
       .option('--action <action>', 'for Request: the action')
       .option('--resource <arn>', 'for Request: the resource')
       .option('--json', 'machine-readable output'),
@@ -158,7 +166,7 @@ export function buildProgram(result: { code: number }): Command {
       .argument('[scenario]', 'scenario id; or env [--all], token STEP [--out FILE], advance DURATION')
       .argument('[arg]')
       .description("serve a scenario's STS on 127.0.0.1 for the real AWS CLI and SDKs")
-      .option('--port <n>', 'port (default: a free one)', int('port'))
+      .option('--port <n>', 'port (default: a free one)', integer({ min: 1, max: 65535 }))
       .option('--host <address>', 'a loopback address (default 127.0.0.1)')
       .option('--all', 'lab env: also send other services (s3, ec2, …) to the lab')
       .option('--out <file>', 'lab token: where to write the token'),
@@ -172,5 +180,6 @@ export function buildProgram(result: { code: number }): Command {
     () => import('./commands/next.js'),
   );
   wire(program.command('menu', { hidden: true }), () => import('./commands/menu.js'));
+  addHelpTexts(program);
   return program;
 }

@@ -7,5 +7,6 @@ export { createEngine } from './sts/engine.js';
 export { stsApiCatalog, STS_APIS } from './sts/catalog.js';
 export type { ApiFacts, DurationFacts, StsApi } from './sts/catalog.js';
 export { API_NAMES } from './world.js';
+export { API_PARAMETERS } from './sts/api-parameters.js';
 /** The duration and time parsers scenarios use (`90m`, `2h`, `+15m`, ISO-8601). */
 export { parseDuration, parseInstant } from './sts/time.js';

@@ -1,7 +1,7 @@
 /** User-facing text of `group` (STYLE.md: messages in one place). */
 export const GROUP_MSG = {
-  needsTerminal: '`group` needs an interactive terminal: players answer at the keyboard',
-  needsTerminalHint: 'run it in a terminal; for a printable worksheet use `sts-trainer quiz --print`',
+  needsTerminalWhy: 'players answer at the keyboard',
+  needsTerminalInstead: 'run it in a terminal, or `sts-trainer quiz --print` for a printable worksheet',
   namesPrompt: (n: number) => `Player ${n} name (Enter when everyone is in)`,
   noSession: 'there is no interrupted group session to resume',
   noSessionHint: 'start one with `sts-trainer group --players "Ana,Ben"`',

@@ -17,6 +17,8 @@ export interface Bank {
   /** Every question by id, checkpoints included (for `review`). */
   byId: Map<string, BankQuestion>;
   scenarioIds: string[];
+  /** The authored quizzes' ids (`list quizzes`); their questions' ids start with `<quiz id>/`. */
+  quizIds: string[];
   /** Every topic any quiz question carries, sorted. */
   topics: string[];
 }
@@ -40,12 +42,15 @@ export function buildBank(library: Pick<Library, 'scenarios' | 'quizzes'>): Bank
     questions,
     byId,
     scenarioIds: [...scenarios.keys()],
+    quizIds: library.quizzes.map(({ quiz }) => quiz.id),
     topics: [...new Set(questions.flatMap((q) => q.topics))].sort(),
   };
 }
 
 export interface Selection {
   scenario?: string;
+  /** Only the questions of this authored quiz. */
+  quiz?: string;
   topics?: string[];
   count: number;
   seed: number;
@@ -74,6 +79,12 @@ export function selectQuestions(bank: Bank, sel: Selection): BankQuestion[] {
       didYouMean(sel.scenario, bank.scenarioIds) ?? 'run `sts-trainer list scenarios` to see them',
     );
   }
+  if (sel.quiz !== undefined && !bank.quizIds.includes(sel.quiz)) {
+    throw new SelectionError(
+      `unknown quiz \`${sel.quiz}\``,
+      didYouMean(sel.quiz, bank.quizIds) ?? 'run `sts-trainer list quizzes` to see them',
+    );
+  }
   for (const t of sel.topics ?? []) {
     if (!bank.topics.includes(t)) {
       throw new SelectionError(
@@ -86,10 +97,11 @@ export function selectQuestions(bank: Bank, sel: Selection): BankQuestion[] {
   const pool = bank.questions.filter(
     (q) =>
       (sel.scenario === undefined || q.scenario === sel.scenario) &&
+      (sel.quiz === undefined || (q.origin === 'authored' && q.id.startsWith(`${sel.quiz}/`))) &&
       (topics.length === 0 || q.topics.some((t) => topics.includes(t))),
   );
   if (pool.length === 0) {
-    throw new SelectionError('no questions match the scenario and topics given', 'try fewer filters');
+    throw new SelectionError('no questions match the quiz, scenario and topics given', 'try fewer filters');
   }
   return shuffle(pool, createRandom(sel.seed)).slice(0, Math.max(1, sel.count));
 }

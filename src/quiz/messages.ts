@@ -1,9 +1,8 @@
 /** User-facing text of quiz, review and progress (STYLE.md: messages in one place). */
 export const MSG = {
-  needsTerminal:
-    '`quiz` needs an interactive terminal; run `sts-trainer quiz --print` for a worksheet with an answer key',
-  reviewNeedsTerminal: (n: number) =>
-    `\`review\` needs an interactive terminal (${n} question${n === 1 ? ' is' : 's are'} due)`,
+  quizInstead: 'run `sts-trainer quiz --print` for a worksheet with an answer key',
+  reviewWhy: (n: number) => `${n} question${n === 1 ? ' is' : 's are'} due`,
+  reviewInstead: 'run `sts-trainer review` in a terminal, or `sts-trainer quiz --print` for a worksheet',
   nothingDue: (next: string | undefined) =>
     next
       ? `nothing is due for review; the next question is due ${next}`

@@ -94,6 +94,6 @@ describe('call', () => {
   it('an unknown step in --as gets a did-you-mean', async () => {
     const r = await call('GetCallerIdentity', XA, '$asume');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('did you mean `assume`?');
+    expect(r.stderr).toContain('did you mean `$assume`?');
   });
 });

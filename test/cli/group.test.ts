@@ -13,8 +13,7 @@ describe('group without a terminal', () => {
     const r = await runCli(['group', '--players', 'Ana,Ben'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "error: \`group\` needs an interactive terminal: players answer at the keyboard
-      hint: run it in a terminal; for a printable worksheet use \`sts-trainer quiz --print\`
+      "error: \`group\` needs an interactive terminal (players answer at the keyboard); instead, run it in a terminal, or \`sts-trainer quiz --print\` for a printable worksheet
       "
     `);
     expect(r.stdout).toBe('');
@@ -24,7 +23,10 @@ describe('group without a terminal', () => {
     [['--players', 'Ana'], 'error: `--players`: a group needs at least 2 players'],
     [['--players', 'Ana,ana'], 'error: `--players`: player `ana` is named twice'],
     [['--players', 'Ana,,Ben'], 'error: `--players`: player names cannot be empty'],
-    [['--timer', '2'], 'error: `--timer` must be between 5 and 3600 seconds'],
+    [
+      ['--timer', '2'],
+      "error: option '--timer <seconds>' argument '2' is invalid. Expected a whole number from 5 to 3600 seconds.",
+    ],
     [['--export', 'out.txt'], 'error: `--export` takes a .md or .json file name, not `out.txt`'],
     [['--resume', '--seed', '3'], 'error: `--seed` cannot change a resumed session'],
   ])('rejects %j with exit 2', async (args, message) => {

@@ -10,13 +10,16 @@ import { readContentFile } from '../../content/read.js';
 import { durationSeconds, runScenario } from '../../content/run.js';
 import { API_NAMES, CallSchema, type Call, type Scenario } from '../../content/schema.js';
 import { didYouMean } from '../../content/suggest.js';
-import { createEngine } from '../../engine/index.js';
+import { API_PARAMETERS, createEngine } from '../../engine/index.js';
+import type { ApiName } from '../../engine/world.js';
+import { unknownPrincipal, worldPrincipals } from '../../content/principals.js';
 import { renderOutcome, renderRequest } from '../../learn/screens.js';
 import { createTheme } from '../../ui/theme.js';
 
 export interface CallOptions {
   scenario: string;
-  as: string;
+  as?: string;
+  listPrincipals?: boolean;
   param?: string[];
   context?: string[];
   after?: string;
@@ -63,6 +66,8 @@ async function loadScenario(ref: string, ctx: CliContext): Promise<Scenario> {
   );
 }
 
+const hint = (guess: string | undefined, list: string) => (guess ? `${guess} ${list}` : list);
+
 /** Builds and checks the call from the command line. */
 export function buildCall(api: string, options: CallOptions): Call {
   if (!(API_NAMES as readonly string[]).includes(api)) {
@@ -72,10 +77,16 @@ export function buildCall(api: string, options: CallOptions): Call {
     );
   }
   const params = Object.fromEntries((options.param ?? []).map((p) => parseAssignment('param', p)));
+  const known = API_PARAMETERS[api as ApiName];
+  for (const name of Object.keys(params)) {
+    if (known.includes(name)) continue;
+    const list = known.length > 0 ? `its parameters: ${known.join(', ')}` : `${api} takes no parameters`;
+    throw new UsageError(`${api} has no parameter \`${name}\``, hint(didYouMean(name, known), list));
+  }
   const context = Object.fromEntries((options.context ?? []).map((p) => parseAssignment('context', p)));
   const call = {
     api,
-    as: options.as,
+    as: options.as ?? '',
     ...(Object.keys(params).length > 0 ? { params } : {}),
     ...(Object.keys(context).length > 0 ? { context } : {}),
     ...(options.action !== undefined ? { action: options.action } : {}),
@@ -92,7 +103,26 @@ export function buildCall(api: string, options: CallOptions): Call {
 
 /** `sts-trainer call <Api> --scenario ID|FILE --as WHO [...]`: one call against a scenario's world. */
 export async function run(args: string[], options: CallOptions, ctx: CliContext): Promise<number> {
-  const call = buildCall(args[0] ?? '', options);
+  if (options.listPrincipals) {
+    const principals = worldPrincipals(await loadScenario(options.scenario, ctx));
+    ctx.stdout.write(
+      options.json ? JSON.stringify(principals, null, 2) + '\n' : principals.join('\n') + '\n',
+    );
+    return 0;
+  }
+  if (args[0] === undefined) {
+    throw new UsageError(
+      'missing the API to call',
+      `e.g. \`sts-trainer call AssumeRole …\`; APIs: ${API_NAMES.join(', ')}`,
+    );
+  }
+  if (options.as === undefined) {
+    throw new UsageError(
+      'missing `--as <who>`: who makes the call',
+      '`--list-principals` lists the callers of the world',
+    );
+  }
+  const call = buildCall(args[0], options);
   let after: number | undefined;
   if (options.after !== undefined) {
     try {
@@ -103,12 +133,11 @@ export async function run(args: string[], options: CallOptions, ctx: CliContext)
   }
   const scenario = await loadScenario(options.scenario, ctx);
   const ref = call.as.startsWith('$') ? call.as.slice(1) : undefined;
-  if (ref !== undefined && !scenario.steps.some((s) => s.id === ref)) {
-    const ids = scenario.steps.map((s) => s.id);
-    throw new UsageError(
-      `scenario \`${scenario.id}\` has no step \`${ref}\``,
-      didYouMean(ref, ids) ?? `steps: ${ids.join(', ')}`,
-    );
+  const principals = worldPrincipals(scenario);
+  const unknown = unknownPrincipal(scenario, call.as, principals);
+  if (unknown) {
+    const list = `callers in this world: ${principals.join(', ')}`;
+    throw new UsageError(unknown, hint(didYouMean(call.as, principals), list));
   }
   const engine = ref ? runScenario(scenario, { upTo: ref }).engine : createEngine(scenario.world);
   if (after !== undefined) engine.advance(after);

@@ -7,12 +7,12 @@ import { GROUP_MSG } from '../../group/messages.js';
 import { renderFinal } from '../../group/render.js';
 import { clearSession, loadSession, saveSession } from '../../group/session-file.js';
 import { begin, createGroup, parsePlayers, playersProblem, type GroupState } from '../../group/state.js';
-import { resolveDataDir } from '../../store/progress-store.js';
+import { usableDataDir } from '../../store/data-dir.js';
 import { clearScreen, showCountdown } from '../../ui/countdown.js';
 import { createHiddenPrompter } from '../../ui/group-input.js';
 import { createPrompter, type Prompter } from '../../ui/prompts.js';
 import type { CliContext } from '../context.js';
-import { EXIT, Interrupted, UsageError } from '../../errors.js';
+import { EXIT, Interrupted, needsTerminal, UsageError } from '../../errors.js';
 
 export interface GroupOptions {
   players?: string;
@@ -108,10 +108,11 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
   checkOptions(options);
   const exportFile = options.export === undefined ? undefined : resolve(ctx.cwd, options.export);
   checkExport(exportFile, Boolean(options.force), options.export);
-  if (!ctx.interactive) throw new UsageError(GROUP_MSG.needsTerminal, GROUP_MSG.needsTerminalHint);
+  if (!ctx.interactive)
+    throw needsTerminal('group', GROUP_MSG.needsTerminalInstead, GROUP_MSG.needsTerminalWhy);
   const { createTheme } = await import('../../ui/theme.js');
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  const dataDir = resolveDataDir(ctx);
+  const dataDir = usableDataDir(ctx);
   const prompter = createPrompter();
   let state = await pickStart(options, ctx, prompter, dataDir);
   if (options.timer !== undefined) state = { ...state, timer: options.timer };

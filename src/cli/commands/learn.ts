@@ -6,7 +6,8 @@ import { MSG } from '../../learn/messages.js';
 import { findScenario, renderScenarioList, scenarioPicker } from '../../learn/pick.js';
 import { resumeOffer, startFor } from '../../learn/resume.js';
 import { randomSeed } from '../../quiz/prng.js';
-import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { openProgress } from '../../store/progress-store.js';
+import { usableDataDir } from '../../store/data-dir.js';
 import { erasePreviousLine } from '../../ui/pager.js';
 import { createPrompter, QuitRequested } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
@@ -22,7 +23,7 @@ export async function run(args: string[], options: LearnOptions, ctx: CliContext
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const id = args[0];
   const scenario = id === undefined ? undefined : findScenario(library, id);
-  const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
 
   if (!ctx.interactive) {
     if (scenario) ctx.stdout.write(renderHandout(scenario, theme));

@@ -1,4 +1,4 @@
-import { Interrupted, UsageError } from '../../errors.js';
+import { Interrupted, needsTerminal, UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { CommandRun } from '../program.js';
 import { createPrompter, type Choice, type Prompter } from '../../ui/prompts.js';
@@ -22,7 +22,6 @@ const ENTRIES: Choice<Entry>[] = [
   { value: 'quit', name: 'Quit' },
 ];
 
-const NO_TTY = 'the menu needs a terminal; run `sts-trainer --help` to see the commands\n';
 const BACK = 'Interrupted: back to the menu.';
 
 const LOADERS: Record<Exclude<Entry, 'quit'>, () => Promise<{ run: CommandRun<never> }>> = {
@@ -105,10 +104,7 @@ export async function run(
   _options: Record<string, unknown>,
   ctx: CliContext,
 ): Promise<number> {
-  if (!ctx.interactive) {
-    ctx.stdout.write(NO_TTY);
-    return 0;
-  }
+  if (!ctx.interactive) throw needsTerminal('menu', 'run `sts-trainer --help` to see the commands');
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const prompter = createPrompter();
   ctx.stdout.write(

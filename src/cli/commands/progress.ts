@@ -1,5 +1,6 @@
 /** `sts-trainer progress`: answered, correct, due, scenarios completed and accuracy by topic. */
-import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { openProgress } from '../../store/progress-store.js';
+import { usableDataDir } from '../../store/data-dir.js';
 import { summarize } from '../../store/summary.js';
 import { MSG } from '../../quiz/messages.js';
 import { createPrompter } from '../../ui/prompts.js';
@@ -17,7 +18,7 @@ export interface ProgressOptions {
 const pct = (c: number, a: number) => (a === 0 ? '–' : `${Math.round((c / a) * 100)}%`);
 
 export async function run(_args: string[], options: ProgressOptions, ctx: CliContext): Promise<number> {
-  const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
   if (options.reset) {
     if (!options.yes) {
       if (!ctx.interactive) {

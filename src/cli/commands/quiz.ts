@@ -8,15 +8,17 @@ import { randomSeed } from '../../quiz/prng.js';
 import { renderResults } from '../../quiz/render.js';
 import { results, startSession, type Mode } from '../../quiz/session.js';
 import { renderWorksheet } from '../../quiz/worksheet.js';
-import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { openProgress } from '../../store/progress-store.js';
+import { usableDataDir } from '../../store/data-dir.js';
 import { createPrompter } from '../../ui/prompts.js';
 import { withSpinner } from '../../ui/spinner.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, needsTerminal, UsageError } from '../../errors.js';
 
 export interface QuizOptions {
   scenario?: string;
+  quiz?: string;
   topic?: string[];
   count?: number;
   seed?: number;
@@ -30,6 +32,7 @@ const DEFAULT_COUNT = 10;
 /** The command that prints the same worksheet again. */
 function replayCommand(o: QuizOptions, seed: number, count: number): string {
   const parts = ['sts-trainer quiz --print', `--seed ${seed}`, `--count ${count}`];
+  if (o.quiz) parts.push(`--quiz ${o.quiz}`);
   if (o.scenario) parts.push(`--scenario ${o.scenario}`);
   for (const t of o.topic ?? []) parts.push(`--topic ${t}`);
   return parts.join(' ');
@@ -44,14 +47,19 @@ export async function run(_args: string[], options: QuizOptions, ctx: CliContext
   }
   if (options.timeLimit === 0) throw new UsageError('`--time-limit` must be at least 1 minute');
   if (!options.print && !ctx.interactive) {
-    ctx.stderr.write(`${MSG.needsTerminal}\n`);
-    return EXIT.usage;
+    throw needsTerminal('quiz', MSG.quizInstead);
   }
   const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
   const spin = ctx.stdoutIsTTY && !ctx.plain && !options.print;
   const bank = await withSpinner(spin, 'Preparing questions', () => buildBank(library), 0);
   const seed = options.seed ?? randomSeed();
-  const questions = selectQuestions(bank, { scenario: options.scenario, topics: options.topic, count, seed });
+  const questions = selectQuestions(bank, {
+    quiz: options.quiz,
+    scenario: options.scenario,
+    topics: options.topic,
+    count,
+    seed,
+  });
 
   if (options.print) {
     ctx.stdout.write(`${renderWorksheet(questions, seed, replayCommand(options, seed, count))}\n`);
@@ -59,7 +67,7 @@ export async function run(_args: string[], options: QuizOptions, ctx: CliContext
   }
 
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
   const now = () => new Date();
   let state = startSession(questions, mode, { timeLimitMinutes: options.timeLimit, now: Date.now() });
   state = await runSession(

@@ -9,11 +9,12 @@ import type { BankQuestion } from '../../quiz/question.js';
 import { renderResults } from '../../quiz/render.js';
 import { results, startSession } from '../../quiz/session.js';
 import { dueCards, nextDue } from '../../store/cards.js';
-import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { openProgress } from '../../store/progress-store.js';
+import { usableDataDir } from '../../store/data-dir.js';
 import { createPrompter } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, needsTerminal, UsageError } from '../../errors.js';
 
 export interface ReviewOptions {
   limit?: number;
@@ -21,7 +22,7 @@ export interface ReviewOptions {
 
 export async function run(_args: string[], options: ReviewOptions, ctx: CliContext): Promise<number> {
   if (options.limit === 0) throw new UsageError('`--limit` must be at least 1');
-  const store = openProgress(resolveDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
   const now = new Date();
   const data = await store.read();
   const due = dueCards(data.cards, now);
@@ -31,8 +32,7 @@ export async function run(_args: string[], options: ReviewOptions, ctx: CliConte
     return EXIT.ok;
   }
   if (!ctx.interactive) {
-    ctx.stderr.write(`${MSG.reviewNeedsTerminal(due.length)}\n`);
-    return EXIT.usage;
+    throw needsTerminal('review', MSG.reviewInstead, MSG.reviewWhy(due.length));
   }
   const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
   const bank = buildBank(library);
