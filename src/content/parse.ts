@@ -2,7 +2,8 @@
  * Pure parsing of one content file: text and file name in, a schema-checked
  * scenario or quiz (or problems with line:col) out. No I/O here (STYLE.md §5).
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, parseEvents, type Event } from 'js-yaml';
+import { eventPositions } from './event-positions.js';
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
 import { positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
@@ -85,7 +86,7 @@ export function parseContent(text: string, file: string): ParsedFile {
   let positions: Positions;
   if (fast.ok) {
     data = fast.data;
-    positions = lazyPositions(text);
+    positions = eventPositions(fast.events, text);
   } else {
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     positions = positionsOf(doc, lineCounter);
@@ -339,11 +340,17 @@ function issueProblems(
 /** Re-exported for callers that map their own paths (cross-references, engine problems). */
 export type { ContentPath };
 
-/** js-yaml with YAML 1.2's core schema (as `yaml` uses): duplicate keys and unknown tags throw. */
-function fastLoad(text: string): { ok: true; data: unknown } | { ok: false } {
+/**
+ * js-yaml with YAML 1.2's core schema (as `yaml` uses): duplicate keys and unknown tags throw. Its
+ * parse events are kept: they give a problem its line and column without parsing the file again.
+ */
+function fastLoad(text: string): { ok: true; data: unknown; events: Event[] } | { ok: false } {
   try {
-    const data = load(text, { schema: CORE_SCHEMA });
-    return sharesNodes(data) ? { ok: false } : { ok: true, data };
+    const events = parseEvents(text, {});
+    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    if (docs.length !== 1) return { ok: false };
+    const data: unknown = docs[0];
+    return sharesNodes(data) ? { ok: false } : { ok: true, data, events };
   } catch {
     return { ok: false };
   }
@@ -361,18 +368,4 @@ function sharesNodes(root: unknown): boolean {
     for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
   }
   return false;
-}
-
-/** Positions computed on first use, by parsing the text again with `yaml`. */
-function lazyPositions(text: string): Positions {
-  let real: Positions | undefined;
-  return {
-    at(path, options) {
-      if (!real) {
-        const lineCounter = new LineCounter();
-        real = positionsOf(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter);
-      }
-      return real.at(path, options);
-    },
-  };
 }
