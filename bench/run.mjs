@@ -37,10 +37,35 @@ function startup(label, args, rounds = 15) {
   );
 }
 
-/** A corpus of `scenarios` scenario files and `questions` questions (100 per quiz file). */
-function corpus(dir, scenarios, questions) {
-  const scenario = readFileSync(join(root, 'scenarios', 'cross-account-assume-role.yaml'), 'utf8');
-  const quiz = readFileSync(join(root, 'quizzes', 'sts-apis.yaml'), 'utf8');
+/** `text` without every `key:` at `indent` spaces and the more-indented lines under it. */
+function strip(text, key, indent) {
+  const lines = text.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].startsWith(`${' '.repeat(indent)}${key}:`)) {
+      while (
+        i + 1 < lines.length &&
+        (lines[i + 1].trim() === '' || /^\s*/.exec(lines[i + 1])[0].length > indent)
+      )
+        i++;
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out.join('\n');
+}
+
+/**
+ * A corpus of `scenarios` scenario files and `questions` questions (100 per quiz file). With
+ * `warnings`, scenarios lose `takeaways` and `refs` and questions their `explain` (a warning each).
+ */
+function corpus(dir, scenarios, questions, warnings = false) {
+  let scenario = readFileSync(join(root, 'scenarios', 'cross-account-assume-role.yaml'), 'utf8');
+  let quiz = readFileSync(join(root, 'quizzes', 'sts-apis.yaml'), 'utf8');
+  if (warnings) {
+    scenario = strip(strip(scenario, 'takeaways', 0), 'refs', 0);
+    quiz = strip(quiz, 'explain', 4);
+  }
   mkdirSync(join(dir, 'scenarios'), { recursive: true });
   mkdirSync(join(dir, 'quizzes'), { recursive: true });
   for (let i = 0; i < scenarios; i++) {
@@ -74,18 +99,30 @@ startup('sts-trainer list', ['list']);
 startup('sts-trainer --version', ['--version']);
 
 console.log('\nContent at scale (validate = load, schema-check and run every expect on the engine)');
-for (const [s, q] of [
-  [250, 2500],
-  [500, 5000],
-  [1000, 10000],
-]) {
-  const dir = join(out, `corpus-${s}`);
-  corpus(dir, s, q);
-  const tList = median([0, 1, 2].map(() => wall([bin, 'list', '--json', '--content', dir])));
-  const tValidate = median([0, 1, 2].map(() => wall([bin, 'validate', dir])));
-  console.log(
-    `  ${String(s).padStart(5)} scenarios + ${String(q).padStart(6)} questions: list ${fmt(tList, 0)} ms, validate ${fmt(tValidate, 0)} ms`,
-  );
+console.log('  (target: validate of 1,000 + 10,000 ≤ 2 s with or without warnings; growth linear)');
+for (const warnings of [false, true]) {
+  for (const [s, q] of [
+    [250, 2500],
+    [500, 5000],
+    [1000, 10000],
+  ]) {
+    const dir = join(out, `corpus-${s}-${warnings ? 'warn' : 'clean'}`);
+    corpus(dir, s, q, warnings);
+    const tList = median([0, 1, 2].map(() => wall([bin, 'list', '--json', '--content', dir])));
+    const tValidate = median([0, 1, 2].map(() => wall([bin, 'validate', dir])));
+    const count = warnings ? warningCount(dir) : 0;
+    console.log(
+      `  ${String(s).padStart(5)} scenarios + ${String(q).padStart(6)} questions${warnings ? `, ${count} warnings` : ''}: list ${fmt(tList, 0)} ms, validate ${fmt(tValidate, 0)} ms`,
+    );
+  }
+}
+
+function warningCount(dir) {
+  const r = spawnSync(process.execPath, [bin, 'validate', dir, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  return JSON.parse(r.stdout).files.reduce((n, f) => n + f.warnings.length, 0);
 }
 
 console.log('\nEngine');
