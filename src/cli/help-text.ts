@@ -16,6 +16,7 @@ const EXAMPLES: Record<string, string[]> = {
     'sts-trainer quiz --print --seed 42 > worksheet.txt',
   ],
   review: ['sts-trainer review', 'sts-trainer review --limit 10'],
+  next: ['sts-trainer next', 'sts-trainer next --json'],
   group: ['sts-trainer group --players "Ana,Ben,Chen" --count 8 --timer 45', 'sts-trainer group --resume'],
   list: ['sts-trainer list', 'sts-trainer list quizzes', 'sts-trainer list --json'],
   call: [
@@ -37,7 +38,11 @@ const EXAMPLES: Record<string, string[]> = {
 
 /** Keys the interactive screens answer to (besides the arrows, Enter and Ctrl-C, which stops and keeps progress). */
 const KEYS: Record<string, string[]> = {
-  learn: ['t        show the role trust policy that decided the step (when there is one)'],
+  learn: [
+    't        show the role trust policy that decided the step (when there is one)',
+    'd        show the full decision trace of the call',
+    'q        save and leave the walkthrough (learn resumes there)',
+  ],
   quiz: ['f        flag a question to come back to (exam mode)'],
   review: [],
   group: [
