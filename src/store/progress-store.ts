@@ -5,8 +5,8 @@
  * same time lose nothing and a crash never leaves half a file. A file that
  * cannot be read is moved aside with a warning and the learner starts fresh.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, lstat, mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import lockfile from 'proper-lockfile';
 import { schedule } from './cards.js';
@@ -36,7 +36,21 @@ export class ProgressVersionError extends Error {
   }
 }
 
+/** The progress lock cannot be taken: held by a live process for too long, or not removable. */
+export class ProgressLockError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    lock: string,
+    readonly hint = 'if no other sts-trainer is running, delete that folder and try again',
+  ) {
+    super(`the progress lock \`${lock}\` is held by another sts-trainer`);
+    this.name = 'ProgressLockError';
+  }
+}
+
 export const PROGRESS_FILE = 'progress.json';
+/** A lock older than this is stale (its holder refreshes it every half of it, so only a dead one ages). */
+const LOCK_STALE_MS = 3_000;
 
 /** `dataDir` from ctx.dataDir, else env-paths('sts-trainer', {suffix: ''}).data (XDG_DATA_HOME/sts-trainer, …). */
 export function resolveDataDir(ctx: {
@@ -52,7 +66,7 @@ export function resolveDataDir(ctx: {
   return envPaths('sts-trainer', { suffix: '' }).data;
 }
 
-type Parsed = { ok: true; data: ProgressData } | { ok: false; reason: string };
+type Parsed = { ok: true; data: ProgressData; setAside: string[] } | { ok: false; reason: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -68,29 +82,64 @@ function isAnswer(v: unknown): v is AnswerRecord {
   );
 }
 
+/** Keeps the entries of a record map that are objects; names what it drops. */
+function objectEntries(raw: unknown, name: string, setAside: string[]): Record<string, never> {
+  if (!isObject(raw)) {
+    if (raw !== undefined) setAside.push(`\`${name}\` (not an object)`);
+    return {};
+  }
+  const out: Record<string, never> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (isObject(v)) out[k] = v as never;
+    else setAside.push(`\`${name}.${k}\``);
+  }
+  return out;
+}
+
 /**
- * Parses and migrates a progress file. Version 1 is the only one so far; a
- * future version 2 adds its step here (`if (raw.version === 1) raw = v1to2(raw)`).
+ * Parses and migrates a progress file, keeping every valid record: a malformed answer, card or scenario
+ * entry is set aside (named in `setAside`) rather than costing the learner the rest. A UTF-8 BOM is
+ * ignored and a numeric string version read as a number. Version 1 is the only one so far; a future
+ * version 2 adds its step here (`if (raw.version === 1) raw = v1to2(raw)`).
  */
 export function parseProgress(text: string, file: string): Parsed {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { ok: false, reason: `not valid JSON (${(e as Error).message})` };
   }
   if (!isObject(raw)) return { ok: false, reason: 'not a JSON object' };
-  if (typeof raw.version === 'number' && raw.version > PROGRESS_VERSION) {
-    throw new ProgressVersionError(file, raw.version);
+  const version =
+    typeof raw.version === 'string' && /^\d+$/.test(raw.version) ? Number(raw.version) : raw.version;
+  if (typeof version === 'number' && version > PROGRESS_VERSION)
+    throw new ProgressVersionError(file, version);
+  if (version !== PROGRESS_VERSION) return { ok: false, reason: `unknown version ${String(raw.version)}` };
+  const setAside: string[] = [];
+  let answers: AnswerRecord[] = [];
+  if (Array.isArray(raw.answers)) {
+    answers = raw.answers.filter(isAnswer);
+    const bad = raw.answers.length - answers.length;
+    if (bad > 0) setAside.push(`${bad} of ${raw.answers.length} answers`);
+  } else if (raw.answers !== undefined) setAside.push('`answers` (not a list)');
+  const data: ProgressData = {
+    ...(raw as object),
+    version: PROGRESS_VERSION,
+    answers,
+    cards: objectEntries(raw.cards, 'cards', setAside),
+    scenarios: objectEntries(raw.scenarios, 'scenarios', setAside),
+  } as ProgressData;
+  return { ok: true, data, setAside };
+}
+
+/** Whether a process with this pid is running (EPERM: it is, but not ours). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-  if (raw.version !== PROGRESS_VERSION)
-    return { ok: false, reason: `unknown version ${String(raw.version)}` };
-  if (!Array.isArray(raw.answers) || !raw.answers.every(isAnswer)) {
-    return { ok: false, reason: '`answers` is not a list of answers' };
-  }
-  if (!isObject(raw.cards)) return { ok: false, reason: '`cards` is not an object' };
-  if (!isObject(raw.scenarios)) return { ok: false, reason: '`scenarios` is not an object' };
-  return { ok: true, data: raw as unknown as ProgressData };
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
@@ -117,13 +166,34 @@ export function openProgress(
     }
   }
 
-  /** Reads under the lock; moves a corrupt file aside (only the lock holder may move it). */
+  /** Where writes go: through a symlinked progress.json to its target, so a synced file keeps syncing. */
+  async function target(): Promise<string> {
+    try {
+      return await realpath(file);
+    } catch {
+      return file;
+    }
+  }
+
+  /**
+   * Reads under the lock. A file that cannot be read at all is moved aside; one with some bad records is
+   * copied aside whole (the original kept) and rewritten with every valid record.
+   */
   async function readLocked(): Promise<ProgressData> {
     const text = await readRaw();
     if (text === undefined) return emptyProgress();
     const parsed = parseProgress(text, file);
-    if (parsed.ok) return parsed.data;
     const aside = `${file}.corrupt-${stamp(now())}`;
+    if (parsed.ok) {
+      if (parsed.setAside.length === 0) return parsed.data;
+      await copyFile(await target(), aside);
+      await write(parsed.data);
+      warn(
+        `progress file \`${file}\`: set aside ${parsed.setAside.join(', ')} that could not be read; ` +
+          `kept everything else, and the original at \`${aside}\``,
+      );
+      return parsed.data;
+    }
     await rename(file, aside);
     warn(
       `progress file \`${file}\` could not be read (${parsed.reason}); ` +
@@ -132,8 +202,22 @@ export function openProgress(
     return emptyProgress();
   }
 
+  let sweptTemps = false;
+  /** Temp files of writers that died before their rename (kill -9) are removed, once per store. */
+  async function sweepTemps(dir: string, name: string): Promise<void> {
+    if (sweptTemps) return;
+    sweptTemps = true;
+    const mine = new RegExp(`^${name.replace(/[.]/g, '\\.')}\\.(\\d+)\\.[a-z0-9]+\\.tmp$`);
+    for (const entry of await readdir(dir).catch(() => [] as string[])) {
+      const pid = Number(mine.exec(entry)?.[1]);
+      if (pid && pid !== process.pid && !alive(pid)) await rm(join(dir, entry), { force: true });
+    }
+  }
+
   async function write(data: ProgressData): Promise<void> {
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const dest = await target();
+    await sweepTemps(dirname(dest), basename(dest));
+    const tmp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const handle = await open(tmp, 'w');
     try {
       await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
@@ -144,7 +228,7 @@ export function openProgress(
     // Windows refuses to replace a file another process has open for a moment (a reader): retry briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await rename(tmp, file);
+        await rename(tmp, dest);
         return;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -158,14 +242,49 @@ export function openProgress(
     }
   }
 
+  /**
+   * A lock no live sts-trainer can hold — a plain file where the lock folder should be, or one dated in
+   * the future (which proper-lockfile would never call stale) — is removed with a warning.
+   */
+  async function clearImpossibleLock(lock: string): Promise<void> {
+    const st = await lstat(lock).catch(() => undefined);
+    if (!st) return;
+    const future = st.mtimeMs > now().getTime() + 60_000;
+    if (st.isDirectory() && !future) return;
+    try {
+      await rm(lock, { recursive: true, force: true });
+    } catch {
+      throw new ProgressLockError(lock, 'delete it by hand (it cannot be a live lock) and try again');
+    }
+    warn(
+      `removed an impossible progress lock \`${lock}\` (${future ? 'dated in the future' : 'not a lock folder'})`,
+    );
+  }
+
   async function withLock<T>(work: () => Promise<T>): Promise<T> {
     await mkdir(dataDir, { recursive: true });
-    const release = await lockfile.lock(file, {
-      realpath: false, // the file may not exist yet
-      stale: 10_000,
-      retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
-      onCompromised: (err) => warn(`progress lock lost: ${err.message}`),
-    });
+    const lock = `${file}.lock`;
+    await clearImpossibleLock(lock);
+    // Say what is happening when the wait is long enough to notice (a second).
+    const slow = setTimeout(
+      () =>
+        warn(`waiting for the progress lock \`${lock}\` (another sts-trainer is saving, or one was killed)…`),
+      1000,
+    );
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(file, {
+        realpath: false, // the file may not exist yet
+        stale: LOCK_STALE_MS,
+        retries: { retries: 100, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
+        onCompromised: (err) => warn(`progress lock lost: ${err.message}`),
+      });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new ProgressLockError(lock);
+      throw e;
+    } finally {
+      clearTimeout(slow);
+    }
     try {
       return await work();
     } finally {
@@ -186,7 +305,7 @@ export function openProgress(
       const text = await readRaw();
       if (text === undefined) return emptyProgress();
       const parsed = parseProgress(text, file);
-      if (parsed.ok) return parsed.data;
+      if (parsed.ok && parsed.setAside.length === 0) return parsed.data;
       return withLock(readLocked);
     },
     recordAnswer(rec) {

@@ -1,0 +1,140 @@
+/**
+ * The progress store survives what a crash, a hand edit or a sync tool leaves behind: stale temp files
+ * and impossible locks, one bad record, a BOM, a string version, a symlinked progress.json.
+ */
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openProgress } from '../../src/store/progress-store.js';
+import type { AnswerRecord } from '../../src/store/types.js';
+
+const dirs: string[] = [];
+const temp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'sts-robust-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const rec = (questionId: string): AnswerRecord => ({
+  questionId,
+  correct: true,
+  at: '2026-02-01T10:00:00.000Z',
+  topics: ['mfa'],
+  source: 'quiz',
+});
+const NOW = () => new Date('2026-02-03T04:05:06Z');
+const ASIDE = 'progress.json.corrupt-2026-02-03T04-05-06-000Z';
+
+describe('a progress file with some bad records', () => {
+  it('keeps every valid record, sets aside only the bad ones, and keeps the original', async () => {
+    // Given a file with one good answer, one malformed answer and a null scenario record
+    const dir = temp();
+    const text = JSON.stringify({
+      version: 1,
+      answers: [rec('q/good'), { questionId: 7 }],
+      cards: {},
+      scenarios: { x: null, 'role-chaining': { completed: true } },
+    });
+    writeFileSync(join(dir, 'progress.json'), text);
+    const warnings: string[] = [];
+    const store = openProgress(dir, (m) => warnings.push(m), { now: NOW });
+    // When it is read
+    const data = await store.read();
+    // Then the valid records are kept, the original is copied aside, and the warning says what was dropped
+    expect(data.answers.map((a) => a.questionId)).toEqual(['q/good']);
+    expect(data.scenarios).toEqual({ 'role-chaining': { completed: true } });
+    expect(readFileSync(join(dir, ASIDE), 'utf8')).toBe(text);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('1 of 2 answers');
+    expect(warnings[0]).toContain('`scenarios.x`');
+    // And the file on disk is the cleaned one
+    expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).answers).toHaveLength(1);
+  });
+
+  it('reads a file that starts with a UTF-8 BOM', async () => {
+    const dir = temp();
+    writeFileSync(
+      join(dir, 'progress.json'),
+      `\uFEFF${JSON.stringify({ version: 1, answers: [rec('q/a')], cards: {}, scenarios: {} })}`,
+    );
+    const warnings: string[] = [];
+    expect((await openProgress(dir, (m) => warnings.push(m)).read()).answers).toHaveLength(1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads "version": "1" as version 1, and refuses "version": "2" as newer', async () => {
+    const one = temp();
+    writeFileSync(
+      join(one, 'progress.json'),
+      JSON.stringify({ version: '1', answers: [rec('q/a')], cards: {}, scenarios: {} }),
+    );
+    expect((await openProgress(one, () => {}).read()).answers).toHaveLength(1);
+    const two = temp();
+    writeFileSync(join(two, 'progress.json'), '{"version":"2","answers":[]}');
+    await expect(openProgress(two, () => {}).read()).rejects.toThrow(/newer/);
+    expect(readFileSync(join(two, 'progress.json'), 'utf8')).toBe('{"version":"2","answers":[]}');
+  });
+});
+
+describe('what a killed writer leaves behind', () => {
+  it('removes temp files of dead processes, and keeps a live one’s', async () => {
+    const dir = temp();
+    const dead = join(dir, 'progress.json.999999.abc123.tmp');
+    const live = join(dir, `progress.json.${process.ppid}.def456.tmp`);
+    writeFileSync(dead, '{');
+    writeFileSync(live, '{');
+    await openProgress(dir, () => {}).recordAnswer(rec('q/a'));
+    const left = readdirSync(dir);
+    expect(left).not.toContain('progress.json.999999.abc123.tmp');
+    expect(left).toContain(`progress.json.${process.ppid}.def456.tmp`);
+  });
+
+  it.each([
+    ['a plain file', (lock: string) => writeFileSync(lock, '')],
+    [
+      'a lock dated a year ahead',
+      (lock: string) => {
+        mkdirSync(lock);
+        const future = new Date('2027-02-03T04:05:06Z');
+        utimesSync(lock, future, future);
+      },
+    ],
+  ])(
+    'treats %s as the lock as impossible: removed with a warning, and the write goes through',
+    async (_what, make) => {
+      const dir = temp();
+      make(join(dir, 'progress.json.lock'));
+      const warnings: string[] = [];
+      await openProgress(dir, (m) => warnings.push(m), { now: NOW }).recordAnswer(rec('q/a'));
+      expect(warnings.join('\n')).toContain('removed an impossible progress lock');
+      expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).answers).toHaveLength(1);
+    },
+  );
+});
+
+describe('a symlinked progress.json', () => {
+  it('is written through the link, so the synced file keeps syncing', async () => {
+    const dir = temp();
+    const synced = temp();
+    writeFileSync(
+      join(synced, 'progress.json'),
+      JSON.stringify({ version: 1, answers: [], cards: {}, scenarios: {} }),
+    );
+    symlinkSync(join(synced, 'progress.json'), join(dir, 'progress.json'));
+    await openProgress(dir, () => {}).recordAnswer(rec('q/a'));
+    expect(lstatSync(join(dir, 'progress.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(synced, 'progress.json'), 'utf8')).answers).toHaveLength(1);
+  });
+});
