@@ -17,6 +17,12 @@ type Loader = () => Promise<{ run: CommandRun<never> }>;
 const COUNT = integer({ min: 1, max: 1000 });
 const SEED = integer({ min: 0, max: 2 ** 32 - 1 });
 
+const minutes = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new (class extends Error {})('--time-limit takes minutes above 0');
+  return n;
+};
+
 /**
  * Declares every command and lazily imports its module when it runs, so `--help`
  * loads nothing but commander (STYLE.md: a thin entry).
@@ -66,13 +72,18 @@ export function buildProgram(result: { code: number }): Command {
       .option('--count <n>', withDefault('number of questions', '10'), COUNT)
       .option('--seed <n>', withDefault('same seed, same quiz', 'random, shown at the end'), SEED)
       .addOption(
-        new Option('--mode <mode>', 'practice or exam').choices(['practice', 'exam']).default('practice'),
+        new Option('--mode <mode>', 'practice or exam (default: practice)').choices(['practice', 'exam']),
       )
-      .option(
-        '--time-limit <minutes>',
-        withDefault('exam time limit', 'none'),
-        integer({ min: 1, max: 600, unit: 'minutes' }),
+      .option('--time-limit <minutes>', 'exam time limit (fractions allowed: 0.5 = 30 s)', minutes)
+      .addOption(
+        new Option('--mock <exam>', 'a timed mock exam weighted by the exam domains').choices([
+          'SAA-C03',
+          'SCS-C02',
+          'DVA-C02',
+        ]),
       )
+      .option('--resume', 'continue the exam stopped with Ctrl-C')
+      .option('--missed', 'drill the questions missed in the last session')
       .option('--print', 'print a worksheet and answer key'),
     () => import('./commands/quiz.js'),
   );
@@ -141,6 +152,7 @@ export function buildProgram(result: { code: number }): Command {
       .command('progress')
       .description('what you have answered and completed')
       .option('--json', 'machine-readable output')
+      .option('--history', 'every finished quiz, exam and review: date, mode, score, by topic')
       .option('--reset', 'forget all progress')
       .option('--yes', 'do not ask to confirm --reset'),
     () => import('./commands/progress.js'),

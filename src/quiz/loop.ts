@@ -1,27 +1,30 @@
 /**
  * The interactive quiz loop shared by `quiz` and `review`: asks through the
- * Prompter, folds answers into the session reducer, records each answer the
- * moment it is given, and writes what the renderers return.
+ * Prompter, folds answers into the session reducer and writes what the
+ * renderers return. Practice records each answer the moment it is given; an
+ * exam records each question's final answer once, when it is submitted.
  */
 import type { Output } from '../ui/output.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import type { AnswerRecord } from '../store/types.js';
+import type { PickConfig } from '../ui/pick-prompt.js';
 import type { Prompter } from '../ui/prompts.js';
 import type { Theme } from '../ui/theme.js';
 import { presentChoices } from './bank.js';
 import { MSG } from './messages.js';
 import { label, type BankQuestion, type Response } from './question.js';
-import { renderFeedback, renderQuestion, reviewLine } from './render.js';
+import { listLine, renderFeedback, renderQuestion } from './render.js';
 import {
   answer,
   atReview,
   current,
+  expire,
+  finalAnswers,
   flag,
-  formatClock,
-  revisit,
+  goTo,
+  skip,
   submit,
   tick,
-  timeLeft,
   type SessionState,
 } from './session.js';
 
@@ -33,34 +36,100 @@ export interface LoopDeps {
   source: AnswerRecord['source'];
   seed: number;
   now: () => Date;
+  /** Called after every change of an exam's state (the command keeps it for `--resume`). */
+  save?: (state: SessionState) => Promise<void>;
 }
 
-/** Asks one question with the right kind of prompt. */
-export async function ask(prompter: Prompter, q: BankQuestion, seed: number): Promise<Response> {
-  const opts = (items: string[]) => items.map((v) => ({ value: v, name: label(q, v) }));
+/** How a question's prompt ended. */
+export type Asked = { kind: 'answer'; response: Response } | { kind: 'skip' | 'back' | 'list' | 'timeout' };
+
+export interface AskOptions {
+  /** The exam keys (skip, flag, back, list) and clock; practice has skip only. */
+  exam: boolean;
+  /** An earlier answer, shown preselected. */
+  previous?: Response;
+  deadline?: number;
+  flagged?: boolean;
+  /** Whether `b` (back) makes sense (not on the first question). */
+  canGoBack?: boolean;
+  status?: string;
+}
+
+/** Asks one question (pair and order questions in several picks). Returns how it ended and the flag. */
+export async function ask(
+  prompter: Prompter,
+  theme: Theme,
+  q: BankQuestion,
+  seed: number,
+  opts: AskOptions,
+): Promise<{ asked: Asked; flagged: boolean }> {
+  let flagged = Boolean(opts.flagged);
+  const base: Omit<PickConfig, 'message' | 'choices'> = {
+    deadline: opts.deadline,
+    keys: opts.exam ? { skip: true, flag: true, back: opts.canGoBack, list: true } : { skip: true },
+    status: opts.status,
+    style: { dim: theme.dim, warn: theme.warn, accent: theme.accent },
+  };
+  const opt = (items: string[]) => items.map((v) => ({ value: v, name: label(q, v) }));
+  const once = async (message: string, items: string[], multiple: boolean, selected?: string[]) => {
+    const r = await prompter.pick({ ...base, message, choices: opt(items), multiple, selected, flagged });
+    flagged = r.flagged;
+    return r;
+  };
+  const prev = opts.previous;
+  const done = (asked: Asked) => ({ asked, flagged });
   switch (q.type) {
     case 'single':
-    case 'outcome':
-      return prompter.choice('Your answer', opts(presentChoices(q, seed)));
-    case 'multi':
-      return prompter.multi(
-        'Your answer (space to select, enter to confirm)',
-        opts(presentChoices(q, seed)),
-        {
-          min: 1,
-        },
+    case 'outcome': {
+      const r = await once(
+        'Your answer',
+        presentChoices(q, seed),
+        false,
+        typeof prev === 'string' ? [prev] : [],
       );
-    case 'order':
-      return prompter.order('Put them in order', presentChoices(q, seed));
+      return done(r.action === 'answer' ? { kind: 'answer', response: r.selected[0]! } : { kind: r.action });
+    }
+    case 'multi': {
+      const r = await once(
+        'Your answer (choose all that apply)',
+        presentChoices(q, seed),
+        true,
+        Array.isArray(prev) ? prev : [],
+      );
+      return done(r.action === 'answer' ? { kind: 'answer', response: r.selected } : { kind: r.action });
+    }
+    case 'order': {
+      const items = presentChoices(q, seed);
+      const left = [...items];
+      const order: string[] = [];
+      while (left.length > 1) {
+        const was = Array.isArray(prev) ? prev[order.length] : undefined;
+        const r = await once(
+          `Put them in order: ${order.length + 1} of ${items.length}`,
+          left,
+          false,
+          was && left.includes(was) ? [was] : [],
+        );
+        if (r.action !== 'answer') return done({ kind: r.action });
+        order.push(r.selected[0]!);
+        left.splice(left.indexOf(r.selected[0]!), 1);
+      }
+      return done({ kind: 'answer', response: [...order, ...left] });
+    }
     case 'pair': {
       const part = (suffix: string, choices: string[]) =>
         presentChoices({ ...q, id: `${q.id}#${suffix}`, type: 'single', choices }, seed);
-      const api = await prompter.choice('a) Which API?', opts(part('api', q.pair!.api.choices)));
-      const trust = await prompter.choice(
+      const p = prev && typeof prev === 'object' && !Array.isArray(prev) ? prev : undefined;
+      const api = await once('a) Which API?', part('api', q.pair!.api.choices), false, p ? [p.api] : []);
+      if (api.action !== 'answer') return done({ kind: api.action });
+      const trust = await once(
         'b) Which trust condition?',
-        opts(part('trust', q.pair!.trust.choices)),
+        part('trust', q.pair!.trust.choices),
+        false,
+        p ? [p.trust] : [],
       );
-      return { api, trust };
+      if (trust.action !== 'answer') return done({ kind: trust.action });
+      return done({ kind: 'answer', response: { api: api.selected[0]!, trust: trust.selected[0]! } });
     }
   }
 }
@@ -79,50 +148,68 @@ async function record(deps: LoopDeps, q: BankQuestion, correct: boolean): Promis
 export async function runSession(deps: LoopDeps, start: SessionState): Promise<SessionState> {
   let state = start;
   const { theme, out, prompter } = deps;
-  for (;;) {
-    state = tick(state, deps.now().getTime());
-    if (state.submitted) {
-      if (state.expired) out.write(`${theme.warn(MSG.timeUp)}\n`);
-      return state;
+  const exam = state.mode === 'exam';
+  const n = state.questions.length;
+  while (!(state = tick(state, deps.now().getTime())).submitted) {
+    if (atReview(state)) state = await questionList(deps, state, true);
+    else {
+      const q = current(state)!;
+      const i = state.index;
+      out.write(renderQuestion(theme, q, i + 1, n, { topics: !exam }));
+      const { asked, flagged } = await ask(prompter, theme, q, deps.seed, {
+        exam,
+        previous: state.responses[i],
+        deadline: state.deadline,
+        flagged: state.flagged[i],
+        canGoBack: i > 0,
+      });
+      state = flag(state, i, flagged);
+      if (asked.kind === 'timeout') state = expire(state);
+      else if (asked.kind === 'back') state = goTo(state, i - 1);
+      else if (asked.kind === 'list') state = await questionList(deps, state, false);
+      else if (asked.kind === 'skip') {
+        state = skip(state);
+        if (!exam) {
+          out.write(renderFeedback(theme, { question: q, correct: false, show: true, record: false }, true));
+          if (!state.submitted) await prompter.key(MSG.continueKey);
+        }
+      } else if (asked.kind === 'answer') {
+        const step = answer(state, asked.response);
+        state = step.state;
+        if (step.feedback.record) await record(deps, q, step.feedback.correct);
+        if (step.feedback.show) {
+          out.write(renderFeedback(theme, step.feedback));
+          if (!state.submitted) await prompter.key(MSG.continueKey);
+        }
+      }
     }
-    if (atReview(state)) {
-      state = await examReview(deps, state);
-      continue;
-    }
-    const q = current(state)!;
-    const left = timeLeft(state, deps.now().getTime());
-    const extra = left === undefined ? '' : theme.dim(` · ${formatClock(left)} left`);
-    const flagNote = state.flagged[state.index] ? theme.warn(' · ⚑ flagged') : '';
-    out.write(renderQuestion(theme, q, state.index + 1, state.questions.length, extra + flagNote));
-    const i = state.index;
-    const response = await ask(prompter, q, deps.seed);
-    const step = answer(state, response);
-    state = step.state;
-    if (step.feedback.record) await record(deps, q, step.feedback.correct);
-    if (step.feedback.show) {
-      out.write(renderFeedback(theme, step.feedback));
-      if (!state.submitted) await prompter.key(MSG.continueKey);
-    } else if (state.mode === 'exam') {
-      const k = await prompter.key(state.flagged[i] ? 'Enter: next · f: unflag' : MSG.examNextKey, ['f']);
-      if (k === 'f') state = flag(state, i, !state.flagged[i]);
-    }
+    if (exam && deps.save) await deps.save(state);
   }
+  if (state.expired) out.write(`\n${theme.warn(MSG.timeUp)}\n`);
+  if (exam) for (const a of finalAnswers(state)) await record(deps, a.question, a.correct);
+  return state;
 }
 
-/** The exam's review screen: revisit any question (flagged ones first) or submit. */
-async function examReview(deps: LoopDeps, state: SessionState): Promise<SessionState> {
-  const order = state.questions
-    .map((_, i) => i)
-    .sort((a, b) => Number(state.flagged[b]) - Number(state.flagged[a]) || a - b);
+/** The exam's question list: jump to any question, or submit (the first choice, so Enter submits at the end). */
+async function questionList(deps: LoopDeps, state: SessionState, atEnd: boolean): Promise<SessionState> {
   const unanswered = state.responses.filter((r) => r === undefined).length;
   const flagged = state.flagged.filter(Boolean).length;
   deps.out.write(
-    `\n${deps.theme.heading('Review before submitting')}\n` +
-      `${flagged} flagged · ${unanswered} not answered\n`,
+    `\n${deps.theme.heading(atEnd ? MSG.listEnd : MSG.listTitle)}\n${MSG.listCounts(flagged, unanswered)}\n`,
   );
-  const pick = await deps.prompter.choice('Revisit a question or submit', [
-    { value: 'submit', name: 'Submit my answers' },
-    ...order.map((i) => ({ value: String(i), name: reviewLine(state, i) })),
-  ]);
-  return pick === 'submit' ? submit(state) : revisit(state, Number(pick));
+  const r = await deps.prompter.pick({
+    message: MSG.listPrompt,
+    choices: [
+      { value: 'submit', name: MSG.submitChoice },
+      ...state.questions.map((_, i) => ({ value: String(i), name: listLine(state, i) })),
+    ],
+    selected: atEnd ? ['submit'] : [String(state.index)],
+    deadline: state.deadline,
+    status: MSG.listTitle,
+    style: { dim: deps.theme.dim, warn: deps.theme.warn, accent: deps.theme.accent },
+  });
+  if (r.action === 'timeout') return expire(state);
+  if (r.action !== 'answer') return state;
+  const pick = r.selected[0]!;
+  return pick === 'submit' ? submit(state) : goTo(state, Number(pick));
 }

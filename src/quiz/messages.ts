@@ -13,6 +13,24 @@ export const MSG = {
   resetDone: (file: string) => `progress reset (${file})`,
   resetKept: 'progress kept',
   continueKey: 'Press Enter to continue',
-  examNextKey: 'Enter: next question · f: flag it for review',
-  timeUp: 'time is up: the exam was submitted',
+  noHistory: 'no finished sessions yet: `sts-trainer quiz` adds one each time',
+  nothingToResume: 'there is no saved exam to resume',
+  resumeUnreadable: (why: string) => `the saved exam cannot be resumed: ${why}`,
+  resumeGone: 'the saved exam asks questions that are no longer in the content (was `--content` different?)',
+  mockEmpty: (code: string) => `no question in the content is tagged for ${code}`,
+  mockPlan: (code: string, n: number, minutes: number, missing: string) =>
+    `${code} mock: ${n} questions in ${minutes} min, spread over the exam's domains by weight` +
+    (missing ? `; no questions yet for ${missing}` : ''),
+  nothingMissed: 'nothing to drill: your last session had no missed question (or there was none yet)',
+  replacesSaved:
+    'note: a saved exam was waiting; this new exam replaces it (`quiz --resume` continues a saved one)',
+  examSaved: 'exam saved: `sts-trainer quiz --resume` continues it',
+  timeRanOut: 'time ran out',
+  timeLeft: (clock: string) => ` (${clock} left)`,
+  timeUp: 'time is up: the exam was submitted with the answers given',
+  listTitle: 'Questions',
+  listEnd: 'Review before submitting',
+  listCounts: (flagged: number, unanswered: number) => `${flagged} flagged · ${unanswered} not answered`,
+  listPrompt: 'Open a question, or submit',
+  submitChoice: 'Submit my answers',
 } as const;

@@ -5,6 +5,8 @@
 import type { Theme } from '../ui/theme.js';
 import { renderTable } from '../ui/table.js';
 import { answerLines, label, responseText, type BankQuestion } from './question.js';
+import { taskName } from './exams.js';
+import type { MockScore } from './mock.js';
 import type { Feedback, Results, ScoreRow, SessionState } from './session.js';
 
 const pct = (correct: number, answered: number) =>
@@ -25,20 +27,23 @@ export function renderQuestion(
   q: BankQuestion,
   position: number,
   total: number,
-  extra = '',
+  opts: { topics?: boolean } = {},
 ): string {
-  const head =
-    theme.heading(`Question ${position} of ${total}`) + theme.dim(` · ${TYPE_HINT[q.type]}`) + extra;
-  const topics = q.topics.length ? `\n${theme.wrap(theme.dim(q.topics.join(', ')))}` : '';
+  const head = theme.heading(`Question ${position} of ${total}`) + theme.dim(` · ${TYPE_HINT[q.type]}`);
+  // exam mode hides the topic tags: they hint at the answer
+  const topics =
+    opts.topics !== false && q.topics.length ? `\n${theme.wrap(theme.dim(q.topics.join(', ')))}` : '';
   return `\n${theme.wrap(head)}${topics}\n${theme.wrap(q.prompt)}\n`;
 }
 
 /** Practice feedback: right or wrong, the right answer, the explanation and the refs. */
-export function renderFeedback(theme: Theme, fb: Feedback): string {
+export function renderFeedback(theme: Theme, fb: Feedback, skipped = false): string {
   const q = fb.question;
   const verdict = fb.correct
     ? theme.ok(`${theme.sym.ok} correct`)
-    : theme.fail(`${theme.sym.fail} not quite`);
+    : skipped
+      ? theme.warn('skipped')
+      : theme.fail(`${theme.sym.fail} not quite`);
   const lines = [verdict];
   if (!fb.correct) lines.push(theme.bold('The answer:'), ...answerLines(q).map((l) => `  ${l}`));
   if (q.explain) lines.push(theme.wrap(q.explain, 2));
@@ -46,9 +51,16 @@ export function renderFeedback(theme: Theme, fb: Feedback): string {
   return `${lines.join('\n')}\n`;
 }
 
-function table(theme: Theme, title: string, rows: ScoreRow[]): string {
-  const body = rows.map((r) => [r.key, r.answered, r.correct, pct(r.correct, r.answered)]);
-  return `\n${theme.heading(title)}\n${renderTable([title === 'By topic' ? 'topic' : 'exam task', 'answered', 'correct', '%'], body, theme)}`;
+function table(
+  theme: Theme,
+  title: string,
+  first: string,
+  rows: ScoreRow[],
+  name = (k: string) => k,
+): string {
+  const body = rows.map((r) => [name(r.key), r.asked, r.answered, r.correct, pct(r.correct, r.asked)]);
+  const head = [first, 'asked', 'answered', 'correct', '%'];
+  return `\n${theme.heading(title)}\n${renderTable(head, body, theme)}`;
 }
 
 /** One line per due date: what `review` will bring back. */
@@ -58,35 +70,43 @@ export interface ReviewForecast {
   missed: number;
 }
 
-/** The end of a quiz: score, tables, missed questions with explanations, and the review forecast. */
+/** The score line: kept at the top of the results and shown again under every review list. */
+export function scoreLine(theme: Theme, res: Results): string {
+  const score = `${res.correct} of ${res.total} correct (${pct(res.correct, res.total)})`;
+  const notAnswered = res.total - res.answered;
+  return (
+    theme.bold(`Score: ${score}`) +
+    theme.dim(` · ${res.answered} answered${notAnswered ? ` · ${notAnswered} not answered` : ''}`)
+  );
+}
+
+/** A mock exam's scaled-style score by domain, with the pass line labelled as an estimate. */
+export function renderMockScore(theme: Theme, m: MockScore): string {
+  const rows = m.domains.map((d) => [`${d.id}. ${d.name} (${d.weight}%)`, d.asked, d.correct, d.scaled]);
+  const verdict = m.passed ? theme.ok('at or above') : theme.fail('below');
+  return [
+    `\n${theme.heading(`${m.exam} mock: estimated scaled score ${m.scaled} / 1000`)}`,
+    `${verdict} the pass line of ${m.passing} ${theme.dim('(an estimate: AWS scales scores with a model it does not publish; this one maps the share right onto 100–1000 per domain)')}`,
+    renderTable(['domain (share of the real exam)', 'asked', 'correct', 'scaled'], rows, {
+      plain: theme.plain,
+    }).trimEnd(),
+  ].join('\n');
+}
+
+/** The end of a quiz: the score first, then the tables (topics weakest first) and the review forecast. */
 export function renderResults(
   theme: Theme,
   res: Results,
-  opts: { expired?: boolean; seed?: number; forecast?: ReviewForecast[] } = {},
+  opts: { expired?: boolean; seed?: number; forecast?: ReviewForecast[]; mock?: MockScore } = {},
 ): string {
   const out: string[] = [];
-  out.push(`\n${theme.rule('Results')}`);
-  if (opts.expired) out.push(theme.warn('time ran out: the exam was submitted'));
-  const score = `${res.correct} of ${res.total} correct (${pct(res.correct, res.total)})`;
-  out.push(
-    theme.bold(`Score: ${score}`) +
-      (res.answered < res.total ? theme.dim(` · ${res.total - res.answered} not answered`) : ''),
-  );
-  if (res.byTopic.length) out.push(table(theme, 'By topic', res.byTopic).trimEnd());
-  if (res.byExam.length) out.push(table(theme, 'By exam task statement', res.byExam).trimEnd());
-  if (res.missed.length) {
-    out.push(`\n${theme.heading('Questions missed')}`);
-    res.missed.forEach(({ question: q, response }, i) => {
-      out.push(`\n${i + 1}. ${theme.wrap(q.prompt, 3).trimStart()}`);
-      out.push(
-        `   ${theme.fail(`${theme.sym.fail} your answer:`)} ${response === undefined ? 'not answered' : responseText(q, response)}`,
-      );
-      out.push(
-        `   ${theme.ok(`${theme.sym.ok} answer:`)} ${theme.wrap(answerLines(q).join('; '), 5).trimStart()}`,
-      );
-      if (q.explain) out.push(theme.wrap(q.explain, 3));
-    });
-  }
+  out.push(theme.rule('Results'));
+  out.push(scoreLine(theme, res));
+  if (opts.expired) out.push(theme.warn('time ran out: the exam was submitted with the answers given'));
+  if (opts.mock) out.push(renderMockScore(theme, opts.mock));
+  if (res.byTopic.length) out.push(table(theme, 'By topic, weakest first', 'topic', res.byTopic).trimEnd());
+  if (res.byExam.length)
+    out.push(table(theme, 'By exam task statement', 'exam task', res.byExam, taskName).trimEnd());
   if (opts.forecast && opts.forecast.length) {
     out.push(`\n${theme.heading('What review will bring back')}`);
     for (const f of opts.forecast) {
@@ -100,8 +120,33 @@ export function renderResults(
   return `${out.join('\n')}\n`;
 }
 
-/** The exam review screen's line for one question. */
-export function reviewLine(state: SessionState, i: number): string {
+export type ReviewFilter = 'wrong' | 'flagged' | 'all';
+
+/** The questions a review filter shows. */
+export function reviewItems(res: Results, filter: ReviewFilter): Results['items'] {
+  if (filter === 'wrong') return res.items.filter((it) => !it.correct);
+  if (filter === 'flagged') return res.items.filter((it) => it.flagged);
+  return res.items;
+}
+
+/** Each question of the filter with the answer given, the right answer and the explanation. */
+export function renderReviewList(theme: Theme, res: Results, filter: ReviewFilter): string {
+  const out: string[] = [];
+  res.items.forEach((it, i) => {
+    if (!reviewItems(res, filter).includes(it)) return;
+    const q = it.question;
+    const mark = it.correct ? theme.ok(theme.sym.ok) : theme.fail(theme.sym.fail);
+    out.push(`\n${mark} ${it.flagged ? '⚑ ' : ''}${i + 1}. ${theme.wrap(q.prompt, 3).trimStart()}`);
+    out.push(`   your answer: ${it.response === undefined ? 'not answered' : responseText(q, it.response)}`);
+    out.push(`   ${theme.ok('answer:')} ${theme.wrap(answerLines(q).join('; '), 5).trimStart()}`);
+    if (q.explain) out.push(theme.wrap(q.explain, 3));
+    if (q.refs.length) out.push(...q.refs.map((r) => theme.dim(`   ${r}`)));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+/** The exam question list's line for one question. */
+export function listLine(state: SessionState, i: number): string {
   const q = state.questions[i]!;
   const status = state.responses[i] === undefined ? 'not answered' : 'answered';
   const flag = state.flagged[i] ? '⚑ ' : '';

@@ -20,9 +20,18 @@ export interface StoredCard {
 }
 
 // No fuzz: the same answers on the same clock always give the same schedule (testable, explainable).
-// No short-term (minute) learning steps: review is a daily habit, so a miss comes back the next
-// day and a first correct answer a few days later, instead of 1 and 10 minutes later.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }));
+// One short learning step of 10 minutes (new and relearning): a missed question comes back the same
+// day, about 10 minutes later, and once it is answered right it graduates to the next day or later.
+// A first correct answer skips the step and comes back days later.
+export const LEARNING_STEP = '10m';
+const scheduler = fsrs(
+  generatorParameters({
+    enable_fuzz: false,
+    enable_short_term: true,
+    learning_steps: [LEARNING_STEP],
+    relearning_steps: [LEARNING_STEP],
+  }),
+);
 
 function toCard(stored: StoredCard): Card {
   return {
@@ -96,4 +105,9 @@ export function nextDue(cards: Record<string, unknown>, now: Date): Date | undef
     if (due.getTime() > now.getTime() && (!best || due < best)) best = due;
   }
   return best;
+}
+
+/** How many questions are due at `now` (the menu and `next` show it). */
+export function dueCount(cards: Record<string, unknown>, now: Date): number {
+  return dueCards(cards, now).length;
 }

@@ -14,6 +14,7 @@ import {
   emptyProgress,
   PROGRESS_VERSION,
   type AnswerRecord,
+  type Attempt,
   type ProgressData,
   type ScenarioProgress,
 } from './types.js';
@@ -23,6 +24,8 @@ export interface ProgressStore {
   read(): Promise<ProgressData>; // a missing file = empty progress; a corrupt one is moved aside with a warning
   recordAnswer(rec: AnswerRecord): Promise<void>; // atomic (temp + rename) under a lock; re-reads and merges
   saveScenario(id: string, update: Partial<ScenarioProgress>): Promise<void>;
+  /** Adds a finished session to the history (kept to the last MAX_ATTEMPTS). */
+  recordAttempt(attempt: Attempt): Promise<void>;
   reset(): Promise<void>;
 }
 
@@ -96,6 +99,21 @@ function objectEntries(raw: unknown, name: string, setAside: string[]): Record<s
   return out;
 }
 
+function isAttempt(v: unknown): v is Attempt {
+  return (
+    isObject(v) &&
+    typeof v.at === 'string' &&
+    typeof v.mode === 'string' &&
+    typeof v.total === 'number' &&
+    typeof v.correct === 'number' &&
+    isObject(v.topics) &&
+    Array.isArray(v.missed)
+  );
+}
+
+/** The history keeps this many sessions. */
+export const MAX_ATTEMPTS = 500;
+
 /**
  * Parses and migrates a progress file, keeping every valid record: a malformed answer, card or scenario
  * entry is set aside (named in `setAside`) rather than costing the learner the rest. A UTF-8 BOM is
@@ -129,6 +147,13 @@ export function parseProgress(text: string, file: string): Parsed {
     cards: objectEntries(raw.cards, 'cards', setAside),
     scenarios: objectEntries(raw.scenarios, 'scenarios', setAside),
   } as ProgressData;
+  // the history is optional and only informative: malformed sessions are set aside like answers
+  delete data.attempts;
+  if (Array.isArray(raw.attempts)) {
+    data.attempts = raw.attempts.filter(isAttempt);
+    const bad = raw.attempts.length - data.attempts.length;
+    if (bad > 0) setAside.push(`${bad} of ${raw.attempts.length} sessions of the history`);
+  } else if (raw.attempts !== undefined) setAside.push('`attempts` (not a list)');
   return { ok: true, data, setAside };
 }
 
@@ -319,6 +344,11 @@ export function openProgress(
       return update((data) => {
         const before = data.scenarios[id] ?? { completed: false };
         data.scenarios[id] = { ...before, ...change, completed: change.completed ?? before.completed };
+      });
+    },
+    recordAttempt(attempt) {
+      return update((data) => {
+        data.attempts = [...(data.attempts ?? []), attempt].slice(-MAX_ATTEMPTS);
       });
     },
     reset() {

@@ -37,6 +37,21 @@ export interface Score {
   total: number;
 }
 
+/** One finished quiz, exam or review session (`progress --history`). */
+export interface Attempt {
+  at: string; // ISO time the session ended
+  mode: 'practice' | 'exam' | 'mock' | 'review';
+  /** The exam code of a mock exam. */
+  mock?: string;
+  total: number;
+  answered: number;
+  correct: number;
+  /** Per topic: questions asked and answered right. */
+  topics: Record<string, { asked: number; correct: number }>;
+  /** Ids of the questions missed (wrong or not answered): `quiz --missed` asks them again. */
+  missed: string[];
+}
+
 /** The whole progress file. */
 export interface ProgressData {
   version: 1;
@@ -44,6 +59,8 @@ export interface ProgressData {
   /** FSRS card state per questionId (ts-fsrs Card, dates as ISO strings). */
   cards: Record<string, unknown>;
   scenarios: Record<string, ScenarioProgress>;
+  /** Finished sessions, oldest first (added later: files without it have none). */
+  attempts?: Attempt[];
 }
 
 /** The version this build writes; older files are migrated on read, newer ones refused. */

@@ -5,6 +5,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
 import { Interrupted, Terminated } from '../errors.js';
+import { pick, type PickConfig, type PickResult } from './pick-prompt.js';
 import { sanitizeTerminal } from './sanitize.js';
 
 export interface Choice<T extends string = string> {
@@ -58,6 +59,8 @@ export interface Prompter {
   confirm(message: string, def?: boolean): Promise<boolean>;
   /** Waits for Enter or one of `keys` (single letters); returns 'enter' or the key. */
   key(message: string, keys?: string[]): Promise<string>;
+  /** The quiz's answer prompt: numbers, exam keys and a live clock (pick-prompt.ts). */
+  pick(config: PickConfig): Promise<PickResult>;
 }
 
 const isPromptExit = (e: unknown) =>
@@ -273,6 +276,11 @@ export function createPrompter(): Prompter {
     key(message, keys = []) {
       return readKey(message, keys);
     },
+    pick(config) {
+      const status = config.status === undefined ? undefined : safe(config.status);
+      const choices = safeChoices(config.choices);
+      return guard((ctx) => pick({ ...config, message: safe(config.message), status, choices }, ctx));
+    },
   };
 }
 
@@ -307,6 +315,18 @@ export function scriptedPrompter(answers: unknown[]): Prompter & { remaining(): 
     },
     async key(message) {
       return next<string>('key', message);
+    },
+    /** A string answers with that choice, a list with those; a PickResult is returned as it is. */
+    async pick(config) {
+      const a = next<string | string[] | PickResult>('pick', config.message);
+      if (typeof a === 'string' || Array.isArray(a)) {
+        const selected = typeof a === 'string' ? [a] : a;
+        for (const v of selected)
+          if (!config.choices.some((c) => c.value === v))
+            throw new Error(`scripted prompter: \`${v}\` is not a choice of "${config.message}"`);
+        return { action: 'answer', selected, flagged: Boolean(config.flagged) };
+      }
+      return a;
     },
     remaining: () => queue.length,
   };

@@ -105,7 +105,10 @@ describe('progress and review without a terminal', () => {
     });
     const later = await runCli(['review'], { env: { STS_TRAINER_HOME: dir } });
     expect(later.code).toBe(0);
-    expect(later.stdout).toMatch(/next question is due \d{4}-\d{2}-\d{2} \(tomorrow\)/);
+    // a miss comes back after a 10-minute learning step (the next day only just before midnight UTC)
+    expect(later.stdout).toMatch(
+      /next question is due (today \(\d\d:\d\d UTC\)|\d{4}-\d{2}-\d{2} \(tomorrow\))/,
+    );
   });
 
   it('review with questions due but no terminal exits 2', async () => {
@@ -132,5 +135,69 @@ describe('progress and review without a terminal', () => {
       /warning: progress file `.*progress\.json` could not be read .* moved it to `.*corrupt-.*`/,
     );
     expect(readdirSync(dir).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
+  });
+});
+
+describe('quiz options and the history', () => {
+  it('rejects an unknown mock exam and options that do not go together, exit 2', async () => {
+    const env = { STS_TRAINER_HOME: home() };
+    const [unknown, both, scoped, resume] = await Promise.all([
+      runCli(['quiz', '--mock', 'ABC-C01'], { env }),
+      runCli(['quiz', '--mock', 'SAA-C03', '--missed'], { env }),
+      runCli(['quiz', '--mock', 'SAA-C03', '--topic', 'mfa'], { env }),
+      runCli(['quiz', '--resume', '--count', '3'], { env }),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('SCS-C02');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('cannot be combined');
+    expect(scoped.code).toBe(2);
+    expect(resume.code).toBe(2);
+    expect(resume.stderr).toContain('continues the saved exam as it was');
+  });
+
+  it('progress --history lists each session with its mode, score and topics; progress draws a trend', async () => {
+    const dir = home();
+    const store = openProgress(dir, () => {});
+    const attempt = (at: string, correct: number, mode: 'exam' | 'practice') => ({
+      at,
+      mode,
+      total: 4,
+      answered: 4,
+      correct,
+      topics: { mfa: { asked: 4, correct } },
+      missed: [],
+    });
+    await store.recordAnswer({
+      questionId: 'q',
+      correct: true,
+      at: '2026-01-01T10:00:00Z',
+      topics: ['mfa'],
+      source: 'quiz',
+    });
+    await store.recordAttempt(attempt('2026-01-01T10:00:00.000Z', 0, 'practice'));
+    await store.recordAttempt(attempt('2026-01-02T10:00:00.000Z', 2, 'exam'));
+    await store.recordAttempt({
+      ...attempt('2026-01-03T10:00:00.000Z', 4, 'exam'),
+      mode: 'mock',
+      mock: 'SCS-C02',
+    });
+    const env = { STS_TRAINER_HOME: dir };
+    const [h, j, p] = await Promise.all([
+      runCli(['progress', '--history'], { env }),
+      runCli(['progress', '--history', '--json'], { env }),
+      runCli(['progress'], { env }),
+    ]);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/2026-01-02 10:00\s+exam\s+2\/4 \(50%\)/);
+    expect(h.stdout).toMatch(/2026-01-03 10:00\s+mock SCS-C02\s+4\/4 \(100%\)/);
+    expect(h.stdout).toContain('mfa 2/4');
+    expect(JSON.parse(j.stdout).map((r: { mode: string }) => r.mode)).toEqual([
+      'practice',
+      'exam',
+      'mock SCS-C02',
+    ]);
+    // none right, half, all: the lowest, the middle and the highest bar
+    expect(p.stdout).toMatch(/mfa .*▁▅█/);
   });
 });

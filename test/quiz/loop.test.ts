@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSession } from '../../src/quiz/loop.js';
 import type { BankQuestion } from '../../src/quiz/question.js';
 import { renderResults } from '../../src/quiz/render.js';
+import { showResults } from '../../src/quiz/results-screen.js';
 import { results, startSession } from '../../src/quiz/session.js';
 import { openProgress } from '../../src/store/progress-store.js';
+import type { PickConfig } from '../../src/ui/pick-prompt.js';
 import { scriptedPrompter } from '../../src/ui/prompts.js';
 import { createTheme } from '../../src/ui/theme.js';
 
@@ -50,7 +52,16 @@ function setup(answers: unknown[]) {
   const dir = mkdtempSync(join(tmpdir(), 'sts-loop-'));
   dirs.push(dir);
   let out = '';
-  const prompter = scriptedPrompter(answers);
+  const scripted = scriptedPrompter(answers);
+  // keeps what each pick was shown (preselection, flag, deadline)
+  const picks: PickConfig[] = [];
+  const prompter = {
+    ...scripted,
+    pick: (c: PickConfig) => {
+      picks.push(c);
+      return scripted.pick(c);
+    },
+  };
   const deps = {
     prompter,
     theme: createTheme({ color: false, plain: true, columns: 80 }),
@@ -60,7 +71,7 @@ function setup(answers: unknown[]) {
     seed: 1,
     now: () => new Date('2026-01-01T10:00:00Z'),
   };
-  return { deps, prompter, output: () => out };
+  return { deps, prompter, picks, output: () => out };
 }
 
 describe('the quiz loop', () => {
@@ -71,7 +82,8 @@ describe('the quiz loop', () => {
       'AssumeRole', // pair, API part
       'sts:ExternalId', // pair, trust part
       'enter',
-      ['one', 'two', 'three'], // order: right
+      'one', // order: first
+      'two', // order: second (the last one follows)
     ]);
     const state = await runSession(deps, startSession([single, pair, order], 'practice'));
     expect(prompter.remaining()).toBe(0);
@@ -87,44 +99,125 @@ describe('the quiz loop', () => {
     expect(Object.keys(data.cards).sort()).toEqual(['q/order', 'q/pair', 'q/single']);
   });
 
-  it('exam: no feedback, flag, revisit from the review screen, then submit', async () => {
-    const { deps, prompter, output } = setup([
-      'GetSessionToken', // q1 wrong
-      'f', // flag it
-      'AssumeRole',
-      'sts:ExternalId', // q2 right
-      'enter',
-      '0', // review screen: revisit q1
-      'AssumeRole', // now right
-      'f', // unflag
-      'submit',
+  it('exam: flag, skip, the list, back, preselected earlier answers; each final answer stored once', async () => {
+    const { deps, prompter, picks, output } = setup([
+      { action: 'answer', selected: ['GetSessionToken'], flagged: true }, // q1 wrong, flagged
+      { action: 'skip', selected: [], flagged: false }, // q2 (pair, API part): skipped
+      { action: 'list', selected: [], flagged: false }, // q3 (order): open the list
+      '0', // list: jump to q1
+      'AssumeRole', // q1 revised: now right
+      { action: 'back', selected: [], flagged: false }, // q2: back to q1
+      { action: 'answer', selected: ['AssumeRole'], flagged: false }, // q1 again, unflagged
+      'AssumeRole', // q2 API
+      'sts:ExternalId', // q2 trust
+      { action: 'skip', selected: [], flagged: false }, // q3 skipped
+      'submit', // the list at the end: submit
     ]);
-    const state = await runSession(deps, startSession([single, pair], 'exam'));
+    const state = await runSession(deps, startSession([single, pair, order], 'exam'));
     expect(prompter.remaining()).toBe(0);
     expect(output()).not.toContain('not quite');
     expect(output()).toContain('Review before submitting');
-    expect(state.flagged).toEqual([false, false]);
-    expect(results(state).correct).toBe(2);
+    // the topic tags are hints: not shown in an exam
+    expect(output()).not.toContain('assume-role');
+    // the revisited question showed the earlier answer, and its flag
+    const q1 = picks.filter((p) => p.message === 'Your answer');
+    expect(q1.map((p) => [p.selected, p.flagged])).toEqual([
+      [[], false],
+      [['GetSessionToken'], true],
+      [['AssumeRole'], true],
+    ]);
+    expect(picks[0]!.keys).toMatchObject({ skip: true, flag: true, list: true, back: false });
+    expect(state.flagged).toEqual([false, false, false]);
+    expect(results(state)).toMatchObject({ correct: 2, answered: 2, total: 3 });
     const data = await deps.store.read();
     expect(data.answers.map((a) => [a.questionId, a.correct])).toEqual([
-      ['q/single', false],
-      ['q/pair', true],
       ['q/single', true],
+      ['q/pair', true],
     ]);
   });
 
-  it('renders the end: score, topic table and the missed questions with explanations', async () => {
-    const { deps } = setup(['GetSessionToken', 'enter', ['two', 'one', 'three']]);
-    const state = await runSession(deps, startSession([single, order], 'practice'));
+  it('exam: time running out in a prompt submits at once with what was answered', async () => {
+    const { deps, prompter, output } = setup([
+      'AssumeRole',
+      { action: 'timeout', selected: [], flagged: false },
+    ]);
+    const state = await runSession(
+      deps,
+      startSession([single, pair, order], 'exam', {
+        timeLimitMinutes: 1,
+        now: Date.parse('2026-01-01T10:00:00Z'),
+      }),
+    );
+    expect(prompter.remaining()).toBe(0);
+    expect(state).toMatchObject({ submitted: true, expired: true });
+    expect(output()).toContain('time is up');
+    expect(results(state)).toMatchObject({ answered: 1, correct: 1 });
+    const data = await deps.store.read();
+    expect(data.answers.map((a) => a.questionId)).toEqual(['q/single']);
+  });
+
+  it('exam: saves its state after every step (for --resume)', async () => {
+    const { deps } = setup(['AssumeRole', { action: 'skip', selected: [], flagged: true }, 'submit']);
+    const saved: number[] = [];
+    await runSession(
+      { ...deps, save: async (s) => void saved.push(s.index) },
+      startSession([single, pair], 'exam'),
+    );
+    expect(saved).toEqual([1, 2, 2]);
+  });
+
+  it('renders the end: the score first, topics weakest first, only the topics asked', async () => {
+    const extra: BankQuestion = { ...single, id: 'q/mfa', topics: ['mfa'] };
+    const { deps } = setup([
+      'AssumeRole',
+      'enter',
+      { action: 'skip', selected: [], flagged: false },
+      'enter',
+      'two',
+      'one',
+    ]);
+    const state = await runSession(deps, startSession([extra, single, order], 'practice'));
     const text = renderResults(deps.theme, results(state), {
       seed: 9,
       forecast: [{ date: '2026-01-02 (tomorrow)', count: 2, missed: 2 }],
     });
-    expect(text).toContain('Score: 0 of 2 correct (0%)');
-    expect(text).toMatch(/assume-role\s+2\s+0\s+0%/);
-    expect(text).toContain('your answer: two → one → three');
-    expect(text).toContain('because');
+    const lines = text.split('\n');
+    expect(lines[1]).toBe('Score: 1 of 3 correct (33%) · 2 answered · 1 not answered');
+    // assume-role: 2 asked, 1 answered (one skipped), 0 right; mfa: 1 of 1
+    const topics = lines.filter((l) => /^(assume-role|mfa|external-id)\s/.test(l));
+    expect(topics).toEqual([
+      expect.stringMatching(/^assume-role\s+2\s+1\s+0\s+0%/),
+      expect.stringMatching(/^mfa\s+1\s+1\s+1\s+100%/),
+    ]);
     expect(text).toContain('2026-01-02 (tomorrow): 2 questions (2 you missed)');
     expect(text).toContain('--seed 9');
+  });
+
+  it('results: explanations of every question, filtered by wrong / flagged / all, even on a perfect score', async () => {
+    const { deps, picks, output } = setup([
+      { action: 'answer', selected: ['AssumeRole'], flagged: true },
+      'one',
+      'two',
+      'submit',
+      'wrong',
+      'flagged',
+      'all',
+      'done',
+    ]);
+    const state = await runSession(deps, startSession([single, order], 'exam'));
+    const res = results(state);
+    expect(res.correct).toBe(2);
+    const before = output().length;
+    await showResults(deps, res, renderResults(deps.theme, res));
+    const shown = output().slice(before);
+    expect(shown.startsWith('== Results ==\nScore: 2 of 2 correct')).toBe(true);
+    expect(shown).toContain('none'); // nothing wrong
+    expect(shown.match(/because/g)).toHaveLength(3); // the flagged one, then both
+    // the score line heads every menu
+    expect(
+      picks
+        .filter((p) => p.message === 'Read the explanations?')
+        .every((p) => p.status?.startsWith('Score: 2 of 2')),
+    ).toBe(true);
   });
 });

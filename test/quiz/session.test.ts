@@ -3,9 +3,11 @@ import type { BankQuestion } from '../../src/quiz/question.js';
 import {
   answer,
   atReview,
+  finalAnswers,
   flag,
+  goTo,
   results,
-  revisit,
+  skip,
   startSession,
   submit,
   tick,
@@ -37,37 +39,58 @@ describe('practice session', () => {
     const res = results(last.state);
     expect(res).toMatchObject({ total: 3, answered: 3, correct: 2 });
     expect(res.byTopic).toEqual([
-      { key: 'mfa', answered: 2, correct: 1 },
-      { key: 'saml', answered: 2, correct: 1 },
+      { key: 'mfa', asked: 2, answered: 2, correct: 1 },
+      { key: 'saml', asked: 2, answered: 2, correct: 1 },
     ]);
-    expect(res.byExam).toEqual([{ key: 'SCS-C02/4.1', answered: 1, correct: 1 }]);
+    expect(res.byExam).toEqual([{ key: 'SCS-C02/4.1', asked: 1, answered: 1, correct: 1 }]);
     expect(res.missed.map((m) => [m.question.id, m.response])).toEqual([['x/2', 'a']]);
   });
 });
 
 describe('exam session', () => {
-  it('hides feedback, lets flagged questions be revisited, records only changed answers', () => {
+  it('hides feedback, jumps back to a flagged question, keeps only the final answer', () => {
     let s = startSession(qs, 'exam');
     const r = answer(s, 'b');
-    expect(r.feedback.show).toBe(false);
+    expect(r.feedback).toMatchObject({ show: false, record: false });
     s = flag(r.state, 0);
     s = answer(s, 'b').state;
     s = answer(s, 'a').state;
     expect(atReview(s)).toBe(true);
     expect(s.flagged).toEqual([true, false, false]);
-    // revisit the flagged question and change the answer: back to the review screen
-    s = revisit(s, 0);
-    const changed = answer(s, 'a');
-    expect(changed.feedback.record).toBe(true);
-    expect(atReview(changed.state)).toBe(true);
-    // revisit and keep the same answer: nothing new to record
-    const same = answer(revisit(changed.state, 0), 'a');
-    expect(same.feedback.record).toBe(false);
-    s = submit(flag(same.state, 0, false));
+    // revisit the flagged question and change the answer
+    s = goTo(s, 0);
+    expect(s.responses[0]).toBe('b');
+    s = answer(s, 'a').state;
+    expect(s.index).toBe(1);
+    s = submit(flag(s, 0, false));
     expect(results(s)).toMatchObject({ correct: 2, answered: 3 });
+    // each question once, with its final answer
+    expect(finalAnswers(s).map((a) => [a.question.id, a.correct])).toEqual([
+      ['x/1', true],
+      ['x/2', true],
+      ['x/3', false],
+    ]);
   });
 
-  it('submits itself when the time limit has passed (checked between questions)', () => {
+  it('skipping leaves a question unanswered, withdraws an earlier answer and is not stored', () => {
+    let s = startSession(qs, 'exam');
+    s = answer(s, 'a').state;
+    s = skip(goTo(s, 0));
+    expect(s.responses[0]).toBeUndefined();
+    s = skip(s);
+    s = submit(answer(s, 'c').state);
+    const res = results(s);
+    expect(res).toMatchObject({ total: 3, answered: 1, correct: 1 });
+    expect(finalAnswers(s).map((a) => a.question.id)).toEqual(['x/3']);
+    // topics count asked and answered apart; weakest first
+    expect(res.byTopic).toEqual([
+      { key: 'mfa', asked: 2, answered: 0, correct: 0 },
+      { key: 'saml', asked: 2, answered: 1, correct: 1 },
+    ]);
+  });
+
+  it('submits itself when the time limit has passed', () => {
+    expect(startSession(qs, 'exam', { timeLimitMinutes: 0.25, now: 0 }).deadline).toBe(15_000);
     let s = startSession(qs, 'exam', { timeLimitMinutes: 1, now: 1_000 });
     s = answer(s, 'a').state;
     expect(tick(s, 60_999).submitted).toBe(false);

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { dueCards, nextDue, schedule } from '../../src/store/cards.js';
+import { dueCards, dueCount, nextDue, schedule } from '../../src/store/cards.js';
 import { summarize } from '../../src/store/summary.js';
 
 const t0 = new Date('2026-03-01T09:00:00Z');
 const days = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 describe('FSRS scheduling on a fixed clock', () => {
-  it('a miss (Again) comes back the next day; a first correct answer (Good) a few days later', () => {
-    expect(schedule(undefined, false, t0).due).toBe('2026-03-02T09:00:00.000Z');
-    expect(schedule(undefined, true, t0).due).toBe('2026-03-04T09:00:00.000Z');
+  it('a miss comes back the same day (a 10-minute learning step) and again on a later day', () => {
+    const missed = schedule(undefined, false, t0);
+    expect(missed.due).toBe('2026-03-01T09:10:00.000Z');
+    expect(dueCount({ q: missed }, new Date('2026-03-01T09:09:59Z'))).toBe(0);
+    expect(dueCount({ q: missed }, new Date('2026-03-01T09:10:00Z'))).toBe(1);
+    // answered right at the step: it graduates to the next day
+    expect(schedule(missed, true, new Date(missed.due)).due).toBe('2026-03-02T09:10:00.000Z');
+    // a first correct answer skips the step and comes back days later
+    expect(schedule(undefined, true, t0).due).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('a question missed after it was known (a lapse) also comes back 10 minutes later', () => {
+    const known = schedule(undefined, true, t0);
+    const lapse = schedule(known, false, new Date(known.due));
+    expect(Date.parse(lapse.due) - Date.parse(known.due)).toBe(10 * 60_000);
   });
 
   it('answering right again on the due day pushes the card further out; a lapse brings it back soon', () => {
@@ -31,14 +43,14 @@ describe('FSRS scheduling on a fixed clock', () => {
 
   it('lists due cards most overdue first and tells when the next one is due', () => {
     const cards = {
-      a: schedule(undefined, false, t0), // due t0+1d
-      b: schedule(undefined, false, days(t0, -5)), // due t0-4d
-      c: schedule(undefined, true, t0), // due t0+3d
+      a: schedule(undefined, false, t0), // due t0+10min
+      b: schedule(undefined, false, days(t0, -5)), // due t0-5d+10min
+      c: schedule(undefined, true, t0), // due t0+2d
       broken: { nonsense: true },
     };
-    const now = days(t0, 2);
+    const now = days(t0, 1);
     expect(dueCards(cards, now).map((d) => d.questionId)).toEqual(['b', 'a']);
-    expect(nextDue(cards, now)?.toISOString()).toBe('2026-03-04T09:00:00.000Z');
+    expect(nextDue(cards, now)?.toISOString()).toBe('2026-03-03T09:00:00.000Z');
     expect(nextDue({}, now)).toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ describe('progress store', () => {
     await store.recordAnswer(rec('q/a', false));
     const data = await store.read();
     expect(data.answers).toEqual([rec('q/a', false)]);
-    expect(data.cards['q/a']).toMatchObject({ due: '2026-01-02T00:00:00.000Z', lapses: 0, reps: 1 });
+    expect(data.cards['q/a']).toMatchObject({ due: '2026-01-01T00:10:00.000Z', lapses: 0, reps: 1 });
     expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).version).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -1,7 +1,9 @@
 /** `sts-trainer progress`: answered, correct, due, scenarios completed and accuracy by topic. */
-import { openProgress } from '../../store/progress-store.js';
 import { usableDataDir } from '../../store/data-dir.js';
+import { history, sparkline, topicTrends } from '../../store/history.js';
+import { openProgress } from '../../store/progress-store.js';
 import { summarize } from '../../store/summary.js';
+import type { ProgressData } from '../../store/types.js';
 import { MSG } from '../../quiz/messages.js';
 import { createPrompter } from '../../ui/prompts.js';
 import { renderTable } from '../../ui/table.js';
@@ -13,6 +15,7 @@ export interface ProgressOptions {
   json?: boolean;
   reset?: boolean;
   yes?: boolean;
+  history?: boolean;
 }
 
 const pct = (c: number, a: number) => (a === 0 ? '–' : `${Math.round((c / a) * 100)}%`);
@@ -34,7 +37,9 @@ export async function run(_args: string[], options: ProgressOptions, ctx: CliCon
     ctx.stdout.write(`${MSG.resetDone(store.file)}\n`);
     return EXIT.ok;
   }
-  const summary = summarize(await store.read(), new Date());
+  const data = await store.read();
+  const summary = summarize(data, new Date());
+  if (options.history) return showHistory(data, options, ctx);
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return EXIT.ok;
@@ -46,14 +51,46 @@ export async function run(_args: string[], options: ProgressOptions, ctx: CliCon
     `scenarios completed: ${summary.scenariosCompleted.length ? summary.scenariosCompleted.join(', ') : 'none yet'}`,
   ];
   ctx.stdout.write(`${lines.join('\n')}\n`);
+  const trends = topicTrends(data);
   const rows = Object.entries(summary.topics).map(([t, r]) => [
     t,
     r.answered,
     r.correct,
     pct(r.correct, r.answered),
+    sparkline(trends[t] ?? []),
   ]);
-  if (rows.length) ctx.stdout.write(`\n${renderTable(['topic', 'answered', 'correct', '%'], rows, theme)}`);
+  const head = ['topic', 'answered', 'correct', '%', 'trend (last sessions)'];
+  if (rows.length) ctx.stdout.write(`\n${renderTable(head, rows, theme)}`);
   else ctx.stdout.write(theme.dim('no answers yet: try `sts-trainer quiz` or `sts-trainer learn`\n'));
   ctx.stdout.write(theme.dim(`kept in ${store.file}\n`));
+  return EXIT.ok;
+}
+
+/** `progress --history`: every finished session, newest last. */
+function showHistory(data: ProgressData, options: ProgressOptions, ctx: CliContext): number {
+  const rows = history(data);
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
+  if (rows.length === 0) {
+    ctx.stdout.write(`${MSG.noHistory}\n`);
+    return EXIT.ok;
+  }
+  // a line per session, its topics wrapped under it: fits any width
+  const lines = rows.flatMap((r) => [
+    `${r.at.slice(0, 16).replace('T', ' ')}  ${r.mode.padEnd(16)} ${r.correct}/${r.total} (${pct(r.correct, r.total)})` +
+      theme.dim(` · ${r.answered} answered`),
+    theme.dim(
+      theme.wrap(
+        Object.entries(r.topics)
+          .map(([t, x]) => `${t} ${x.correct}/${x.asked}`)
+          .join(' · '),
+        4,
+      ),
+    ),
+  ]);
+  ctx.stdout.write(`${theme.heading('History (date and time in UTC)')}\n${lines.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -1,20 +1,27 @@
-/** `sts-trainer quiz`: authored and generated questions, practice or exam, or a printed worksheet. */
+/** `sts-trainer quiz`: practice, exam, mock exam, the questions missed last time, or a printed worksheet. */
 import { loadLibrary } from '../../content/library.js';
-import { buildBank, selectQuestions } from '../../quiz/bank.js';
+import { buildBank, selectQuestions, type Bank } from '../../quiz/bank.js';
+import { lastMissed, toAttempt } from '../../quiz/attempt.js';
+import type { ExamCode } from '../../quiz/exams.js';
 import { forecast } from '../../quiz/forecast.js';
 import { runSession } from '../../quiz/loop.js';
 import { MSG } from '../../quiz/messages.js';
+import { planMock, scoreMock } from '../../quiz/mock.js';
 import { randomSeed } from '../../quiz/prng.js';
+import type { BankQuestion } from '../../quiz/question.js';
 import { renderResults } from '../../quiz/render.js';
-import { results, startSession, type Mode } from '../../quiz/session.js';
+import { showResults } from '../../quiz/results-screen.js';
+import { clearExam, loadExam, restore, saveExam, toSaved } from '../../quiz/saved-exam.js';
+import { formatClock, results, startSession, type Mode, type SessionState } from '../../quiz/session.js';
 import { renderWorksheet } from '../../quiz/worksheet.js';
 import { openProgress } from '../../store/progress-store.js';
 import { usableDataDir } from '../../store/data-dir.js';
+import { clearScreen } from '../../ui/countdown.js';
 import { createPrompter } from '../../ui/prompts.js';
 import { withSpinner } from '../../ui/spinner.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
-import { EXIT, needsTerminal, UsageError } from '../../errors.js';
+import { EXIT, Interrupted, needsTerminal, UsageError } from '../../errors.js';
 
 export interface QuizOptions {
   scenario?: string;
@@ -23,8 +30,12 @@ export interface QuizOptions {
   count?: number;
   seed?: number;
   mode?: Mode;
+  /** Minutes; fractions allowed (`0.25` is 15 seconds). */
   timeLimit?: number;
   print?: boolean;
+  mock?: ExamCode;
+  resume?: boolean;
+  missed?: boolean;
 }
 
 const DEFAULT_COUNT = 10;
@@ -38,50 +49,177 @@ function replayCommand(o: QuizOptions, seed: number, count: number): string {
   return parts.join(' ');
 }
 
-export async function run(_args: string[], options: QuizOptions, ctx: CliContext): Promise<number> {
-  const count = options.count ?? DEFAULT_COUNT;
-  if (count < 1) throw new UsageError('`--count` must be at least 1');
-  const mode: Mode = options.mode ?? 'practice';
-  if (options.timeLimit !== undefined && mode !== 'exam') {
+function checkOptions(o: QuizOptions): void {
+  const picks = [o.mock && '--mock', o.resume && '--resume', o.missed && '--missed'].filter(Boolean);
+  if (picks.length > 1) throw new UsageError(`${picks.join(' and ')} cannot be combined`);
+  if ((o.mock || o.resume || o.missed) && (o.scenario || o.topic || o.quiz)) {
+    throw new UsageError(`\`--quiz\`, \`--scenario\` and \`--topic\` do not apply to ${picks[0]}`);
+  }
+  if (o.print && (o.mock || o.resume || o.missed))
+    throw new UsageError(`\`--print\` does not apply to ${picks[0]}`);
+  if (o.resume && (o.count !== undefined || o.seed !== undefined || o.timeLimit !== undefined)) {
+    throw new UsageError('`--resume` continues the saved exam as it was', 'run it without other options');
+  }
+  if (o.timeLimit !== undefined && o.mode !== 'exam' && !o.mock) {
     throw new UsageError('`--time-limit` applies to exams', 'add `--mode exam`');
   }
-  if (options.timeLimit === 0) throw new UsageError('`--time-limit` must be at least 1 minute');
+  if (o.mock && o.mode === 'practice')
+    throw new UsageError('`--mock` is an exam', 'leave out `--mode practice`');
+  if (o.count !== undefined && o.count < 1) throw new UsageError('`--count` must be at least 1');
+}
+
+interface Planned {
+  state: SessionState;
+  seed: number;
+  mock?: ExamCode;
+  /** A resumed exam's questions no longer in the content. */
+  note?: string;
+}
+
+async function plan(
+  o: QuizOptions,
+  bank: Bank,
+  dataDir: string,
+  readMissed: () => Promise<string[]>,
+): Promise<Planned | string> {
+  const now = Date.now();
+  if (o.resume) {
+    const saved = await loadExam(dataDir);
+    if (!saved) throw new UsageError(MSG.nothingToResume, 'start one with `sts-trainer quiz --mode exam`');
+    if ('problem' in saved) throw new UsageError(MSG.resumeUnreadable(saved.problem));
+    const qs = saved.questionIds.map((id) => bank.byId.get(id));
+    if (qs.some((q) => q === undefined)) throw new UsageError(MSG.resumeGone);
+    return { state: restore(saved, qs as BankQuestion[], now), seed: saved.seed, mock: saved.mock };
+  }
+  const seed = o.seed ?? randomSeed();
+  if (o.mock) {
+    const p = planMock(bank, o.mock, seed, o.count);
+    if (p.questions.length === 0) throw new UsageError(MSG.mockEmpty(o.mock));
+    const minutes = o.timeLimit ?? p.minutes;
+    const state = startSession(p.questions, 'exam', { timeLimitMinutes: minutes, now });
+    const missing = p.missing.map((d) => `${d.id}. ${d.name}`).join('; ');
+    return { state, seed, mock: o.mock, note: MSG.mockPlan(o.mock, p.questions.length, minutes, missing) };
+  }
+  if (o.missed) {
+    const ids = await readMissed();
+    const qs = ids.map((id) => bank.byId.get(id)).filter((q): q is BankQuestion => q !== undefined);
+    if (qs.length === 0) return MSG.nothingMissed;
+    const count = o.count ?? qs.length;
+    return {
+      state: startSession(qs.slice(0, count), o.mode ?? 'practice', { timeLimitMinutes: o.timeLimit, now }),
+      seed,
+    };
+  }
+  const count = o.count ?? DEFAULT_COUNT;
+  const questions = selectQuestions(bank, {
+    quiz: o.quiz,
+    scenario: o.scenario,
+    topics: o.topic,
+    count,
+    seed,
+  });
+  return {
+    state: startSession(questions, o.mode ?? 'practice', { timeLimitMinutes: o.timeLimit, now }),
+    seed,
+  };
+}
+
+export async function run(_args: string[], options: QuizOptions, ctx: CliContext): Promise<number> {
+  checkOptions(options);
   if (!options.print && !ctx.interactive) {
     throw needsTerminal('quiz', MSG.quizInstead);
   }
   const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
   const spin = ctx.stdoutIsTTY && !ctx.plain && !options.print;
   const bank = await withSpinner(spin, 'Preparing questions', () => buildBank(library), 0);
-  const seed = options.seed ?? randomSeed();
-  const questions = selectQuestions(bank, {
-    quiz: options.quiz,
-    scenario: options.scenario,
-    topics: options.topic,
-    count,
-    seed,
-  });
 
   if (options.print) {
+    const seed = options.seed ?? randomSeed();
+    const count = options.count ?? DEFAULT_COUNT;
+    const questions = selectQuestions(bank, {
+      quiz: options.quiz,
+      scenario: options.scenario,
+      topics: options.topic,
+      count,
+      seed,
+    });
     ctx.stdout.write(`${renderWorksheet(questions, seed, replayCommand(options, seed, count))}\n`);
     return EXIT.ok;
   }
 
-  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
-  const now = () => new Date();
-  let state = startSession(questions, mode, { timeLimitMinutes: options.timeLimit, now: Date.now() });
-  state = await runSession(
-    { prompter: createPrompter(), theme, out: ctx.stdout, store, source: 'quiz', seed, now },
-    state,
+  const dataDir = usableDataDir(ctx);
+  const store = openProgress(dataDir, (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const planned = await plan(
+    options,
+    bank,
+    dataDir,
+    async () => lastMissed((await store.read()).attempts).ids,
   );
+  if (typeof planned === 'string') {
+    ctx.stdout.write(`${planned}\n`);
+    return EXIT.ok;
+  }
+  const { seed, mock } = planned;
+  const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
+  if (planned.note) ctx.stdout.write(`${theme.dim(planned.note)}\n`);
+  const exam = planned.state.mode === 'exam';
+  if (exam && !options.resume && (await loadExam(dataDir)) !== undefined)
+    ctx.stdout.write(`${theme.warn(MSG.replacesSaved)}\n`);
+  const now = () => new Date();
+  const keep = (s: SessionState) => saveExam(dataDir, toSaved(s, seed, Date.now(), mock));
+  const prompter = createPrompter();
+  let state = planned.state;
+  try {
+    state = await runSession(
+      {
+        prompter,
+        theme,
+        out: ctx.stdout,
+        store,
+        source: 'quiz',
+        seed,
+        now,
+        save: exam
+          ? async (s) => {
+              state = s;
+              await keep(s);
+            }
+          : undefined,
+      },
+      state,
+    );
+  } catch (e) {
+    if (exam && e instanceof Interrupted) {
+      await keep(state);
+      const left =
+        state.deadline === undefined
+          ? ''
+          : MSG.timeLeft(formatClock(Math.max(0, state.deadline - Date.now())));
+      ctx.stderr.write(`\n${MSG.examSaved}${left}\n`);
+    }
+    throw e;
+  }
+  if (exam) await clearExam(dataDir);
   const res = results(state);
-  const data = await store.read();
+  const mode = mock ? 'mock' : state.mode;
+  await store.recordAttempt(toAttempt(res, mode, now(), mock));
   const ahead = forecast(
-    data,
-    questions.map((q) => q.id),
+    await store.read(),
+    state.questions.map((q) => q.id),
     res,
     now(),
   );
-  ctx.stdout.write(renderResults(theme, res, { expired: state.expired, seed, forecast: ahead }));
+  const summary = renderResults(theme, res, {
+    expired: state.expired,
+    seed: options.resume ? undefined : seed,
+    forecast: ahead,
+    mock: mock ? scoreMock(mock, res) : undefined,
+  });
+  await showResults(
+    { prompter, theme, out: ctx.stdout, clear: ctx.plain ? undefined : clearScreen },
+    res,
+    summary,
+    state.expired ? MSG.timeRanOut : undefined,
+  );
   return EXIT.ok;
 }

@@ -6,7 +6,10 @@ import { runSession } from '../../quiz/loop.js';
 import { MSG } from '../../quiz/messages.js';
 import { randomSeed } from '../../quiz/prng.js';
 import type { BankQuestion } from '../../quiz/question.js';
+import { toAttempt } from '../../quiz/attempt.js';
 import { renderResults } from '../../quiz/render.js';
+import { showResults } from '../../quiz/results-screen.js';
+import { clearScreen } from '../../ui/countdown.js';
 import { results, startSession } from '../../quiz/session.js';
 import { dueCards, nextDue } from '../../store/cards.js';
 import { openProgress } from '../../store/progress-store.js';
@@ -43,9 +46,10 @@ export async function run(_args: string[], options: ReviewOptions, ctx: CliConte
 
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const clock = () => new Date();
+  const prompter = createPrompter();
   const state = await runSession(
     {
-      prompter: createPrompter(),
+      prompter,
       theme,
       out: ctx.stdout,
       store,
@@ -56,6 +60,7 @@ export async function run(_args: string[], options: ReviewOptions, ctx: CliConte
     startSession(questions, 'practice'),
   );
   const res = results(state);
+  await store.recordAttempt(toAttempt(res, 'review', clock()));
   const after = await store.read();
   const ahead = forecast(
     after,
@@ -63,8 +68,12 @@ export async function run(_args: string[], options: ReviewOptions, ctx: CliConte
     res,
     clock(),
   );
-  ctx.stdout.write(renderResults(theme, res, { forecast: ahead }));
   const left = dueCards(after.cards, clock()).length;
-  if (left > 0) ctx.stdout.write(theme.dim(`${left} more due: run \`sts-trainer review\` again\n`));
+  const more = left > 0 ? theme.dim(`${left} more due: run \`sts-trainer review\` again\n`) : '';
+  await showResults(
+    { prompter, theme, out: ctx.stdout, clear: ctx.plain ? undefined : clearScreen },
+    res,
+    renderResults(theme, res, { forecast: ahead }) + more,
+  );
   return EXIT.ok;
 }

@@ -1,0 +1,66 @@
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { pick } from '../../src/ui/pick-prompt.js';
+
+const choices = ['alpha', 'beta', 'gamma'].map((v) => ({ value: v, name: v }));
+
+describe('the answer prompt', () => {
+  it('picks by number, flags with f before answering (⚑ shows), and returns the flag', async () => {
+    const { answer, events, getScreen } = await render(pick, {
+      message: 'Your answer',
+      choices,
+      keys: { flag: true, skip: true },
+    });
+    events.keypress('f');
+    expect(getScreen()).toContain('⚑ flagged');
+    events.keypress('3');
+    expect(getScreen()).toContain('❯ 3) gamma');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ action: 'answer', selected: ['gamma'], flagged: true });
+  });
+
+  it('multi-select: numbers and space tick, Enter with nothing ticked skips', async () => {
+    const first = await render(pick, { message: 'm', choices, multiple: true, keys: { skip: true } });
+    first.events.keypress('enter');
+    await expect(first.answer).resolves.toMatchObject({ action: 'skip', selected: [] });
+    const second = await render(pick, { message: 'm', choices, multiple: true, selected: ['beta'] });
+    expect(second.getScreen()).toContain('◉ 2) beta');
+    second.events.keypress('1');
+    second.events.keypress('2');
+    second.events.keypress('down');
+    second.events.keypress('down');
+    second.events.keypress('space');
+    second.events.keypress('enter');
+    await expect(second.answer).resolves.toMatchObject({ action: 'answer', selected: ['alpha', 'gamma'] });
+  });
+
+  it('only the keys given work; the earlier answer is preselected', async () => {
+    const { answer, events, getScreen } = await render(pick, {
+      message: 'Your answer',
+      choices,
+      selected: ['beta'],
+      keys: { back: true },
+    });
+    expect(getScreen()).toContain('❯ 2) beta');
+    expect(getScreen()).not.toContain('f flag');
+    events.keypress('f');
+    events.keypress('s');
+    expect(getScreen()).not.toContain('⚑');
+    events.keypress('b');
+    await expect(answer).resolves.toMatchObject({ action: 'back' });
+  });
+
+  it('closes itself at the deadline and takes no answer after it', async () => {
+    let now = 1_000;
+    const { answer, events, getScreen } = await render(pick, {
+      message: 'Your answer',
+      choices,
+      deadline: 61_000,
+      now: () => now,
+    });
+    expect(getScreen()).toContain('⏱ 1:00 left');
+    now = 61_000;
+    events.keypress('enter');
+    await expect(answer).resolves.toMatchObject({ action: 'timeout', selected: [] });
+  });
+});
