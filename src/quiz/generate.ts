@@ -13,7 +13,9 @@ import type { BankQuestion } from './question.js';
 import {
   ASSUME_APIS,
   checkDistractor,
+  conditionKind,
   decidingStatement,
+  flowOf,
   renderCondition,
   trustConditions,
   type ConditionBlock,
@@ -58,10 +60,16 @@ export function maskApis(text: string): string {
   return text.replace(API_MENTION, '[…]');
 }
 
-/** The caller of a call in words. */
-export function describeCaller(as: string): string {
+/** The caller of a call in words (never a step id: an earlier step is named by what it did). */
+export function describeCaller(as: string, scenario?: Scenario): string {
   if (as === 'anonymous') return 'an unsigned request (no AWS credentials)';
-  if (as.startsWith('$')) return `the temporary credentials from step \`${as.slice(1)}\``;
+  if (as.startsWith('$')) {
+    const from = scenario?.steps.find((s) => s.id === as.slice(1));
+    const title = from?.title ? maskApis(from.title).replace(/[.?!]$/, '') : undefined;
+    return title
+      ? `the temporary credentials obtained in the earlier step “${title}”`
+      : 'temporary credentials obtained in an earlier step';
+  }
   const [kind, ...rest] = as.split('/');
   const name = rest.join('/');
   if (kind === 'user') return `IAM user \`${name}\` (long-term access key)`;
@@ -90,9 +98,42 @@ function base(scenario: Scenario, id: string) {
   };
 }
 
+/** `Scenario “…”: the step's title`: never the step's id (an internal name). */
 function stepLine(scenario: Scenario, step: Step): string {
-  const title = step.title ? `: ${step.title}` : '';
-  return `Scenario “${scenario.title}”, step \`${step.id}\`${title}`;
+  return `Scenario “${scenario.title}”${step.title ? `: ${step.title}` : ''}`;
+}
+
+/** What the caller has in hand and wants, from the call (never the parameter names: they name the API). */
+export function situation(call: Call, scenario: Scenario): string {
+  const p = call.params ?? {};
+  const has = (k: string) => p[k] !== undefined && p[k] !== null;
+  const who = capitalize(describeCaller(call.as, scenario));
+  const holds: string[] = [];
+  if (has('WebIdentityToken')) holds.push('an OpenID Connect token from its identity provider');
+  if (has('SAMLAssertion')) holds.push('a SAML assertion from its identity provider');
+  if (has('TokenCode')) holds.push('a code from an MFA device');
+  const role = typeof p.RoleArn === 'string' ? /role\/(?:.*\/)?([^/]+)$/.exec(p.RoleArn)?.[1] : undefined;
+  let wants: string;
+  switch (call.api) {
+    case 'GetFederationToken':
+      wants = 'temporary credentials for a user who has no IAM identity, limited by a policy it passes';
+      break;
+    case 'GetSessionToken':
+      wants = 'temporary credentials for itself';
+      break;
+    case 'GetCallerIdentity':
+      wants = 'to know which account and identity its credentials belong to';
+      break;
+    case 'GetAccessKeyInfo':
+      wants = 'to know which account owns an access key ID';
+      break;
+    case 'DecodeAuthorizationMessage':
+      wants = 'to read the encoded message that came with an authorization failure';
+      break;
+    default:
+      wants = role ? `the credentials of the role ${role}` : 'the credentials of a role';
+  }
+  return `${who}${holds.length ? `, holding ${holds.join(' and ')},` : ''} wants ${wants}.`;
 }
 
 /** "Which API does this step call?" for each step that calls one of the STS APIs. */
@@ -100,13 +141,11 @@ export function apiQuestion(scenario: Scenario, step: Step): BankQuestion | unde
   const call = step.call;
   if (!call || !isStsApi(call.api)) return undefined; // Request, SignIn, GetRoleCredentials are not STS APIs
   const api = call.api;
-  const params = Object.keys(call.params ?? {});
   const prompt = [
     maskApis(stepLine(scenario, step)),
     maskApis(paragraph(step.narrate)),
-    `The request is made by ${describeCaller(call.as)}` +
-      (params.length ? ` with the parameters ${params.join(', ')}.` : ' with no parameters.'),
-    'Which STS API does this step call?',
+    situation(call, scenario),
+    'Which STS API does it call?',
   ]
     .filter((l) => l.length > 0)
     .join('\n');
@@ -146,13 +185,17 @@ export function trustQuestion(
   if (!at) return undefined;
   const trust = scenario.world.roles![at.role]!.trust;
   const list = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
-  const right = renderCondition(list[at.statement]!.Condition as ConditionBlock);
+  const rightBlock = list[at.statement]!.Condition as ConditionBlock;
+  const right = renderCondition(rightBlock);
+  // distractors from the same kind of flow (an OIDC provider's own claims, SAML, AssumeRole):
+  // an answer must not be pickable by which provider its keys name
+  const kind = flowOf(call.api, rightBlock);
   const seen = new Set([right]);
   const random = createRandom(hashString(`trust/${scenario.id}/${step.id}`));
   const picked: { text: string; code: string | undefined; from: string }[] = [];
   for (const cand of shuffle(pool, random)) {
     if (picked.length === 3) break;
-    if (cand.scenario === scenario.id) continue;
+    if (cand.scenario === scenario.id || conditionKind(cand.condition) !== kind) continue;
     const text = renderCondition(cand.condition);
     if (seen.has(text)) continue;
     seen.add(text);
@@ -166,10 +209,7 @@ export function trustQuestion(
   const explain = [
     `The trust policy of role ${role.name} allows ${call.api} only with ${right}, and this request meets it.`,
     step.explain?.trim() ?? '',
-    ...picked.map(
-      (p) =>
-        `With ${p.text} (from scenario \`${p.from}\`) in its place, STS refuses this request: ${p.code}.`,
-    ),
+    ...picked.map((p) => `With ${p.text} in its place, STS refuses this request: ${p.code}.`),
   ]
     .filter((l) => l.length > 0)
     .join('\n');
@@ -178,7 +218,7 @@ export function trustQuestion(
     type: 'single',
     prompt: [
       stepLine(scenario, step),
-      `${capitalize(describeCaller(call.as))} calls ${call.api} for role ${role.name} (account ${role.account}), and it succeeds.`,
+      `${capitalize(describeCaller(call.as, scenario))} calls ${call.api} for role ${role.name} (account ${role.account}), and it succeeds.`,
       'Which condition in the role’s trust policy lets this call through?',
     ].join('\n'),
     choices,
@@ -189,15 +229,29 @@ export function trustQuestion(
   };
 }
 
-/** `params.ExternalId: not-the-id`, `params.SerialNumber removed`, … for a what-if's change. */
-export function describeChange(change: Record<string, unknown>, path = ''): string[] {
+/** A change's path in words: `params.DurationSeconds` → `the DurationSeconds parameter`. */
+function changedThing(path: string[]): string {
+  const [head, ...rest] = path;
+  const name = rest.join('.');
+  if (head === 'params' && rest.length > 1)
+    return `the ${rest.slice(1).join('.')} claim of the ${rest[0]} parameter`;
+  if (head === 'params') return `the ${name} parameter`;
+  if (head === 'context') return `the request context key ${name}`;
+  if (head === 'as') return 'the caller';
+  return `${[head, ...rest].join(' ')}`;
+}
+
+/** `the ExternalId parameter is not-the-id`, `without the SerialNumber parameter`, … for a what-if's change. */
+export function describeChange(change: Record<string, unknown>, path: string[] = []): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(change)) {
-    const p = path ? `${path}.${k}` : k;
-    if (v === null) out.push(`${p} removed`);
-    else if (v !== null && typeof v === 'object' && !Array.isArray(v))
+    const p = [...path, k];
+    if (v === null) out.push(`without ${changedThing(p)}`);
+    else if (typeof v === 'object' && !Array.isArray(v))
       out.push(...describeChange(v as Record<string, unknown>, p));
-    else out.push(`${p}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    else if (k === 'as' && path.length === 0)
+      continue; // the changed caller is named with the call
+    else out.push(`${changedThing(p)} is ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   }
   return out;
 }
@@ -223,7 +277,7 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
   const prompt = [
     `Scenario “${scenario.title}”: what if… ${whatIf.title ?? whatIf.id}`,
     paragraph(whatIf.narrate),
-    `Step \`${step.id}\` (${call.api} by ${describeCaller(call.as)}) runs with this change: ${changes.join('; ')}.`,
+    `The ${call.api} call${step.title ? ` of “${step.title.replace(/[.?!]$/, '')}”` : ''} is made by ${describeCaller(call.as, scenario)}${changes.length ? `, with this change: ${changes.join('; ')}` : ''}.`,
     ...wait,
     'What happens?',
   ]

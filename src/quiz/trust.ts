@@ -52,6 +52,27 @@ export function roleIndexFor(scenario: Scenario, step: Step): number {
   return (scenario.world.roles ?? []).findIndex((r) => r.account === m[1] && r.name === m[2]);
 }
 
+/**
+ * The kind of flow a trust condition belongs to, so a distractor comes from the
+ * same kind: `web:<provider>` (the OIDC provider its keys name, e.g.
+ * `web:cognito-identity.amazonaws.com`), `saml`, or `role` (AssumeRole).
+ */
+export function conditionKind(block: ConditionBlock): string {
+  const keys = Object.values(block).flatMap((byKey) => Object.keys(byKey ?? {}));
+  const provider = keys
+    .map((k) => /^([^:]+):/.exec(k)?.[1])
+    .find((p) => p !== undefined && !['aws', 'sts', 'saml', 'iam'].includes(p.toLowerCase()));
+  if (provider) return `web:${provider.toLowerCase()}`;
+  if (keys.some((k) => k.toLowerCase().startsWith('saml:'))) return 'saml';
+  return 'role';
+}
+
+/** The kind of flow a call to `api` is (see conditionKind); web identity needs the condition to tell the provider. */
+export function flowOf(api: string, right: ConditionBlock): string {
+  if (api === 'AssumeRoleWithWebIdentity') return conditionKind(right);
+  return api === 'AssumeRoleWithSAML' ? 'saml' : 'role';
+}
+
 /** Every Allow statement's condition block in every role trust policy of a scenario. */
 export function trustConditions(scenario: Scenario): ConditionBlock[] {
   const out: ConditionBlock[] = [];

@@ -6,6 +6,7 @@ import {
   checkDistractor,
   decidingStatement,
   renderCondition,
+  conditionKind,
   trustConditions,
   type ConditionBlock,
 } from '../../src/quiz/trust.js';
@@ -60,7 +61,8 @@ describe('generated questions from the built-in scenarios', () => {
       ),
     );
     const trust = bank.questions.filter((q) => q.id.includes('/trust/'));
-    expect(trust.length).toBeGreaterThanOrEqual(8);
+    // distractors only from the same kind of flow leave fewer, fairer questions
+    expect(trust.length).toBeGreaterThanOrEqual(5);
     for (const q of trust) {
       const [, scenarioId, , stepId] = q.id.split('/');
       const scenario = library.scenarios.find((s) => s.scenario.id === scenarioId)!.scenario;
@@ -148,5 +150,42 @@ describe('trust distractors the engine would accept are left out', () => {
     expect(q.choices).not.toContain(renderCondition(alsoTrue));
     expect(q.choices).not.toContain(renderCondition(absentKey));
     expect(q.choices).toHaveLength(4);
+  });
+
+  it('describe the situation in words: no step ids, YAML paths or parameter lists, nothing about the trainer', async () => {
+    const { bank } = await builtIn();
+    const generated = bank.questions.filter((q) => q.origin === 'generated');
+    expect(generated.length).toBeGreaterThan(50);
+    for (const q of generated) {
+      expect(q.prompt, q.id).not.toMatch(/step `|params\.|context\.|with the parameters/);
+      expect(q.prompt, q.id).not.toMatch(/sts-trainer|the trainer|the engine|simulat/i);
+    }
+    // the API question says who asks, what they hold and what they want
+    const web = generated.find((q) => q.id.includes('/api/') && q.answer === 'AssumeRoleWithWebIdentity')!;
+    expect(web.prompt).toContain('holding an OpenID Connect token');
+    expect(web.prompt).not.toMatch(/WebIdentityToken|RoleSessionName/);
+    // an earlier step is named by its title
+    expect(generated.some((q) => q.prompt.includes('obtained in the earlier step “'))).toBe(true);
+    // a what-if change in words
+    expect(generated.some((q) => /with this change: the \w+ parameter is /.test(q.prompt))).toBe(true);
+  });
+
+  it('trust distractors come from the same kind of flow as the answer (same OIDC provider, SAML, AssumeRole)', async () => {
+    const { bank, library } = await builtIn();
+    const blocks = new Map(
+      library.scenarios.flatMap(({ scenario }) =>
+        trustConditions(scenario).map((c) => [renderCondition(c), c] as const),
+      ),
+    );
+    const trust = bank.questions.filter((q) => q.id.includes('/trust/'));
+    for (const q of trust) {
+      const kinds = new Set(q.choices.map((c) => conditionKind(blocks.get(c)!)));
+      expect(kinds.size, q.id).toBe(1);
+    }
+    expect(conditionKind({ StringEquals: { 'cognito-identity.amazonaws.com:aud': 'x' } })).toBe(
+      'web:cognito-identity.amazonaws.com',
+    );
+    expect(conditionKind({ StringEquals: { 'SAML:aud': 'x' } })).toBe('saml');
+    expect(conditionKind({ StringEquals: { 'sts:ExternalId': 'x' } })).toBe('role');
   });
 });
