@@ -51,6 +51,17 @@ export function parseToken(q: BankQuestion, shown: Shown, token: string): Parsed
     const [a, t, extra] = token.split('/');
     const api = pick(shown.api, a ?? '');
     const trust = pick(shown.trust, t ?? '');
+    // say which number is out of range (`3/9`: the condition has 4 choices)
+    const range = (part: string, n: string | undefined, size: number) =>
+      n !== undefined && /^\d+$/.test(n) ? `the ${part} is 1 to ${size}, not ${n}` : undefined;
+    if (extra === undefined && t !== undefined && api && !trust) {
+      const why = range('condition number', t, shown.trust.length);
+      if (why) return { error: `\`${token}\`: ${why}` };
+    }
+    if (extra === undefined && t !== undefined && !api) {
+      const why = range('API number', a, shown.api.length);
+      if (why) return { error: `\`${token}\`: ${why}` };
+    }
     if (extra !== undefined || !api || !trust) return { error: `\`${token}\`: ${entryHint(q)}` };
     return { ok: { api, trust } };
   }

@@ -88,8 +88,9 @@ function showQuestion(deps: GroupDeps, state: GroupState): void {
 const modeName = (s: GroupState) => (s.mode === 'hotseat' ? GROUP_MSG.hotseat : GROUP_MSG.host);
 
 async function chooseMode(deps: GroupDeps, state: GroupState): Promise<GroupState> {
-  for (;;) {
-    const k = await deps.prompter.key(GROUP_MSG.startKey(modeName(state)), ['m']);
+  // after `m` the prompt is redrawn in place of the old one, not stacked under it
+  for (let again = false; ; again = true) {
+    const k = await deps.prompter.key(GROUP_MSG.startKey(modeName(state)), ['m'], { replaceLast: again });
     if (k !== 'm') return startTurns(state);
     state = toggleMode(state);
   }

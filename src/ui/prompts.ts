@@ -58,7 +58,7 @@ export interface Prompter {
   ): Promise<string>;
   confirm(message: string, def?: boolean): Promise<boolean>;
   /** Waits for Enter or one of `keys` (single letters); returns 'enter' or the key. */
-  key(message: string, keys?: string[]): Promise<string>;
+  key(message: string, keys?: string[], opts?: { replaceLast?: boolean }): Promise<string>;
   /** The quiz's answer prompt: numbers, exam keys and a live clock (pick-prompt.ts). */
   pick(config: PickConfig): Promise<PickResult>;
 }
@@ -107,9 +107,10 @@ function matchesTerm(c: Choice, term: string): boolean {
 }
 
 /** Reads one key press in raw mode: Enter → 'enter', one of `keys` → that key, Ctrl-C → Interrupted. */
-function readKey(message: string, keys: string[]): Promise<string> {
+function readKey(message: string, keys: string[], replaceLast = false): Promise<string> {
   const { stdin, stdout } = process;
-  stdout.write(safe(message));
+  // replaceLast: the line above is this prompt's previous answer line (e.g. `m` switched a mode)
+  stdout.write((replaceLast ? '\x1b[1A\x1b[2K\r' : '') + safe(message));
   emitKeypressEvents(stdin);
   const wasRaw = stdin.isRaw;
   if (stdin.isTTY) stdin.setRawMode(true);
@@ -273,8 +274,8 @@ export function createPrompter(): Prompter {
     confirm(message, def = true) {
       return guard((ctx) => confirm({ message: safe(message), default: def }, ctx));
     },
-    key(message, keys = []) {
-      return readKey(message, keys);
+    key(message, keys = [], opts = {}) {
+      return readKey(message, keys, opts.replaceLast);
     },
     pick(config) {
       const status = config.status === undefined ? undefined : safe(config.status);

@@ -123,4 +123,18 @@ describe.skipIf(!hasTmux)('group in a pseudo-terminal', () => {
     ]);
     expect(existsSync(join(home, 'group-session.json'))).toBe(false);
   });
+
+  it('`m` switches the answering mode in place: one start prompt on screen, not a stack', async () => {
+    const tty = start('mode', ['--players', 'Ana,Ben', '--count', '1', '--seed', '4']);
+    await tty.waitFor((t) => t.includes('m: switch mode'), 'the start prompt');
+    for (const mode of ['host enters', 'hot-seat', 'host enters']) {
+      const before = tty.screen();
+      tty.send('m');
+      await tty.waitFor((t) => t !== before && t.includes(`(${mode}`), `mode ${mode}`);
+    }
+    const screen = tty.screen();
+    expect(screen.match(/Enter: start answering/g)).toHaveLength(1);
+    tty.send('C-c');
+    await tty.waitFor((t) => t.includes('EXIT='), 'the end');
+  });
 });

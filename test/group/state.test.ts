@@ -214,6 +214,17 @@ describe('host entry', () => {
     expect(parseHostEntry(Q[0]!, shown(0), line, n)).toEqual({ error });
   });
 
+  it('says which number of a pair answer is out of range', () => {
+    const sh = shown(2);
+    if (sh.kind !== 'pair') throw new Error('pair expected');
+    expect(parseHostEntry(Q[2]!, sh, '1/9', 1)).toEqual({
+      error: `\`1/9\`: the condition number is 1 to ${sh.trust.length}, not 9`,
+    });
+    expect(parseHostEntry(Q[2]!, sh, '9/1', 1)).toEqual({
+      error: `\`9/1\`: the API number is 1 to ${sh.api.length}, not 9`,
+    });
+  });
+
   it('rejects a number given twice in a multi answer', () => {
     expect(parseHostEntry(Q[1]!, shown(1), '1+1', 1)).toEqual({ error: '`1+1`: a number is given twice' });
   });
