@@ -8,9 +8,23 @@ import { allocate, planMock, questionDomain, scoreMock } from '../../src/quiz/mo
 import { renderMockScore, renderResults } from '../../src/quiz/render.js';
 import { clearExam, examPath, loadExam, restore, saveExam, toSaved } from '../../src/quiz/saved-exam.js';
 import { answer, flag, results, startSession, submit } from '../../src/quiz/session.js';
+import type { BankQuestion } from '../../src/quiz/question.js';
 import { openProgress } from '../../src/store/progress-store.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { builtIn } from './helpers.js';
+
+/** A single-choice question whose answer is `a`. */
+const single = (id: string, topics: string[], exam: string[] = []): BankQuestion => ({
+  id,
+  type: 'single',
+  prompt: id,
+  choices: ['a', 'b'],
+  answer: 'a',
+  refs: [],
+  topics,
+  exam,
+  origin: 'authored',
+});
 
 const theme = createTheme({ color: false, plain: true, columns: 80 });
 const dir = mkdtempSync(join(tmpdir(), 'sts-mock-'));
@@ -43,17 +57,7 @@ describe('mock exams', () => {
   });
 
   it('scores per domain on a 100–1000 scale with the pass line labelled as an estimate', () => {
-    const q = (id: string, exam: string) => ({
-      id,
-      type: 'single' as const,
-      prompt: id,
-      choices: ['a', 'b'],
-      answer: 'a',
-      refs: [],
-      topics: [],
-      exam: [exam],
-      origin: 'authored' as const,
-    });
+    const q = (id: string, exam: string) => single(id, [], [exam]);
     let s = startSession(
       [q('1', 'SAA-C03/1.1'), q('2', 'SAA-C03/1.2'), q('3', 'SAA-C03/2.1'), q('4', 'SCS-C02/4.1')],
       'exam',
@@ -81,17 +85,7 @@ describe('mock exams', () => {
 });
 
 describe('a saved exam', () => {
-  const q = (id: string) => ({
-    id,
-    type: 'single' as const,
-    prompt: id,
-    choices: ['a', 'b'],
-    answer: 'a',
-    refs: [],
-    topics: ['t'],
-    exam: [],
-    origin: 'authored' as const,
-  });
+  const q = (id: string) => single(id, ['t']);
   it('keeps the answers, flags, position and time left; resumes with the clock restarted', async () => {
     let s = startSession([q('x'), q('y')], 'exam', { timeLimitMinutes: 2, now: 1_000 });
     s = flag(answer(s, 'b').state, 0);
@@ -124,19 +118,7 @@ describe('a saved exam', () => {
 describe('the history of attempts', () => {
   it('is stored with the score per topic and the questions missed (for --missed)', async () => {
     const store = openProgress(join(dir, 'h'), () => {});
-    const qq = (id: string, topics: string[]) => ({
-      ...{
-        type: 'single' as const,
-        prompt: id,
-        choices: ['a', 'b'],
-        answer: 'a',
-        refs: [],
-        exam: [],
-        origin: 'authored' as const,
-      },
-      id,
-      topics,
-    });
+    const qq = single;
     let s = startSession([qq('q1', ['mfa']), qq('q2', ['mfa', 'saml'])], 'practice');
     s = answer(answer(s, 'a').state, 'b').state;
     const at = new Date('2026-01-01T10:00:00Z');
