@@ -55,6 +55,11 @@ export function policyPrompter(policy: Policy): Prompter & { asked: Asked[] } {
     async key(message, keys = []) {
       return ask<string>({ kind: 'key', message, choices: [], opts: { keys } });
     },
+    // the quiz's answer prompt, asked like a choice
+    async pick(config) {
+      const a = ask<string>({ kind: 'choice', message: config.message, choices: config.choices, opts: {} });
+      return { action: 'answer', selected: [a], flagged: false };
+    },
   };
 }
 
