@@ -32,6 +32,17 @@ export function integer(r: IntegerRange): (value: string) => number {
   };
 }
 
+/** A number in `[min, max]`, fractions allowed (`--time-limit 0.5` is 30 seconds). */
+export function decimal(r: IntegerRange): (value: string) => number {
+  return (value: string) => {
+    const n = /^\+?(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isFinite(n) || n < r.min || (r.max !== undefined && n > r.max)) {
+      throw new InvalidArgumentError(`Expected a number ${range(r)}.`);
+    }
+    return n;
+  };
+}
+
 /** Appends each use of a repeatable option (`--topic a --topic b`). */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
 import { addHelpTexts } from './help-text.js';
-import { collect, integer, withDefault } from './options.js';
+import { collect, decimal, integer, withDefault } from './options.js';
 import { sanitize } from '../ui/sanitize.js';
 
 /** A command module: a plain async function of its arguments, options and context, returning an exit code. */
@@ -16,12 +16,6 @@ type Loader = () => Promise<{ run: CommandRun<never> }>;
 
 const COUNT = integer({ min: 1, max: 1000 });
 const SEED = integer({ min: 0, max: 2 ** 32 - 1 });
-
-const minutes = (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new (class extends Error {})('--time-limit takes minutes above 0');
-  return n;
-};
 
 /**
  * Declares every command and lazily imports its module when it runs, so `--help`
@@ -72,9 +66,15 @@ export function buildProgram(result: { code: number }): Command {
       .option('--count <n>', withDefault('number of questions', '10'), COUNT)
       .option('--seed <n>', withDefault('same seed, same quiz', 'random, shown at the end'), SEED)
       .addOption(
-        new Option('--mode <mode>', 'practice or exam (default: practice)').choices(['practice', 'exam']),
+        new Option('--mode <mode>', 'practice or exam (--mock is always an exam)')
+          .choices(['practice', 'exam'])
+          .default('practice'),
       )
-      .option('--time-limit <minutes>', 'exam time limit (fractions allowed: 0.5 = 30 s)', minutes)
+      .option(
+        '--time-limit <minutes>',
+        withDefault('exam time limit (fractions allowed: 0.5 = 30 s)', 'none; --mock: the real exam pace'),
+        decimal({ min: 0.1, max: 600, unit: 'minutes' }),
+      )
       .addOption(
         new Option('--mock <exam>', 'a timed mock exam weighted by the exam domains').choices([
           'SAA-C03',

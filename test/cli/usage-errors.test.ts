@@ -17,7 +17,6 @@ describe('option values are checked up front', () => {
     [['quiz', '--count', '2.5'], '--count <n>', 'from 1 to 1000'],
     [['quiz', '--count', '0'], '--count <n>', 'from 1 to 1000'],
     [['quiz', '--seed', 'abc'], '--seed <n>', 'from 0 to 4294967295'],
-    [['quiz', '--time-limit', '-5'], '--time-limit <minutes>', 'from 1 to 600 minutes'],
     [['group', '--timer', '-5'], '--timer <seconds>', 'from 5 to 3600 seconds'],
     [['group', '--timer', 'abc'], '--timer <seconds>', 'from 5 to 3600 seconds'],
     [['group', '--count', '1e3'], '--count <n>', 'from 1 to 1000'],
@@ -32,6 +31,17 @@ describe('option values are checked up front', () => {
     );
     expect(r.stderr).not.toContain('internal error');
   });
+
+  it.each(['-5', '0', 'abc', '601'])(
+    '--time-limit %s: exit 2 with the range (fractions allowed)',
+    async (v) => {
+      const r = await runCli(['quiz', '--time-limit', v], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(
+        `error: option '--time-limit <minutes>' argument '${v}' is invalid. Expected a number from 0.1 to 600 minutes.`,
+      );
+    },
+  );
 
   it('accepts values in range (the command then runs)', async () => {
     const r = await runCli(['quiz', '--print', '--count', '3', '--seed', '4294967295'], { env });

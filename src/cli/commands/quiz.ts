@@ -63,8 +63,6 @@ function checkOptions(o: QuizOptions): void {
   if (o.timeLimit !== undefined && o.mode !== 'exam' && !o.mock) {
     throw new UsageError('`--time-limit` applies to exams', 'add `--mode exam`');
   }
-  if (o.mock && o.mode === 'practice')
-    throw new UsageError('`--mock` is an exam', 'leave out `--mode practice`');
   if (o.count !== undefined && o.count < 1) throw new UsageError('`--count` must be at least 1');
 }
 
