@@ -49,9 +49,13 @@ describe('mock exams', () => {
     const { bank } = await builtIn();
     const p = planMock(bank, 'SCS-C02', 7, 20);
     expect(p.questions).toHaveLength(20);
-    expect(p.questions.every((q) => questionDomain(q, 'SCS-C02') === '4')).toBe(true);
-    expect(p.covered.map((d) => d.name)).toEqual(['Identity and Access Management']);
-    expect(p.missing.map((d) => d.id)).toEqual(['1', '2', '3', '5', '6']);
+    // Every question asked is in a covered domain; the missing domains are those with no question.
+    const asked = new Set(p.questions.map((q) => questionDomain(q, 'SCS-C02')));
+    expect([...asked].every((d) => p.covered.some((c) => c.id === d))).toBe(true);
+    expect(p.covered.map((d) => d.name)).toContain('Identity and Access Management');
+    expect(p.missing.length).toBeGreaterThan(0);
+    expect(p.missing.every((d) => !asked.has(d.id))).toBe(true);
+    expect(p.covered.length + p.missing.length).toBe(6);
     expect(p.minutes).toBe(Math.round((170 / 65) * 20));
     expect(planMock(bank, 'SCS-C02', 7, 20).questions.map((q) => q.id)).toEqual(p.questions.map((q) => q.id));
   });
