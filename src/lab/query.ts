@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonParameters.html
  * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
  */
+import { STS_APIS, type StsApi } from '../engine/index.js';
 
 /** Decodes `a=1&b=x%20y` (form encoding: `+` is a space). Malformed escapes are kept as sent. */
 export function parseForm(text: string): Map<string, string> {
@@ -70,21 +71,9 @@ function lists(node: Tree | string): unknown {
   return out;
 }
 
-/** The STS actions a lab answers (the wire names; the engine's SignIn and Request are not STS actions). */
-export const STS_ACTIONS = [
-  'AssumeRole',
-  'AssumeRoleWithSAML',
-  'AssumeRoleWithWebIdentity',
-  'GetSessionToken',
-  'GetFederationToken',
-  'GetCallerIdentity',
-  'GetAccessKeyInfo',
-  'DecodeAuthorizationMessage',
-] as const;
-export type StsAction = (typeof STS_ACTIONS)[number];
-
-export const isStsAction = (action: string): action is StsAction =>
-  (STS_ACTIONS as readonly string[]).includes(action);
+/** The STS actions a lab answers: the engine's STS APIs (its SignIn and Request are not STS actions). */
+export const isStsAction = (action: string): action is StsApi =>
+  (STS_APIS as readonly string[]).includes(action);
 
 /** The request parameters of a Query request: everything but the protocol's own fields. */
 export function queryParams(form: Map<string, string>): Record<string, unknown> {
