@@ -2,18 +2,25 @@
  * The lab under load, as a separate process the way a learner or a CI job runs it
  * (`sts-trainer lab SCENARIO --no-input`): time from start to the first answered
  * signed call, then signed GetCallerIdentity and AssumeRole on loopback over
- * 32 keep-alive connections, bounded in count and time. Bundled and run by bench/run.mjs.
+ * 32 keep-alive connections, bounded in count and time, with the server's and
+ * the load generator's CPU time per request; then AssumeRole paced at the
+ * target rate (3,000/s); and, as the ceiling on this machine, a `node:http`
+ * hello-world server answering a body of the same size. Bundled and run by bench/run.mjs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sign } from '../src/lab/sigv4.js';
+import { formatAmzDate, sign } from '../src/lab/sigv4.js';
+import { load, rawRequest, type LoadOptions, type LoadResult } from './load.js';
+
+export type { LoadResult } from './load.js';
 
 const CONNECTIONS = 32;
 const MAX_REQUESTS = 30_000;
 const MAX_SECONDS = 8;
+const TARGET_RATE = 3000;
 
 interface Started {
   child: ChildProcess;
@@ -25,21 +32,18 @@ interface Started {
 }
 
 interface Prepared {
-  path: string;
   headers: Record<string, string>;
   body: string;
 }
 
+/** A signed STS POST, built once (the load generator sends the same bytes again). */
 function prepare(
   url: string,
   body: string,
   creds: { accessKeyId: string; secretAccessKey: string },
 ): Prepared {
   const host = new URL(url).host;
-  const amzDate = new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  const amzDate = formatAmzDate(Date.now());
   const headers: Record<string, string> = {
     host,
     'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
@@ -56,14 +60,16 @@ function prepare(
     creds,
     { date: amzDate.slice(0, 8), region: 'us-east-1', service: 'sts' },
   );
-  return { path: '/', headers, body };
+  return { headers, body };
 }
 
-function send(url: string, agent: Agent | undefined, p: Prepared): Promise<number> {
+/** One request with node:http (no keep-alive): status and body length. */
+function send(url: string, p: Prepared): Promise<{ status: number; length: number }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: p.headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+    const req = request(url, { method: 'POST', headers: p.headers }, (res) => {
+      let length = 0;
+      res.on('data', (d: Buffer) => (length += d.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, length }));
     });
     req.on('error', reject);
     req.end(p.body);
@@ -89,76 +95,58 @@ function start(bin: string): Promise<Started> {
   let out = '';
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.stdout!.on('data', async (d: Buffer) => {
-      const seen = out.includes('one line per call');
+    const onData = async (d: Buffer) => {
       out += d.toString();
-      if (seen || !out.includes('one line per call')) return;
+      if (!out.includes('one line per call')) return;
+      // From here on the call lines are drained unread: the load generator keeps no copy of them.
+      child.stdout!.off('data', onData);
+      child.stdout!.resume();
       const banner = performance.now() - t0;
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
-      const status = await send(
+      const { status } = await send(
         url,
-        undefined,
         prepare(url, 'Action=GetCallerIdentity&Version=2011-06-15', credentials(home, 'dana')),
       );
       if (status !== 200) reject(new Error(`first call answered ${status}`));
       resolve({ child, url, home, banner, ready: performance.now() - t0 });
-    });
+    };
+    child.stdout!.on('data', onData);
   });
 }
 
-function stop(s: Started): Promise<void> {
-  return new Promise((resolve) => {
-    s.child.on('close', () => {
-      rmSync(s.home, { recursive: true, force: true });
-      resolve();
+async function stop(s: Started): Promise<void> {
+  await closed(s.child);
+  rmSync(s.home, { recursive: true, force: true });
+}
+
+/** A `node:http` server that answers every request with `size` bytes: the ceiling for any server here. */
+function helloWorld(size: number): Promise<{ child: ChildProcess; url: string }> {
+  const script = `const body = Buffer.alloc(${size}, 120);
+    const s = require('node:http').createServer({ keepAliveTimeout: 65000 }, (req, res) => {
+      req.resume();
+      req.on('end', () => { res.writeHead(200, { 'content-type': 'text/xml', 'content-length': body.length }); res.end(body); });
     });
-    s.child.kill('SIGTERM');
+    s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port));
+    process.on('SIGTERM', () => process.exit(0));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout!.once('data', (d: Buffer) => resolve({ child, url: d.toString().trim() }));
   });
 }
 
-export interface LoadResult {
-  label: string;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
+const closed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.on('close', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+export interface LabBench {
+  ready: { banner: number; ready: number }[];
+  load: LoadResult[];
 }
 
-async function load(label: string, url: string, p: Prepared, expect: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let sent = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  const deadline = t0 + MAX_SECONDS * 1000;
-  const worker = async () => {
-    while (sent < MAX_REQUESTS && performance.now() < deadline) {
-      sent++;
-      const t = performance.now();
-      const status = await send(url, agent, p).catch(() => 0);
-      latencies.push(performance.now() - t);
-      if (status !== expect) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return {
-    label,
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
-    errors,
-  };
-}
-
-export async function runLabBench(
-  bin: string,
-): Promise<{ ready: { banner: number; ready: number }[]; load: LoadResult[] }> {
+export async function runLabBench(bin: string): Promise<LabBench> {
   const ready: { banner: number; ready: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const s = await start(bin);
@@ -173,11 +161,28 @@ export async function runLabBench(
     'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FReportReader&RoleSessionName=bench',
     dana,
   );
-  const results = [];
+  const size = (await send(s.url, assume)).length;
+  const o: LoadOptions = { connections: CONNECTIONS, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS };
+  const run = (label: string, url: string, p: Prepared, extra: Partial<LoadOptions> = {}) =>
+    load(label, url, rawRequest(p.headers, p.body), 200, { ...o, ...extra });
+  const results: LoadResult[] = [];
   // Warm up the server's JIT before measuring.
-  await load('warm-up', s.url, whoami, 200);
-  results.push(await load('signed GetCallerIdentity', s.url, whoami, 200));
-  results.push(await load('signed AssumeRole', s.url, assume, 200));
+  await run('warm-up', s.url, whoami, { maxRequests: 5000 });
+  await run('warm-up', s.url, assume, { maxRequests: 5000 });
+  const pid = s.child.pid;
+  results.push(await run('signed GetCallerIdentity', s.url, whoami, { pid }));
+  results.push(await run('signed AssumeRole', s.url, assume, { pid }));
+  results.push(
+    await run(`signed AssumeRole paced at ${TARGET_RATE.toLocaleString('en')}/s`, s.url, assume, {
+      pid,
+      rate: TARGET_RATE,
+      maxRequests: TARGET_RATE * 5,
+    }),
+  );
   await stop(s);
+  const hello = await helloWorld(size);
+  await run('warm-up', hello.url, assume, { maxRequests: 5000 });
+  results.push(await run(`node:http hello world (${size} B)`, hello.url, assume, { pid: hello.child.pid }));
+  await closed(hello.child);
   return { ready, load: results };
 }

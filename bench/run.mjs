@@ -143,7 +143,8 @@ for (const r of runEngineBench()) {
 
 console.log(
   `\nLab server (sts-trainer lab --no-input, a separate process; loopback, keep-alive, 32 connections,\n` +
-    `at most 30,000 requests or 8 s per figure; targets: ready ≤ 500 ms, AssumeRole ≥ 3,000/s, p99 < 10 ms)`,
+    `at most 30,000 requests or 8 s per figure; targets: ready ≤ 500 ms, AssumeRole ≥ 3,000/s, p99 < 10 ms).\n` +
+    `The load generator shares the cores: CPU µs per request are given for the server and for the client.`,
 );
 const labBundle = join(out, 'lab-bench.mjs');
 await build({
@@ -163,9 +164,10 @@ console.log(
     `${fmt(median(lab.ready.map((r) => r.ready)), 0)} ms (median of 3; node -e 0 takes ${fmt(base, 0)} ms)`,
 );
 for (const r of lab.load) {
+  const cpu = `CPU/request: server ${r.serverCpu === undefined ? '?' : fmt(r.serverCpu, 0)} µs, client ${fmt(r.clientCpu, 0)} µs`;
   console.log(
-    `  ${r.label.padEnd(26)} ${fmt(r.perSecond, 0).padStart(6)} req/s   p50 ${fmt(r.p50, 2)} ms   p99 ${fmt(r.p99, 2)} ms` +
-      `   (${r.requests} requests${r.errors ? `, ${r.errors} unexpected answers` : ''})`,
+    `  ${r.label.padEnd(36)} ${fmt(r.perSecond, 0).padStart(6)} req/s   p50 ${fmt(r.p50, 2)} ms   p99 ${fmt(r.p99, 2)} ms` +
+      `\n  ${''.padEnd(36)} ${cpu}   (${r.requests} requests${r.errors ? `, ${r.errors} unexpected answers` : ''})`,
   );
 }
 rmSync(out, { recursive: true, force: true });

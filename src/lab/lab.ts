@@ -169,7 +169,9 @@ export class Lab {
     if (req.method === 'POST' && contentType.startsWith(FORM)) {
       for (const [k, v] of parseForm(bodyText)) form.set(k, v);
     }
-    const signer = this.keys.check(req);
+    // Signature times are checked against the wall clock the lab follows, not the simulated time
+    // `lab advance` moved on: real clients sign with their own clock, which no advance changes.
+    const signer = this.keys.check(req, this.clock());
     const service = signer.kind === 'unsigned' ? 'sts' : (signer.auth?.service ?? 'sts');
     if (service !== 'sts') return this.service(req, host, form, bodyText, contentType, signer, requestId);
     const action = form.get('Action');

@@ -21,6 +21,7 @@ export function parseForm(text: string): Map<string, string> {
 }
 
 function decode(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
   const spaced = text.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(spaced);
@@ -75,11 +76,22 @@ function lists(node: Tree | string): unknown {
 export const isStsAction = (action: string): action is StsApi =>
   (STS_APIS as readonly string[]).includes(action);
 
+/** The protocol's own fields, including those of query-string (presigned) authentication. */
+const PROTOCOL = new Set([
+  'Action',
+  'Version',
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-Expires',
+  'X-Amz-Signature',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Security-Token',
+]);
+
 /** The request parameters of a Query request: everything but the protocol's own fields. */
 export function queryParams(form: Map<string, string>): Record<string, unknown> {
-  const params = unflatten(form);
-  for (const k of ['Action', 'Version', 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date'])
-    delete params[k];
-  for (const k of ['X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Security-Token']) delete params[k];
-  return params;
+  const rest = new Map<string, string>();
+  for (const [k, v] of form) if (!PROTOCOL.has(k)) rest.set(k, v);
+  return unflatten(rest);
 }

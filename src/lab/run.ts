@@ -35,8 +35,35 @@ export interface LabOptions {
 /** A token file's name for a step or what-if id. */
 export const tokenFileName = (id: string) => `${id.replace(/\//g, '-')}.jwt`;
 
+/**
+ * Under load, calls arrive in bursts: what one turn of the event loop writes
+ * goes out as one write (the terminal or pipe gets one write, not one per call).
+ */
+export function batchedWriter(write: (text: string) => void): { write(text: string): void; flush(): void } {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    write(text);
+  };
+  return {
+    write(text) {
+      pending += text;
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO): Promise<number> {
   const { theme: t } = io;
+  const out = batchedWriter((text) => io.write(text));
   // Only the interactive screen shows the AWS CLI command of the next task (it loads the YAML writer).
   const cliCommand: CliCommand = io.input ? (await import('../learn/request.js')).cliCommand : () => '';
   const lab = new Lab({ scenario });
@@ -57,8 +84,8 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     const completed = all.filter((task) => !earlier.has(task.id));
     if (!completed.length) return;
     const now = done();
-    for (const line of completionLines(completed, lab.tasks, now, t)) io.write(`${line}\n`);
-    if (io.input) io.write(`${nextTaskLines(lab.tasks, now, cfg.stepProfiles, t, cliCommand).join('\n')}\n`);
+    for (const line of completionLines(completed, lab.tasks, now, t)) out.write(`${line}\n`);
+    if (io.input) out.write(`${nextTaskLines(lab.tasks, now, cfg.stepProfiles, t, cliCommand).join('\n')}\n`);
     save();
   };
 
@@ -67,11 +94,11 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     port: options.port,
     onEvent(event) {
       if (event.result) last = event.result;
-      io.write(`${eventLine(event, t)}\n`);
+      out.write(`${eventLine(event, t)}\n`);
       report(event.completed);
     },
     onAdvance(seconds, completed) {
-      io.write(`${t.dim(TEXT.advanced(humanDuration(seconds), new Date(lab.now()).toISOString()))}\n`);
+      out.write(`${t.dim(TEXT.advanced(humanDuration(seconds), new Date(lab.now()).toISOString()))}\n`);
       report(completed);
     },
   });
@@ -94,7 +121,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   };
   await writeAtomic(paths.state, `${JSON.stringify(state, null, 2)}\n`, 0o600);
 
-  io.write(banner(lab, server.url, cfg.stepProfiles, done(), t, Boolean(io.input), cliCommand));
+  out.write(banner(lab, server.url, cfg.stepProfiles, done(), t, Boolean(io.input), cliCommand));
 
   let stop: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => (stop = resolve));
@@ -106,15 +133,15 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     ? readKeys(io.input, (key) => {
         if (key === 'q' || key === 'ctrl-d') stop(0);
         else if (key === 'ctrl-c') stop(130);
-        else if (key === 'd') io.write(`${last ? renderTrace(last.trace, t) : t.dim(TEXT.noCallYet)}\n`);
+        else if (key === 'd') out.write(`${last ? renderTrace(last.trace, t) : t.dim(TEXT.noCallYet)}\n`);
         else if (key === 't') {
           const all = done();
-          io.write(
+          out.write(
             `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t, cliCommand)].join('\n')}\n`,
           );
         } else if (key === 'a') {
           const completed = lab.advance(3600);
-          io.write(`${t.dim(TEXT.advanced(humanDuration(3600), new Date(lab.now()).toISOString()))}\n`);
+          out.write(`${t.dim(TEXT.advanced(humanDuration(3600), new Date(lab.now()).toISOString()))}\n`);
           report(completed);
         }
       })
@@ -129,7 +156,8 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   await saving;
   const all = done();
   const possible = lab.tasks.filter((x) => x.possible);
-  io.write(`${TEXT.stopped(possible.filter((x) => all.has(x.id)).length, possible.length)}\n`);
+  out.write(`${TEXT.stopped(possible.filter((x) => all.has(x.id)).length, possible.length)}\n`);
+  out.flush();
   return code;
 }
 

@@ -52,9 +52,9 @@ function headersOf(req: IncomingMessage): Record<string, string[]> {
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  const buf = Buffer.from(body, 'utf8');
-  res.writeHead(status, { ...headers, 'content-length': String(buf.length) });
-  res.end(buf);
+  headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
+  res.writeHead(status, headers);
+  res.end(body, 'utf8');
 }
 
 function tooLarge(res: ServerResponse): void {

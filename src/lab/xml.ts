@@ -6,8 +6,11 @@
  */
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
+const NEEDS_ESCAPE = /[<>&\r]/;
+
 /** Text content: `&`, `<`, `>` (and CR, which XML parsers would otherwise fold) become references. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[<>&\r]/g, (c) =>
     c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&#13;',
   );
@@ -19,23 +22,30 @@ export function escapeAttr(text: string): string {
 }
 
 // AWS writes times without milliseconds: 2026-03-02T10:00:00Z.
-const ISO_MS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.\d{3}Z$/;
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+function scalar(value: unknown): string {
+  const text = String(value);
+  if (text.length === 24 && ISO_MS.test(text)) return `${text.slice(0, 19)}Z`;
+  return escapeXml(text);
+}
+
+// Called once per response (the hot path under load): plain loops, one string built as it goes.
 function elements(value: unknown, indent: string): string {
   if (value === null || value === undefined) return '';
-  if (typeof value !== 'object') {
-    const text = String(value);
-    const m = ISO_MS.exec(text);
-    return escapeXml(m ? `${m[1]}Z` : text);
-  }
+  if (typeof value !== 'object') return scalar(value);
   const inner = `${indent}  `;
+  let out = '';
   if (Array.isArray(value)) {
-    return `\n${value.map((v) => `${inner}<member>${elements(v, inner)}</member>\n`).join('')}${indent}`;
+    for (const v of value) out += `${inner}<member>${elements(v, inner)}</member>\n`;
+    return `\n${out}${indent}`;
   }
-  const parts = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${inner}<${k}>${elements(v, inner)}</${k}>\n`);
-  return parts.length ? `\n${parts.join('')}${indent}` : '';
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    if (v !== undefined) out += `${inner}<${k}>${elements(v, inner)}</${k}>\n`;
+  }
+  return out ? `\n${out}${indent}` : '';
 }
 
 /** A successful STS response: the engine's response object as the result's elements. */
