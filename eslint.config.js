@@ -53,7 +53,11 @@ export default tseslint.config(
               : [{ group: TERMINAL_LIBS, message: 'only src/ui talks to the terminal' }]),
             // The engine is pure: no I/O and no Node built-ins (STYLE.md §1).
             ...(room === 'engine'
-              ? [{ group: ['node:*', 'fs', 'path'], message: 'the engine is pure' }]
+              ? [
+                  { group: ['node:*', 'fs', 'path'], message: 'the engine is pure' },
+                  // The library's .d.ts is the engine's types: they never mention the content schema's zod.
+                  { group: ['zod', 'zod/*'], message: 'the engine declares plain input types, not zod ones' },
+                ]
               : []),
             ...roomBan(room, banned),
           ],

@@ -6,7 +6,7 @@
  * import { createEngine } from 'sts-trainer';
  * const engine = createEngine(world);            // a scenario's `world:` object, already parsed
  * const r = engine.call(call, { id: 'assume' }); // a step's `call:`; later calls may use `as: $assume`
- * r.outcome;                                     // 'success' | 'error' (r.code, r.message on error)
+ * if (r.outcome === 'error') r.code;             // a CallFailure: AWS's code, message and HTTP status
  * r.response;                                    // the AWS-shaped response on success
  * r.trace;                                       // every check made, in order, with values and doc links
  * engine.advance(3600);                          // move the simulated clock (seconds)
@@ -16,8 +16,10 @@ export { createEngine } from './engine/index.js';
 export type {
   ApiName,
   Call,
+  CallFailure,
   CallOptions,
   CallResult,
+  CallSuccess,
   Engine,
   SessionView,
   TraceCheck,

@@ -18,6 +18,7 @@ describe('import direction', () => {
     ['src/engine/sts/x.ts', "import type { Output } from '../../ui/output.js';"],
     ['src/engine/policy/x.ts', "import type { Scenario } from '../../content/schema.js';"],
     ['src/engine/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['src/engine/world.ts', "import type { z } from 'zod';"],
     ['src/content/x.ts', "import { runLearn } from '../learn/interactive.js';"],
     ['src/ui/x.ts', "import { main } from '../cli/main.js';"],
     ['src/store/x.ts', "import type { Engine } from '../engine/types.js';"],

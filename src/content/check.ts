@@ -305,7 +305,7 @@ function sameOutcome(a: CallResult, b: CallResult): boolean {
 }
 
 function outcomeLabel(r: CallResult): string {
-  return r.outcome === 'success' ? 'success' : `\`${r.code ?? 'error'}\``;
+  return r.outcome === 'success' ? 'success' : `\`${r.code}\``;
 }
 
 function makeCheck(
@@ -325,8 +325,7 @@ function makeCheck(
     actual: actualFor(expected, result),
     mismatches,
   };
-  if (result.outcome === 'error')
-    check.engineSays = `${result.code ?? 'error'}: ${result.message ?? ''}`.trim();
+  if (result.outcome === 'error') check.engineSays = `${result.code}: ${result.message}`.trim();
   return check;
 }
 
@@ -341,7 +340,7 @@ export function verifyQuiz(parsed: ParsedFile, scenarios: ReadonlyMap<string, Sc
     if (!scenario) return;
     try {
       const { result } = runCallIn(scenario, q.call);
-      const answer = result.outcome === 'success' ? 'success' : (result.code ?? 'error');
+      const answer = result.outcome === 'success' ? 'success' : result.code;
       if (!q.choices.includes(answer))
         report(
           ['questions', i, 'choices'],

@@ -62,20 +62,9 @@ export interface SessionView {
   mfa?: boolean;
 }
 
-/** The result of one call. */
-export interface CallResult {
+/** What every result of a call has, whatever its outcome. */
+interface CallResultBase {
   api: ApiName;
-  outcome: 'success' | 'error';
-  /** AWS error code, e.g. `AccessDenied`, `ValidationError`, `ExpiredToken`. */
-  code?: string;
-  /** The exact AWS error message. */
-  message?: string;
-  /** HTTP status AWS returns with the error. */
-  httpStatus?: number;
-  /** The AWS-shaped response body on success (Credentials, AssumedRoleUser, …). */
-  response?: Record<string, unknown>;
-  /** The session or identity the call produced or reported, for `expect` and display. */
-  view?: SessionView;
   /** Who made the call: an ARN, a service name, or `anonymous`. */
   caller: string;
   /** Simulated time of the call (ISO-8601). */
@@ -83,6 +72,36 @@ export interface CallResult {
   /** Every check made, in order. */
   trace: TraceCheck[];
 }
+
+/** A call STS answered with a response. */
+export interface CallSuccess extends CallResultBase {
+  outcome: 'success';
+  /** The AWS-shaped response body (Credentials, AssumedRoleUser, …). */
+  response: Record<string, unknown>;
+  /** The session or identity the call produced or reported, for `expect` and display. */
+  view?: SessionView;
+  // Absent on a success; declared so `result.code` reads as undefined without narrowing first.
+  code?: never;
+  message?: never;
+  httpStatus?: never;
+}
+
+/** A call STS refused with an AWS error. */
+export interface CallFailure extends CallResultBase {
+  outcome: 'error';
+  /** AWS error code, e.g. `AccessDenied`, `ValidationError`, `ExpiredToken`. */
+  code: string;
+  /** The exact AWS error message. */
+  message: string;
+  /** HTTP status AWS returns with the error. */
+  httpStatus: number;
+  // Absent on an error; declared so `result.view` reads as undefined without narrowing first.
+  response?: never;
+  view?: never;
+}
+
+/** The result of one call: a success or an AWS error, told apart by `outcome`. */
+export type CallResult = CallSuccess | CallFailure;
 
 /** A problem with the world itself (a malformed policy, a dangling reference), found when it is built. */
 export interface WorldProblem {

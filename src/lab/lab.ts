@@ -17,8 +17,14 @@ import { completes, stepsMinted, tasksFor, type LabTask } from './tasks.js';
 import { IdpKeys, mintJwt, mintSaml, readJwt, readSaml } from './tokens.js';
 import { errorXml, successXml } from './xml.js';
 
-/** One call as the lab terminal shows it. */
-export interface LabEvent {
+/** One call as the lab terminal shows it: a success, or an error with its AWS code and message. */
+export type LabEvent = LabEventBase &
+  (
+    | { outcome: 'success'; code?: never; message?: never }
+    | { outcome: 'error'; code: string; message: string }
+  );
+
+interface LabEventBase {
   /** Simulated time of the call, ISO-8601. */
   at: string;
   /** The STS API or the service operation, e.g. `AssumeRole`, `s3:GetObject`. */
@@ -27,9 +33,6 @@ export interface LabEvent {
   caller: string;
   /** What the call was about: the role, the resource. */
   target?: string;
-  outcome: 'success' | 'error';
-  code?: string;
-  message?: string;
   /** The check that decided: the first failed one, or why the signature was refused. */
   deciding?: string;
   /** The principal the call produced or reported (success). */
@@ -208,12 +211,12 @@ export class Lab {
         ? {
             status: 200,
             headers: xmlHeaders(requestId),
-            body: successXml(action, result.response ?? {}, requestId),
+            body: successXml(action, result.response, requestId),
           }
         : {
-            status: result.httpStatus ?? 400,
+            status: result.httpStatus,
             headers: xmlHeaders(requestId),
-            body: errorXml(result.code ?? 'InternalFailure', result.message ?? '', requestId),
+            body: errorXml(result.code, result.message, requestId),
           };
     return { response, event: this.event(call, key, result) };
   }
@@ -297,12 +300,7 @@ export class Lab {
     const response =
       result.outcome === 'success'
         ? mapped.allowed(requestId)
-        : mapped.denied(
-            result.code ?? 'AccessDenied',
-            result.message ?? '',
-            result.httpStatus ?? 403,
-            requestId,
-          );
+        : mapped.denied(result.code, result.message, result.httpStatus, requestId);
     return { response, event: this.event(call, key, result) };
   }
 
@@ -340,19 +338,20 @@ export class Lab {
     );
     for (const t of completed) this.done.add(t.id);
     completed.push(...this.completeAdvances());
-    const event: LabEvent = {
+    const base = {
       at: result.at,
       api: call.api === 'Request' ? (call.action ?? 'Request') : call.api,
       caller: key ? key.label : 'unsigned',
-      outcome: result.outcome,
       result,
       completed,
     };
+    const event: LabEvent =
+      result.outcome === 'error'
+        ? { ...base, outcome: 'error', code: result.code, message: result.message }
+        : { ...base, outcome: 'success' };
     const target = targetOf(call);
     if (target) event.target = target;
     if (result.outcome === 'error') {
-      event.code = result.code!;
-      event.message = result.message!;
       const deciding = decidingCheck(result.trace);
       if (deciding) event.deciding = deciding;
     } else if (result.view && call.api !== 'Request') event.principal = result.view.arn;

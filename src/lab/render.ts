@@ -86,8 +86,7 @@ export function eventLine(e: LabEvent, t: Theme): string {
   const who = e.target ? `${e.caller} → ${e.target}` : e.caller;
   const head = `${hhmmss(e.at)} ${mark} ${e.api.padEnd(17)} ${who}`;
   if (e.outcome === 'success') return `${head}${e.principal ? t.dim(`  → ${e.principal}`) : ''}`;
-  const why = e.deciding ?? e.message ?? '';
-  return `${head}  ${t.fail(e.code ?? 'Error')}: ${why}`;
+  return `${head}  ${t.fail(e.code)}: ${e.deciding ?? e.message}`;
 }
 
 export function completionLines(

@@ -5,7 +5,7 @@
  */
 import { runScenario } from '../content/run.js';
 import type { Scenario } from '../content/schema.js';
-import { outcomeChoices, outcomeLabels, outcomeOf, SUCCESS } from '../quiz/outcome.js';
+import { outcomeChoices, outcomeLabels, outcomeOf } from '../quiz/outcome.js';
 import type { BankQuestion } from '../quiz/question.js';
 import { cliCommand } from './request.js';
 import { stepPredictionId } from './predict.js';
@@ -40,9 +40,9 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
       answer,
       labels: outcomeLabels(choices),
       explain: [
-        answer === SUCCESS
+        sr.result.outcome === 'success'
           ? 'STS lets the call through.'
-          : `STS answers ${answer}: ${sr.result.message ?? ''}`,
+          : `STS answers ${sr.result.code}: ${sr.result.message}`,
         sr.step.explain?.trim() ?? '',
       ]
         .filter(Boolean)

@@ -25,13 +25,10 @@ export function simTime(iso: string): string {
 /** The result block: success with the session, or the error code, HTTP status and message. */
 export function renderResult(r: CallResult, t: Theme): string {
   if (r.outcome === 'error') {
-    const status = r.httpStatus ? ` (HTTP ${r.httpStatus})` : '';
+    const status = ` (HTTP ${r.httpStatus})`;
     return [
-      `${t.fail(`${t.sym.fail} ${r.code ?? 'Error'}`)}${status}`,
-      t.wrap(
-        `An error occurred (${r.code ?? 'Error'}) when calling the ${r.api} operation: ${r.message ?? ''}`,
-        2,
-      ),
+      `${t.fail(`${t.sym.fail} ${r.code}`)}${status}`,
+      t.wrap(`An error occurred (${r.code}) when calling the ${r.api} operation: ${r.message}`, 2),
     ].join('\n');
   }
   const v = r.view;

@@ -7,7 +7,7 @@
  */
 import { runScenario, runWhatIf } from '../content/run.js';
 import type { ApiName, Call, Scenario, Step, WhatIf } from '../content/schema.js';
-import { outcomeChoices, outcomeLabels, outcomeOf, SUCCESS } from './outcome.js';
+import { outcomeChoices, outcomeLabels, outcomeOf } from './outcome.js';
 import { createRandom, hashString, shuffle } from './prng.js';
 import type { BankQuestion } from './question.js';
 import {
@@ -284,9 +284,9 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
     .filter((l) => l.length > 0)
     .join('\n');
   const result =
-    answer === SUCCESS
+    run.result.outcome === 'success'
       ? 'The engine lets the call through.'
-      : `The engine answers ${answer}: ${run.result.message ?? ''}`.trim();
+      : `The engine answers ${run.result.code}: ${run.result.message}`.trim();
   return {
     ...base(scenario, `gen/${scenario.id}/outcome/${whatIf.id}`),
     type: 'outcome',

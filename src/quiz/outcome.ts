@@ -40,7 +40,7 @@ export const COMMON_OUTCOMES = [SUCCESS, 'AccessDenied', 'ValidationError', 'Exp
 
 /** `success`, or the error code the engine returned. */
 export function outcomeOf(result: CallResult): string {
-  return result.outcome === 'success' ? SUCCESS : (result.code ?? 'error');
+  return result.outcome === 'success' ? SUCCESS : result.code;
 }
 
 /**

@@ -27,6 +27,7 @@ function fake(start: number): Engine {
         ? {
             api: call.api,
             outcome: 'success',
+            response: {},
             caller: call.as,
             at: new Date(t * 1000).toISOString(),
             trace: [],
@@ -43,6 +44,7 @@ function fake(start: number): Engine {
             outcome: 'error',
             code: 'AccessDenied',
             message: 'User is not authorized',
+            httpStatus: 403,
             caller: call.as,
             at: '',
             trace: [],
@@ -158,6 +160,7 @@ describe('compareExpect', () => {
   const ok: CallResult = {
     api: 'AssumeRole',
     outcome: 'success',
+    response: {},
     caller: 'x',
     at: '',
     trace: [],
@@ -175,6 +178,7 @@ describe('compareExpect', () => {
     outcome: 'error',
     code: 'AccessDenied',
     message: 'User: x is not authorized to perform: sts:AssumeRole',
+    httpStatus: 403,
     caller: 'x',
     at: '',
     trace: [],

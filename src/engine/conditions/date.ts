@@ -24,8 +24,9 @@ export function parseDate(value: string): number | undefined {
   if (EPOCH.test(v)) return Math.round(Number(v) * 1000);
   const m = ISO.exec(v);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || s! > 60) return undefined;
+  const num = (group: string | undefined): number => Number(group ?? 0);
+  const [y, mo, d, h, mi, s] = [num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
   const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
   let offsetMin = 0;
   const tz = m[8];
@@ -34,8 +35,8 @@ export function parseDate(value: string): number | undefined {
     const digits = tz.slice(1).replace(':', '');
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
   }
-  const days = daysFromCivil(y!, mo!, d!);
-  return ((days * 24 + h!) * 60 + mi! - offsetMin) * 60_000 + s! * 1000 + ms;
+  const days = daysFromCivil(y, mo, d);
+  return ((days * 24 + h) * 60 + mi - offsetMin) * 60_000 + s * 1000 + ms;
 }
 
 function date(test: (r: number, p: number) => boolean): (r: string, p: string) => boolean {

@@ -12,11 +12,11 @@ export function levenshtein(a: string, b: string): number {
     cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = Math.min((prev[j] ?? j) + 1, (cur[j - 1] ?? i) + 1, (prev[j - 1] ?? j) + cost);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return prev[b.length] ?? a.length;
 }
 
 /**

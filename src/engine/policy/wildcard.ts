@@ -56,7 +56,7 @@ function fold(text: string): string {
   if (!/[^ -~]/.test(text)) return text.toUpperCase();
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     const u = c.toUpperCase();
     out += u.length === 1 && !(c.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? u : c;
   }
@@ -65,11 +65,13 @@ function fold(text: string): string {
 
 /** The pattern cut at its `*`s (a pattern without `*` is one segment), folded when `ignoreCase`. */
 function segmentsOf(pattern: string, ignoreCase: boolean): Segment[] {
-  const raw: { text: string; any: boolean[] }[] = [{ text: '', any: [] }];
+  let seg: { text: string; any: boolean[] } = { text: '', any: [] };
+  const raw = [seg];
   for (const token of pattern.match(TOKEN) ?? []) {
-    const seg = raw[raw.length - 1]!;
-    if (token === '*') raw.push({ text: '', any: [] });
-    else if (token === '?') {
+    if (token === '*') {
+      seg = { text: '', any: [] };
+      raw.push(seg);
+    } else if (token === '?') {
       seg.any[seg.text.length] = true;
       seg.text += '?';
     } else seg.text += ESCAPES[token] ?? token;
@@ -104,14 +106,14 @@ function find(value: string, from: number, end: number, seg: Segment): number {
 
 /** Segments joined by `*`, matched against a value with no backtracking (see the top of the file). */
 function matchSegments(value: string, segments: readonly Segment[]): boolean {
-  const first = segments[0]!;
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  if (!first || !last) return value.length === 0;
   if (segments.length === 1) return first.text.length === value.length && fits(value, 0, first);
-  const last = segments[segments.length - 1]!;
   const end = value.length - last.text.length;
   if (end < first.text.length || !fits(value, 0, first) || !fits(value, end, last)) return false;
   let at = first.text.length;
-  for (let s = 1; s < segments.length - 1; s++) {
-    const seg = segments[s]!;
+  for (const seg of segments.slice(1, -1)) {
     const found = find(value, at, end, seg);
     if (found < 0) return false;
     at = found + seg.text.length;
@@ -129,12 +131,12 @@ function compile(pattern: string, ignoreCase: boolean, noColon: boolean): Wildca
   // each colon-free part is matched on its own. (A `:` only comes from literal text, never from an
   // escape, so cutting the pattern's tokens at `:` is safe.)
   const parts = pattern.split(':').map((p) => segmentsOf(p, ignoreCase));
-  const only = parts.length === 1 ? parts[0]! : undefined;
+  const only = parts.length === 1 ? parts[0] : undefined;
   if (only) return { test: (value) => !value.includes(':') && matchSegments(prepare(value), only) };
   return {
     test(value) {
       const values = prepare(value).split(':');
-      return values.length === parts.length && parts.every((p, i) => matchSegments(values[i]!, p));
+      return values.length === parts.length && parts.every((p, i) => matchSegments(values[i] ?? '', p));
     },
   };
 }

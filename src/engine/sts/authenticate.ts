@@ -171,7 +171,7 @@ function checkExpiry(
 function describe(c: Credentials): string {
   switch (c.kind) {
     case 'user':
-      return `IAM user ${c.user!.name}'s long-term access key`;
+      return `IAM user ${c.user.name}'s long-term access key`;
     case 'root':
       return `the root user of ${c.account}`;
     case 'session-token':

@@ -36,8 +36,8 @@ function principalSide(state: EngineState, caller: Caller): Partial<Authorizatio
     case 'user':
       return {
         scps,
-        identity: c.user!.policies,
-        ...(c.user!.boundary ? { boundary: c.user!.boundary } : {}),
+        identity: c.user.policies,
+        ...(c.user.boundary ? { boundary: c.user.boundary } : {}),
       };
     case 'session-token':
       // GetSessionToken sessions carry the user's (or root's) own permissions.
@@ -45,7 +45,7 @@ function principalSide(state: EngineState, caller: Caller): Partial<Authorizatio
         ? { scps, identity: c.user.policies, ...(c.user.boundary ? { boundary: c.user.boundary } : {}) }
         : { scps, identity: [], isRoot: true };
     case 'role-session': {
-      const r = c.role!;
+      const r = c.role;
       const added = state.rolePolicies.get(roleKey(r.account, r.name));
       return {
         scps,

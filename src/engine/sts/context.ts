@@ -108,7 +108,7 @@ function mfaContext(b: ContextBuilder, c: Credentials, now: number, mfaInCall: b
 
 /** Role sessions report the role's ARN in aws:PrincipalArn, not the session's. */
 export function principalArn(c: Credentials): string {
-  return c.kind === 'role-session' ? c.role!.arn : c.arn;
+  return c.kind === 'role-session' ? c.role.arn : c.arn;
 }
 
 function principalType(c: Credentials): string {
@@ -128,7 +128,7 @@ function principalType(c: Credentials): string {
 
 /** aws:PrincipalTag: the user's or role's IAM tags merged with session tags (session tags win). */
 export function principalTags(c: Credentials): Record<string, string> {
-  const base = c.kind === 'role-session' ? c.role!.tags : (c.user?.tags ?? {});
+  const base = c.kind === 'role-session' ? c.role.tags : (c.user?.tags ?? {});
   return mergeTags(base, c.tags);
 }
 

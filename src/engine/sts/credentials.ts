@@ -8,8 +8,8 @@ import type { RoleModel, UserModel } from './world-model.js';
 
 export type CredentialKind = 'user' | 'root' | 'role-session' | 'federated-user' | 'session-token';
 
-export interface Credentials {
-  kind: CredentialKind;
+/** What every kind of credentials carries. */
+interface CredentialsBase {
   accessKeyId: string;
   secretAccessKey?: string;
   sessionToken?: string;
@@ -17,11 +17,6 @@ export interface Credentials {
   /** The principal ARN as GetCallerIdentity reports it. */
   arn: string;
   userId: string;
-  /** The IAM user behind user keys, GetSessionToken sessions and GetFederationToken sessions. */
-  user?: UserModel;
-  /** The role of a role session. */
-  role?: RoleModel;
-  sessionName?: string;
   /** Epoch ms; temporary credentials only. */
   issuedAt?: number;
   expiresAt?: number;
@@ -48,6 +43,38 @@ export interface Credentials {
   tokenVersion?: 'v1' | 'v2';
 }
 
+/** An IAM user's long-term access key. */
+export interface UserCredentials extends CredentialsBase {
+  kind: 'user';
+  user: UserModel;
+  role?: never;
+}
+
+/** The root user's long-term access key. */
+export interface RootCredentials extends CredentialsBase {
+  kind: 'root';
+  user?: never;
+  role?: never;
+}
+
+/** GetSessionToken or GetFederationToken credentials: of an IAM user, or of root when `user` is absent. */
+export interface TokenCredentials extends CredentialsBase {
+  kind: 'session-token' | 'federated-user';
+  user?: UserModel;
+  role?: never;
+}
+
+/** A role session (AssumeRole*, Identity Center). */
+export interface RoleSessionCredentials extends CredentialsBase {
+  kind: 'role-session';
+  role: RoleModel;
+  sessionName: string;
+  user?: never;
+}
+
+/** Credentials the engine knows, told apart by `kind`. */
+export type Credentials = UserCredentials | RootCredentials | TokenCredentials | RoleSessionCredentials;
+
 export type Caller =
   | { type: 'credentials'; creds: Credentials }
   | { type: 'service'; service: string }
@@ -72,7 +99,7 @@ export function principalOf(caller: Caller): RequestPrincipal {
         ? { kind: 'user', arn: c.arn, account: c.account }
         : { kind: 'root', arn: c.arn, account: c.account };
     case 'role-session':
-      return { kind: 'assumed-role', arn: c.arn, account: c.account, roleArn: c.role!.arn };
+      return { kind: 'assumed-role', arn: c.arn, account: c.account, roleArn: c.role.arn };
     case 'federated-user':
       return { kind: 'federated-user', arn: c.arn, account: c.account };
   }

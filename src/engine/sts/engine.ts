@@ -2,7 +2,7 @@
  * createEngine: builds the world once, then runs calls on a simulated clock.
  * Pure: no I/O, no wall clock; the same world and calls give the same results.
  */
-import type { ApiName, Call, CallOptions, CallResult, Engine, World } from '../types.js';
+import type { ApiName, Call, CallOptions, CallResult, CallSuccess, Engine, World } from '../types.js';
 import type { ApiHandler, ApiOutcome } from './api.js';
 import { assumeRole } from './apis/assume-role.js';
 import { assumeRoleWithSaml } from './apis/assume-role-with-saml.js';
@@ -118,7 +118,7 @@ function finish(call: Call, caller: string, at: string, trace: Trace, outcome: A
       trace: trace.checks,
     };
   }
-  const result: CallResult = {
+  const result: CallSuccess = {
     api: call.api,
     outcome: 'success',
     response: outcome.response,

@@ -23,7 +23,7 @@ export function verifyMfa(
   if (serial === undefined && code === undefined) return { mfa: false };
   const user = caller.type === 'credentials' ? caller.creds.user : undefined;
   const device = user?.mfaSerial;
-  if (serial === undefined || code === undefined || !device || serial !== device) {
+  if (serial === undefined || code === undefined || !user || !device || serial !== device) {
     trace.fail(
       'mfa.device',
       'mfa',
@@ -36,7 +36,7 @@ export function verifyMfa(
     return { error: AccessDenied(MFA_UNABLE) };
   }
   trace.pass('mfa.device', 'mfa', "SerialNumber is the caller's MFA device", device, REF.mfaApi);
-  if (code !== user!.mfaCode) {
+  if (code !== user.mfaCode) {
     trace.fail('mfa.code', 'mfa', "TokenCode is the device's current code", `sent ${code}`, REF.mfaApi);
     return { error: AccessDenied(MFA_INVALID_CODE) };
   }

@@ -9,19 +9,35 @@ import { accessKeyId, secretKey, sessionToken } from './ids.js';
 import type { EngineState } from './state.js';
 import { iso } from './time.js';
 
-export type SessionSpec = Omit<
-  Credentials,
-  'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'issuedAt' | 'expiresAt'
-> & {
+/** What `mint` adds to a session. */
+type Minted = 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'issuedAt' | 'expiresAt';
+/** `Omit` applied to each member of a union, so the kinds stay told apart. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A session to mint: its credentials without the keys and times `mint` adds. */
+export type SessionSpec = OmitEach<Credentials, Minted> & {
   /** Lifetime in seconds from now. */
   duration: number;
 };
+/** A role session to mint, before the role and session name make it one. */
+export type RoleSessionSpec = Omit<
+  Extract<SessionSpec, { kind: 'role-session' }>,
+  'kind' | 'account' | 'arn' | 'userId' | 'role' | 'sessionName'
+>;
 
-export function mint(state: EngineState, spec: SessionSpec): Credentials {
+/** Credentials `mint` made: keys and times always set. */
+export type MintedCredentials = Credentials & {
+  secretAccessKey: string;
+  sessionToken: string;
+  issuedAt: number;
+  expiresAt: number;
+};
+
+export function mint(state: EngineState, spec: SessionSpec): MintedCredentials {
   state.serial += 1;
   const seed = `${state.serial}|${spec.arn}|${state.now}`;
   // Plain property copies (no object rest/spread): this is on every call's hot path.
-  const creds = Object.assign({}, spec) as Credentials & { duration?: number };
+  const creds = Object.assign({}, spec) as MintedCredentials & { duration?: number };
   delete creds.duration;
   creds.accessKeyId = accessKeyId('ASIA', seed);
   creds.secretAccessKey = secretKey(seed);

@@ -67,14 +67,18 @@ export const FIELDS = {
 const TAG_KEY = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u);
 const TAG_VALUE = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u);
 
-/** Collects constraint violations for one request. */
+/**
+ * Parses one request's parameters against the model's constraints. Each API reads its parameters
+ * through one Validator, then `result` hands back the typed request only when every constraint
+ * holds, so a required parameter is a plain `string` in the request.
+ */
 export class Validator {
-  readonly violations: ConstraintViolation[] = [];
+  private readonly violations: ConstraintViolation[] = [];
   constructor(private readonly params: Params) {}
 
-  /** The ValidationError for the violations found so far (traced), or undefined when there are none. */
-  failure(trace: Trace, ref: string): AwsError | undefined {
-    if (this.violations.length === 0) return undefined;
+  /** The typed request when every constraint holds; otherwise the traced ValidationError. */
+  result<T>(request: T, trace: Trace, ref: string): { request: T } | { error: AwsError } {
+    if (this.violations.length === 0) return { request };
     trace.fail(
       'validate.params',
       'validate',
@@ -82,20 +86,43 @@ export class Validator {
       this.violations.map((x) => `${x.member}: ${x.constraint}`).join('; '),
       ref,
     );
-    return ValidationError(validationMessage(this.violations));
+    return { error: ValidationError(validationMessage(this.violations)) };
   }
 
-  /** A string parameter; returns its value when present. */
-  string(spec: FieldSpec, required: boolean): string | undefined {
+  /** The ValidationError message for the violations found, or undefined when there are none. */
+  problem(): string | undefined {
+    return this.violations.length === 0 ? undefined : validationMessage(this.violations);
+  }
+
+  /**
+   * A required string parameter. A missing one is a violation, and `''` stands in for it: `result`
+   * then refuses the request, so the stand-in never reaches a rule.
+   */
+  required(spec: FieldSpec): string {
+    const value = this.optional(spec);
+    if (value !== undefined) return value;
+    this.missing(spec.member);
+    return '';
+  }
+
+  /** An optional string parameter, checked against the model when present. */
+  optional(spec: FieldSpec): string | undefined {
     const raw = this.params[spec.param];
-    if (raw === undefined || raw === null) {
-      if (required)
-        this.violations.push({ value: null, member: spec.member, constraint: 'Member must not be null' });
-      return undefined;
-    }
+    if (raw === undefined || raw === null) return undefined;
     const value = String(raw);
     this.text(value, spec.member, spec.min, spec.max, spec.pattern);
     return value;
+  }
+
+  /** A required parameter STS parses itself (SAMLAssertion, WebIdentityToken), as sent. */
+  present(param: string, member: string): unknown {
+    const raw = this.params[param];
+    if (raw === undefined) this.missing(member);
+    return raw;
+  }
+
+  private missing(member: string): void {
+    this.violations.push({ value: null, member, constraint: 'Member must not be null' });
   }
 
   private text(
@@ -242,7 +269,8 @@ export function roleArnFailure(roleArn: string, trace: Trace, ref: string): AwsE
 
 /** Splits a role ARN into account and role name (the last path segment). */
 export function parseRoleArn(arn: string): { account: string; name: string; path: string } | undefined {
-  const m = /^arn:aws[\w-]*:iam::(\d{12}):role(\/.*\/|\/)?([^/]+)$/.exec(arn);
-  if (!m) return undefined;
-  return { account: m[1]!, path: m[2] ?? '/', name: m[3]! };
+  const match = /^arn:aws[\w-]*:iam::(?<account>\d{12}):role(?<path>\/.*\/|\/)?(?<name>[^/]+)$/.exec(arn);
+  const groups = match?.groups;
+  if (!groups?.account || !groups.name) return undefined;
+  return { account: groups.account, path: groups.path ?? '/', name: groups.name };
 }

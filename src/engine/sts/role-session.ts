@@ -3,9 +3,8 @@
  * finding the role, the request keys of an assume call, the duration limits,
  * and minting the assumed-role session.
  */
-import type { Credentials } from './credentials.js';
 import { ValidationError, type AwsError } from './errors.js';
-import { credentialsResponse, mint, packedPolicySize, viewOf, type SessionSpec } from './mint.js';
+import { credentialsResponse, mint, packedPolicySize, viewOf, type RoleSessionSpec } from './mint.js';
 import { parseRoleArn } from './params.js';
 import { REF } from './refs.js';
 import { CHAINING_MESSAGE, DURATION, MAX_DURATION_MESSAGE, ROLE_CHAINING_CAP } from './rules.js';
@@ -21,7 +20,7 @@ import { PackedPolicyTooLarge } from './errors.js';
 export function findRole(state: EngineState, roleArn: string, trace: Trace): RoleModel | undefined {
   const parsed = parseRoleArn(roleArn);
   const role = parsed ? state.world.roles.get(roleKey(parsed.account, parsed.name)) : undefined;
-  if (!role || (parsed!.path !== '/' && parsed!.path !== role.path)) {
+  if (!parsed || !role || (parsed.path !== '/' && parsed.path !== role.path)) {
     trace.fail(
       'role.exists',
       'authorize',
@@ -140,7 +139,7 @@ export function issueRoleSession(
   state: EngineState,
   role: RoleModel,
   sessionName: string,
-  spec: Omit<SessionSpec, 'kind' | 'account' | 'arn' | 'userId' | 'role' | 'sessionName'>,
+  spec: RoleSessionSpec,
   packed: { policyText?: string | undefined; arnCount: number; passedTags: Record<string, string> },
   trace: Trace,
   extra: Record<string, unknown> = {},
@@ -166,19 +165,26 @@ export function issueRoleSession(
     };
   }
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
-  const full = Object.assign({}, spec) as SessionSpec;
-  full.kind = 'role-session';
-  full.account = role.account;
-  full.arn = arn;
-  full.userId = `${role.uniqueId}:${sessionName}`;
-  full.role = role;
-  full.sessionName = sessionName;
-  const creds: Credentials = mint(state, full);
+  // Plain property copies (no object spread): this is on every assume call's hot path.
+  const creds = mint(
+    state,
+    Object.assign(
+      {
+        kind: 'role-session' as const,
+        account: role.account,
+        arn,
+        userId: `${role.uniqueId}:${sessionName}`,
+        role,
+        sessionName,
+      },
+      spec,
+    ),
+  );
   trace.pass(
     'issue.credentials',
     'issue',
     `issued temporary credentials for ${arn}`,
-    `access key ${creds.accessKeyId}; expires ${iso(creds.expiresAt!)}${creds.mfa ? '; MFA-authenticated' : ''}`,
+    `access key ${creds.accessKeyId}; expires ${iso(creds.expiresAt)}${creds.mfa ? '; MFA-authenticated' : ''}`,
   );
   const response: Record<string, unknown> = {
     Credentials: credentialsResponse(creds),

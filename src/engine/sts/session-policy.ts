@@ -35,12 +35,13 @@ export function sessionPolicies(
       }
     }
     const { policy: p, problems } = normalizePolicy(doc, 'session policy', 'session');
-    if (problems.length > 0) {
+    const [problem] = problems;
+    if (problem) {
       trace.fail(
         'session.policy',
         'validate',
         'the session policy is a valid IAM policy',
-        problems[0]!.message,
+        problem.message,
         REF.sessionPolicies,
       );
       return { error: MalformedPolicyDocument('Syntax errors in policy.') };

@@ -6,7 +6,7 @@
 function utf8(text: string): number[] {
   const out: number[] = [];
   for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+    const c = ch.codePointAt(0) ?? 0;
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
@@ -14,6 +14,9 @@ function utf8(text: string): number[] {
   }
   return out;
 }
+
+/** An in-range element of a padded block (always present: the loops stay inside the block). */
+const byteAt = (words: readonly number[], i: number): number => words[i] ?? 0;
 
 const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 
@@ -28,12 +31,13 @@ export function sha1(text: string): number[] {
   for (let off = 0; off < bytes.length; off += 64) {
     for (let i = 0; i < 16; i++) {
       w[i] =
-        (bytes[off + 4 * i]! << 24) |
-        (bytes[off + 4 * i + 1]! << 16) |
-        (bytes[off + 4 * i + 2]! << 8) |
-        bytes[off + 4 * i + 3]!;
+        (byteAt(bytes, off + 4 * i) << 24) |
+        (byteAt(bytes, off + 4 * i + 1) << 16) |
+        (byteAt(bytes, off + 4 * i + 2) << 8) |
+        byteAt(bytes, off + 4 * i + 3);
     }
-    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
+    for (let i = 16; i < 80; i++)
+      w[i] = rotl(byteAt(w, i - 3) ^ byteAt(w, i - 8) ^ byteAt(w, i - 14) ^ byteAt(w, i - 16), 1);
     let [a, b, c, d, e] = [h0, h1, h2, h3, h4];
     for (let i = 0; i < 80; i++) {
       const [f, k] =
@@ -44,7 +48,7 @@ export function sha1(text: string): number[] {
             : i < 60
               ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
               : [b ^ c ^ d, 0xca62c1d6];
-      const t = (rotl(a, 5) + f + e + k + w[i]!) | 0;
+      const t = (rotl(a, 5) + f + e + k + byteAt(w, i)) | 0;
       e = d;
       d = c;
       c = rotl(b, 30);
@@ -65,10 +69,10 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 export function base64(bytes: number[]): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+    const n = (byteAt(bytes, i) << 16) | (byteAt(bytes, i + 1) << 8) | byteAt(bytes, i + 2);
+    out += B64.charAt((n >> 18) & 63) + B64.charAt((n >> 12) & 63);
+    out += i + 1 < bytes.length ? B64.charAt((n >> 6) & 63) : '=';
+    out += i + 2 < bytes.length ? B64.charAt(n & 63) : '=';
   }
   return out;
 }

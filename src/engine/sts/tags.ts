@@ -62,7 +62,7 @@ export function checkSessionTags(
   const inheritedKeys = parent ? parent.transitiveKeys : [];
   const inheritedTags: Record<string, string> = {};
   for (const k of inheritedKeys) {
-    const entry = Object.entries(parent!.tags).find(([tk]) => tk.toLowerCase() === k.toLowerCase());
+    const entry = Object.entries(parent?.tags ?? {}).find(([tk]) => tk.toLowerCase() === k.toLowerCase());
     if (entry) inheritedTags[entry[0]] = entry[1];
   }
   const conflict = passed.find((t) => inheritedKeys.some((k) => k.toLowerCase() === t.key.toLowerCase()));

@@ -327,7 +327,7 @@ export function buildWorld(world: World): WorldModel {
   if (org) model.orgId = org.id;
   if (org?.management) model.management = org.management;
   if (world.identityCenter) {
-    model.identityCenter = buildIdentityCenter(world, model, policies, policy, problems);
+    model.identityCenter = buildIdentityCenter(world.identityCenter, model, policies, policy, problems);
   }
   return model;
 }
@@ -352,13 +352,12 @@ type PolicyFn = (
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html
  */
 function buildIdentityCenter(
-  world: World,
+  ic: NonNullable<World['identityCenter']>,
   model: WorldModel,
   policies: PoliciesFn,
   policy: PolicyFn,
   problems: WorldProblem[],
 ): IdentityCenterModel {
-  const ic = world.identityCenter!;
   const instance = hex(`instance|${ic.account}`, 16);
   const permissionSets = new Map<string, PermissionSetModel>();
   ic.permissionSets.forEach((ps, i) => {

@@ -65,21 +65,25 @@ const discovery = (text: string, code: string, seed: string) =>
 
 export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) => {
   const v = new Validator(params);
-  const roleArn = v.string(FIELDS.RoleArn, true);
-  const principalArn = v.string(FIELDS.PrincipalArn, true);
-  const duration = v.duration(DURATION.roleMin, DURATION.roleModelMax);
-  const policyText = v.policyText(2048);
-  const policyArns = v.policyArns();
-  if (params.SAMLAssertion === undefined) {
-    v.violations.push({ value: null, member: 'sAMLAssertion', constraint: 'Member must not be null' });
-  }
-  const invalid = v.failure(trace, REF.assumeRoleWithSaml);
-  if (invalid) return fail(invalid);
+  const parsed = v.result(
+    {
+      roleArn: v.required(FIELDS.RoleArn),
+      principalArn: v.required(FIELDS.PrincipalArn),
+      duration: v.duration(DURATION.roleMin, DURATION.roleModelMax),
+      policyText: v.policyText(2048),
+      policyArns: v.policyArns(),
+      assertion: v.present('SAMLAssertion', 'sAMLAssertion'),
+    },
+    trace,
+    REF.assumeRoleWithSaml,
+  );
+  if ('error' in parsed) return parsed;
+  const { roleArn, principalArn, duration, policyText, policyArns } = parsed.request;
   if (
-    !arnIsValid(roleArn!) ||
-    !arnIsValid(principalArn!) ||
-    !/:saml-provider\//.test(principalArn!) ||
-    !/:role\//.test(roleArn!)
+    !arnIsValid(roleArn) ||
+    !arnIsValid(principalArn) ||
+    !/:saml-provider\//.test(principalArn) ||
+    !/:role\//.test(roleArn)
   ) {
     trace.fail(
       'validate.arns',
@@ -97,7 +101,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
     undefined,
     REF.assumeRoleWithSaml,
   );
-  const a = params.SAMLAssertion;
+  const a = parsed.request.assertion;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {
     trace.fail(
       'saml.parse',
@@ -111,7 +115,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   const assertion = a as Assertion;
 
   // The assertion, checked against the IAM SAML provider's metadata.
-  const provider = state.world.samlProviders.get(principalArn!);
+  const provider = state.world.samlProviders.get(principalArn);
   if (!provider) {
     trace.fail(
       'saml.provider',
@@ -122,7 +126,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
     );
     return fail(
       InvalidIdentityToken(
-        discovery("Specified provider doesn't exist", 'AuthSamlManifestNotFoundException', principalArn!),
+        discovery("Specified provider doesn't exist", 'AuthSamlManifestNotFoundException', principalArn),
       ),
     );
   }
@@ -214,7 +218,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
     REF.samlAssertions,
   );
   const pairs = (assertion.roles ?? []).map((r) => r.split(',').map((x) => x.trim()));
-  const paired = pairs.some((p) => p.includes(roleArn!) && p.includes(principalArn!));
+  const paired = pairs.some((p) => p.includes(roleArn) && p.includes(principalArn));
   if (!paired) {
     trace.fail(
       'saml.role',
@@ -282,7 +286,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   const sp = sessionPolicies(state, params.Policy, policyArns, trace);
   if ('error' in sp) return fail(sp.error);
 
-  const role = findRole(state, roleArn!, trace);
+  const role = findRole(state, roleArn, trace);
   if (!role) return fail(AccessDenied(DENIED));
   const tags = idpTags(assertion.tags);
   const transitive = assertion.transitiveTagKeys ?? [];
@@ -290,7 +294,7 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   // SAML keys during the call (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml);
   // saml:aud is SubjectConfirmationData/@Recipient, never the AudienceRestriction.
   const recipient = assertion.recipient ?? SIGNIN;
-  const qualifier = nameQualifier(assertion.issuer!, provider.account, provider.name);
+  const qualifier = nameQualifier(provider.issuer, provider.account, provider.name);
   const carried = new ContextBuilder()
     .set('saml:sub', assertion.subject)
     .set('saml:sub_type', subjectType)

@@ -47,17 +47,21 @@ interface Token {
 
 export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, trace }) => {
   const v = new Validator(params);
-  const roleArn = v.string(FIELDS.RoleArn, true);
-  const sessionName = v.string(FIELDS.RoleSessionName, true);
-  const duration = v.duration(DURATION.roleMin, DURATION.roleModelMax);
-  const policyText = v.policyText(2048);
-  const policyArns = v.policyArns();
-  if (params.WebIdentityToken === undefined) {
-    v.violations.push({ value: null, member: 'webIdentityToken', constraint: 'Member must not be null' });
-  }
-  const invalid = v.failure(trace, REF.assumeRoleWithWebIdentity);
-  if (invalid) return fail(invalid);
-  const badArn = roleArnFailure(roleArn!, trace, REF.assumeRoleWithWebIdentity);
+  const parsed = v.result(
+    {
+      roleArn: v.required(FIELDS.RoleArn),
+      sessionName: v.required(FIELDS.RoleSessionName),
+      duration: v.duration(DURATION.roleMin, DURATION.roleModelMax),
+      policyText: v.policyText(2048),
+      policyArns: v.policyArns(),
+      token: v.present('WebIdentityToken', 'webIdentityToken'),
+    },
+    trace,
+    REF.assumeRoleWithWebIdentity,
+  );
+  if ('error' in parsed) return parsed;
+  const { roleArn, sessionName, duration, policyText, policyArns } = parsed.request;
+  const badArn = roleArnFailure(roleArn, trace, REF.assumeRoleWithWebIdentity);
   if (badArn) return fail(badArn);
   trace.pass(
     'validate.params',
@@ -66,7 +70,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
     `RoleSessionName \`${sessionName}\``,
     REF.assumeRoleWithWebIdentity,
   );
-  const raw = params.WebIdentityToken;
+  const raw = parsed.request.token;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     trace.fail(
       'oidc.parse',
@@ -84,7 +88,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   const token = raw as Token;
   const iss = token.iss ?? '';
   const host = iss.replace(/^https:\/\//, '');
-  const account = parseRoleArn(roleArn!)?.account ?? '';
+  const account = parseRoleArn(roleArn)?.account ?? '';
 
   // The issuer: an IAM OIDC provider in the role's account, or a built-in web identity provider.
   const builtIn = BUILT_IN.has(host);
@@ -105,7 +109,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   trace.pass(
     'oidc.provider',
     'federation',
-    builtIn ? `${host} is a built-in web identity provider` : `the OIDC provider exists: ${provider!.arn}`,
+    provider ? `the OIDC provider exists: ${provider.arn}` : `${host} is a built-in web identity provider`,
     iss,
     REF.oidcProviders,
   );
@@ -153,7 +157,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
     REF.assumeRoleWithWebIdentity,
   );
   const auds = token.aud === undefined ? [] : Array.isArray(token.aud) ? token.aud : [token.aud];
-  if (auds.length === 0) {
+  const [firstAud] = auds;
+  if (firstAud === undefined) {
     trace.fail('oidc.audience', 'federation', 'the token has an aud claim', undefined, REF.oidcProviders);
     return fail(InvalidIdentityToken('Missing a required claim: aud'));
   }
@@ -185,19 +190,19 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
     claims[SOURCE_IDENTITY_CLAIM] === undefined ? undefined : String(claims[SOURCE_IDENTITY_CLAIM]);
   const sp = sessionPolicies(state, params.Policy, policyArns, trace);
   if ('error' in sp) return fail(sp.error);
-  const role = findRole(state, roleArn!, trace);
+  const role = findRole(state, roleArn, trace);
   if (!role) return fail(AccessDenied(DENIED));
 
   // Web identity keys: <provider>:aud, :sub, :amr and the token's other claims (docs/decisions.md#request-context).
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
   const keys = new ContextBuilder();
-  const audKey = host === 'accounts.google.com' && token.azp ? token.azp : auds[0]!;
+  const audKey = host === 'accounts.google.com' && token.azp ? token.azp : firstAud;
   keys.set(
     `${host}:aud`,
     auds.length > 1 && host !== 'accounts.google.com' ? auds : audKey,
     auds.length > 1 && host !== 'accounts.google.com',
   );
-  if (host === 'accounts.google.com') keys.set(`${host}:oaud`, auds[0]);
+  if (host === 'accounts.google.com') keys.set(`${host}:oaud`, firstAud);
   if (token.sub !== undefined) keys.set(`${host}:sub`, token.sub);
   for (const [name, value] of Object.entries(claims)) {
     if (name === TAGS_CLAIM || name === SOURCE_IDENTITY_CLAIM) continue;
@@ -220,7 +225,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   return issueRoleSession(
     state,
     role,
-    sessionName!,
+    sessionName,
     {
       duration: d.seconds,
       mfa: false,

@@ -10,7 +10,7 @@ import { baseContext, callContext, principalContext } from '../context.js';
 import { callerName, mergeTags, type Caller } from '../credentials.js';
 import { AccessDenied, notAuthorized } from '../errors.js';
 import { verifyMfa } from '../mfa.js';
-import { FIELDS, roleArnFailure, Validator } from '../params.js';
+import { FIELDS, roleArnFailure, Validator, type Params } from '../params.js';
 import { REF } from '../refs.js';
 import {
   findRole,
@@ -29,24 +29,47 @@ import type { EngineState } from '../state.js';
 import type { RoleModel } from '../world-model.js';
 import type { RequestContext } from '../../policy/types.js';
 
+/** AssumeRole's parameters, once they satisfy the model. */
+interface AssumeRoleRequest {
+  roleArn: string;
+  sessionName: string;
+  duration: number | undefined;
+  externalId: string | undefined;
+  serial: string | undefined;
+  code: string | undefined;
+  sourceIdentity: string | undefined;
+  policyText: string | undefined;
+  policyArns: string[] | undefined;
+  tagList: { key: string; value: string }[];
+  transitive: string[];
+}
+
+function parseAssumeRole(params: Params, trace: Trace) {
+  const v = new Validator(params);
+  const request: AssumeRoleRequest = {
+    roleArn: v.required(FIELDS.RoleArn),
+    sessionName: v.required(FIELDS.RoleSessionName),
+    duration: v.duration(DURATION.roleMin, DURATION.roleModelMax),
+    externalId: v.optional(FIELDS.ExternalId),
+    serial: v.optional(FIELDS.SerialNumber),
+    code: v.optional(FIELDS.TokenCode),
+    sourceIdentity: v.optional(FIELDS.SourceIdentity),
+    // docs/decisions.md#session-policy-limits: the inline session policy is held to the documented 2048 characters.
+    policyText: v.policyText(2048),
+    policyArns: v.policyArns(),
+    tagList: v.tags() ?? [],
+    transitive: v.transitiveTagKeys() ?? [],
+  };
+  return v.result(request, trace, REF.assumeRole);
+}
+
 export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) => {
   // 1. Model constraints, then ARN syntax (docs/decisions.md#validation-messages: both before any role lookup).
-  const v = new Validator(params);
-  const roleArn = v.string(FIELDS.RoleArn, true);
-  const sessionName = v.string(FIELDS.RoleSessionName, true);
-  const duration = v.duration(DURATION.roleMin, DURATION.roleModelMax);
-  const externalId = v.string(FIELDS.ExternalId, false);
-  const serial = v.string(FIELDS.SerialNumber, false);
-  const code = v.string(FIELDS.TokenCode, false);
-  const sourceIdentity = v.string(FIELDS.SourceIdentity, false);
-  // docs/decisions.md#session-policy-limits: the inline session policy is held to the documented 2048 characters.
-  const policyText = v.policyText(2048);
-  const policyArns = v.policyArns();
-  const tagList = v.tags() ?? [];
-  const transitive = v.transitiveTagKeys() ?? [];
-  const invalid = v.failure(trace, REF.assumeRole);
-  if (invalid) return fail(invalid);
-  const badArn = roleArnFailure(roleArn!, trace, REF.assumeRole);
+  const parsed = parseAssumeRole(params, trace);
+  if ('error' in parsed) return parsed;
+  const { roleArn, sessionName, duration, externalId, serial, code, sourceIdentity } = parsed.request;
+  const { policyText, policyArns, tagList, transitive } = parsed.request;
+  const badArn = roleArnFailure(roleArn, trace, REF.assumeRole);
   if (badArn) return fail(badArn);
   trace.pass(
     'validate.params',
@@ -75,7 +98,7 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
       'GetFederationToken credentials can call only GetCallerIdentity among STS APIs',
       REF.tempRequest,
     );
-    return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn!));
+    return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn));
   }
   trace.pass(
     'caller.type',
@@ -94,8 +117,8 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   if ('error' in mfa) return fail(mfa.error);
 
   // 4. The role, and the request context of this call.
-  const role = findRole(state, roleArn!, trace);
-  if (!role) return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn!));
+  const role = findRole(state, roleArn, trace);
+  if (!role) return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn));
   const inheritedSi = caller.type === 'credentials' ? caller.creds.sourceIdentity : undefined;
   const b = baseContext(state.now, caller.type !== 'service');
   principalContext(b, state.world, caller, state.now, mfa.mfa);
@@ -112,12 +135,12 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
 
   // 5. Authorization: the trust policy, and the caller's side (docs/decisions.md#same-vs-cross-account).
   if (!authorizeAssume(state, caller, role, 'sts:AssumeRole', context, trace)) {
-    return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn!));
+    return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn));
   }
   if (tagList.length > 0 || transitive.length > 0) {
     // Passing session tags needs sts:TagSession as well. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
     if (!authorizeAssume(state, caller, role, 'sts:TagSession', context, trace)) {
-      return fail(notAuthorized(callerName(caller), 'sts:TagSession', roleArn!));
+      return fail(notAuthorized(callerName(caller), 'sts:TagSession', roleArn));
     }
   }
   const si = sourceIdentityRule(state, caller, role, sourceIdentity, inheritedSi, context, trace);
@@ -136,7 +159,7 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   return issueRoleSession(
     state,
     role,
-    sessionName!,
+    sessionName,
     {
       duration: d.seconds,
       mfa: mfaNow,
@@ -193,7 +216,7 @@ function sourceIdentityRule(
   inherited: string | undefined,
   context: RequestContext,
   trace: Trace,
-): { value?: string } | { error: ReturnType<typeof notAuthorized> } {
+): { value?: string | undefined } | { error: ReturnType<typeof notAuthorized> } {
   if (passed === undefined && inherited === undefined) return {};
   if (inherited !== undefined && passed !== undefined && passed !== inherited) {
     trace.fail(
@@ -208,5 +231,5 @@ function sourceIdentityRule(
   if (!authorizeAssume(state, caller, role, 'sts:SetSourceIdentity', context, trace)) {
     return { error: notAuthorized(callerName(caller), 'sts:SetSourceIdentity', role.arn) };
   }
-  return { value: (passed ?? inherited)! };
+  return { value: passed ?? inherited };
 }

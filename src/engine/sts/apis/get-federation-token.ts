@@ -21,11 +21,13 @@ import { requestTagKeys } from '../role-session.js';
 
 export const getFederationToken: ApiHandler = ({ state, call, caller, params, trace }) => {
   const v = new Validator(params);
-  const name = v.string(FIELDS.Name, true);
-  const requested = v.duration(DURATION.tokenMin, DURATION.tokenMax);
-  const policyText = v.policyText(2048);
-  const policyArns = v.policyArns();
-  const tagList = v.tags() ?? [];
+  const request = {
+    name: v.required(FIELDS.Name),
+    requested: v.duration(DURATION.tokenMin, DURATION.tokenMax),
+    policyText: v.policyText(2048),
+    policyArns: v.policyArns(),
+    tagList: v.tags() ?? [],
+  };
   if (params.TransitiveTagKeys !== undefined) {
     trace.info(
       'tags.transitive',
@@ -35,8 +37,9 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
       REF.sessionTags,
     );
   }
-  const invalid = v.failure(trace, REF.getFederationToken);
-  if (invalid) return fail(invalid);
+  const parsed = v.result(request, trace, REF.getFederationToken);
+  if ('error' in parsed) return parsed;
+  const { name, requested, policyText, policyArns, tagList } = parsed.request;
   trace.pass(
     'validate.params',
     'validate',

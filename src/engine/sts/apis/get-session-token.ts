@@ -14,11 +14,17 @@ import { DURATION } from '../rules.js';
 
 export const getSessionToken: ApiHandler = ({ state, caller, params, trace }) => {
   const v = new Validator(params);
-  const requested = v.duration(DURATION.tokenMin, DURATION.tokenMax);
-  const serial = v.string(FIELDS.SerialNumber, false);
-  const code = v.string(FIELDS.TokenCode, false);
-  const invalid = v.failure(trace, REF.getSessionToken);
-  if (invalid) return fail(invalid);
+  const parsed = v.result(
+    {
+      requested: v.duration(DURATION.tokenMin, DURATION.tokenMax),
+      serial: v.optional(FIELDS.SerialNumber),
+      code: v.optional(FIELDS.TokenCode),
+    },
+    trace,
+    REF.getSessionToken,
+  );
+  if ('error' in parsed) return parsed;
+  const { requested, serial, code } = parsed.request;
   trace.pass(
     'validate.params',
     'validate',

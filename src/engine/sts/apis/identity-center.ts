@@ -69,7 +69,10 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   );
   const account = String(params.AccountId ?? '');
   const permissionSet = String(params.RoleName ?? '');
-  if (!ic.assignments.has(`${caller.user}|${account}|${permissionSet}`)) {
+  // An assignment always has its provisioned role and permission set (world-model.ts).
+  const role = ic.roles.get(`${account}|${permissionSet}`);
+  const ps = ic.permissionSets.get(permissionSet);
+  if (!ic.assignments.has(`${caller.user}|${account}|${permissionSet}`) || !role || !ps) {
     trace.fail(
       'sso.assignment',
       'authorize',
@@ -86,8 +89,6 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
     undefined,
     REF.identityCenterPermissionSets,
   );
-  const role = ic.roles.get(`${account}|${permissionSet}`)!;
-  const ps = ic.permissionSets.get(permissionSet)!;
   trace.info(
     'sso.saml',
     'federation',

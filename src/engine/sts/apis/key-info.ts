@@ -13,7 +13,6 @@ import {
   InvalidAuthorizationMessageException,
   InvalidParameterValue,
   ValidationError,
-  validationMessage,
 } from '../errors.js';
 import { FIELDS, Validator } from '../params.js';
 import { REF } from '../refs.js';
@@ -62,8 +61,9 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
       ? state.world.users.get(raw.slice(5))?.accessKeyId
       : raw;
   const v = new Validator({ AccessKeyId: resolved ?? raw });
-  const key = v.string(FIELDS.AccessKeyId, true);
-  if (v.violations.length > 0) {
+  const key = v.required(FIELDS.AccessKeyId);
+  const problem = v.problem();
+  if (problem !== undefined) {
     trace.fail(
       'validate.params',
       'validate',
@@ -71,7 +71,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
       key,
       REF.getAccessKeyInfo,
     );
-    return fail(ValidationError(validationMessage(v.violations)));
+    return fail(ValidationError(problem));
   }
   if (!permitted(req, 'sts:GetAccessKeyInfo', REF.getAccessKeyInfo))
     return denied(req, 'sts:GetAccessKeyInfo');
@@ -93,7 +93,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
     'key.known',
     'issue',
     `${key} belongs to account ${owner}`,
-    key!.startsWith('ASIA') ? 'a temporary key (ASIA…)' : 'a long-term key (AKIA…)',
+    key.startsWith('ASIA') ? 'a temporary key (ASIA…)' : 'a long-term key (AKIA…)',
     REF.getAccessKeyInfo,
   );
   return { response: { Account: owner } };
@@ -103,8 +103,9 @@ export const decodeAuthorizationMessage: ApiHandler = (req) => {
   const { state, params, trace } = req;
   const raw = String(params.EncodedMessage ?? '');
   const v = new Validator({ EncodedMessage: raw });
-  v.string(FIELDS.EncodedMessage, true);
-  if (v.violations.length > 0) return fail(ValidationError(validationMessage(v.violations)));
+  v.required(FIELDS.EncodedMessage);
+  const problem = v.problem();
+  if (problem !== undefined) return fail(ValidationError(problem));
   if (!permitted(req, 'sts:DecodeAuthorizationMessage', REF.decodeAuthorizationMessage)) {
     return denied(req, 'sts:DecodeAuthorizationMessage');
   }
