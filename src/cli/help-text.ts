@@ -46,7 +46,8 @@ const KEYS: Record<string, string[]> = {
   quiz: ['f        flag a question to come back to (exam mode)'],
   review: [],
   group: [
-    'm        switch the scoring mode before the first question',
+    'm        switch the answering mode (hot-seat / host) before the first question',
+    '1-9      answer (hidden); Backspace undoes; Enter locks in (nothing chosen: no answer)',
     'Ctrl-P   pause or resume the question timer',
     'Ctrl-E   give 15 more seconds',
   ],

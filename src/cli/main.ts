@@ -19,10 +19,6 @@ function isExiting(e: unknown): e is ExitingError {
   );
 }
 
-function isPromptExit(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
-}
-
 /**
  * Runs the CLI and returns the exit code. Never lets a stack trace reach the user for anything
  * they can cause; calls process.exit only when standard output goes away (output-errors.ts).
@@ -47,10 +43,6 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       return EXIT.usage;
     }
-    if (isPromptExit(e)) {
-      process.stderr.write('\nbye — your progress is saved\n');
-      return EXIT.interrupted;
-    }
     if (isExiting(e)) {
       if (e.exitCode === EXIT.interrupted || e.exitCode === EXIT.terminated) {
         process.stderr.write('\nbye — your progress is saved\n');
@@ -59,6 +51,12 @@ export async function main(argv: string[]): Promise<number> {
         if (e.hint) process.stderr.write(`hint: ${sanitize(e.hint)}\n`);
       }
       return e.exitCode;
+    }
+    // a prompt closed without its guard; loaded only here: @inquirer/core stays out of start-up (`--help`, `list`)
+    const { isPromptExit } = await import('../ui/prompt-exit.js');
+    if (isPromptExit(e)) {
+      process.stderr.write('\nbye — your progress is saved\n');
+      return EXIT.interrupted;
     }
     const detail = sanitize(e instanceof Error ? e.message : String(e));
     process.stderr.write(

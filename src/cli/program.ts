@@ -109,6 +109,7 @@ export function buildProgram(result: { code: number }): Command {
       )
       .option('--export <file>', 'write a summary (.md or .json)')
       .option('--force', 'let --export replace an existing file')
+      .option('--speed', 'faster right answers earn up to 10 more points (hot-seat)')
       .option('--resume', 'resume the interrupted session'),
     () => import('./commands/group.js'),
   );

@@ -1,43 +1,34 @@
-/** Asks one player for one answer with the hidden, cancellable prompts; choices keep their on-screen numbers. */
-import { label, type BankQuestion, type Response } from '../quiz/question.js';
-import type { HiddenPrompter } from '../ui/group-input.js';
+/**
+ * One player's answer: the number keys of the hidden answer prompt, read against the choices as
+ * numbered on screen. Pure, but for the prompt it is given.
+ */
+import type { BankQuestion, Response } from '../quiz/question.js';
+import type { AnswerShape, GroupInput, Live, Picked } from '../ui/group-input.js';
 import type { Shown } from './entry.js';
 
-const numbered = (q: BankQuestion, items: string[], keep: string[] = items) =>
-  keep.map((v) => ({ value: v, name: `${items.indexOf(v) + 1}) ${label(q, v)}` }));
+/** Which keys answer `q`, as numbered on screen. */
+export function answerShape(q: BankQuestion, shown: Shown): AnswerShape {
+  if (shown.kind === 'pair') return { kind: 'pair', api: shown.api.length, trust: shown.trust.length };
+  const count = shown.items.length;
+  if (q.type === 'multi') return { kind: 'many', count };
+  if (q.type === 'order') return { kind: 'order', count };
+  return { kind: 'one', count };
+}
+
+/** The response the picked positions stand for (null: no answer). */
+export function toResponse(q: BankQuestion, shown: Shown, picked: Picked): Response | null {
+  if (picked === null) return null;
+  if (shown.kind === 'pair') return { api: shown.api[picked[0]!]!, trust: shown.trust[picked[1]!]! };
+  const values = picked.map((i) => shown.items[i]!);
+  return q.type === 'multi' || q.type === 'order' ? values : values[0]!;
+}
 
 export async function askHidden(
-  input: HiddenPrompter,
+  input: GroupInput,
   q: BankQuestion,
   shown: Shown,
   message: string,
-  signal?: AbortSignal,
-): Promise<Response> {
-  if (shown.kind === 'pair') {
-    const api = await input.choice(`${message} · a) which API?`, numbered(q, shown.api), signal);
-    const trust = await input.choice(
-      `${message} · b) which trust condition?`,
-      numbered(q, shown.trust),
-      signal,
-    );
-    return { api, trust };
-  }
-  const { items } = shown;
-  if (q.type === 'multi')
-    return input.multi(`${message} (space selects, Enter confirms)`, numbered(q, items), signal);
-  if (q.type === 'order') {
-    const left = [...items];
-    const order: string[] = [];
-    while (left.length > 1) {
-      const pick = await input.choice(
-        `${message} · ${order.length + 1} of ${items.length}`,
-        numbered(q, items, left),
-        signal,
-      );
-      order.push(pick);
-      left.splice(left.indexOf(pick), 1);
-    }
-    return [...order, ...left];
-  }
-  return input.choice(message, numbered(q, items), signal);
+  live?: Live,
+): Promise<Response | null> {
+  return toResponse(q, shown, await input.answer(message, answerShape(q, shown), live));
 }

@@ -22,6 +22,11 @@ export function startCountdown(seconds: number, now: number): Countdown {
 const used = (c: Countdown, now: number) =>
   c.spentMs + (c.runningSince === null ? 0 : Math.max(0, now - c.runningSince));
 
+/** Milliseconds run so far (paused time not counted): a stopwatch for each player's answer. */
+export function elapsed(c: Countdown, now: number): number {
+  return used(c, now);
+}
+
 /** Milliseconds left (never below zero). */
 export function remaining(c: Countdown, now: number): number {
   return Math.max(0, c.totalMs - used(c, now));

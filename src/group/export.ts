@@ -4,7 +4,8 @@
  */
 import { answerLines, responseText } from '../quiz/question.js';
 import { sanitize } from '../ui/sanitize.js';
-import { mostMissed, standings } from './scoring.js';
+import { mostMissed, roundResults, standings } from './scoring.js';
+import { choiceSplit, ORDER_TITLE } from './split.js';
 import type { GroupState } from './state.js';
 
 export type ExportFormat = 'md' | 'json';
@@ -37,7 +38,9 @@ export interface GroupSummary {
     answer: string[];
     explanation: string | null;
     timedOut: boolean;
-    answers: { player: string; answer: string | null; correct: boolean }[];
+    /** Each choice as numbered on screen: right or not, and who chose it (order: who put it in its place). */
+    choices: { part: string | null; number: number; text: string; right: boolean; chosenBy: string[] }[];
+    answers: { player: string; answer: string | null; correct: boolean; points: number }[];
   }[];
   /** Numbers of the questions most of the group missed, most-missed first. */
   mostMissed: number[];
@@ -66,12 +69,22 @@ export function summarize(state: GroupState): GroupSummary {
       answer: answerLines(q),
       explanation: q.explain ?? null,
       timedOut: state.timedOut[i] ?? false,
+      choices: choiceSplit(state, i).groups.flatMap((g) =>
+        g.rows.map((r) => ({
+          part: g.title ?? null,
+          number: r.number,
+          text: r.text,
+          right: r.right,
+          chosenBy: r.who,
+        })),
+      ),
       answers: state.players.map((player, p) => {
         const a = state.answers[i]?.[p];
         return {
           player,
           answer: a?.response == null ? null : responseText(q, a.response),
           correct: a?.correct ?? false,
+          points: roundResults(state, i)[p]!.gained,
         };
       }),
     })),
@@ -110,9 +123,23 @@ export function toMarkdown(state: GroupState): string {
     out.push('', `### ${q.number}. ${q.topics.join(', ') || 'question'}`, '', hardBreaks(q.prompt), '');
     out.push(`**Answer:** ${q.answer.join('; ')}`, '');
     if (q.timedOut) out.push('_Time ran out for this question._', '');
-    out.push('| player | answer | |', '| --- | --- | --- |');
+    for (const part of [...new Set(q.choices.map((c) => c.part))]) {
+      const placed = part === ORDER_TITLE;
+      out.push(
+        `| ${part && !placed ? cell(part) : 'choice'} | right | ${placed ? 'put in its right place by' : 'chosen by'} |`,
+        '| --- | --- | --- |',
+      );
+      for (const c of q.choices.filter((x) => x.part === part))
+        out.push(
+          `| ${c.number}) ${cell(c.text)} | ${c.right && !placed ? '✔' : ''} | ${cell(c.chosenBy.join(', '))} |`,
+        );
+      out.push('');
+    }
+    out.push('| player | answer | | points |', '| --- | --- | --- | --- |');
     for (const a of q.answers)
-      out.push(`| ${cell(a.player)} | ${cell(a.answer ?? 'no answer')} | ${a.correct ? '✔' : '✘'} |`);
+      out.push(
+        `| ${cell(a.player)} | ${cell(a.answer ?? 'no answer')} | ${a.correct ? '✔' : '✘'} | +${a.points} |`,
+      );
     if (q.explanation) out.push('', hardBreaks(q.explanation));
   }
   if (s.mostMissed.length) {

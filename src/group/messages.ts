@@ -22,6 +22,7 @@ export const GROUP_MSG = {
   timerKeys: 'Ctrl-P pause/resume · Ctrl-E +15 s',
   timeUp: 'time is up: players who had not answered get this one wrong',
   nextKey: 'Enter: scoreboard',
+  more: (page: number, pages: number) => `page ${page} of ${pages} · Enter or space: more · b: back`,
   continueKey: (last: boolean) => (last ? 'Enter: final standings' : 'Enter: next question'),
   exported: (file: string) => `summary written to ${file}`,
   resumeHint: 'resume with `sts-trainer group --resume`',

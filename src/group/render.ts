@@ -2,12 +2,13 @@
  * The group screens as strings: a large question layout, the turn line,
  * the reveal, the scoreboard and the final standings. Pure.
  */
-import { answerLines, label, responseText, type BankQuestion } from '../quiz/question.js';
+import { answerLines, label, type BankQuestion } from '../quiz/question.js';
 import { TYPE_HINT } from '../quiz/render.js';
 import { renderTable } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
 import type { Shown } from './entry.js';
-import { mostMissed, standings, topicResults, whoGotIt } from './scoring.js';
+import { ordinal } from './render-reveal.js';
+import { mostMissed, standings, topicResults, type Standing } from './scoring.js';
 import type { GroupState } from './state.js';
 
 /** `    1) text`, continuation lines hanging under the text. */
@@ -18,7 +19,7 @@ const numbered = (theme: Theme, q: BankQuestion, items: string[]) =>
   });
 
 /** The question, big and clear: heading, a full-width rule, the prompt and the numbered choices. */
-export function renderQuestionScreen(theme: Theme, state: GroupState, shown: Shown): string {
+function fullLayout(theme: Theme, state: GroupState, shown: Shown): string[] {
   const q = state.questions[state.index]!;
   const out: string[] = [];
   out.push(theme.heading(`QUESTION ${state.index + 1} OF ${state.questions.length}`));
@@ -30,43 +31,50 @@ export function renderQuestionScreen(theme: Theme, state: GroupState, shown: Sho
     out.push(theme.accent('  b) Which trust condition?'), ...numbered(theme, q, shown.trust));
   } else out.push(...numbered(theme, q, shown.items));
   out.push(theme.rule() || '-'.repeat(theme.width));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
-/** Who has answered (without what) and who is still to answer. */
+/** The same without topics, rules and blank lines, choices less indented: for a short terminal. */
+function compactLayout(theme: Theme, state: GroupState, shown: Shown): string[] {
+  const q = state.questions[state.index]!;
+  const list = (items: string[]) =>
+    items.map((v, i) => `  ${theme.bold(`${i + 1})`)} ${theme.wrap(label(q, v), 5).trimStart()}`);
+  const out = [
+    theme.wrap(
+      `${theme.heading(`QUESTION ${state.index + 1} OF ${state.questions.length}`)} · ${theme.dim(TYPE_HINT[q.type])}`,
+    ),
+    theme.bold(theme.wrap(q.prompt, 2)),
+  ];
+  if (shown.kind === 'pair') {
+    out.push(theme.accent('a) Which API?'), ...list(shown.api));
+    out.push(theme.accent('b) Which trust condition?'), ...list(shown.trust));
+  } else out.push(...list(shown.items));
+  return out;
+}
+
+const height = (lines: string[]) => lines.join('\n').split('\n').length;
+
+/**
+ * The question screen. `rows`: the terminal rows it may take (the rest is the answer prompt's):
+ * when the full layout is taller, the compact one is used, so the question stays on screen while
+ * players answer.
+ */
+export function renderQuestionScreen(theme: Theme, state: GroupState, shown: Shown, rows?: number): string {
+  const full = fullLayout(theme, state, shown);
+  const lines = rows !== undefined && height(full) > rows ? compactLayout(theme, state, shown) : full;
+  return `${lines.join('\n')}\n`;
+}
+
+/** Who has answered (without what) and who is still to answer: `answered: Ana ✔  Ben …  Chen …`. */
 export function renderTurnLine(theme: Theme, state: GroupState): string {
   const row = state.answers[state.index] ?? [];
   const parts = state.players.map((p, i) =>
-    row[i] ? theme.ok(`${theme.sym.ok} ${p}`) : theme.dim(`… ${p}`),
+    row[i] ? theme.ok(`${p} ${theme.sym.ok}`) : theme.dim(`${p} …`),
   );
-  return `${theme.dim('answered:')} ${parts.join('  ')}\n`;
+  return `${theme.dim('answered:')} ${parts.join('  ')}`;
 }
 
-/** The right answer, who got it, each player's answer, and the explanation. */
-export function renderReveal(theme: Theme, state: GroupState, q: number): string {
-  const question = state.questions[q]!;
-  const out: string[] = ['', theme.rule('Answer')];
-  if (state.timedOut[q]) out.push(theme.warn('time ran out'));
-  out.push(theme.bold('The answer:'), ...answerLines(question).map((l) => theme.ok(`  ${l}`)));
-  const got = whoGotIt(state, q);
-  out.push(
-    '',
-    got.length === state.players.length
-      ? theme.ok(`Everyone got it ${theme.sym.ok}`)
-      : got.length === 0
-        ? theme.fail(`Nobody got it ${theme.sym.fail}`)
-        : `Got it: ${got.join(', ')}`,
-  );
-  state.players.forEach((p, i) => {
-    const a = state.answers[q]?.[i];
-    const text = a?.response == null ? 'no answer' : responseText(question, a.response);
-    const mark = a?.correct ? theme.ok(theme.sym.ok) : theme.fail(theme.sym.fail);
-    out.push(`  ${mark} ${theme.bold(p)}: ${text}`);
-  });
-  if (question.explain) out.push('', theme.wrap(question.explain, 2));
-  if (question.refs.length) out.push(...question.refs.map((r) => theme.dim(`  ${r}`)));
-  return `${out.join('\n')}\n`;
-}
+export { renderReveal } from './render-reveal.js';
 
 /** The running scoreboard: rank, points, right answers, current and best streak. */
 export function renderScoreboard(theme: Theme, state: GroupState, title = 'Scoreboard'): string {
@@ -88,6 +96,7 @@ export function renderFinal(theme: Theme, state: GroupState): string {
   const top = standings(state);
   const winners = top.filter((s) => s.rank === 1).map((s) => s.player);
   if (winners.length) out.push(theme.bold(`Winner${winners.length > 1 ? 's' : ''}: ${winners.join(', ')}`));
+  out.push(...renderPodium(theme, top));
   out.push(renderScoreboard(theme, state, 'Standings').trimEnd());
   const topics = topicResults(state);
   if (topics.length) {
@@ -102,10 +111,26 @@ export function renderFinal(theme: Theme, state: GroupState): string {
     out.push(
       `\n${m.index + 1}. ${theme.wrap(m.question.prompt, 3).trimStart()}`,
       theme.dim(`   ${m.wrong} of ${state.players.length} missed it`),
-      `   ${theme.ok(`${theme.sym.ok} answer:`)} ${theme.wrap(answerLines(m.question).join('; '), 5).trimStart()}`,
+      theme.wrap(`${theme.ok(`${theme.sym.ok} answer:`)} ${answerLines(m.question).join('; ')}`, 3),
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The podium: the first three places, players level on points and right answers sharing one
+ * (1st, 1st, 3rd), so a tie never hides anyone.
+ */
+export function renderPodium(theme: Theme, top: Standing[]): string[] {
+  const places = [...new Set(top.filter((s) => s.rank <= 3).map((s) => s.rank))];
+  const medal = ['', '🥇', '🥈', '🥉'];
+  return places.map((rank) => {
+    const at = top.filter((s) => s.rank === rank);
+    const names = at.map((s) => s.player).join(', ');
+    const tie = at.length > 1 ? theme.dim(' (tie)') : '';
+    const head = theme.plain ? ordinal(rank) : `${medal[rank]} ${ordinal(rank)}`;
+    return `  ${theme.bold(head)}  ${names}  ${at[0]!.points} pts${tie}`;
+  });
 }
 
 /** The countdown's status line. */

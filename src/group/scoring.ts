@@ -13,6 +13,22 @@ export function pointsFor(streak: number): number {
   return POINTS.base + Math.min(POINTS.maxBonus, POINTS.streakBonus * Math.max(0, streak - 1));
 }
 
+/** The most a `--speed` bonus adds to one right answer. */
+export const SPEED_MAX = 10;
+
+/**
+ * `--speed`: a right answer earns `round(SPEED_MAX × (1 − t / T))` more points, at least 0, where t
+ * is the seconds the player took (from their own prompt opening to locking in, paused time not
+ * counted) and T the window (the `--timer`, or 30 s untimed): 10 for an instant answer, 5 at half the
+ * window, 0 at its end. Wrong answers and no answer get none; so do answers typed by the host (no
+ * time per player). Without `--speed` scoring is unchanged.
+ */
+export function speedBonus(ms: number | undefined, windowSeconds: number | undefined): number {
+  if (ms === undefined || windowSeconds === undefined) return 0;
+  const share = 1 - ms / (windowSeconds * 1000);
+  return Math.max(0, Math.min(SPEED_MAX, Math.round(SPEED_MAX * share)));
+}
+
 export interface Standing {
   player: string;
   /** 1-based; players level on points and right answers share a rank. */
@@ -32,9 +48,12 @@ function closedRounds(state: GroupState): number {
   return state.players.length ? n : 0;
 }
 
-/** The scoreboard after every completed round, best first (ties keep the players' order). */
-export function standings(state: GroupState): Standing[] {
-  const rounds = closedRounds(state);
+/**
+ * The scoreboard after every completed round (or only the first `upTo` rounds), best first (ties
+ * keep the players' order).
+ */
+export function standings(state: GroupState, upTo?: number): Standing[] {
+  const rounds = Math.min(closedRounds(state), upTo ?? Infinity);
   const rows = state.players.map((player, p) => {
     let points = 0;
     let correct = 0;
@@ -45,7 +64,7 @@ export function standings(state: GroupState): Standing[] {
       if (a?.correct) {
         streak++;
         correct++;
-        points += pointsFor(streak);
+        points += pointsFor(streak) + speedBonus(a.ms, state.speed);
         best = Math.max(best, streak);
       } else streak = 0;
     }
@@ -60,6 +79,34 @@ export function standings(state: GroupState): Standing[] {
     r.rank = prev && prev.points === r.points && prev.correct === r.correct ? prev.rank : i + 1;
   });
   return sorted;
+}
+
+export interface RoundResult {
+  player: string;
+  /** Points this round earned (0 when wrong). */
+  gained: number;
+  total: number;
+  rank: number;
+  /** Places gained (positive) or lost (negative) this round; 0 on the first round. */
+  moved: number;
+}
+
+/** Each player's points and move on the scoreboard from round `q` (seating order). */
+export function roundResults(state: GroupState, q: number): RoundResult[] {
+  const before = new Map(standings(state, q).map((s) => [s.player, s]));
+  const after = standings(state, q + 1);
+  const byName = new Map(after.map((s) => [s.player, s]));
+  return state.players.map((player) => {
+    const now = byName.get(player)!;
+    const was = before.get(player)!;
+    return {
+      player,
+      gained: now.points - was.points,
+      total: now.points,
+      rank: now.rank,
+      moved: q === 0 ? 0 : was.rank - now.rank,
+    };
+  });
 }
 
 /** Players who got question `q` right, in seating order. */

@@ -8,7 +8,11 @@ import { MAX_PLAYERS, MIN_PLAYERS } from './state.js';
 
 const nonEmpty = z.string().trim().min(1);
 const response = z.union([z.string(), z.array(z.string()), z.record(z.string(), z.string())]);
-const given = z.strictObject({ response: response.nullable(), correct: z.boolean() });
+const given = z.strictObject({
+  response: response.nullable(),
+  correct: z.boolean(),
+  ms: z.number().nonnegative().optional(),
+});
 
 /** A stored question: the fields the game reads; other fields (labels, topics, …) pass through. */
 const question = z.looseObject({
@@ -29,6 +33,7 @@ export const GroupSessionSchema = z
     seed: z.number().int(),
     timer: z.number().positive().optional(),
     exportFile: z.string().min(1).optional(),
+    speed: z.number().positive().optional(),
     mode: z.enum(['hotseat', 'host']),
     index: z.number().int().nonnegative(),
     answers: z.array(z.array(given.nullable())),

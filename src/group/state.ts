@@ -14,6 +14,8 @@ export type EntryMode = 'hotseat' | 'host';
 export interface GivenAnswer {
   response: Response | null;
   correct: boolean;
+  /** Hot-seat: how long the player took, from their prompt opening to locking in (paused time excluded). */
+  ms?: number;
 }
 
 export interface GroupState {
@@ -28,6 +30,8 @@ export interface GroupState {
   timer?: number;
   /** Where `--export` writes the summary at the end. */
   exportFile?: string;
+  /** `--speed`: the window (seconds) over which a right answer's speed bonus falls to 0 (scoring.ts). */
+  speed?: number;
   mode: EntryMode;
   /** The current question (== questions.length once final). */
   index: number;
@@ -39,6 +43,8 @@ export interface GroupState {
 
 export const MIN_PLAYERS = 2;
 export const MAX_PLAYERS = 12;
+/** The speed bonus window of an untimed `--speed` session (seconds). */
+export const SPEED_WINDOW = 30;
 
 /** Why a list of player names cannot be used, or undefined when it can. */
 export function playersProblem(players: readonly string[]): string | undefined {
@@ -64,6 +70,8 @@ export function createGroup(opts: {
   seed: number;
   timer?: number;
   exportFile?: string;
+  /** `--speed`: faster right answers earn more (over the timer, or 30 s untimed). */
+  speed?: boolean;
 }): GroupState {
   return {
     version: 1,
@@ -73,6 +81,7 @@ export function createGroup(opts: {
     seed: opts.seed,
     timer: opts.timer,
     exportFile: opts.exportFile,
+    ...(opts.speed ? { speed: opts.timer ?? SPEED_WINDOW } : {}),
     mode: 'hotseat',
     index: 0,
     answers: opts.questions.map(() => []),
@@ -128,12 +137,21 @@ function withAnswer(state: GroupState, player: number, given: GivenAnswer): Grou
   return { ...state, answers, phase: done ? 'reveal' : 'turns' };
 }
 
-/** Records `player`'s answer (null: none given); after the last one the round is revealed. */
-export function answerFor(state: GroupState, player: number, response: Response | null): GroupState {
+/**
+ * Records `player`'s answer (null: none given) and, in hot-seat, how long it took (`ms`); after the
+ * last one the round is revealed.
+ */
+export function answerFor(
+  state: GroupState,
+  player: number,
+  response: Response | null,
+  ms?: number,
+): GroupState {
   const q = currentQuestion(state);
   if (state.phase !== 'turns' || !q) throw new Error('no question is waiting for answers');
   if (row(state)[player] !== null) throw new Error(`player ${player} has already answered`);
-  return withAnswer(state, player, { response, correct: response !== null && grade(q, response) });
+  const correct = response !== null && grade(q, response);
+  return withAnswer(state, player, { response, correct, ...(ms === undefined ? {} : { ms }) });
 }
 
 /** Time is up: whoever has not answered gets it wrong, and the round is revealed. */

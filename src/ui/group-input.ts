@@ -1,12 +1,17 @@
 /**
- * Prompts for `group`: answers stay hidden once given (the screen is shared),
- * and a prompt can be cancelled by a timer (AbortSignal). Ctrl-C becomes
- * `Interrupted` (exit 130); a cancelled prompt rejects with `PromptCancelled`.
+ * The prompts `group` asks through (group-prompts.ts, on @inquirer/core): a player's hidden
+ * answer, the host's line, and single keys. Streams are injectable (tests pass their own).
+ * Ctrl-C becomes `Interrupted` (exit 130); SIGTERM and SIGINT from outside close the prompt first
+ * (which turns raw mode off and shows the cursor again) and become `Terminated` (143) /
+ * `Interrupted`; a prompt closed by the caller's AbortSignal (the timer ran out) rejects with
+ * `PromptCancelled`.
  */
-import { checkbox, input, select } from '@inquirer/prompts';
-import { Interrupted } from '../errors.js';
-import type { Choice } from './prompts.js';
-import { sanitizeTerminal } from './sanitize.js';
+import { Interrupted, Terminated } from '../errors.js';
+import type { AnswerShape, Picked } from './group-answer.js';
+import { answerPrompt, keyPrompt, linePrompt, type PromptStyle } from './group-prompts.js';
+import { promptExitOf } from './prompt-exit.js';
+
+export type { AnswerShape, Picked } from './group-answer.js';
 
 /** The prompt was closed by its AbortSignal (the timer ran out). */
 export class PromptCancelled extends Error {
@@ -16,57 +21,86 @@ export class PromptCancelled extends Error {
   }
 }
 
-export interface HiddenPrompter {
-  choice(message: string, choices: Choice[], signal?: AbortSignal): Promise<string>;
-  multi(message: string, choices: Choice[], signal?: AbortSignal): Promise<string[]>;
-  text(message: string, validate: (v: string) => true | string, signal?: AbortSignal): Promise<string>;
+/** What every group prompt may show above its own line, and the host's timer keys. */
+export interface Live {
+  /** Lines above the prompt (the countdown, who has answered), asked for on every tick. */
+  status?: () => string[];
+  /** Redraw `status` this often (ms). */
+  tickMs?: number;
+  onCtrl?: (key: 'p' | 'e') => void;
+  /** Closes the prompt (PromptCancelled): the timer ran out. */
+  signal?: AbortSignal;
 }
 
-/** What stays on screen after a player answers. */
-export const LOCKED_IN = '(locked in)';
-const hidden = { style: { answer: () => LOCKED_IN } };
+export interface GroupInput {
+  /** A player's answer by number keys, hidden as given; null: Enter on nothing (no answer). */
+  answer(message: string, shape: AnswerShape, live?: Live): Promise<Picked>;
+  /** One checked line of text (the host's entry for everyone). */
+  line(message: string, validate: (v: string) => true | string, live?: Live): Promise<string>;
+  /** Enter ('enter') or one of `keys`. */
+  key(message: string, keys?: string[], live?: Live): Promise<string>;
+}
 
-async function guard<T>(p: () => Promise<T>): Promise<T> {
+export interface GroupInputStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  style?: PromptStyle;
+}
+
+type Context = {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal: AbortSignal;
+  clearPromptOnDone: boolean;
+};
+
+/** Runs one prompt with the signal guard (see the file comment). */
+async function guard<T>(
+  streams: GroupInputStreams,
+  live: Live | undefined,
+  run: (ctx: Context) => Promise<T>,
+): Promise<T> {
+  const stop = new AbortController();
+  let by: 'SIGTERM' | 'SIGINT' | undefined;
+  const on = (sig: 'SIGTERM' | 'SIGINT') => () => {
+    by = sig;
+    stop.abort();
+  };
+  const onTerm = on('SIGTERM');
+  const onInt = on('SIGINT');
+  process.once('SIGTERM', onTerm);
+  process.once('SIGINT', onInt);
+  const signal = live?.signal ? AbortSignal.any([live.signal, stop.signal]) : stop.signal;
   try {
-    return await p();
+    return await run({ input: streams.input, output: streams.output, signal, clearPromptOnDone: true });
   } catch (e) {
-    if (e instanceof Error && e.name === 'ExitPromptError') throw new Interrupted();
-    if (e instanceof Error && e.name === 'AbortPromptError') throw new PromptCancelled();
+    if (by === 'SIGTERM') throw new Terminated();
+    if (by === 'SIGINT') throw new Interrupted();
+    const exit = promptExitOf(e);
+    if (exit === 'exit') throw new Interrupted();
+    if (exit) throw new PromptCancelled();
     throw e;
+  } finally {
+    process.removeListener('SIGTERM', onTerm);
+    process.removeListener('SIGINT', onInt);
   }
 }
 
-// Content-pack text is shown escaped, never sent raw (ui/sanitize.ts).
-const safe = (s: string) => sanitizeTerminal(s, true);
-const safeChoices = (choices: Choice[]): Choice[] =>
-  choices.map((c) => ({
-    ...c,
-    name: safe(c.name),
-    ...(c.description === undefined ? {} : { description: safe(c.description) }),
-  }));
+const shown = (live: Live | undefined) => ({
+  status: live?.status,
+  tickMs: live?.tickMs,
+  onCtrl: live?.onCtrl,
+});
 
-/** The real prompts (@inquirer/prompts). Never call without a TTY. */
-export function createHiddenPrompter(): HiddenPrompter {
+/** The group's prompts on the given streams (default: the process's terminal). Never call without a TTY. */
+export function createGroupInput(streams: GroupInputStreams = {}): GroupInput {
+  const { style } = streams;
   return {
-    choice: (message, choices, signal) =>
-      guard(() =>
-        select<string>(
-          { message: safe(message), choices: safeChoices(choices), loop: false, theme: hidden },
-          { signal },
-        ),
-      ),
-    multi: (message, choices, signal) =>
-      guard(() =>
-        checkbox<string>(
-          {
-            message: safe(message),
-            choices: safeChoices(choices),
-            theme: hidden,
-            validate: (picked) => picked.length > 0 || 'choose at least one',
-          },
-          { signal },
-        ),
-      ),
-    text: (message, validate, signal) => guard(() => input({ message: safe(message), validate }, { signal })),
+    answer: (message, shape, live) =>
+      guard(streams, live, (ctx) => answerPrompt({ message, shape, style, ...shown(live) }, ctx)),
+    line: (message, validate, live) =>
+      guard(streams, live, (ctx) => linePrompt({ message, validate, style, ...shown(live) }, ctx)),
+    key: (message, keys = [], live) =>
+      guard(streams, live, (ctx) => keyPrompt({ message, keys, style, ...shown(live) }, ctx)),
   };
 }

@@ -6,6 +6,7 @@ import { emitKeypressEvents } from 'node:readline';
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
 import { Interrupted, Terminated } from '../errors.js';
 import { pick, type PickConfig, type PickResult } from './pick-prompt.js';
+import { isPromptExit } from './prompt-exit.js';
 import { sanitizeTerminal } from './sanitize.js';
 
 export interface Choice<T extends string = string> {
@@ -62,9 +63,6 @@ export interface Prompter {
   /** The quiz's answer prompt: numbers, exam keys and a live clock (pick-prompt.ts). */
   pick(config: PickConfig): Promise<PickResult>;
 }
-
-const isPromptExit = (e: unknown) =>
-  e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
 /**
  * Runs an inquirer prompt; Ctrl-C becomes `Interrupted` (130), SIGTERM closes the prompt (which

@@ -46,10 +46,16 @@ describe('export', () => {
 
       **Answer:** AssumeRole
 
-      | player | answer | |
+      | choice | right | chosen by |
       | --- | --- | --- |
-      | Ana | AssumeRole | ✔ |
-      | Ben | GetFederationToken | ✘ |
+      | 1) GetFederationToken |  | Ben |
+      | 2) GetSessionToken |  |  |
+      | 3) AssumeRole | ✔ | Ana |
+
+      | player | answer | | points |
+      | --- | --- | --- | --- |
+      | Ana | AssumeRole | ✔ | +10 |
+      | Ben | GetFederationToken | ✘ | +0 |
 
       Cross-account access is AssumeRole on a role whose trust policy names account A.
 
@@ -61,10 +67,16 @@ describe('export', () => {
 
       _Time ran out for this question._
 
-      | player | answer | |
+      | choice | right | chosen by |
       | --- | --- | --- |
-      | Ana | SerialNumber; TokenCode | ✔ |
-      | Ben | no answer | ✘ |
+      | 1) SerialNumber | ✔ | Ana |
+      | 2) ExternalId |  |  |
+      | 3) TokenCode | ✔ | Ana |
+
+      | player | answer | | points |
+      | --- | --- | --- | --- |
+      | Ana | SerialNumber; TokenCode | ✔ | +15 |
+      | Ben | no answer | ✘ | +0 |
 
       The MFA device serial number (or ARN) and the current code.
       "
@@ -88,11 +100,40 @@ describe('export', () => {
             "answer": "SerialNumber; TokenCode",
             "correct": true,
             "player": "Ana",
+            "points": 15,
           },
           {
             "answer": null,
             "correct": false,
             "player": "Ben",
+            "points": 0,
+          },
+        ],
+        "choices": [
+          {
+            "chosenBy": [
+              "Ana",
+            ],
+            "number": 1,
+            "part": null,
+            "right": true,
+            "text": "SerialNumber",
+          },
+          {
+            "chosenBy": [],
+            "number": 2,
+            "part": null,
+            "right": false,
+            "text": "ExternalId",
+          },
+          {
+            "chosenBy": [
+              "Ana",
+            ],
+            "number": 3,
+            "part": null,
+            "right": true,
+            "text": "TokenCode",
           },
         ],
         "explanation": "The MFA device serial number (or ARN) and the current code.",

@@ -59,6 +59,8 @@ export interface TmuxSession {
    * polls; after `tries` polls returns the screen as it is.
    */
   settle(before: string, tries?: number): Promise<string>;
+  /** A tmux format about the pane (e.g. `#{cursor_flag}`: 1 when the cursor is shown, `#{pane_tty}`). */
+  display(format: string): string;
   /** Ends the session (also done when the test finishes). */
   kill(): void;
 }
@@ -110,6 +112,7 @@ export function startTmux(opts: TmuxOptions): TmuxSession {
       }
       return last;
     },
+    display: (format) => tmux('display-message', '-p', '-t', name, format).trim(),
     kill,
   };
 }

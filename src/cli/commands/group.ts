@@ -2,17 +2,16 @@
 import { resolve } from 'node:path';
 import { exportFormat, toJson, toMarkdown } from '../../group/export.js';
 import { EXPORT_MSG, exportProblem, writeExport } from '../../group/export-file.js';
-import { askPlayers, runGroup } from '../../group/loop.js';
+import { askPlayers, runGroup, showFinal, type GroupDeps } from '../../group/loop.js';
 import { GROUP_MSG } from '../../group/messages.js';
-import { renderFinal } from '../../group/render.js';
 import { clearSession, loadSession, saveSession } from '../../group/session-file.js';
 import { begin, createGroup, parsePlayers, playersProblem, type GroupState } from '../../group/state.js';
 import { usableDataDir } from '../../store/data-dir.js';
-import { clearScreen, showCountdown } from '../../ui/countdown.js';
-import { createHiddenPrompter } from '../../ui/group-input.js';
+import { clearScreen, startTicker } from '../../ui/countdown.js';
+import { createGroupInput } from '../../ui/group-input.js';
 import { createPrompter, type Prompter } from '../../ui/prompts.js';
 import type { CliContext } from '../context.js';
-import { EXIT, Interrupted, needsTerminal, UsageError } from '../../errors.js';
+import { EXIT, Interrupted, needsTerminal, Terminated, UsageError } from '../../errors.js';
 
 export interface GroupOptions {
   players?: string;
@@ -23,6 +22,7 @@ export interface GroupOptions {
   export?: string;
   resume?: boolean;
   force?: boolean;
+  speed?: boolean;
 }
 
 const DEFAULT_COUNT = 10;
@@ -42,7 +42,7 @@ function checkOptions(o: GroupOptions): void {
       );
   }
   if (o.resume) {
-    const fixed = (['players', 'count', 'topic', 'seed'] as const).find((k) => o[k] !== undefined);
+    const fixed = (['players', 'count', 'topic', 'seed', 'speed'] as const).find((k) => o[k] !== undefined);
     if (fixed) throw new UsageError(GROUP_MSG.resumeConflict(`--${fixed}`), GROUP_MSG.resumeConflictHint);
   }
 }
@@ -76,6 +76,7 @@ async function newSession(o: GroupOptions, ctx: CliContext, prompter: Prompter):
     questions,
     seed,
     timer: o.timer,
+    speed: o.speed,
     exportFile: o.export === undefined ? undefined : resolve(ctx.cwd, o.export),
   });
   const players = o.players !== undefined ? parsePlayers(o.players) : await askPlayers(prompter);
@@ -121,26 +122,24 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
   else if (options.resume) checkExport(state.exportFile, Boolean(options.force));
   await saveSession(dataDir, state);
   const live = ctx.stdoutIsTTY && !ctx.plain;
+  const style = { dim: theme.dim, warn: theme.warn, accent: theme.accent };
+  const deps: GroupDeps = {
+    input: createGroupInput({ style }),
+    theme,
+    out: ctx.stdout,
+    now: () => Date.now(),
+    save: (s) => saveSession(dataDir, s),
+    countdown: (tick) => startTicker(tick),
+    clear: live ? clearScreen : () => {},
+    size: () => ({ columns: ctx.columns, rows: process.stdout.rows || 24 }),
+  };
   try {
-    state = await runGroup(
-      {
-        prompter,
-        answers: createHiddenPrompter(),
-        theme,
-        out: ctx.stdout,
-        now: () => Date.now(),
-        save: (s) => saveSession(dataDir, s),
-        countdown: showCountdown,
-        clear: live ? clearScreen : () => {},
-        live,
-      },
-      state,
-    );
+    state = await runGroup(deps, state);
+    await showFinal(deps, state);
   } catch (e) {
-    if (e instanceof Interrupted) ctx.stderr.write(`\n${GROUP_MSG.resumeHint}`);
+    if (e instanceof Interrupted || e instanceof Terminated) ctx.stderr.write(`\n${GROUP_MSG.resumeHint}`);
     throw e;
   }
-  ctx.stdout.write(renderFinal(theme, state));
   if (state.exportFile) {
     const text = exportFormat(state.exportFile) === 'json' ? toJson(state) : toMarkdown(state);
     try {
