@@ -22,10 +22,71 @@ export type TracePhase =
   | 'duration'
   | 'issue';
 
+/**
+ * The stable identifier of a check: what content's `expect.deniedAt` names and what the learner's
+ * wording is keyed by. An authorization is `authorize.<action>`, e.g. `authorize.sts:AssumeRole`.
+ */
+export type CheckId =
+  | `authorize.${string}`
+  | 'auth.caller'
+  | 'auth.expiry'
+  | 'auth.token-version'
+  | 'authorize.none'
+  | 'caller.long-term'
+  | 'caller.root'
+  | 'caller.type'
+  | 'duration.chaining'
+  | 'duration.limit'
+  | 'duration.root'
+  | 'duration.saml'
+  | 'duration.sso'
+  | 'iam.policy'
+  | 'iam.put-role-policy'
+  | 'iam.role'
+  | 'issue.credentials'
+  | 'issue.packed'
+  | 'key.known'
+  | 'message.valid'
+  | 'mfa.code'
+  | 'mfa.device'
+  | 'oidc.audience'
+  | 'oidc.expiry'
+  | 'oidc.parse'
+  | 'oidc.provider'
+  | 'oidc.signature'
+  | 'region.active'
+  | 'role.exists'
+  | 'saml.audience'
+  | 'saml.expiry'
+  | 'saml.issuer'
+  | 'saml.parse'
+  | 'saml.provider'
+  | 'saml.role'
+  | 'saml.sessionName'
+  | 'saml.signature'
+  | 'saml.sourceIdentity'
+  | 'saml.subject'
+  | 'session.none'
+  | 'session.policy'
+  | 'session.policyArns'
+  | 'source-identity.immutable'
+  | 'sso.assignment'
+  | 'sso.saml'
+  | 'sso.session'
+  | 'sso.signin'
+  | 'sso.user'
+  | 'tags.inherited'
+  | 'tags.rules'
+  | 'tags.transitive'
+  | 'tags.unique'
+  | 'validate.arns'
+  | 'validate.params'
+  | 'validate.roleArn';
+
 /** One check STS made, in order: what was checked, with which values, and whether it passed. */
 export interface TraceCheck {
-  /** A stable identifier, e.g. `param.RoleSessionName`, `caller.root`, `authorize.trust`. */
-  id: string;
+  /** A stable identifier, e.g. `caller.root`, `authorize.sts:AssumeRole`. */
+  id: CheckId;
   phase: TracePhase;
   /** One line, e.g. "RoleSessionName matches [\w+=,.@-]* and is 2–64 characters". */
   title: string;

@@ -27,64 +27,70 @@ export function authenticate(
   const id = 'auth.caller';
   if (as === 'anonymous') {
     if (UNSIGNED.has(api)) {
-      trace.pass(
+      trace.pass({
         id,
-        'authenticate',
-        `unsigned request: ${api} needs no AWS credentials`,
-        undefined,
-        REF.tempRequest,
-      );
+        phase: 'authenticate',
+        title: `unsigned request: ${api} needs no AWS credentials`,
+        ref: REF.tempRequest,
+      });
       return { caller: { type: 'anonymous' } };
     }
     if (PORTAL.has(api)) {
-      trace.fail(id, 'authenticate', `${api} needs a signed-in Identity Center user (\`sso/NAME\`)`);
+      trace.fail({
+        id,
+        phase: 'authenticate',
+        title: `${api} needs a signed-in Identity Center user (\`sso/NAME\`)`,
+      });
       return { error: invalidClientTokenId() };
     }
-    trace.fail(
+    trace.fail({
       id,
-      'authenticate',
-      `${api} must be signed with AWS credentials, and this request is unsigned`,
-    );
+      phase: 'authenticate',
+      title: `${api} must be signed with AWS credentials, and this request is unsigned`,
+    });
     return { error: missingAuthenticationToken() };
   }
   const [kind, ...rest] = as.split('/');
   const name = rest.join('/');
   if (as.startsWith('sso/')) {
     if (!PORTAL.has(api)) {
-      trace.fail(
+      trace.fail({
         id,
-        'authenticate',
-        `an Identity Center user signs in to the portal; ${api} needs AWS credentials`,
-      );
+        phase: 'authenticate',
+        title: `an Identity Center user signs in to the portal; ${api} needs AWS credentials`,
+      });
       return { error: invalidClientTokenId() };
     }
-    trace.pass(id, 'authenticate', `Identity Center user \`${name}\` calls the access portal`);
+    trace.pass({
+      id,
+      phase: 'authenticate',
+      title: `Identity Center user \`${name}\` calls the access portal`,
+    });
     return { caller: { type: 'sso', user: name } };
   }
   if (PORTAL.has(api)) {
-    trace.fail(
+    trace.fail({
       id,
-      'authenticate',
-      `${api} is an Identity Center portal call: the caller must be \`sso/NAME\``,
-    );
+      phase: 'authenticate',
+      title: `${api} is an Identity Center portal call: the caller must be \`sso/NAME\``,
+    });
     return { error: invalidClientTokenId() };
   }
   if (kind === 'service') {
     if (api !== 'AssumeRole' && api !== 'Request') {
-      trace.fail(
+      trace.fail({
         id,
-        'authenticate',
-        `a service principal only assumes roles and makes requests here; it does not call ${api}`,
-      );
+        phase: 'authenticate',
+        title: `a service principal only assumes roles and makes requests here; it does not call ${api}`,
+      });
       return { error: invalidClientTokenId() };
     }
-    trace.pass(
+    trace.pass({
       id,
-      'authenticate',
-      `the service \`${name}\` calls STS for its resource`,
-      undefined,
-      REF.serviceRoles,
-    );
+      phase: 'authenticate',
+      title: `the service \`${name}\` calls STS for its resource`,
+      ref: REF.serviceRoles,
+    });
     return { caller: { type: 'service', service: name } };
   }
   const creds = resolveCredentials(state, as);
@@ -92,7 +98,13 @@ export function authenticate(
     const why = as.startsWith('$')
       ? `step \`${as.slice(1)}\` produced no credentials (it failed, or has not run yet)`
       : `no credentials called \`${as}\` exist in this world`;
-    trace.fail(id, 'authenticate', 'the access key is not recognised', why, REF.commonErrors);
+    trace.fail({
+      id,
+      phase: 'authenticate',
+      title: 'the access key is not recognised',
+      detail: why,
+      ref: REF.commonErrors,
+    });
     return { error: invalidClientTokenId() };
   }
   return checkExpiry(state, creds, trace);
@@ -140,31 +152,31 @@ function checkExpiry(
   const id = 'auth.caller';
   const who = describe(creds);
   if (creds.expiresAt === undefined) {
-    trace.pass(
+    trace.pass({
       id,
-      'authenticate',
-      `signed with ${who}`,
-      `access key ${creds.accessKeyId} (long-term, never expires)`,
-    );
+      phase: 'authenticate',
+      title: `signed with ${who}`,
+      detail: `access key ${creds.accessKeyId} (long-term, never expires)`,
+    });
     return { caller: { type: 'credentials', creds } };
   }
   const left = Math.round((creds.expiresAt - state.now) / 1000);
   if (left <= 0) {
-    trace.fail(
-      'auth.expiry',
-      'authenticate',
-      `signed with ${who}, which expired at ${iso(creds.expiresAt)}`,
-      `now ${iso(state.now)}: ${-left} s past expiry`,
-      REF.commonErrors,
-    );
+    trace.fail({
+      id: 'auth.expiry',
+      phase: 'authenticate',
+      title: `signed with ${who}, which expired at ${iso(creds.expiresAt)}`,
+      detail: `now ${iso(state.now)}: ${-left} s past expiry`,
+      ref: REF.commonErrors,
+    });
     return { error: expiredToken() };
   }
-  trace.pass(
-    'auth.expiry',
-    'authenticate',
-    `signed with ${who}, valid until ${iso(creds.expiresAt)}`,
-    `${left} s left`,
-  );
+  trace.pass({
+    id: 'auth.expiry',
+    phase: 'authenticate',
+    title: `signed with ${who}, valid until ${iso(creds.expiresAt)}`,
+    detail: `${left} s left`,
+  });
   return { caller: { type: 'credentials', creds } };
 }
 

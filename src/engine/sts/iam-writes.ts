@@ -30,7 +30,13 @@ export function applyIamWrite(
   const key = parsed ? roleKey(parsed.account, parsed.name) : '';
   const role = state.world.roles.get(key);
   if (!role) {
-    trace.fail('iam.role', 'issue', 'the role exists', `no role \`${resourceArn}\``, REF_REVOKE);
+    trace.fail({
+      id: 'iam.role',
+      phase: 'issue',
+      title: 'the role exists',
+      detail: `no role \`${resourceArn}\``,
+      ref: REF_REVOKE,
+    });
     return {
       code: 'NoSuchEntity',
       message: `The role with name ${parsed?.name ?? resourceArn} cannot be found.`,
@@ -45,17 +51,24 @@ export function applyIamWrite(
   );
   const bad = problems[0];
   if (bad) {
-    trace.fail('iam.policy', 'issue', 'the policy document is valid', bad.message, REF_REVOKE);
+    trace.fail({
+      id: 'iam.policy',
+      phase: 'issue',
+      title: 'the policy document is valid',
+      detail: bad.message,
+      ref: REF_REVOKE,
+    });
     return MalformedPolicyDocument('Syntax errors in policy.');
   }
   const list = state.rolePolicies.get(key) ?? [];
   state.rolePolicies.set(key, [...list.filter((p) => !p.label.startsWith(`inline policy ${name} `)), policy]);
-  trace.pass(
-    'iam.put-role-policy',
-    'issue',
-    `inline policy ${name} is now attached to role ${role.name}`,
-    'it applies to every session of the role from the next request on, including sessions issued earlier',
-    REF_REVOKE,
-  );
+  trace.pass({
+    id: 'iam.put-role-policy',
+    phase: 'issue',
+    title: `inline policy ${name} is now attached to role ${role.name}`,
+    detail:
+      'it applies to every session of the role from the next request on, including sessions issued earlier',
+    ref: REF_REVOKE,
+  });
   return undefined;
 }

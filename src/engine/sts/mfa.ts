@@ -24,28 +24,40 @@ export function verifyMfa(
   const user = caller.type === 'credentials' ? caller.creds.user : undefined;
   const device = user?.mfaSerial;
   if (serial === undefined || code === undefined || !user || !device || serial !== device) {
-    trace.fail(
-      'mfa.device',
-      'mfa',
-      'SerialNumber is an MFA device of the caller',
-      device
+    trace.fail({
+      id: 'mfa.device',
+      phase: 'mfa',
+      title: 'SerialNumber is an MFA device of the caller',
+      detail: device
         ? `sent ${serial ?? '(none)'}; the caller's device is ${device}`
         : `the caller has no MFA device (sent ${serial ?? '(none)'})`,
-      REF.mfaApi,
-    );
+      ref: REF.mfaApi,
+    });
     return { error: AccessDenied(MFA_UNABLE) };
   }
-  trace.pass('mfa.device', 'mfa', "SerialNumber is the caller's MFA device", device, REF.mfaApi);
+  trace.pass({
+    id: 'mfa.device',
+    phase: 'mfa',
+    title: "SerialNumber is the caller's MFA device",
+    detail: device,
+    ref: REF.mfaApi,
+  });
   if (code !== user.mfaCode) {
-    trace.fail('mfa.code', 'mfa', "TokenCode is the device's current code", `sent ${code}`, REF.mfaApi);
+    trace.fail({
+      id: 'mfa.code',
+      phase: 'mfa',
+      title: "TokenCode is the device's current code",
+      detail: `sent ${code}`,
+      ref: REF.mfaApi,
+    });
     return { error: AccessDenied(MFA_INVALID_CODE) };
   }
-  trace.pass(
-    'mfa.code',
-    'mfa',
-    "TokenCode is the device's current code",
-    'the session will be MFA-authenticated',
-    REF.mfaApi,
-  );
+  trace.pass({
+    id: 'mfa.code',
+    phase: 'mfa',
+    title: "TokenCode is the device's current code",
+    detail: 'the session will be MFA-authenticated',
+    ref: REF.mfaApi,
+  });
   return { mfa: true };
 }

@@ -79,13 +79,13 @@ export class Validator {
   /** The typed request when every constraint holds; otherwise the traced ValidationError. */
   result<T>(request: T, trace: Trace, ref: string): { request: T } | { error: AwsError } {
     if (this.violations.length === 0) return { request };
-    trace.fail(
-      'validate.params',
-      'validate',
-      "parameters satisfy the API's constraints",
-      this.violations.map((x) => `${x.member}: ${x.constraint}`).join('; '),
+    trace.fail({
+      id: 'validate.params',
+      phase: 'validate',
+      title: "parameters satisfy the API's constraints",
+      detail: this.violations.map((x) => `${x.member}: ${x.constraint}`).join('; '),
       ref,
-    );
+    });
     return { error: ValidationError(validationMessage(this.violations)) };
   }
 
@@ -263,7 +263,13 @@ export function arnIsValid(arn: string): boolean {
 /** The ValidationError for a RoleArn that is not a well-formed ARN (traced), or undefined. */
 export function roleArnFailure(roleArn: string, trace: Trace, ref: string): AwsError | undefined {
   if (arnIsValid(roleArn)) return undefined;
-  trace.fail('validate.roleArn', 'validate', 'RoleArn is a well-formed ARN', roleArn, ref);
+  trace.fail({
+    id: 'validate.roleArn',
+    phase: 'validate',
+    title: 'RoleArn is a well-formed ARN',
+    detail: roleArn,
+    ref,
+  });
   return ValidationError(`${roleArn} is invalid`);
 }
 

@@ -89,22 +89,22 @@ export function regionGate(
   const disabled = state.world.regionSettings.get(account)?.stsDisabled.has(call.region) ?? false;
   const title = `STS is active in ${call.region} for account ${account}`;
   if (disabled && call.region !== GLOBAL_ENDPOINT_REGION) {
-    trace.fail(
-      'region.active',
-      'authenticate',
+    trace.fail({
+      id: 'region.active',
+      phase: 'authenticate',
       title,
-      'the account deactivated STS in this Region',
-      REF_REGIONS,
-    );
+      detail: 'the account deactivated STS in this Region',
+      ref: REF_REGIONS,
+    });
     return { code: 'RegionDisabledException', message: regionDisabledMessage(account), httpStatus: 403 };
   }
-  trace.pass(
-    'region.active',
-    'authenticate',
+  trace.pass({
+    id: 'region.active',
+    phase: 'authenticate',
     title,
-    `endpoint sts.${call.region}.amazonaws.com`,
-    REF_REGIONS,
-  );
+    detail: `endpoint sts.${call.region}.amazonaws.com`,
+    ref: REF_REGIONS,
+  });
   return undefined;
 }
 
@@ -125,21 +125,21 @@ function tokenValidIn(creds: Credentials, call: Call, trace: Trace): boolean {
   const optIn = OPT_IN_REGIONS.has(call.region);
   const title = `the session token (version ${creds.tokenVersion === 'v1' ? 1 : 2}) is valid in ${call.region}`;
   if (creds.tokenVersion === 'v1' && optIn) {
-    trace.fail(
-      'auth.token-version',
-      'authenticate',
+    trace.fail({
+      id: 'auth.token-version',
+      phase: 'authenticate',
       title,
-      `${call.region} is an opt-in Region; version 1 tokens from the global endpoint are valid only in Regions enabled by default`,
-      REF_TOKENS,
-    );
+      detail: `${call.region} is an opt-in Region; version 1 tokens from the global endpoint are valid only in Regions enabled by default`,
+      ref: REF_TOKENS,
+    });
     return false;
   }
-  trace.pass(
-    'auth.token-version',
-    'authenticate',
+  trace.pass({
+    id: 'auth.token-version',
+    phase: 'authenticate',
     title,
-    optIn ? 'version 2 tokens are valid in every Region' : `${call.region} is enabled by default`,
-    REF_TOKENS,
-  );
+    detail: optIn ? 'version 2 tokens are valid in every Region' : `${call.region} is enabled by default`,
+    ref: REF_TOKENS,
+  });
   return true;
 }

@@ -21,16 +21,21 @@ export function findRole(state: EngineState, roleArn: string, trace: Trace): Rol
   const parsed = parseRoleArn(roleArn);
   const role = parsed ? state.world.roles.get(roleKey(parsed.account, parsed.name)) : undefined;
   if (!parsed || !role || (parsed.path !== '/' && parsed.path !== role.path)) {
-    trace.fail(
-      'role.exists',
-      'authorize',
-      'the role exists',
-      `no role \`${roleArn}\` in this world`,
-      REF.assumeRole,
-    );
+    trace.fail({
+      id: 'role.exists',
+      phase: 'authorize',
+      title: 'the role exists',
+      detail: `no role \`${roleArn}\` in this world`,
+      ref: REF.assumeRole,
+    });
     return undefined;
   }
-  trace.pass('role.exists', 'authorize', `the role exists: ${role.arn}`, `unique id ${role.uniqueId}`);
+  trace.pass({
+    id: 'role.exists',
+    phase: 'authorize',
+    title: `the role exists: ${role.arn}`,
+    detail: `unique id ${role.uniqueId}`,
+  });
   return role;
 }
 
@@ -81,51 +86,51 @@ export function roleDuration(rule: DurationRule, trace: Trace): { seconds: numbe
       rule.chaining === 'session-token'
         ? 'GetSessionToken credentials calling AssumeRole are treated as role chaining (observed AWS behaviour, not documented)'
         : 'the caller is a role session, so this is role chaining';
-    trace.info(
-      'duration.chaining',
-      'duration',
-      'role chaining: the session is capped at 1 hour',
-      note,
-      REF.roleChaining,
-    );
+    trace.info({
+      id: 'duration.chaining',
+      phase: 'duration',
+      title: 'role chaining: the session is capped at 1 hour',
+      detail: note,
+      ref: REF.roleChaining,
+    });
     if (seconds > ROLE_CHAINING_CAP) {
-      trace.fail(
-        'duration.limit',
-        'duration',
-        `duration within the 1-hour role-chaining limit`,
-        `${asked}; limit 3600 s`,
-        REF.roleChaining,
-      );
+      trace.fail({
+        id: 'duration.limit',
+        phase: 'duration',
+        title: `duration within the 1-hour role-chaining limit`,
+        detail: `${asked}; limit 3600 s`,
+        ref: REF.roleChaining,
+      });
       return { error: ValidationError(CHAINING_MESSAGE) };
     }
   }
   if (rule.service) {
-    trace.pass(
-      'duration.limit',
-      'duration',
-      `duration ${humanDuration(seconds)}: MaxSessionDuration does not limit sessions AWS services assume`,
-      asked,
-      REF.maxSessionDuration,
-    );
+    trace.pass({
+      id: 'duration.limit',
+      phase: 'duration',
+      title: `duration ${humanDuration(seconds)}: MaxSessionDuration does not limit sessions AWS services assume`,
+      detail: asked,
+      ref: REF.maxSessionDuration,
+    });
     return { seconds };
   }
   if (seconds > rule.role.maxSessionDuration) {
-    trace.fail(
-      'duration.limit',
-      'duration',
-      "duration within the role's MaxSessionDuration",
-      `${asked}; role ${rule.role.name} allows at most ${rule.role.maxSessionDuration} s`,
-      REF.maxSessionDuration,
-    );
+    trace.fail({
+      id: 'duration.limit',
+      phase: 'duration',
+      title: "duration within the role's MaxSessionDuration",
+      detail: `${asked}; role ${rule.role.name} allows at most ${rule.role.maxSessionDuration} s`,
+      ref: REF.maxSessionDuration,
+    });
     return { error: ValidationError(MAX_DURATION_MESSAGE) };
   }
-  trace.pass(
-    'duration.limit',
-    'duration',
-    `duration ${humanDuration(seconds)} is within the limits`,
-    `${asked}; role maximum ${rule.role.maxSessionDuration} s${rule.chaining ? '; chaining limit 3600 s' : ''}`,
-    REF.maxSessionDuration,
-  );
+  trace.pass({
+    id: 'duration.limit',
+    phase: 'duration',
+    title: `duration ${humanDuration(seconds)} is within the limits`,
+    detail: `${asked}; role maximum ${rule.role.maxSessionDuration} s${rule.chaining ? '; chaining limit 3600 s' : ''}`,
+    ref: REF.maxSessionDuration,
+  });
   return { seconds };
 }
 
@@ -148,13 +153,13 @@ export function issueRoleSession(
   const packs =
     packed.policyText !== undefined || packed.arnCount > 0 || Object.keys(packed.passedTags).length > 0;
   if (size > 100) {
-    trace.fail(
-      'issue.packed',
-      'issue',
-      'session policies and tags fit the packed size limit',
-      `${size}% of the allotted space`,
-      REF.sessionTags,
-    );
+    trace.fail({
+      id: 'issue.packed',
+      phase: 'issue',
+      title: 'session policies and tags fit the packed size limit',
+      detail: `${size}% of the allotted space`,
+      ref: REF.sessionTags,
+    });
     const onlyTags = packed.policyText === undefined && packed.arnCount === 0;
     return {
       error: PackedPolicyTooLarge(
@@ -180,12 +185,12 @@ export function issueRoleSession(
       spec,
     ),
   );
-  trace.pass(
-    'issue.credentials',
-    'issue',
-    `issued temporary credentials for ${arn}`,
-    `access key ${creds.accessKeyId}; expires ${iso(creds.expiresAt)}${creds.mfa ? '; MFA-authenticated' : ''}`,
-  );
+  trace.pass({
+    id: 'issue.credentials',
+    phase: 'issue',
+    title: `issued temporary credentials for ${arn}`,
+    detail: `access key ${creds.accessKeyId}; expires ${iso(creds.expiresAt)}${creds.mfa ? '; MFA-authenticated' : ''}`,
+  });
   const response: Record<string, unknown> = {
     Credentials: credentialsResponse(creds),
     AssumedRoleUser: { AssumedRoleId: creds.userId, Arn: arn },

@@ -24,26 +24,25 @@ export function sessionPolicies(
       try {
         doc = JSON.parse(policy);
       } catch {
-        trace.fail(
-          'session.policy',
-          'validate',
-          'the session policy is JSON',
-          undefined,
-          REF.sessionPolicies,
-        );
+        trace.fail({
+          id: 'session.policy',
+          phase: 'validate',
+          title: 'the session policy is JSON',
+          ref: REF.sessionPolicies,
+        });
         return { error: MalformedPolicyDocument('The policy is not in the valid JSON format.') };
       }
     }
     const { policy: p, problems } = normalizePolicy(doc, 'session policy', 'session');
     const [problem] = problems;
     if (problem) {
-      trace.fail(
-        'session.policy',
-        'validate',
-        'the session policy is a valid IAM policy',
-        problem.message,
-        REF.sessionPolicies,
-      );
+      trace.fail({
+        id: 'session.policy',
+        phase: 'validate',
+        title: 'the session policy is a valid IAM policy',
+        detail: problem.message,
+        ref: REF.sessionPolicies,
+      });
       return { error: MalformedPolicyDocument('Syntax errors in policy.') };
     }
     out.push(p);
@@ -51,22 +50,22 @@ export function sessionPolicies(
   for (const arn of arns ?? []) {
     const p = state.world.managedPolicies.get(arn);
     if (!p) {
-      trace.fail(
-        'session.policyArns',
-        'validate',
-        'each PolicyArn is a managed policy',
-        `\`${arn}\` does not exist in this world`,
-      );
+      trace.fail({
+        id: 'session.policyArns',
+        phase: 'validate',
+        title: 'each PolicyArn is a managed policy',
+        detail: `\`${arn}\` does not exist in this world`,
+      });
       return { error: MalformedPolicyDocument(`Policy ${arn} does not exist or is not attachable.`) };
     }
     out.push({ ...p, label: `managed session policy ${arn.split('/').pop()}` });
   }
-  trace.pass(
-    'session.policy',
-    'validate',
-    `${out.length} session ${out.length === 1 ? 'policy' : 'policies'}: the session gets at most what they allow`,
-    out.map((p) => p.label).join(', '),
-    REF.sessionPolicies,
-  );
+  trace.pass({
+    id: 'session.policy',
+    phase: 'validate',
+    title: `${out.length} session ${out.length === 1 ? 'policy' : 'policies'}: the session gets at most what they allow`,
+    detail: out.map((p) => p.label).join(', '),
+    ref: REF.sessionPolicies,
+  });
   return { policies: out };
 }

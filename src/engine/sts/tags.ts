@@ -34,13 +34,13 @@ export function checkSessionTags(
   for (const t of passed) {
     const k = t.key.toLowerCase();
     if (seen.has(k)) {
-      trace.fail(
-        'tags.unique',
-        'tags',
-        'tag keys are unique, ignoring case',
-        `\`${t.key}\` appears twice`,
-        REF.sessionTags,
-      );
+      trace.fail({
+        id: 'tags.unique',
+        phase: 'tags',
+        title: 'tag keys are unique, ignoring case',
+        detail: `\`${t.key}\` appears twice`,
+        ref: REF.sessionTags,
+      });
       return { error: InvalidParameterValue(DUPLICATE_TAG_KEYS) };
     }
     seen.add(k);
@@ -48,13 +48,13 @@ export function checkSessionTags(
   }
   for (const key of transitive) {
     if (!seen.has(key.toLowerCase())) {
-      trace.fail(
-        'tags.transitive',
-        'tags',
-        'every transitive tag key is one of the tags',
-        `\`${key}\` is not a tag`,
-        REF.sessionTags,
-      );
+      trace.fail({
+        id: 'tags.transitive',
+        phase: 'tags',
+        title: 'every transitive tag key is one of the tags',
+        detail: `\`${key}\` is not a tag`,
+        ref: REF.sessionTags,
+      });
       return { error: InvalidParameterValue(TRANSITIVE_NOT_IN_TAGS) };
     }
   }
@@ -67,21 +67,21 @@ export function checkSessionTags(
   }
   const conflict = passed.find((t) => inheritedKeys.some((k) => k.toLowerCase() === t.key.toLowerCase()));
   if (conflict) {
-    trace.fail(
-      'tags.inherited',
-      'tags',
-      'no tag overrides a transitive tag inherited from the calling session',
-      `\`${conflict.key}\` is inherited as transitive`,
-      REF.sessionTags,
-    );
+    trace.fail({
+      id: 'tags.inherited',
+      phase: 'tags',
+      title: 'no tag overrides a transitive tag inherited from the calling session',
+      detail: `\`${conflict.key}\` is inherited as transitive`,
+      ref: REF.sessionTags,
+    });
     return { error: InvalidParameterValue(TRANSITIVE_CONFLICT) };
   }
   if (passed.length > 0 || inheritedKeys.length > 0) {
-    trace.pass(
-      'tags.rules',
-      'tags',
-      'session tags are well formed',
-      [
+    trace.pass({
+      id: 'tags.rules',
+      phase: 'tags',
+      title: 'session tags are well formed',
+      detail: [
         passed.length ? `passed: ${passed.map((t) => `${t.key}=${t.value}`).join(', ')}` : '',
         transitive.length ? `transitive: ${transitive.join(', ')}` : '',
         inheritedKeys.length
@@ -92,8 +92,8 @@ export function checkSessionTags(
       ]
         .filter(Boolean)
         .join('; '),
-      REF.sessionTags,
-    );
+      ref: REF.sessionTags,
+    });
   }
   return { tags, transitive, inheritedTags, inheritedKeys };
 }

@@ -21,10 +21,16 @@ export function longTermCaller(
   const c = caller.creds;
   const title = 'the caller signs with long-term credentials';
   if (isTemporary(c)) {
-    trace.fail('caller.long-term', 'caller', title, `${c.arn} is a temporary session`, REF.tempRequest);
+    trace.fail({
+      id: 'caller.long-term',
+      phase: 'caller',
+      title,
+      detail: `${c.arn} is a temporary session`,
+      ref: REF.tempRequest,
+    });
     return { error: AccessDenied(sessionCredentialsMessage(api)) };
   }
-  trace.pass('caller.long-term', 'caller', title, c.arn, REF.tempRequest);
+  trace.pass({ id: 'caller.long-term', phase: 'caller', title, detail: c.arn, ref: REF.tempRequest });
   return { creds: c };
 }
 
@@ -38,21 +44,21 @@ export function tokenDuration(
   const isRoot = c.kind === 'root';
   const seconds = requested ?? (isRoot ? DURATION.rootMax : DURATION.tokenDefault);
   if (isRoot && seconds > DURATION.rootMax) {
-    trace.info(
-      'duration.root',
-      'duration',
-      "the root user's sessions are silently capped at 1 hour",
-      `requested ${seconds} s → 3600 s`,
-      REF.tempRequest,
-    );
+    trace.info({
+      id: 'duration.root',
+      phase: 'duration',
+      title: "the root user's sessions are silently capped at 1 hour",
+      detail: `requested ${seconds} s → 3600 s`,
+      ref: REF.tempRequest,
+    });
     return DURATION.rootMax;
   }
-  trace.pass(
-    'duration.limit',
-    'duration',
-    `duration ${humanDuration(seconds)}`,
-    requested === undefined ? `default ${humanDuration(seconds)}` : `requested ${requested} s`,
+  trace.pass({
+    id: 'duration.limit',
+    phase: 'duration',
+    title: `duration ${humanDuration(seconds)}`,
+    detail: requested === undefined ? `default ${humanDuration(seconds)}` : `requested ${requested} s`,
     ref,
-  );
+  });
   return seconds;
 }

@@ -1,4 +1,14 @@
-import type { TraceCheck, TracePhase } from '../types.js';
+import type { CheckId, TraceCheck, TracePhase } from '../types.js';
+
+/** One check as a rule reports it: which check, where in STS's processing, and its values. */
+export interface CheckReport {
+  id: CheckId;
+  phase: TracePhase;
+  title: string;
+  detail?: string | undefined;
+  /** The AWS documentation page the rule comes from. */
+  ref?: string | undefined;
+}
 
 /** Collects the checks of one call, in order. */
 export class Trace {
@@ -9,28 +19,30 @@ export class Trace {
     return check;
   }
 
-  pass(id: string, phase: TracePhase, title: string, detail?: string, ref?: string): void {
-    this.checks.push(clean({ id, phase, title, ok: true, detail, ref }));
+  pass(report: CheckReport): void {
+    this.checks.push(clean(report, true));
   }
 
-  fail(id: string, phase: TracePhase, title: string, detail?: string, ref?: string): void {
-    this.checks.push(clean({ id, phase, title, ok: false, detail, ref }));
+  fail(report: CheckReport): void {
+    this.checks.push(clean(report, false));
   }
 
   /** A check that passed or failed depending on `ok`. */
-  check(ok: boolean, id: string, phase: TracePhase, title: string, detail?: string, ref?: string): boolean {
-    this.checks.push(clean({ id, phase, title, ok, detail, ref }));
+  check(ok: boolean, report: CheckReport): boolean {
+    this.checks.push(clean(report, ok));
     return ok;
   }
 
   /** A fact STS established that is neither pass nor fail (e.g. "this is role chaining"). */
-  info(id: string, phase: TracePhase, title: string, detail?: string, ref?: string): void {
-    this.checks.push(clean({ id, phase, title, ok: true, info: true, detail, ref }));
+  info(report: CheckReport): void {
+    this.checks.push(clean(report, true, true));
   }
 }
 
-function clean(c: TraceCheck): TraceCheck {
-  if (c.detail === undefined) delete c.detail;
-  if (c.ref === undefined) delete c.ref;
-  return c;
+function clean(report: CheckReport, ok: boolean, info = false): TraceCheck {
+  const check: TraceCheck = { id: report.id, phase: report.phase, title: report.title, ok };
+  if (info) check.info = true;
+  if (report.detail !== undefined) check.detail = report.detail;
+  if (report.ref !== undefined) check.ref = report.ref;
+  return check;
 }

@@ -85,31 +85,30 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
     !/:saml-provider\//.test(principalArn) ||
     !/:role\//.test(roleArn)
   ) {
-    trace.fail(
-      'validate.arns',
-      'validate',
-      'RoleArn names a role and PrincipalArn a SAML provider',
-      `${roleArn} / ${principalArn}`,
-      REF.assumeRoleWithSaml,
-    );
+    trace.fail({
+      id: 'validate.arns',
+      phase: 'validate',
+      title: 'RoleArn names a role and PrincipalArn a SAML provider',
+      detail: `${roleArn} / ${principalArn}`,
+      ref: REF.assumeRoleWithSaml,
+    });
     return fail(ValidationError('Request ARN is invalid'));
   }
-  trace.pass(
-    'validate.params',
-    'validate',
-    "parameters satisfy the API's constraints",
-    undefined,
-    REF.assumeRoleWithSaml,
-  );
+  trace.pass({
+    id: 'validate.params',
+    phase: 'validate',
+    title: "parameters satisfy the API's constraints",
+    ref: REF.assumeRoleWithSaml,
+  });
   const a = parsed.request.assertion;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) {
-    trace.fail(
-      'saml.parse',
-      'federation',
-      'SAMLAssertion is a SAML response',
-      'not a structured assertion',
-      REF.samlAssertions,
-    );
+    trace.fail({
+      id: 'saml.parse',
+      phase: 'federation',
+      title: 'SAMLAssertion is a SAML response',
+      detail: 'not a structured assertion',
+      ref: REF.samlAssertions,
+    });
     return fail(InvalidIdentityToken('Invalid base64 SAMLResponse'));
   }
   const assertion = a as Assertion;
@@ -117,34 +116,34 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   // The assertion, checked against the IAM SAML provider's metadata.
   const provider = state.world.samlProviders.get(principalArn);
   if (!provider) {
-    trace.fail(
-      'saml.provider',
-      'federation',
-      'PrincipalArn is a SAML provider in IAM',
-      `no provider \`${principalArn}\``,
-      REF.samlProviders,
-    );
+    trace.fail({
+      id: 'saml.provider',
+      phase: 'federation',
+      title: 'PrincipalArn is a SAML provider in IAM',
+      detail: `no provider \`${principalArn}\``,
+      ref: REF.samlProviders,
+    });
     return fail(
       InvalidIdentityToken(
         discovery("Specified provider doesn't exist", 'AuthSamlManifestNotFoundException', principalArn),
       ),
     );
   }
-  trace.pass(
-    'saml.provider',
-    'federation',
-    `the SAML provider exists: ${provider.name}`,
-    provider.arn,
-    REF.samlProviders,
-  );
+  trace.pass({
+    id: 'saml.provider',
+    phase: 'federation',
+    title: `the SAML provider exists: ${provider.name}`,
+    detail: provider.arn,
+    ref: REF.samlProviders,
+  });
   if (assertion.issuer !== provider.issuer) {
-    trace.fail(
-      'saml.issuer',
-      'federation',
-      "the assertion's Issuer is the provider's",
-      `assertion: ${assertion.issuer ?? '(none)'}; provider metadata: ${provider.issuer}`,
-      REF.samlTroubleshoot,
-    );
+    trace.fail({
+      id: 'saml.issuer',
+      phase: 'federation',
+      title: "the assertion's Issuer is the provider's",
+      detail: `assertion: ${assertion.issuer ?? '(none)'}; provider metadata: ${provider.issuer}`,
+      ref: REF.samlTroubleshoot,
+    });
     return fail(
       InvalidIdentityToken(
         discovery(
@@ -155,130 +154,128 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
       ),
     );
   }
-  trace.pass(
-    'saml.issuer',
-    'federation',
-    "the assertion's Issuer is the provider's",
-    provider.issuer,
-    REF.samlTroubleshoot,
-  );
+  trace.pass({
+    id: 'saml.issuer',
+    phase: 'federation',
+    title: "the assertion's Issuer is the provider's",
+    detail: provider.issuer,
+    ref: REF.samlTroubleshoot,
+  });
   if (assertion.signedBy !== provider.name) {
-    trace.fail(
-      'saml.signature',
-      'federation',
-      "the signature verifies with the provider's certificate",
-      `signed by ${assertion.signedBy ?? '(nobody)'}, expected ${provider.name}`,
-      REF.samlTroubleshoot,
-    );
+    trace.fail({
+      id: 'saml.signature',
+      phase: 'federation',
+      title: "the signature verifies with the provider's certificate",
+      detail: `signed by ${assertion.signedBy ?? '(nobody)'}, expected ${provider.name}`,
+      ref: REF.samlTroubleshoot,
+    });
     return fail(InvalidIdentityToken('Response signature invalid'));
   }
-  trace.pass(
-    'saml.signature',
-    'federation',
-    "the signature verifies with the provider's certificate",
-    provider.name,
-    REF.samlTroubleshoot,
-  );
+  trace.pass({
+    id: 'saml.signature',
+    phase: 'federation',
+    title: "the signature verifies with the provider's certificate",
+    detail: provider.name,
+    ref: REF.samlTroubleshoot,
+  });
   const audience = assertion.audience ?? WEBSERVICES;
   if (!AUDIENCES.includes(audience)) {
-    trace.fail(
-      'saml.audience',
-      'federation',
-      `the AudienceRestriction names AWS (${AUDIENCES.join(' or ')})`,
-      audience,
-      REF.samlAssertions,
-    );
+    trace.fail({
+      id: 'saml.audience',
+      phase: 'federation',
+      title: `the AudienceRestriction names AWS (${AUDIENCES.join(' or ')})`,
+      detail: audience,
+      ref: REF.samlAssertions,
+    });
     return fail(InvalidIdentityToken(WRONG_AUDIENCE));
   }
-  trace.pass(
-    'saml.audience',
-    'federation',
-    'the AudienceRestriction names AWS',
-    audience,
-    REF.samlAssertions,
-  );
+  trace.pass({
+    id: 'saml.audience',
+    phase: 'federation',
+    title: 'the AudienceRestriction names AWS',
+    detail: audience,
+    ref: REF.samlAssertions,
+  });
   const deadline = parseInstant(assertion.notOnOrAfter ?? '+5m', state.now);
   if (deadline !== undefined && state.now >= deadline) {
     // AWS's wording for an assertion redeemed too late (docs/decisions.md#error-messages); the exact text for a
     // NotOnOrAfter that has passed is not documented.
-    trace.fail(
-      'saml.expiry',
-      'federation',
-      'the assertion is redeemed before NotOnOrAfter',
-      `NotOnOrAfter ${iso(deadline)}; now ${iso(state.now)}`,
-      REF.samlAssertions,
-    );
+    trace.fail({
+      id: 'saml.expiry',
+      phase: 'federation',
+      title: 'the assertion is redeemed before NotOnOrAfter',
+      detail: `NotOnOrAfter ${iso(deadline)}; now ${iso(state.now)}`,
+      ref: REF.samlAssertions,
+    });
     return fail(ExpiredTokenException('Token must be redeemed within 5 minutes of issuance'));
   }
-  trace.pass(
-    'saml.expiry',
-    'federation',
-    'the assertion is redeemed before NotOnOrAfter',
-    deadline !== undefined ? iso(deadline) : undefined,
-    REF.samlAssertions,
-  );
+  trace.pass({
+    id: 'saml.expiry',
+    phase: 'federation',
+    title: 'the assertion is redeemed before NotOnOrAfter',
+    detail: deadline !== undefined ? iso(deadline) : undefined,
+    ref: REF.samlAssertions,
+  });
   const pairs = (assertion.roles ?? []).map((r) => r.split(',').map((x) => x.trim()));
   const paired = pairs.some((p) => p.includes(roleArn) && p.includes(principalArn));
   if (!paired) {
-    trace.fail(
-      'saml.role',
-      'federation',
-      'the Role attribute pairs RoleArn with PrincipalArn',
-      `attribute values: ${(assertion.roles ?? []).join(' | ') || '(none)'}`,
-      REF.samlAssertions,
-    );
+    trace.fail({
+      id: 'saml.role',
+      phase: 'federation',
+      title: 'the Role attribute pairs RoleArn with PrincipalArn',
+      detail: `attribute values: ${(assertion.roles ?? []).join(' | ') || '(none)'}`,
+      ref: REF.samlAssertions,
+    });
     return fail(
       InvalidIdentityToken(
         "SAML Assertion doesn't contain the requested Role and Metadata in the attributes",
       ),
     );
   }
-  trace.pass(
-    'saml.role',
-    'federation',
-    'the Role attribute pairs RoleArn with PrincipalArn',
-    `${roleArn},${principalArn}`,
-    REF.samlAssertions,
-  );
+  trace.pass({
+    id: 'saml.role',
+    phase: 'federation',
+    title: 'the Role attribute pairs RoleArn with PrincipalArn',
+    detail: `${roleArn},${principalArn}`,
+    ref: REF.samlAssertions,
+  });
   if (!assertion.subject) {
-    trace.fail(
-      'saml.subject',
-      'federation',
-      'the assertion has a Subject NameID',
-      undefined,
-      REF.samlAssertions,
-    );
+    trace.fail({
+      id: 'saml.subject',
+      phase: 'federation',
+      title: 'the assertion has a Subject NameID',
+      ref: REF.samlAssertions,
+    });
     return fail(AccessDenied(DENIED));
   }
   const sessionName = assertion.sessionName ?? assertion.subject;
   if (!SESSION_NAME.test(sessionName)) {
-    trace.fail(
-      'saml.sessionName',
-      'federation',
-      'the RoleSessionName attribute matches [a-zA-Z_0-9+=,.@-]{2,64}',
-      sessionName,
-      REF.samlAssertions,
-    );
+    trace.fail({
+      id: 'saml.sessionName',
+      phase: 'federation',
+      title: 'the RoleSessionName attribute matches [a-zA-Z_0-9+=,.@-]{2,64}',
+      detail: sessionName,
+      ref: REF.samlAssertions,
+    });
     return fail(InvalidIdentityToken('RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}'));
   }
-  trace.pass(
-    'saml.sessionName',
-    'federation',
-    `session name from the RoleSessionName attribute: ${sessionName}`,
-    undefined,
-    REF.samlAssertions,
-  );
+  trace.pass({
+    id: 'saml.sessionName',
+    phase: 'federation',
+    title: `session name from the RoleSessionName attribute: ${sessionName}`,
+    ref: REF.samlAssertions,
+  });
   if (
     assertion.sourceIdentity !== undefined &&
     (!SESSION_NAME.test(assertion.sourceIdentity) || assertion.sourceIdentity.startsWith('aws:'))
   ) {
-    trace.fail(
-      'saml.sourceIdentity',
-      'source-identity',
-      'the SourceIdentity attribute is valid',
-      assertion.sourceIdentity,
-      REF.sourceIdentity,
-    );
+    trace.fail({
+      id: 'saml.sourceIdentity',
+      phase: 'source-identity',
+      title: 'the SourceIdentity attribute is valid',
+      detail: assertion.sourceIdentity,
+      ref: REF.sourceIdentity,
+    });
     return fail(
       InvalidIdentityToken('Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"'),
     );
@@ -319,25 +316,24 @@ export const assumeRoleWithSaml: ApiHandler = ({ state, call, params, trace }) =
   // SessionDuration can only shorten an API session; SessionNotOnOrAfter caps it (docs/decisions.md#durations).
   const attr = parseDuration(assertion.sessionDuration);
   if (attr !== undefined && attr < seconds) {
-    trace.info(
-      'duration.saml',
-      'duration',
-      `the SessionDuration attribute shortens the session to ${attr} s`,
-      undefined,
-      REF.samlAssertions,
-    );
+    trace.info({
+      id: 'duration.saml',
+      phase: 'duration',
+      title: `the SessionDuration attribute shortens the session to ${attr} s`,
+      ref: REF.samlAssertions,
+    });
     seconds = attr;
   }
   const sessionEnd = parseInstant(assertion.sessionNotOnOrAfter, state.now);
   if (sessionEnd !== undefined && (sessionEnd - state.now) / 1000 < seconds) {
     seconds = Math.max(0, Math.floor((sessionEnd - state.now) / 1000));
-    trace.info(
-      'duration.saml',
-      'duration',
-      `SessionNotOnOrAfter caps the session at ${iso(sessionEnd)}`,
-      `${seconds} s`,
-      REF.assumeRoleWithSaml,
-    );
+    trace.info({
+      id: 'duration.saml',
+      phase: 'duration',
+      title: `SessionNotOnOrAfter caps the session at ${iso(sessionEnd)}`,
+      detail: `${seconds} s`,
+      ref: REF.assumeRoleWithSaml,
+    });
   }
   return issueRoleSession(
     state,

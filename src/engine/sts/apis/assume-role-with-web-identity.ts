@@ -63,22 +63,22 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
   const { roleArn, sessionName, duration, policyText, policyArns } = parsed.request;
   const badArn = roleArnFailure(roleArn, trace, REF.assumeRoleWithWebIdentity);
   if (badArn) return fail(badArn);
-  trace.pass(
-    'validate.params',
-    'validate',
-    "parameters satisfy the API's constraints",
-    `RoleSessionName \`${sessionName}\``,
-    REF.assumeRoleWithWebIdentity,
-  );
+  trace.pass({
+    id: 'validate.params',
+    phase: 'validate',
+    title: "parameters satisfy the API's constraints",
+    detail: `RoleSessionName \`${sessionName}\``,
+    ref: REF.assumeRoleWithWebIdentity,
+  });
   const raw = parsed.request.token;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    trace.fail(
-      'oidc.parse',
-      'federation',
-      'WebIdentityToken is a JWT (an OIDC ID token)',
-      'not a structured token',
-      REF.oidcProviders,
-    );
+    trace.fail({
+      id: 'oidc.parse',
+      phase: 'federation',
+      title: 'WebIdentityToken is a JWT (an OIDC ID token)',
+      detail: 'not a structured token',
+      ref: REF.oidcProviders,
+    });
     return fail(
       InvalidIdentityToken(
         'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
@@ -96,89 +96,98 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
     ? undefined
     : state.world.oidcProviders.find((p) => p.account === account && p.host === host);
   if (!builtIn && !provider) {
-    trace.fail(
-      'oidc.provider',
-      'federation',
-      "the token's issuer is an OIDC provider in the role's account",
-      `iss ${iss || '(none)'}; account ${account}`,
-      REF.oidcProviders,
-    );
+    trace.fail({
+      id: 'oidc.provider',
+      phase: 'federation',
+      title: "the token's issuer is an OIDC provider in the role's account",
+      detail: `iss ${iss || '(none)'}; account ${account}`,
+      ref: REF.oidcProviders,
+    });
     return fail(InvalidIdentityToken(`No OpenIDConnect provider found in your account for ${iss}`));
   }
   const providerArn = provider ? provider.arn : host;
-  trace.pass(
-    'oidc.provider',
-    'federation',
-    provider ? `the OIDC provider exists: ${provider.arn}` : `${host} is a built-in web identity provider`,
-    iss,
-    REF.oidcProviders,
-  );
+  trace.pass({
+    id: 'oidc.provider',
+    phase: 'federation',
+    title: provider
+      ? `the OIDC provider exists: ${provider.arn}`
+      : `${host} is a built-in web identity provider`,
+    detail: iss,
+    ref: REF.oidcProviders,
+  });
   if (token.signedBy !== iss) {
-    trace.fail(
-      'oidc.signature',
-      'federation',
-      "the signature verifies with a key from the issuer's JWKS",
-      `signed by ${token.signedBy ?? '(nobody)'}`,
-      REF.oidcRoles,
-    );
+    trace.fail({
+      id: 'oidc.signature',
+      phase: 'federation',
+      title: "the signature verifies with a key from the issuer's JWKS",
+      detail: `signed by ${token.signedBy ?? '(nobody)'}`,
+      ref: REF.oidcRoles,
+    });
     return fail(
       InvalidIdentityToken(
         "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
       ),
     );
   }
-  trace.pass(
-    'oidc.signature',
-    'federation',
-    "the signature verifies with a key from the issuer's JWKS",
-    iss,
-    REF.oidcRoles,
-  );
+  trace.pass({
+    id: 'oidc.signature',
+    phase: 'federation',
+    title: "the signature verifies with a key from the issuer's JWKS",
+    detail: iss,
+    ref: REF.oidcRoles,
+  });
   const exp = parseInstant(token.exp ?? '+1h', state.now);
   if (exp !== undefined && state.now >= exp) {
-    trace.fail(
-      'oidc.expiry',
-      'federation',
-      'the token has not expired',
-      `exp ${iso(exp)}; now ${iso(state.now)}`,
-      REF.assumeRoleWithWebIdentity,
-    );
+    trace.fail({
+      id: 'oidc.expiry',
+      phase: 'federation',
+      title: 'the token has not expired',
+      detail: `exp ${iso(exp)}; now ${iso(state.now)}`,
+      ref: REF.assumeRoleWithWebIdentity,
+    });
     return fail(
       ExpiredTokenException(
         `Token expired: current date/time ${epochSeconds(state.now)} must be before the expiration date/time${epochSeconds(exp)}`,
       ),
     );
   }
-  trace.pass(
-    'oidc.expiry',
-    'federation',
-    'the token has not expired',
-    exp !== undefined ? `exp ${iso(exp)}` : undefined,
-    REF.assumeRoleWithWebIdentity,
-  );
+  trace.pass({
+    id: 'oidc.expiry',
+    phase: 'federation',
+    title: 'the token has not expired',
+    detail: exp !== undefined ? `exp ${iso(exp)}` : undefined,
+    ref: REF.assumeRoleWithWebIdentity,
+  });
   const auds = token.aud === undefined ? [] : Array.isArray(token.aud) ? token.aud : [token.aud];
   const [firstAud] = auds;
   if (firstAud === undefined) {
-    trace.fail('oidc.audience', 'federation', 'the token has an aud claim', undefined, REF.oidcProviders);
+    trace.fail({
+      id: 'oidc.audience',
+      phase: 'federation',
+      title: 'the token has an aud claim',
+      ref: REF.oidcProviders,
+    });
     return fail(InvalidIdentityToken('Missing a required claim: aud'));
   }
   if (provider && !auds.some((a) => provider.audiences.includes(a))) {
-    trace.fail(
-      'oidc.audience',
-      'federation',
-      "the token's aud is one of the provider's client IDs",
-      `aud ${auds.join(', ')}; provider allows ${provider.audiences.join(', ')}`,
-      REF.oidcProviders,
-    );
+    trace.fail({
+      id: 'oidc.audience',
+      phase: 'federation',
+      title: "the token's aud is one of the provider's client IDs",
+      detail: `aud ${auds.join(', ')}; provider allows ${provider.audiences.join(', ')}`,
+      ref: REF.oidcProviders,
+    });
     return fail(InvalidIdentityToken('Incorrect token audience'));
   }
-  trace.pass(
-    'oidc.audience',
-    'federation',
-    provider ? "the token's aud is one of the provider's client IDs" : 'aud is checked by the trust policy',
-    auds.join(', '),
-    REF.oidcProviders,
-  );
+  trace.pass({
+    id: 'oidc.audience',
+    phase: 'federation',
+    title: provider
+      ? "the token's aud is one of the provider's client IDs"
+      : 'aud is checked by the trust policy',
+    detail: auds.join(', '),
+    ref: REF.oidcProviders,
+  });
 
   const claims = token.claims ?? {};
   const tagClaim = (claims[TAGS_CLAIM] ?? {}) as { principal_tags?: unknown; transitive_tag_keys?: unknown };

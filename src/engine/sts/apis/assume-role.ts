@@ -71,42 +71,42 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   const { policyText, policyArns, tagList, transitive } = parsed.request;
   const badArn = roleArnFailure(roleArn, trace, REF.assumeRole);
   if (badArn) return fail(badArn);
-  trace.pass(
-    'validate.params',
-    'validate',
-    "parameters satisfy the API's constraints",
-    `RoleSessionName \`${sessionName}\` matches [\\w+=,.@-]* (2–64)${duration !== undefined ? `; DurationSeconds ${duration} in 900–43200` : ''}`,
-    REF.assumeRole,
-  );
+  trace.pass({
+    id: 'validate.params',
+    phase: 'validate',
+    title: "parameters satisfy the API's constraints",
+    detail: `RoleSessionName \`${sessionName}\` matches [\\w+=,.@-]* (2–64)${duration !== undefined ? `; DurationSeconds ${duration} in 900–43200` : ''}`,
+    ref: REF.assumeRole,
+  });
 
   // 2. Who may call AssumeRole at all.
   if (isRootCaller(caller)) {
-    trace.fail(
-      'caller.root',
-      'caller',
-      'the caller is not the root user',
-      'the root user cannot assume roles',
-      REF.tempRequest,
-    );
+    trace.fail({
+      id: 'caller.root',
+      phase: 'caller',
+      title: 'the caller is not the root user',
+      detail: 'the root user cannot assume roles',
+      ref: REF.tempRequest,
+    });
     return fail(AccessDenied(ROOT_CANNOT_ASSUME_ROLE));
   }
   if (caller.type === 'credentials' && !stsCallAllowed(caller.creds, 'AssumeRole')) {
-    trace.fail(
-      'caller.type',
-      'caller',
-      'these credentials may call AssumeRole',
-      'GetFederationToken credentials can call only GetCallerIdentity among STS APIs',
-      REF.tempRequest,
-    );
+    trace.fail({
+      id: 'caller.type',
+      phase: 'caller',
+      title: 'these credentials may call AssumeRole',
+      detail: 'GetFederationToken credentials can call only GetCallerIdentity among STS APIs',
+      ref: REF.tempRequest,
+    });
     return fail(notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn));
   }
-  trace.pass(
-    'caller.type',
-    'caller',
-    'these credentials may call AssumeRole',
-    callerName(caller),
-    REF.tempRequest,
-  );
+  trace.pass({
+    id: 'caller.type',
+    phase: 'caller',
+    title: 'these credentials may call AssumeRole',
+    detail: callerName(caller),
+    ref: REF.tempRequest,
+  });
 
   // 3. Session policies, session tags, MFA.
   const sp = sessionPolicies(state, params.Policy, policyArns, trace);
@@ -219,13 +219,13 @@ function sourceIdentityRule(
 ): { value?: string | undefined } | { error: ReturnType<typeof notAuthorized> } {
   if (passed === undefined && inherited === undefined) return {};
   if (inherited !== undefined && passed !== undefined && passed !== inherited) {
-    trace.fail(
-      'source-identity.immutable',
-      'source-identity',
-      'source identity is unchanged from the calling session',
-      `the session carries \`${inherited}\`; the request sets \`${passed}\` (AWS denies the request; its exact message is not documented)`,
-      REF.sourceIdentity,
-    );
+    trace.fail({
+      id: 'source-identity.immutable',
+      phase: 'source-identity',
+      title: 'source identity is unchanged from the calling session',
+      detail: `the session carries \`${inherited}\`; the request sets \`${passed}\` (AWS denies the request; its exact message is not documented)`,
+      ref: REF.sourceIdentity,
+    });
     return { error: notAuthorized(callerName(caller), 'sts:SetSourceIdentity', role.arn) };
   }
   if (!authorizeAssume(state, caller, role, 'sts:SetSourceIdentity', context, trace)) {

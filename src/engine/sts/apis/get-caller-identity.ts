@@ -19,13 +19,13 @@ export const getCallerIdentity: ApiHandler = ({ state, call, caller, trace }) =>
   const target = { action: 'sts:GetCallerIdentity', resource: '*', resourceAccount: c.account, trust: false };
   const decision = authorizeCall(state, caller, target, b.build());
   const denied = decision.decision === 'ExplicitlyDenied' ? decision.deniedBy?.label : undefined;
-  trace.pass(
-    'authorize.none',
-    'authorize',
-    'GetCallerIdentity needs no permission and cannot be denied',
-    denied ? `${denied} denies sts:GetCallerIdentity, and that has no effect` : 'no policy is needed',
-    REF.getCallerIdentity,
-  );
+  trace.pass({
+    id: 'authorize.none',
+    phase: 'authorize',
+    title: 'GetCallerIdentity needs no permission and cannot be denied',
+    detail: denied ? `${denied} denies sts:GetCallerIdentity, and that has no effect` : 'no policy is needed',
+    ref: REF.getCallerIdentity,
+  });
   return {
     response: { UserId: c.userId, Account: c.account, Arn: c.arn },
     view: viewOf(c, state.now),

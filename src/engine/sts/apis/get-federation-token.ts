@@ -29,24 +29,23 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
     tagList: v.tags() ?? [],
   };
   if (params.TransitiveTagKeys !== undefined) {
-    trace.info(
-      'tags.transitive',
-      'tags',
-      'federated-user sessions cannot chain, so tags are never transitive',
-      undefined,
-      REF.sessionTags,
-    );
+    trace.info({
+      id: 'tags.transitive',
+      phase: 'tags',
+      title: 'federated-user sessions cannot chain, so tags are never transitive',
+      ref: REF.sessionTags,
+    });
   }
   const parsed = v.result(request, trace, REF.getFederationToken);
   if ('error' in parsed) return parsed;
   const { name, requested, policyText, policyArns, tagList } = parsed.request;
-  trace.pass(
-    'validate.params',
-    'validate',
-    "parameters satisfy the API's constraints",
-    `Name \`${name}\` (2–32)`,
-    REF.getFederationToken,
-  );
+  trace.pass({
+    id: 'validate.params',
+    phase: 'validate',
+    title: "parameters satisfy the API's constraints",
+    detail: `Name \`${name}\` (2–32)`,
+    ref: REF.getFederationToken,
+  });
   const lt = longTermCaller(caller, 'GetFederationToken', trace);
   if ('error' in lt) return fail(lt.error);
   const c = lt.creds;
@@ -96,23 +95,23 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
   const seconds = tokenDuration(requested, c, trace, REF.getFederationToken);
   const size = packedPolicySize(policyText, policyArns?.length ?? 0, tags.tags);
   if (size > 100) {
-    trace.fail(
-      'issue.packed',
-      'issue',
-      'session policies and tags fit the packed size limit',
-      `${size}%`,
-      REF.sessionTags,
-    );
+    trace.fail({
+      id: 'issue.packed',
+      phase: 'issue',
+      title: 'session policies and tags fit the packed size limit',
+      detail: `${size}%`,
+      ref: REF.sessionTags,
+    });
     return fail(PackedPolicyTooLarge(`Packed policy consumes ${size}% of allotted space`));
   }
   if (!sp.policies) {
-    trace.info(
-      'session.none',
-      'issue',
-      'no session policy: the federated user will have no permissions',
-      'except where a resource-based policy names the federated-user ARN',
-      REF.getFederationToken,
-    );
+    trace.info({
+      id: 'session.none',
+      phase: 'issue',
+      title: 'no session policy: the federated user will have no permissions',
+      detail: 'except where a resource-based policy names the federated-user ARN',
+      ref: REF.getFederationToken,
+    });
   }
   const creds = mint(state, {
     kind: 'federated-user',
@@ -128,12 +127,12 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
     origin: 'GetFederationToken',
   });
   if (!sp.policies) delete creds.sessionPolicies;
-  trace.pass(
-    'issue.credentials',
-    'issue',
-    `issued federated-user credentials for ${fedArn}`,
-    `access key ${creds.accessKeyId}`,
-  );
+  trace.pass({
+    id: 'issue.credentials',
+    phase: 'issue',
+    title: `issued federated-user credentials for ${fedArn}`,
+    detail: `access key ${creds.accessKeyId}`,
+  });
   return {
     response: {
       Credentials: credentialsResponse(creds),

@@ -25,24 +25,22 @@ export const getSessionToken: ApiHandler = ({ state, caller, params, trace }) =>
   );
   if ('error' in parsed) return parsed;
   const { requested, serial, code } = parsed.request;
-  trace.pass(
-    'validate.params',
-    'validate',
-    "parameters satisfy the API's constraints",
-    undefined,
-    REF.getSessionToken,
-  );
+  trace.pass({
+    id: 'validate.params',
+    phase: 'validate',
+    title: "parameters satisfy the API's constraints",
+    ref: REF.getSessionToken,
+  });
   const lt = longTermCaller(caller, 'GetSessionToken', trace);
   if ('error' in lt) return fail(lt.error);
   const c = lt.creds;
 
-  trace.pass(
-    'authorize.none',
-    'authorize',
-    'GetSessionToken needs no permission: an Allow or Deny on sts:GetSessionToken has no effect',
-    undefined,
-    REF.getSessionToken,
-  );
+  trace.pass({
+    id: 'authorize.none',
+    phase: 'authorize',
+    title: 'GetSessionToken needs no permission: an Allow or Deny on sts:GetSessionToken has no effect',
+    ref: REF.getSessionToken,
+  });
   const mfa = verifyMfa(caller, serial, code, trace);
   if ('error' in mfa) return fail(mfa.error);
 
@@ -61,11 +59,11 @@ export const getSessionToken: ApiHandler = ({ state, caller, params, trace }) =>
     transitiveKeys: [],
     origin: 'GetSessionToken',
   });
-  trace.pass(
-    'issue.credentials',
-    'issue',
-    `issued session credentials for ${c.arn}`,
-    `access key ${creds.accessKeyId}${creds.mfa ? '; MFA-authenticated' : ''}`,
-  );
+  trace.pass({
+    id: 'issue.credentials',
+    phase: 'issue',
+    title: `issued session credentials for ${c.arn}`,
+    detail: `access key ${creds.accessKeyId}${creds.mfa ? '; MFA-authenticated' : ''}`,
+  });
   return { response: { Credentials: credentialsResponse(creds) }, creds, view: viewOf(creds, state.now) };
 };

@@ -23,24 +23,23 @@ export const signIn: ApiHandler = ({ state, caller, trace }) => {
   if (caller.type !== 'sso') throw new Error('SignIn needs an Identity Center user');
   const ic = state.world.identityCenter;
   if (!ic || !ic.users.has(caller.user)) {
-    trace.fail(
-      'sso.user',
-      'authenticate',
-      `\`${caller.user}\` is an Identity Center user`,
-      undefined,
-      REF.identityCenterPermissionSets,
-    );
+    trace.fail({
+      id: 'sso.user',
+      phase: 'authenticate',
+      title: `\`${caller.user}\` is an Identity Center user`,
+      ref: REF.identityCenterPermissionSets,
+    });
     return fail(UnauthorizedException(NOT_SIGNED_IN));
   }
   const expires = state.now + PORTAL_SESSION * 1000;
   state.ssoSessions.set(caller.user, expires);
-  trace.pass(
-    'sso.signin',
-    'authenticate',
-    `${caller.user} signs in to the access portal`,
-    `portal session until ${iso(expires)}`,
-    REF.identityCenterDuration,
-  );
+  trace.pass({
+    id: 'sso.signin',
+    phase: 'authenticate',
+    title: `${caller.user} signs in to the access portal`,
+    detail: `portal session until ${iso(expires)}`,
+    ref: REF.identityCenterDuration,
+  });
   return {
     response: { accessToken: `aoa${hex(`${caller.user}|${state.now}`, 24)}`, expiresIn: PORTAL_SESSION },
   };
@@ -51,51 +50,50 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   const ic = state.world.identityCenter;
   const until = state.ssoSessions.get(caller.user);
   if (!ic || until === undefined || state.now >= until) {
-    trace.fail(
-      'sso.session',
-      'authenticate',
-      `${caller.user} has a portal session`,
-      until === undefined ? 'not signed in' : `expired at ${iso(until)}`,
-      REF.portalGetRoleCredentials,
-    );
+    trace.fail({
+      id: 'sso.session',
+      phase: 'authenticate',
+      title: `${caller.user} has a portal session`,
+      detail: until === undefined ? 'not signed in' : `expired at ${iso(until)}`,
+      ref: REF.portalGetRoleCredentials,
+    });
     return fail(UnauthorizedException(NOT_SIGNED_IN));
   }
-  trace.pass(
-    'sso.session',
-    'authenticate',
-    `${caller.user} has a portal session`,
-    `until ${iso(until)}`,
-    REF.portalGetRoleCredentials,
-  );
+  trace.pass({
+    id: 'sso.session',
+    phase: 'authenticate',
+    title: `${caller.user} has a portal session`,
+    detail: `until ${iso(until)}`,
+    ref: REF.portalGetRoleCredentials,
+  });
   const account = String(params.AccountId ?? '');
   const permissionSet = String(params.RoleName ?? '');
   // An assignment always has its provisioned role and permission set (world-model.ts).
   const role = ic.roles.get(`${account}|${permissionSet}`);
   const ps = ic.permissionSets.get(permissionSet);
   if (!ic.assignments.has(`${caller.user}|${account}|${permissionSet}`) || !role || !ps) {
-    trace.fail(
-      'sso.assignment',
-      'authorize',
-      `${caller.user} is assigned ${permissionSet} in ${account}`,
-      'no such assignment',
-      REF.identityCenterPermissionSets,
-    );
+    trace.fail({
+      id: 'sso.assignment',
+      phase: 'authorize',
+      title: `${caller.user} is assigned ${permissionSet} in ${account}`,
+      detail: 'no such assignment',
+      ref: REF.identityCenterPermissionSets,
+    });
     return fail(ForbiddenException('No access'));
   }
-  trace.pass(
-    'sso.assignment',
-    'authorize',
-    `${caller.user} is assigned ${permissionSet} in ${account}`,
-    undefined,
-    REF.identityCenterPermissionSets,
-  );
-  trace.info(
-    'sso.saml',
-    'federation',
-    `Identity Center assumes ${role.name} with AssumeRoleWithSAML (this is what the member account's CloudTrail records)`,
-    `provider ${role.trust.statements[0]?.principal?.entries[0]?.value ?? ''}; role path ${role.path}`,
-    REF.identityCenterPermissionSets,
-  );
+  trace.pass({
+    id: 'sso.assignment',
+    phase: 'authorize',
+    title: `${caller.user} is assigned ${permissionSet} in ${account}`,
+    ref: REF.identityCenterPermissionSets,
+  });
+  trace.info({
+    id: 'sso.saml',
+    phase: 'federation',
+    title: `Identity Center assumes ${role.name} with AssumeRoleWithSAML (this is what the member account's CloudTrail records)`,
+    detail: `provider ${role.trust.statements[0]?.principal?.entries[0]?.value ?? ''}; role path ${role.path}`,
+    ref: REF.identityCenterPermissionSets,
+  });
   const providerArn = role.trust.statements[0]?.principal?.entries[0]?.value ?? '';
   const b = baseContext(state.now, true)
     .set('saml:aud', 'https://signin.aws.amazon.com/saml')
@@ -117,13 +115,12 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   // The permission set's session duration applies (1–12 h), not the role's 12-hour maximum.
   const d = roleDuration({ requested: ps.sessionDuration, role }, trace);
   if ('error' in d) return fail(d.error);
-  trace.info(
-    'duration.sso',
-    'duration',
-    `the permission set's session duration: ${ps.sessionDuration} s`,
-    undefined,
-    REF.identityCenterDuration,
-  );
+  trace.info({
+    id: 'duration.sso',
+    phase: 'duration',
+    title: `the permission set's session duration: ${ps.sessionDuration} s`,
+    ref: REF.identityCenterDuration,
+  });
   const out = issueRoleSession(
     state,
     role,

@@ -23,13 +23,13 @@ function permitted(req: ApiRequest, action: string, ref: string): boolean {
   const { state, caller, call, trace } = req;
   if (caller.type !== 'credentials') return false;
   if (!stsCallAllowed(caller.creds, call.api)) {
-    trace.fail(
-      'caller.type',
-      'caller',
-      `these credentials may call ${call.api}`,
-      `${caller.creds.kind} credentials are limited among STS APIs`,
-      REF.tempRequest,
-    );
+    trace.fail({
+      id: 'caller.type',
+      phase: 'caller',
+      title: `these credentials may call ${call.api}`,
+      detail: `${caller.creds.kind} credentials are limited among STS APIs`,
+      ref: REF.tempRequest,
+    });
     return false;
   }
   const b = baseContext(state.now, true);
@@ -64,13 +64,13 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
   const key = v.required(FIELDS.AccessKeyId);
   const problem = v.problem();
   if (problem !== undefined) {
-    trace.fail(
-      'validate.params',
-      'validate',
-      'AccessKeyId is 16–128 word characters',
-      key,
-      REF.getAccessKeyInfo,
-    );
+    trace.fail({
+      id: 'validate.params',
+      phase: 'validate',
+      title: 'AccessKeyId is 16–128 word characters',
+      detail: key,
+      ref: REF.getAccessKeyInfo,
+    });
     return fail(ValidationError(problem));
   }
   if (!permitted(req, 'sts:GetAccessKeyInfo', REF.getAccessKeyInfo))
@@ -80,22 +80,22 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
     [...state.sessions.values()].find((c) => c.accessKeyId === key)?.account;
   if (!owner) {
     // Real STS decodes the account from the key id itself; the simulator knows only keys of its world.
-    trace.fail(
-      'key.known',
-      'issue',
-      'the key belongs to this world',
-      `${key} was never issued here`,
-      REF.getAccessKeyInfo,
-    );
+    trace.fail({
+      id: 'key.known',
+      phase: 'issue',
+      title: 'the key belongs to this world',
+      detail: `${key} was never issued here`,
+      ref: REF.getAccessKeyInfo,
+    });
     return fail(InvalidParameterValue(`The access key ID ${key} is not known in this simulated world.`));
   }
-  trace.pass(
-    'key.known',
-    'issue',
-    `${key} belongs to account ${owner}`,
-    key.startsWith('ASIA') ? 'a temporary key (ASIA…)' : 'a long-term key (AKIA…)',
-    REF.getAccessKeyInfo,
-  );
+  trace.pass({
+    id: 'key.known',
+    phase: 'issue',
+    title: `${key} belongs to account ${owner}`,
+    detail: key.startsWith('ASIA') ? 'a temporary key (ASIA…)' : 'a long-term key (AKIA…)',
+    ref: REF.getAccessKeyInfo,
+  });
   return { response: { Account: owner } };
 };
 
@@ -112,21 +112,21 @@ export const decodeAuthorizationMessage: ApiHandler = (req) => {
   // In scenarios, `EncodedMessage: $step` names a failed Request step's denial.
   const denial = raw.startsWith('$') ? state.denials.get(raw.slice(1)) : undefined;
   if (!denial) {
-    trace.fail(
-      'message.valid',
-      'issue',
-      'EncodedMessage is an authorization message',
-      raw,
-      REF.decodeAuthorizationMessage,
-    );
+    trace.fail({
+      id: 'message.valid',
+      phase: 'issue',
+      title: 'EncodedMessage is an authorization message',
+      detail: raw,
+      ref: REF.decodeAuthorizationMessage,
+    });
     return fail(InvalidAuthorizationMessageException('Message is not valid'));
   }
-  trace.pass(
-    'message.valid',
-    'issue',
-    'decoded the authorization failure',
-    `${denial.action} on ${denial.resource}`,
-    REF.decodeAuthorizationMessage,
-  );
+  trace.pass({
+    id: 'message.valid',
+    phase: 'issue',
+    title: 'decoded the authorization failure',
+    detail: `${denial.action} on ${denial.resource}`,
+    ref: REF.decodeAuthorizationMessage,
+  });
   return { response: { DecodedMessage: JSON.stringify(denial) } };
 };

@@ -27,7 +27,13 @@ export const request: ApiHandler = ({ state, call, caller, params, trace }) => {
   const service = action.split(':')[0]?.toLowerCase() ?? '';
   const gate = credentialGate(c, action, service);
   if (gate) {
-    trace.fail('caller.type', 'caller', gate.title, gate.detail, REF.tempRequest);
+    trace.fail({
+      id: 'caller.type',
+      phase: 'caller',
+      title: gate.title,
+      detail: gate.detail,
+      ref: REF.tempRequest,
+    });
     return fail(gate.error);
   }
   const resource = findResource(state.world, resourceArn);
