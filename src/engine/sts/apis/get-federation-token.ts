@@ -4,29 +4,67 @@
  * session policy — no session policy, no permissions.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
  */
-import type { ApiHandler } from '../api.js';
-import { fail } from '../api.js';
+import type { ApiHandler, ApiOutcome, ApiRequest } from '../api.js';
 import { authorizeCall, traceAuthorization } from '../authz.js';
 import { baseContext, callContext, principalContext } from '../context.js';
-import { callerName } from '../credentials.js';
-import { notAuthorized, PackedPolicyTooLarge } from '../errors.js';
+import { callerName, type Credentials } from '../credentials.js';
+import { notAuthorized, PackedPolicyTooLarge, type AwsError } from '../errors.js';
 import { credentialsResponse, mint, packedPolicySize, viewOf } from '../mint.js';
-import { FIELDS, Validator } from '../params.js';
+import { FIELDS, Validator, type Params } from '../params.js';
 import { REF } from '../refs.js';
-import { longTermCaller, tokenDuration } from '../token-rules.js';
+import { requestTagKeys } from '../role-session.js';
 import { DURATION } from '../rules.js';
 import { sessionPolicies } from '../session-policy.js';
 import { checkSessionTags } from '../tags.js';
-import { requestTagKeys } from '../role-session.js';
+import { longTermCaller, tokenDuration } from '../token-rules.js';
+import type { Trace } from '../trace.js';
+import type { NormalizedPolicy } from '../../policy/types.js';
 
-export const getFederationToken: ApiHandler = ({ state, call, caller, params, trace }) => {
-  const v = new Validator(params);
+interface FederationTokenRequest {
+  name: string;
+  requested: number | undefined;
+  policyText: string | undefined;
+  policyArns: string[] | undefined;
+  tagList: { key: string; value: string }[];
+}
+
+export const getFederationToken: ApiHandler = (req) => {
+  const { state, caller, params, trace } = req;
+  const parsed = parseFederationToken(params, trace);
+  if ('error' in parsed) return parsed;
+  const { request } = parsed;
+
+  const longTerm = longTermCaller(caller, 'GetFederationToken', trace);
+  if ('error' in longTerm) return longTerm;
+  const policies = sessionPolicies(state, params.Policy, request.policyArns, trace);
+  if ('error' in policies) return policies;
+  const tags = checkSessionTags(caller, request.tagList, [], trace);
+  if ('error' in tags) return tags;
+
+  const federatedArn = `arn:aws:sts::${longTerm.creds.account}:federated-user/${request.name}`;
+  const denied = authorizeFederationToken(req, longTerm.creds, federatedArn, tags.tags, request);
+  if (denied) return { error: denied };
+
+  const seconds = tokenDuration(request.requested, longTerm.creds, trace, REF.getFederationToken);
+  return issueFederatedUser(req, longTerm.creds, request, {
+    seconds,
+    federatedArn,
+    tags: tags.tags,
+    policies: policies.policies,
+  });
+};
+
+function parseFederationToken(
+  params: Params,
+  trace: Trace,
+): { request: FederationTokenRequest } | { error: AwsError } {
+  const validator = new Validator(params);
   const request = {
-    name: v.required(FIELDS.Name),
-    requested: v.duration(DURATION.tokenMin, DURATION.tokenMax),
-    policyText: v.policyText(2048),
-    policyArns: v.policyArns(),
-    tagList: v.tags() ?? [],
+    name: validator.required(FIELDS.Name),
+    requested: validator.duration(DURATION.tokenMin, DURATION.tokenMax),
+    policyText: validator.policyText(2048),
+    policyArns: validator.policyArns(),
+    tagList: validator.tags() ?? [],
   };
   if (params.TransitiveTagKeys !== undefined) {
     trace.info({
@@ -36,64 +74,64 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
       ref: REF.sessionTags,
     });
   }
-  const parsed = v.result(request, trace, REF.getFederationToken);
+  const parsed = validator.result(request, trace, REF.getFederationToken);
   if ('error' in parsed) return parsed;
-  const { name, requested, policyText, policyArns, tagList } = parsed.request;
   trace.pass({
     id: 'validate.params',
     phase: 'validate',
     title: "parameters satisfy the API's constraints",
-    detail: `Name \`${name}\` (2–32)`,
+    detail: `Name \`${request.name}\` (2–32)`,
     ref: REF.getFederationToken,
   });
-  const lt = longTermCaller(caller, 'GetFederationToken', trace);
-  if ('error' in lt) return fail(lt.error);
-  const c = lt.creds;
+  return parsed;
+}
 
-  const sp = sessionPolicies(state, params.Policy, policyArns, trace);
-  if ('error' in sp) return fail(sp.error);
-  const tags = checkSessionTags(caller, tagList, [], trace);
-  if ('error' in tags) return fail(tags.error);
-
-  const fedArn = `arn:aws:sts::${c.account}:federated-user/${name}`;
-  const b = baseContext(state.now, true);
-  principalContext(b, state.world, caller, state.now, false);
-  requestTagKeys(b, tags.tags, []);
-  callContext(b, call);
-  const context = b.build();
+/** sts:GetFederationToken on the federated-user ARN, and sts:TagSession when tags are passed. */
+function authorizeFederationToken(
+  { state, call, caller, trace }: ApiRequest,
+  broker: Credentials,
+  federatedArn: string,
+  tags: Record<string, string>,
+  request: FederationTokenRequest,
+): AwsError | undefined {
+  const builder = baseContext(state.now, true);
+  principalContext(builder, state.world, caller, state.now, false);
+  requestTagKeys(builder, tags, []);
+  callContext(builder, call);
+  const context = builder.build();
   const target = {
     action: 'sts:GetFederationToken',
-    resource: fedArn,
-    resourceAccount: c.account,
+    resource: federatedArn,
+    resourceAccount: broker.account,
     trust: false,
   };
-  if (
-    !traceAuthorization(
-      trace,
-      authorizeCall(state, caller, target, context),
-      'sts:GetFederationToken',
-      fedArn,
-      REF.getFederationToken,
-    )
-  ) {
-    return fail(notAuthorized(callerName(caller), 'sts:GetFederationToken', fedArn));
+  const decision = authorizeCall(state, caller, target, context);
+  if (!traceAuthorization(trace, decision, target.action, federatedArn, REF.getFederationToken)) {
+    return notAuthorized(callerName(caller), target.action, federatedArn);
   }
-  if (tagList.length > 0) {
-    const tagTarget = { ...target, action: 'sts:TagSession' };
-    if (
-      !traceAuthorization(
-        trace,
-        authorizeCall(state, caller, tagTarget, context),
-        'sts:TagSession',
-        fedArn,
-        REF.sessionTags,
-      )
-    ) {
-      return fail(notAuthorized(callerName(caller), 'sts:TagSession', fedArn));
-    }
+  if (request.tagList.length === 0) return undefined;
+  const tagTarget = { ...target, action: 'sts:TagSession' };
+  const tagDecision = authorizeCall(state, caller, tagTarget, context);
+  if (!traceAuthorization(trace, tagDecision, tagTarget.action, federatedArn, REF.sessionTags)) {
+    return notAuthorized(callerName(caller), tagTarget.action, federatedArn);
   }
-  const seconds = tokenDuration(requested, c, trace, REF.getFederationToken);
-  const size = packedPolicySize(policyText, policyArns?.length ?? 0, tags.tags);
+  return undefined;
+}
+
+/** Mints the federated-user session, unless session policies and tags overflow the packed size. */
+function issueFederatedUser(
+  { state, trace }: ApiRequest,
+  broker: Credentials,
+  request: FederationTokenRequest,
+  session: {
+    seconds: number;
+    federatedArn: string;
+    tags: Record<string, string>;
+    policies: NormalizedPolicy[] | undefined;
+  },
+): ApiOutcome {
+  const { federatedArn, policies } = session;
+  const size = packedPolicySize(request.policyText, request.policyArns?.length ?? 0, session.tags);
   if (size > 100) {
     trace.fail({
       id: 'issue.packed',
@@ -102,9 +140,9 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
       detail: `${size}%`,
       ref: REF.sessionTags,
     });
-    return fail(PackedPolicyTooLarge(`Packed policy consumes ${size}% of allotted space`));
+    return { error: PackedPolicyTooLarge(`Packed policy consumes ${size}% of allotted space`) };
   }
-  if (!sp.policies) {
+  if (!policies) {
     trace.info({
       id: 'session.none',
       phase: 'issue',
@@ -115,31 +153,30 @@ export const getFederationToken: ApiHandler = ({ state, call, caller, params, tr
   }
   const creds = mint(state, {
     kind: 'federated-user',
-    account: c.account,
-    arn: fedArn,
-    userId: `${c.account}:${name}`,
-    ...(c.user ? { user: c.user } : {}),
-    duration: seconds,
+    account: broker.account,
+    arn: federatedArn,
+    userId: `${broker.account}:${request.name}`,
+    ...(broker.user ? { user: broker.user } : {}),
+    duration: session.seconds,
     mfa: false,
-    ...(sp.policies ? { sessionPolicies: sp.policies } : { sessionPolicies: undefined }),
-    tags: tags.tags,
+    ...(policies ? { sessionPolicies: policies } : {}),
+    tags: session.tags,
     transitiveKeys: [],
     origin: 'GetFederationToken',
   });
-  if (!sp.policies) delete creds.sessionPolicies;
   trace.pass({
     id: 'issue.credentials',
     phase: 'issue',
-    title: `issued federated-user credentials for ${fedArn}`,
+    title: `issued federated-user credentials for ${federatedArn}`,
     detail: `access key ${creds.accessKeyId}`,
   });
   return {
     response: {
       Credentials: credentialsResponse(creds),
-      FederatedUser: { FederatedUserId: creds.userId, Arn: fedArn },
+      FederatedUser: { FederatedUserId: creds.userId, Arn: federatedArn },
       PackedPolicySize: size,
     },
     creds,
     view: viewOf(creds, state.now),
   };
-};
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may call AssumeRole at all: never the root user, and of temporary credentials not
+ * GetFederationToken's (docs/decisions.md#temporary-credential-gates).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
+ */
+import { callerName, type Caller } from '../../credentials.js';
+import { AccessDenied, notAuthorized, type AwsError } from '../../errors.js';
+import { REF } from '../../refs.js';
+import { isRootCaller, ROOT_CANNOT_ASSUME_ROLE, stsCallAllowed } from '../../rules.js';
+import type { Trace } from '../../trace.js';
+
+/** The AWS error when this caller may not call AssumeRole, else undefined. */
+export function assumeRoleCallerError(caller: Caller, roleArn: string, trace: Trace): AwsError | undefined {
+  if (isRootCaller(caller)) {
+    trace.fail({
+      id: 'caller.root',
+      phase: 'caller',
+      title: 'the caller is not the root user',
+      detail: 'the root user cannot assume roles',
+      ref: REF.tempRequest,
+    });
+    return AccessDenied(ROOT_CANNOT_ASSUME_ROLE);
+  }
+  if (caller.type === 'credentials' && !stsCallAllowed(caller.creds, 'AssumeRole')) {
+    trace.fail({
+      id: 'caller.type',
+      phase: 'caller',
+      title: 'these credentials may call AssumeRole',
+      detail: 'GetFederationToken credentials can call only GetCallerIdentity among STS APIs',
+      ref: REF.tempRequest,
+    });
+    return notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn);
+  }
+  trace.pass({
+    id: 'caller.type',
+    phase: 'caller',
+    title: 'these credentials may call AssumeRole',
+    detail: callerName(caller),
+    ref: REF.tempRequest,
+  });
+
+  return undefined;
+}
