@@ -20,7 +20,7 @@ import { longTermKeys } from './long-term-keys.js';
 import { regionGate, tokenGate, tokenVersion } from './regions.js';
 import { iso } from './time.js';
 import { Trace } from './trace.js';
-import { buildWorld } from './world-model.js';
+import { buildWorld } from './build-world.js';
 
 const HANDLERS: Record<ApiName, ApiHandler> = {
   AssumeRole: assumeRole,

@@ -10,7 +10,7 @@
  */
 import { normalizePolicy } from '../policy/normalize.js';
 import { MalformedPolicyDocument, type AwsError } from './errors.js';
-import { parseRoleArn } from './params.js';
+import { parseRoleArn } from './arns.js';
 import type { EngineState } from './state.js';
 import type { Trace } from './trace.js';
 import { roleKey } from './world-model.js';

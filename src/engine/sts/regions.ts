@@ -22,7 +22,7 @@
 import type { ApiName, Call } from '../types.js';
 import type { Caller, Credentials } from './credentials.js';
 import { invalidSessionToken, type AwsError } from './errors.js';
-import { parseRoleArn } from './params.js';
+import { parseRoleArn } from './arns.js';
 import type { EngineState } from './state.js';
 import type { Trace } from './trace.js';
 

@@ -5,7 +5,7 @@
  */
 import { ValidationError, type AwsError } from './errors.js';
 import { credentialsResponse, mint, packedPolicySize, viewOf, type RoleSessionSpec } from './mint.js';
-import { parseRoleArn } from './params.js';
+import { parseRoleArn } from './arns.js';
 import { REF } from './refs.js';
 import { CHAINING_MESSAGE, DURATION, MAX_DURATION_MESSAGE, ROLE_CHAINING_CAP } from './rules.js';
 import type { ContextBuilder } from './context.js';

@@ -4,7 +4,8 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
  */
 import { InvalidIdentityToken, type AwsError } from '../../errors.js';
-import { FIELDS, roleArnFailure, Validator, type Params } from '../../params.js';
+import { FIELDS, Validator, type Params } from '../../params.js';
+import { roleArnFailure } from '../../arns.js';
 import { REF } from '../../refs.js';
 import { DURATION } from '../../rules.js';
 import type { Trace } from '../../trace.js';

@@ -4,7 +4,7 @@
  * audience the provider knows. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html
  */
 import { ExpiredTokenException, InvalidIdentityToken, type AwsError } from '../../errors.js';
-import { parseRoleArn } from '../../params.js';
+import { parseRoleArn } from '../../arns.js';
 import { REF } from '../../refs.js';
 import type { EngineState } from '../../state.js';
 import { epochSeconds, iso, parseInstant } from '../../time.js';
