@@ -61,14 +61,19 @@ export function maskApis(text: string): string {
 }
 
 /** The caller of a call in words (never a step id: an earlier step is named by what it did). */
-export function describeCaller(as: string, scenario?: Scenario): string {
+export function describeCaller(
+  as: string,
+  scenario?: Scenario,
+  mask: (text: string) => string = maskApis,
+): string {
   if (as === 'anonymous') return 'an unsigned request (no AWS credentials)';
   if (as.startsWith('$')) {
     const from = scenario?.steps.find((s) => s.id === as.slice(1));
-    const title = from?.title ? maskApis(from.title).replace(/[.?!]$/, '') : undefined;
+    const title = from?.title ? mask(from.title).replace(/[.?!]$/, '') : undefined;
+    // a noun phrase that can be the subject of "wants …" / "calls …" / "is made by …"
     return title
-      ? `the temporary credentials obtained in the earlier step “${title}”`
-      : 'temporary credentials obtained in an earlier step';
+      ? `the holder of the temporary credentials from the earlier step “${title}”`
+      : 'the holder of temporary credentials from an earlier step';
   }
   const [kind, ...rest] = as.split('/');
   const name = rest.join('/');
@@ -78,6 +83,9 @@ export function describeCaller(as: string, scenario?: Scenario): string {
   if (kind === 'sso') return `Identity Center user \`${name}\``;
   return as;
 }
+
+/** No masking: for questions that name the API themselves. */
+const same = (text: string) => text;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -98,9 +106,18 @@ function base(scenario: Scenario, id: string) {
   };
 }
 
-/** `Scenario “…”: the step's title`: never the step's id (an internal name). */
-function stepLine(scenario: Scenario, step: Step): string {
-  return `Scenario “${scenario.title}”${step.title ? `: ${step.title}` : ''}`;
+/** A sentence ends with a full stop (a title does not), so joined lines still read as sentences. */
+const sentence = (text: string) => (/[.?!:…]$/.test(text) ? text : `${text}.`);
+
+/**
+ * `Scenario “…”: the step's title.`: never the step's id (an internal name). A title that names an
+ * API is left out rather than shown with holes in it (the API is what is asked).
+ */
+function stepLine(scenario: Scenario, step: Step, mask: (text: string) => string = (t) => t): string {
+  const title = mask(scenario.title);
+  const where = title === scenario.title ? `Scenario “${title}”` : 'In this scenario';
+  const what = step.title && mask(step.title) === step.title ? `: ${step.title}` : '';
+  return sentence(`${where}${what}`);
 }
 
 /** What the caller has in hand and wants, from the call (never the parameter names: they name the API). */
@@ -142,7 +159,7 @@ export function apiQuestion(scenario: Scenario, step: Step): BankQuestion | unde
   if (!call || !isStsApi(call.api)) return undefined; // Request, SignIn, GetRoleCredentials are not STS APIs
   const api = call.api;
   const prompt = [
-    maskApis(stepLine(scenario, step)),
+    stepLine(scenario, step, maskApis),
     maskApis(paragraph(step.narrate)),
     situation(call, scenario),
     'Which STS API does it call?',
@@ -218,7 +235,7 @@ export function trustQuestion(
     type: 'single',
     prompt: [
       stepLine(scenario, step),
-      `${capitalize(describeCaller(call.as, scenario))} calls ${call.api} for role ${role.name} (account ${role.account}), and it succeeds.`,
+      `${capitalize(describeCaller(call.as, scenario, same))} calls ${call.api} for role ${role.name} (account ${role.account}), and it succeeds.`,
       'Which condition in the role’s trust policy lets this call through?',
     ].join('\n'),
     choices,
@@ -236,8 +253,12 @@ function changedThing(path: string[]): string {
   if (head === 'params' && rest.length > 1)
     return `the ${rest.slice(1).join('.')} claim of the ${rest[0]} parameter`;
   if (head === 'params') return `the ${name} parameter`;
-  if (head === 'context') return `the request context key ${name}`;
+  if (head === 'context') return rest.length ? `the request context key ${name}` : 'its request context keys';
   if (head === 'as') return 'the caller';
+  if (head === 'region') return 'the Region of the STS endpoint';
+  if (head === 'action') return 'the action';
+  if (head === 'resource') return 'the resource';
+  if (head === 'via') return 'the chain of AWS services that made the request (aws:CalledVia)';
   return `${[head, ...rest].join(' ')}`;
 }
 
@@ -246,7 +267,8 @@ export function describeChange(change: Record<string, unknown>, path: string[] =
   const out: string[] = [];
   for (const [k, v] of Object.entries(change)) {
     const p = [...path, k];
-    if (v === null) out.push(`without ${changedThing(p)}`);
+    if (v === null && k === 'region' && path.length === 0) out.push('sent to the global endpoint');
+    else if (v === null) out.push(`without ${changedThing(p)}`);
     else if (typeof v === 'object' && !Array.isArray(v))
       out.push(...describeChange(v as Record<string, unknown>, p));
     else if (k === 'as' && path.length === 0)
@@ -275,9 +297,12 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
   const wait =
     whatIf.advance !== undefined ? [`The clock first moves forward ${String(whatIf.advance)}.`] : [];
   const prompt = [
-    `Scenario “${scenario.title}”: what if… ${whatIf.title ?? whatIf.id}`,
+    // a what-if without a title is told by its narration alone (its id is an internal name)
+    whatIf.title
+      ? sentence(`Scenario “${scenario.title}”: what if… ${whatIf.title}`)
+      : sentence(`Scenario “${scenario.title}”`),
     paragraph(whatIf.narrate),
-    `The ${call.api} call${step.title ? ` of “${step.title.replace(/[.?!]$/, '')}”` : ''} is made by ${describeCaller(call.as, scenario)}${changes.length ? `, with this change: ${changes.join('; ')}` : ''}.`,
+    `The ${call.api === 'Request' ? 'request' : `${call.api} call`}${step.title ? ` of “${step.title.replace(/[.?!]$/, '')}”` : ''} is made by ${describeCaller(call.as, scenario, same)}${changes.length ? `, with this change: ${changes.join('; ')}` : ''}.`,
     ...wait,
     'What happens?',
   ]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, runWhatIf } from '../../src/content/run.js';
 import { selectQuestions, presentChoices } from '../../src/quiz/bank.js';
-import { maskApis } from '../../src/quiz/generate.js';
+import { describeChange, maskApis } from '../../src/quiz/generate.js';
 import {
   checkDistractor,
   decidingStatement,
@@ -164,8 +164,18 @@ describe('trust distractors the engine would accept are left out', () => {
     const web = generated.find((q) => q.id.includes('/api/') && q.answer === 'AssumeRoleWithWebIdentity')!;
     expect(web.prompt).toContain('holding an OpenID Connect token');
     expect(web.prompt).not.toMatch(/WebIdentityToken|RoleSessionName/);
-    // an earlier step is named by its title
-    expect(generated.some((q) => q.prompt.includes('obtained in the earlier step “'))).toBe(true);
+    // an earlier step is named by its title, in a phrase that can be the subject of a sentence
+    expect(
+      generated.some((q) =>
+        /The holder of the temporary credentials from the earlier step “[^”]+” wants /.test(q.prompt),
+      ),
+    ).toBe(true);
+    // no masked API left as a hole in a title, and the title line ends as a sentence
+    for (const q of generated.filter((g) => g.id.includes('/api/'))) {
+      const first = q.prompt.split('\n')[0]!;
+      expect(first, q.id).not.toContain('[…]');
+      expect(first, q.id).toMatch(/[.?!:…]$/);
+    }
     // a what-if change in words
     expect(generated.some((q) => /with this change: the \w+ parameter is /.test(q.prompt))).toBe(true);
   });
@@ -187,5 +197,27 @@ describe('trust distractors the engine would accept are left out', () => {
     );
     expect(conditionKind({ StringEquals: { 'SAML:aud': 'x' } })).toBe('saml');
     expect(conditionKind({ StringEquals: { 'sts:ExternalId': 'x' } })).toBe('role');
+  });
+});
+
+describe('a what-if change in words', () => {
+  it.each([
+    [{ context: null }, 'without its request context keys'],
+    [
+      { context: { 'aws:SourceAccount': '121212121212' } },
+      'the request context key aws:SourceAccount is 121212121212',
+    ],
+    [{ region: null }, 'sent to the global endpoint'],
+    [{ region: 'eu-central-1' }, 'the Region of the STS endpoint is eu-central-1'],
+    [{ params: { DurationSeconds: 7200 } }, 'the DurationSeconds parameter is 7200'],
+    [{ params: { SerialNumber: null } }, 'without the SerialNumber parameter'],
+    [{ params: { WebIdentityToken: { aud: 'x' } } }, 'the aud claim of the WebIdentityToken parameter is x'],
+    [
+      { via: ['glue.amazonaws.com'] },
+      'the chain of AWS services that made the request (aws:CalledVia) is ["glue.amazonaws.com"]',
+    ],
+    [{ resource: '*' }, 'the resource is *'],
+  ])('%j → %s', (change, words) => {
+    expect(describeChange(change)).toEqual([words]);
   });
 });
