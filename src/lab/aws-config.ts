@@ -126,6 +126,9 @@ export function awsConfig(
     profiles.push({ name, settings });
   }
 
+  // A scenario with no IAM user and no role profile (SAML only): AWS_PROFILE must still name a profile
+  // that exists, or the AWS CLI refuses every command, unsigned ones included.
+  if (profiles.length === 0) profiles.push({ name: 'default', settings: [['region', region]] });
   const first = scenario.steps.find((s) => s.call)?.call;
   const defaultProfile =
     (first && (profileOf.get(first.as) ?? stepProfile.get(scenario.steps.find((s) => s.call)!.id))) ??
@@ -138,7 +141,10 @@ export function awsConfig(
     )
     .join('\n');
   const config = profiles
-    .map((p) => `[profile ${p.name}]\n${p.settings.map(([k, v]) => `${k} = ${v}`).join('\n')}\n`)
+    .map(
+      (p) =>
+        `[${p.name === 'default' ? '' : 'profile '}${p.name}]\n${p.settings.map(([k, v]) => `${k} = ${v}`).join('\n')}\n`,
+    )
     .join('\n');
   return { credentials, config, profiles, defaultProfile, region, stepProfiles: stepProfile };
 }

@@ -247,9 +247,16 @@ function canonicalHeaders(req: SignedRequest, auth: SigV4Auth): string {
   return out;
 }
 
-/** The payload hash a client signed: a header's (S3 may say UNSIGNED-PAYLOAD), else the body's. */
-function payloadHash(req: SignedRequest): string {
-  return req.headers['x-amz-content-sha256']?.[0] ?? sha256(req.body);
+/**
+ * The payload hash a client signed: a header's (S3 may say UNSIGNED-PAYLOAD); for a presigned
+ * S3 URL, UNSIGNED-PAYLOAD; else the body's (for a presigned GET, the empty body's: what
+ * botocore and the JavaScript SDK sign for every other service).
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
+ */
+function payloadHash(req: SignedRequest, auth?: RequestAuth): string {
+  const header = req.headers['x-amz-content-sha256']?.[0];
+  if (header !== undefined) return header;
+  return auth?.presigned && auth.service === 's3' ? UNSIGNED_PAYLOAD : sha256(req.body);
 }
 
 export function canonicalRequest(req: SignedRequest, auth: SigV4Auth, payload = payloadHash(req)): string {
@@ -292,20 +299,9 @@ function same(want: string, got: string): boolean {
   return want.length === got.length && timingSafeEqual(Buffer.from(want), Buffer.from(got));
 }
 
-/**
- * True when the request's signature is the one the secret produces. A presigned
- * request's payload may be signed either as the body's hash (the Go and
- * JavaScript SDKs) or as UNSIGNED-PAYLOAD (botocore, so `aws eks get-token`):
- * STS accepts both, since both tools work against it.
- */
+/** True when the request's signature is the one the secret produces. */
 export function signatureMatches(req: SignedRequest, auth: RequestAuth, secret: string): boolean {
-  const payload = payloadHash(req);
-  if (same(signatureOver(req, auth, secret, auth.amzDate, payload), auth.signature)) return true;
-  return (
-    auth.presigned &&
-    payload !== UNSIGNED_PAYLOAD &&
-    same(signatureOver(req, auth, secret, auth.amzDate, UNSIGNED_PAYLOAD), auth.signature)
-  );
+  return same(signatureOver(req, auth, secret, auth.amzDate, payloadHash(req, auth)), auth.signature);
 }
 
 /** Signs a request (for tests and the bench's load generator): returns the Authorization header. */

@@ -1,12 +1,14 @@
 // The real AWS CLI (v1 on this project's machines) against the lab, through the config files `lab` writes.
 // Every child gets HOME, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE explicitly: never the real ~/.aws.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsConfig } from '../../src/lab/aws-config.js';
-import { startLab, type Running } from './helpers.js';
+import { runCli } from '../helpers/run-cli.js';
+import { startBinaryLab, until, type Served } from './binary-lab.js';
+import { runProgram, startLab, type Running } from './helpers.js';
 
 const which = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
 const AWS = which.status === 0 ? which.stdout.trim() : undefined;
@@ -38,17 +40,7 @@ describe.skipIf(!AWS)('the AWS CLI against the lab', { timeout: 60_000 }, () => 
     rmSync(home, { recursive: true, force: true });
   });
 
-  // Asynchronous: the lab answers from this process's event loop.
-  const aws = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(AWS!, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+  const aws = (...args: string[]) => runProgram(AWS!, args, env);
 
   it('get-caller-identity --profile ReportReader: the CLI calls AssumeRole through source_profile itself', async () => {
     const out = await aws('sts', 'get-caller-identity', '--profile', 'ReportReader', '--output', 'json');
@@ -80,5 +72,46 @@ describe.skipIf(!AWS)('the AWS CLI against the lab', { timeout: 60_000 }, () => 
       'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/evan is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/ReportReader',
     );
     expect(r.lab.done.has('evan-denied')).toBe(true);
+  });
+});
+
+describe.skipIf(!AWS)('the AWS CLI with a SAML assertion from `lab token`', { timeout: 60_000 }, () => {
+  const home = mkdtempSync(join(tmpdir(), 'sts-lab-saml-'));
+  const trainerEnv = { STS_TRAINER_HOME: home, HOME: home, XDG_DATA_HOME: home, NO_COLOR: '1' };
+  let lab: Served;
+  beforeAll(async () => {
+    lab = await startBinaryLab('saml-federation', trainerEnv);
+  });
+  afterAll(async () => {
+    lab.child.kill('SIGTERM');
+    await lab.exit;
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('runs the assume-role-with-saml command `lab token assume` prints, with the exports of `lab env`', async () => {
+    const token = await runCli(['lab', 'token', 'assume'], { env: trainerEnv });
+    expect(token.code).toBe(0);
+    const file = token.stdout.trim();
+    const command = token.stderr.split('\n')[0]!;
+    expect(command).toBe(
+      `aws sts assume-role-with-saml --role-arn arn:aws:iam::333333333333:role/Okta-FinanceAnalyst --principal-arn arn:aws:iam::333333333333:saml-provider/Okta --saml-assertion file://${file}`,
+    );
+    const exports = (await runCli(['lab', 'env'], { env: trainerEnv })).stdout;
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    for (const [, name, value] of exports.matchAll(/^export (\w+)='([^']*)'$/gm)) env[name!] = value!;
+    expect(env.AWS_CONFIG_FILE).toBe(join(home, 'lab', 'config'));
+    const out = await runProgram(AWS!, [...command.split(' ').slice(1), '--output', 'json'], env);
+    expect(out.stderr).toBe('');
+    const result = JSON.parse(out.stdout) as Record<string, Record<string, string>>;
+    expect(result.AssumedRoleUser!.Arn).toBe(
+      'arn:aws:sts::333333333333:assumed-role/Okta-FinanceAnalyst/priya.nair@larkspur.example',
+    );
+    expect(result.Credentials!.AccessKeyId).toMatch(/^ASIA/);
+    await until(() => lab.stdout().includes('task 1 done'));
+    expect(lab.stdout()).toMatch(/✔ AssumeRoleWithSAML +unsigned → Okta-FinanceAnalyst/);
   });
 });

@@ -91,4 +91,11 @@ describe('lab AWS config', () => {
     expect(cfg.config).not.toContain('duration_seconds');
     expect(cfg.profiles.map((p) => p.name)).toEqual(['ok']);
   });
+
+  it('saml-federation (no IAM user, no role profile): a [default] profile with the region, so AWS_PROFILE exists', async () => {
+    const cfg = await configOf('saml-federation');
+    expect(cfg.defaultProfile).toBe('default');
+    expect(cfg.config).toBe(`[default]\nregion = ${cfg.region}\n`);
+    expect(cfg.credentials).toBe('');
+  });
 });

@@ -1,41 +1,17 @@
 // `sts-trainer lab` as a script or CI job runs it: the built binary, no TTY, one line per call on stdout.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { startBinaryLab, until, type Served } from './binary-lab.js';
 
 const home = mkdtempSync(join(tmpdir(), 'sts-lab-bin-'));
 const env = { STS_TRAINER_HOME: home, HOME: home, XDG_DATA_HOME: home, NO_COLOR: '1' };
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-interface Served {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Starts `lab SCENARIO --no-input` and waits for the banner's URL. */
-function startLab(scenario: string): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'lab', scenario, '--no-input'], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url && out.includes('one line per call')) resolve({ child, url, stdout: () => out, exit });
-    });
-    child.on('error', reject);
-    void exit.then((code) => reject(new Error(`lab exited ${code} before serving: ${out}`)));
-  });
-}
+const startLab = (scenario: string) => startBinaryLab(scenario, env);
 
 /** A profile's keys from the credentials file the lab wrote. */
 function credentialsOf(profile: string) {
@@ -45,10 +21,6 @@ function credentialsOf(profile: string) {
     accessKeyId: /aws_access_key_id = (\S+)/.exec(section)![1]!,
     secretAccessKey: /aws_secret_access_key = (\S+)/.exec(section)![1]!,
   };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
 }
 
 describe('lab --no-input', { timeout: 60_000 }, () => {

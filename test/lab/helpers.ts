@@ -1,4 +1,5 @@
 import { STSClient } from '@aws-sdk/client-sts';
+import { spawn } from 'node:child_process';
 import { loadLibrary } from '../../src/content/library.js';
 import type { Scenario } from '../../src/content/schema.js';
 import { Lab } from '../../src/lab/lab.js';
@@ -40,4 +41,24 @@ export async function startLab(id: string, clock?: () => number): Promise<Runnin
     sts: (credentials) =>
       new STSClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
   };
+}
+
+/**
+ * Runs a program asynchronously (an in-process lab answers from this event loop) with exactly
+ * `env`: callers pass HOME, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, never the real ~/.aws.
+ */
+export function runProgram(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

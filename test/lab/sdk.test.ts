@@ -1,6 +1,7 @@
 // The lab with a client nobody here wrote: @aws-sdk/client-sts, unmodified, against the lab on 127.0.0.1.
 import {
   AssumeRoleCommand,
+  AssumeRoleWithSAMLCommand,
   AssumeRoleWithWebIdentityCommand,
   GetCallerIdentityCommand,
   GetSessionTokenCommand,
@@ -215,6 +216,54 @@ describe('role chaining, MFA and web identity through @aws-sdk/client-sts', () =
           "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
         status: 400,
       });
+    } finally {
+      await r.server.close();
+    }
+  });
+
+  it('AssumeRoleWithSAML (unsigned) with the assertion `lab token` mints; an edited one fails its signature', async () => {
+    const r = await startLab('saml-federation');
+    try {
+      const token = r.lab.token('assume');
+      expect(token).toMatchObject({
+        kind: 'saml',
+        roleArn: 'arn:aws:iam::333333333333:role/Okta-FinanceAnalyst',
+        principalArn: 'arn:aws:iam::333333333333:saml-provider/Okta',
+      });
+      const anonymous = new STSClient({ endpoint: r.server.url, region: 'us-east-1', maxAttempts: 1 });
+      const ask = (assertion: string) =>
+        anonymous.send(
+          new AssumeRoleWithSAMLCommand({
+            RoleArn: token!.roleArn!,
+            PrincipalArn: token!.principalArn!,
+            SAMLAssertion: assertion,
+          }),
+        );
+      const out = await ask(token!.text);
+      expect(out.AssumedRoleUser?.Arn).toBe(
+        'arn:aws:sts::333333333333:assumed-role/Okta-FinanceAnalyst/priya.nair@larkspur.example',
+      );
+      expect(out.Subject).toBe('priya.nair@larkspur.example');
+      expect(out.Issuer).toBe('http://www.okta.com/exk7h2q9d0Larkspur');
+      expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+      expect(r.lab.done.has('assume')).toBe(true);
+      expect(r.events.at(-1)).toMatchObject({
+        api: 'AssumeRoleWithSAML',
+        caller: 'unsigned',
+        outcome: 'success',
+      });
+
+      // Give Priya the admin role inside the signed XML: the IdP's signature no longer covers it.
+      const xml = Buffer.from(token!.text, 'base64').toString('utf8');
+      expect(xml).toContain('role/Okta-FinanceAnalyst,');
+      const edited = Buffer.from(
+        xml.replace('role/Okta-FinanceAnalyst,', 'role/Okta-FinanceAdmin,'),
+      ).toString('base64');
+      const err = await failure(ask(edited));
+      const engine = r.events.at(-1)!;
+      expect(engine.outcome).toBe('error');
+      expect(err.message).toBe(engine.message);
+      expect(err.status).toBe(400);
     } finally {
       await r.server.close();
     }
