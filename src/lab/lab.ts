@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createEngine } from '../engine/index.js';
 import type { Call, CallResult, Engine, TraceCheck } from '../engine/types.js';
 import type { Scenario } from '../content/schema.js';
-import { KeyRing, type KnownKey } from './credentials.js';
+import { KeyRing, type KnownKey, type Signer } from './credentials.js';
 import { isStsAction, parseForm, queryParams } from './query.js';
 import { serviceCall, type HttpAnswer } from './services.js';
 import type { SignedRequest } from './sigv4.js';
@@ -200,6 +200,7 @@ export class Lab {
         signer.error.httpStatus,
         signer.why,
         action,
+        this.claimedBy(signer),
       );
     }
     const key = signer.kind === 'signed' && !unsignedApi ? signer.key : undefined;
@@ -286,7 +287,7 @@ export class Lab {
       const { code, message, httpStatus } = signer.error;
       return {
         response: mapped.denied(code, message, httpStatus, requestId),
-        event: this.refusedEvent(mapped.action, code, message, signer.why),
+        event: this.refusedEvent(mapped.action, code, message, signer.why, this.claimedBy(signer)),
       };
     }
     const key = signer.kind === 'signed' ? signer.key : undefined;
@@ -311,18 +312,25 @@ export class Lab {
     status: number,
     why: string,
     api: string,
+    caller = '?',
   ): LabReply {
     return {
       response: { status, headers: xmlHeaders(requestId), body: errorXml(code, message, requestId) },
-      event: this.refusedEvent(api, code, message, why),
+      event: this.refusedEvent(api, code, message, why, caller),
     };
   }
 
-  private refusedEvent(api: string, code: string, message: string, why: string): LabEvent {
+  /** Whose key a refused request names (a known key's label, else the key id), for its call line. */
+  private claimedBy(signer: Signer): string {
+    if (signer.kind !== 'refused' || !signer.auth) return '?';
+    return this.keys.get(signer.auth.accessKeyId)?.label ?? signer.auth.accessKeyId;
+  }
+
+  private refusedEvent(api: string, code: string, message: string, why: string, caller = '?'): LabEvent {
     return {
       at: new Date(this.simMs).toISOString(),
       api,
-      caller: '?',
+      caller,
       outcome: 'error',
       code,
       message,
