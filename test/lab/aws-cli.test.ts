@@ -1,14 +1,13 @@
 // The real AWS CLI (v1 on this project's machines) against the lab, through the config files `lab` writes.
 // Every child gets HOME, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE explicitly: never the real ~/.aws.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsConfig } from '../../src/lab/aws-config.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startBinaryLab, until, type Served } from './binary-lab.js';
-import { runProgram, startLab, type Running } from './helpers.js';
+import { isolatedAwsEnv, runProgram, startLab, type Running } from './helpers.js';
 
 const which = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
 const AWS = which.status === 0 ? which.stdout.trim() : undefined;
@@ -21,19 +20,7 @@ describe.skipIf(!AWS)('the AWS CLI against the lab', { timeout: 60_000 }, () => 
   beforeAll(async () => {
     r = await startLab('cross-account-assume-role');
     home = mkdtempSync(join(tmpdir(), 'sts-lab-cli-'));
-    const cfg = awsConfig(r.lab.scenario, r.lab.engine.longTermKeys(), (s) => join(home, `${s}.jwt`));
-    writeFileSync(join(home, 'config'), cfg.config);
-    writeFileSync(join(home, 'credentials'), cfg.credentials);
-    env = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_ENDPOINT_URL_STS: r.server.url,
-      AWS_DEFAULT_REGION: cfg.region,
-      AWS_PROFILE: cfg.defaultProfile,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+    env = isolatedAwsEnv(r, home);
   });
   afterAll(async () => {
     await r.server.close();

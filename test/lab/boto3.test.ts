@@ -1,12 +1,11 @@
 // boto3 (Python), unmodified, against the lab: profiles with source_profile, a service error, a
 // presigned GetCallerIdentity GET URL (what `aws eks get-token` makes) and AssumeRoleWithSAML. Every child gets HOME and the AWS config paths explicitly: never the real ~/.aws.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsConfig } from '../../src/lab/aws-config.js';
-import { runProgram, startLab, type Running } from './helpers.js';
+import { isolatedAwsEnv, runProgram, startLab, type Running } from './helpers.js';
 
 const probe = spawnSync('sh', ['-c', 'command -v python3 && python3 -c "import boto3"'], {
   encoding: 'utf8',
@@ -59,19 +58,7 @@ describe.skipIf(!PYTHON)('boto3 against the lab', { timeout: 60_000 }, () => {
     r = await startLab('cross-account-assume-role');
     saml = await startLab('saml-federation');
     home = mkdtempSync(join(tmpdir(), 'sts-lab-boto3-'));
-    const cfg = awsConfig(r.lab.scenario, r.lab.engine.longTermKeys(), (s) => join(home, `${s}.jwt`));
-    writeFileSync(join(home, 'config'), cfg.config);
-    writeFileSync(join(home, 'credentials'), cfg.credentials);
-    env = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_ENDPOINT_URL_STS: r.server.url,
-      AWS_DEFAULT_REGION: cfg.region,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      NO_PROXY: '127.0.0.1',
-    };
+    env = isolatedAwsEnv(r, home);
   });
   afterAll(async () => {
     await r.server.close();

@@ -1,5 +1,8 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { awsConfig } from '../../src/lab/aws-config.js';
 import { loadLibrary } from '../../src/content/library.js';
 import type { Scenario } from '../../src/content/schema.js';
 import { Lab } from '../../src/lab/lab.js';
@@ -61,4 +64,25 @@ export function runProgram(
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * Writes the lab's AWS config and credentials files into `home` and returns the environment an
+ * AWS CLI or SDK child needs to use them and the lab: never the real ~/.aws, no metadata lookups.
+ */
+export function isolatedAwsEnv(r: Running, home: string): Record<string, string> {
+  const cfg = awsConfig(r.lab.scenario, r.lab.engine.longTermKeys(), (s) => join(home, `${s}.jwt`));
+  writeFileSync(join(home, 'config'), cfg.config);
+  writeFileSync(join(home, 'credentials'), cfg.credentials);
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_ENDPOINT_URL_STS: r.server.url,
+    AWS_DEFAULT_REGION: cfg.region,
+    AWS_PROFILE: cfg.defaultProfile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    NO_PROXY: '127.0.0.1',
+  };
 }
