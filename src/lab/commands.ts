@@ -92,7 +92,7 @@ export async function labToken(
     ? isAbsolute(out)
       ? out
       : resolve(io.cwd, out)
-    : join(labPaths(io.dataDir).tokens, tokenFileName(step));
+    : join(labPaths(io.dataDir).tokens, tokenFileName(step, token.kind));
   await writeAtomic(file, token.text, 0o600);
   io.out(`${file}\n`);
   if (token.kind === 'web-identity') {

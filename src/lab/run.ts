@@ -32,8 +32,9 @@ export interface LabOptions {
   dataDir: string;
 }
 
-/** A token file's name for a step or what-if id. */
-export const tokenFileName = (id: string) => `${id.replace(/\//g, '-')}.jwt`;
+/** A token file's name for a step or what-if id: `.jwt` for an OIDC token, `.saml` for a base64 SAML response. */
+export const tokenFileName = (id: string, kind: 'web-identity' | 'saml' = 'web-identity') =>
+  `${id.replace(/\//g, '-')}.${kind === 'saml' ? 'saml' : 'jwt'}`;
 
 /**
  * Under load, calls arrive in bursts: what one turn of the event loop writes
@@ -110,7 +111,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   await writeAtomic(paths.envAll, envLines(paths, server.url, cfg, true));
   for (const id of lab.tokenSteps()) {
     const token = lab.token(id);
-    if (token) await writeAtomic(join(paths.tokens, tokenFileName(id)), token.text, 0o600);
+    if (token) await writeAtomic(join(paths.tokens, tokenFileName(id, token.kind)), token.text, 0o600);
   }
   const state = {
     pid: process.pid,

@@ -79,6 +79,7 @@ describe.skipIf(!AWS)('the AWS CLI with a SAML assertion from `lab token`', { ti
     const token = await runCli(['lab', 'token', 'assume'], { env: trainerEnv });
     expect(token.code).toBe(0);
     const file = token.stdout.trim();
+    expect(file).toMatch(/assume\.saml$/); // a SAML response is not a JWT
     const command = token.stderr.split('\n')[0]!;
     expect(command).toBe(
       `aws sts assume-role-with-saml --role-arn arn:aws:iam::333333333333:role/Okta-FinanceAnalyst --principal-arn arn:aws:iam::333333333333:saml-provider/Okta --saml-assertion file://${file}`,

@@ -84,6 +84,7 @@ describe('lab --no-input', { timeout: 60_000 }, () => {
     const again = await startLab('github-actions-oidc');
     const token = await runCli(['lab', 'token', 'deploy-main'], { env });
     expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/deploy-main\.jwt$/);
     expect(readFileSync(token.stdout.trim(), 'utf8')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(token.stderr).toContain('--web-identity-token file://');
     again.child.kill('SIGTERM');
