@@ -35,6 +35,35 @@ const table: Record<string, Row[]> = {
     ['2001:db8::1', '203.0.113.0/24', false], // families never mix
     ['203.0.113.7', '::/0', false],
     ['not-an-ip', '0.0.0.0/0', false],
+    // prefix lengths at the edges: /0 is everything of one family, /32 and /128 one host
+    ['0.0.0.0', '255.255.255.255/0', true],
+    ['255.255.255.255', '0.0.0.0/0', true],
+    ['10.0.0.1', '10.0.0.0/32', false],
+    ['10.0.0.0', '10.0.0.0/32', true],
+    ['10.0.0.1', '10.0.0.0/31', true],
+    ['10.0.0.2', '10.0.0.0/31', false],
+    ['ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '::/0', true],
+    ['2001:db8::', '2001:db8::/128', true],
+    ['2001:db8::1', '2001:db8::/127', true],
+    ['2001:db8::2', '2001:db8::/127', false],
+    ['2001:db8:8000::', '2001:db8::/33', false], // the bit right after a /32 boundary
+    ['2001:db8:7fff::', '2001:db8::/33', true],
+    ['10.128.0.0', '10.0.0.0/9', false],
+    ['10.127.255.255', '10.0.0.0/9', true],
+    // `::`, the unspecified address
+    ['::', '::', true],
+    ['::', '::1', false],
+    ['::1', '::/127', true],
+    ['::2', '::/127', false],
+    // IPv4-mapped IPv6 addresses are IPv6: they never match an IPv4 range, and an IPv4 request never
+    // matches a mapped range (docs/decisions.md#ip-families)
+    ['::ffff:1.2.3.4', '1.2.3.0/24', false],
+    ['::ffff:1.2.3.4', '1.2.3.4', false],
+    ['1.2.3.4', '::ffff:1.2.3.4', false],
+    ['1.2.3.4', '::ffff:0:0/96', false],
+    ['::FFFF:1.2.3.4', '::ffff:1.2.3.4/128', true],
+    ['::ffff:1.2.3.5', '::ffff:1.2.3.4/128', false],
+    [' 203.0.113.7 ', '203.0.113.0/24', true], // surrounding blanks are not part of the address
   ],
   NotIpAddress: [
     ['198.51.100.1', '203.0.113.0/24', true],
@@ -73,6 +102,25 @@ describe('invalid addresses and ranges never match', () => {
     ['g::1', '::/0'],
     ['::ffff:1.2.3.256', '::/0'], // a bad IPv4 tail
     ['1:2:3:4:5:6:7:1.2.3.4', '::/0'], // an IPv4 tail counts as two groups
+    ['::ffff:1.2.3', '::/0'], // an IPv4 tail with three octets
+    ['1.2.3.4', '1.2.3.4/-0'],
+    ['1.2.3.4', '1.2.3.4/ 32'],
+    ['1.2.3.4', '1.2.3.4/1000'],
+    ['::1', '::1/1000'],
+    ['2001:db8::1', '2001:db8::/130'],
+    // only four decimal octets are an IPv4 address (ipaddr.js alone would also take these forms)
+    ['10.1', '0.0.0.0/0'],
+    ['167772161', '0.0.0.0/0'], // 10.0.0.1 as one number
+    ['0x0a.0.0.1', '0.0.0.0/0'],
+    ['010.0.0.1', '0.0.0.0/0'], // a leading zero (octal in some parsers)
+    ['10.0.0.1', '010.0.0.0/8'],
+    ['fe80::1%eth0', '::/0'], // a zone is not part of a policy address
+    ['fe80::1', 'fe80::%eth0/64'],
+    ['', '0.0.0.0/0'],
+    ['10.0.0.1', ''],
+    ['10.0.0.1', '/8'],
+    [':::', '::/0'],
+    ['1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9/64'],
   ])('%s in %s → false', (request, policy) => {
     expect(run('IpAddress', [request, policy, false])).toBe(false);
   });
