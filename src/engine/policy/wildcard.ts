@@ -36,15 +36,13 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** The equivalent regular expression source (for display and as a test oracle; matching never uses
- * it): `*` = any run, `?` = one character, `${*}`/`${?}`/`${$}` literal. With `noColon`, wildcards
- * do not span `:` (ARN segments are matched separately). */
-export function patternSource(pattern: string, noColon = false): string {
-  const any = noColon ? '[^:]' : '[\\s\\S]';
+/** The equivalent regular expression source (a test oracle; matching never uses it): `*` = any run,
+ * `?` = one character, `${*}`/`${?}`/`${$}` literal. */
+export function patternSource(pattern: string): string {
   let out = '';
   for (const token of pattern.match(TOKEN) ?? []) {
-    if (token === '*') out += `${any}*`;
-    else if (token === '?') out += any;
+    if (token === '*') out += '[\\s\\S]*';
+    else if (token === '?') out += '[\\s\\S]';
     else out += escapeRegex(ESCAPES[token] ?? token);
   }
   return out;
@@ -84,11 +82,11 @@ function segmentsOf(pattern: string, ignoreCase: boolean): Segment[] {
   });
 }
 
-/** Does `seg` match `value` at `at`? */
+/** Does `seg` match `value` at `at`? Callers only ask where the segment fits inside the value
+ * (`at + seg.text.length <= value.length`). */
 function fits(value: string, at: number, seg: Segment): boolean {
   const { text, any } = seg;
   if (!any) return value.startsWith(text, at);
-  if (at + text.length > value.length) return false;
   for (let k = 0; k < text.length; k++) if (!any[k] && value[at + k] !== text[k]) return false;
   return true;
 }
@@ -121,32 +119,19 @@ function matchSegments(value: string, segments: readonly Segment[]): boolean {
   return true;
 }
 
-function compile(pattern: string, ignoreCase: boolean, noColon: boolean): WildcardMatcher {
-  const prepare = ignoreCase ? fold : (v: string) => v;
-  if (!noColon) {
-    const segments = segmentsOf(pattern, ignoreCase);
-    return { test: (value) => matchSegments(prepare(value), segments) };
-  }
-  // Wildcards cannot match `:`, so the value's colons meet the pattern's literal ones in order and
-  // each colon-free part is matched on its own. (A `:` only comes from literal text, never from an
-  // escape, so cutting the pattern's tokens at `:` is safe.)
-  const parts = pattern.split(':').map((p) => segmentsOf(p, ignoreCase));
-  const only = parts.length === 1 ? parts[0] : undefined;
-  if (only) return { test: (value) => !value.includes(':') && matchSegments(prepare(value), only) };
-  return {
-    test(value) {
-      const values = prepare(value).split(':');
-      return values.length === parts.length && parts.every((p, i) => matchSegments(values[i] ?? '', p));
-    },
-  };
+function compile(pattern: string, ignoreCase: boolean): WildcardMatcher {
+  const segments = segmentsOf(pattern, ignoreCase);
+  return ignoreCase
+    ? { test: (value) => matchSegments(fold(value), segments) }
+    : { test: (value) => matchSegments(value, segments) };
 }
 
-/** The compiled matcher for a pattern, cached by (pattern, flags). */
-export function compilePattern(pattern: string, ignoreCase = false, noColon = false): WildcardMatcher {
-  const cacheKey = `${ignoreCase ? 'i' : '-'}${noColon ? 'c' : '-'}${pattern}`;
+/** The compiled matcher for a pattern, cached by (pattern, case flag). */
+export function compilePattern(pattern: string, ignoreCase = false): WildcardMatcher {
+  const cacheKey = `${ignoreCase ? 'i' : '-'}${pattern}`;
   let matcher = cache.get(cacheKey);
   if (!matcher) {
-    matcher = compile(pattern, ignoreCase, noColon);
+    matcher = compile(pattern, ignoreCase);
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(cacheKey, matcher);
   }
@@ -158,7 +143,7 @@ export function wildcardMatch(value: string, pattern: string, ignoreCase = false
   // Fast paths: most policy values are `*` or have no wildcard at all.
   if (pattern === '*') return true;
   if (!pattern.includes('*') && !pattern.includes('?') && !pattern.includes('$')) {
-    return ignoreCase ? value.toLowerCase() === pattern.toLowerCase() : value === pattern;
+    return ignoreCase ? fold(value) === fold(pattern) : value === pattern;
   }
   return compilePattern(pattern, ignoreCase).test(value);
 }
@@ -175,18 +160,13 @@ export function splitArn(arn: string): string[] | undefined {
   return [...parts.slice(0, 5), parts.slice(5).join(':')];
 }
 
-/** ArnEquals/ArnLike: each of the six segments is matched separately, so `*` cannot span `:` in the
- * first five; the resource segment matches like StringLike (case-sensitive).
+/** ArnEquals/ArnLike: each of the six segments is matched separately and case-sensitively, so `*`
+ * cannot span `:` in the first five (they hold no `:`); the resource segment, which keeps its colons,
+ * matches like StringLike. A bare `*` matches any value.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN */
 export function arnMatch(value: string, pattern: string): boolean {
   if (pattern === '*') return true;
   const v = splitArn(value);
   const p = splitArn(pattern);
-  if (!v || !p) return false;
-  for (let i = 0; i < 6; i++) {
-    const pv = p[i] ?? '';
-    const vv = v[i] ?? '';
-    if (i < 5 ? !compilePattern(pv, false, true).test(vv) : !wildcardMatch(vv, pv)) return false;
-  }
-  return true;
+  return !!v && !!p && p.every((part, i) => wildcardMatch(v[i] ?? '', part));
 }

@@ -39,6 +39,11 @@ const table: Record<string, Row[]> = {
     [LOGS('dev'), 'arn:aws:logs:*:*:*:prod', false],
     ['arn:aws:s3:::bucket/a/b', 'arn:aws:s3:::bucket/a/b', true],
     ['arn:aws:s3:::bucket/a/b', 'arn:aws:s3:::bucket/a/c', false],
+    [LOGS('dev'), 'arn:aws:logs:us-east-1:111122223333:log-groupdev', false], // the resource's `:` counts
+    ['arn:aws:s3:::x::a', 'arn:aws:s3:*::a', false], // a `*` in the region cannot reach into the resource
+    ['arn:aws:s3:::x::a', 'arn:aws:s3:*::x::a', true],
+    ['arn:aws:IAM::111122223333:role/x', 'arn:aws:iam::111122223333:role/x', false], // every part case-sensitive
+    ['arn:AWS:iam::111122223333:role/x', 'arn:aws:iam::111122223333:role/x', false],
   ],
   ArnEquals: [
     [ROLE, ROLE, true],

@@ -46,6 +46,15 @@ const table: Record<string, Row[]> = {
     ['prod', 'prod', true], // no wildcard: exact
     ['prod-1', 'prod', false],
     ['xprod', 'prod', false],
+    // segments between `*`s never overlap each other or the pattern's end
+    ['ab', '*ab*b', false],
+    ['abb', '*ab*b', true],
+    ['ab', '*a?*b', false],
+    ['abb', '*a?*b', true],
+    ['abc', '*ab*bc*', false],
+    ['abbc', '*ab*bc*', true],
+    ['abc', '*a?*?c*', false],
+    ['abxc', '*a?*?c*', true],
   ],
   StringNotLike: [
     ['dev-1', 'prod-*', true],
