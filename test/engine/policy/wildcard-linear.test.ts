@@ -155,6 +155,7 @@ describe('wildcard matching without backtracking', () => {
     ['ı', 'i', false],
     ['ſ', 'S', false],
     ['é*', 'É!', true],
+    ['\u212a', 'k', false], // the Kelvin sign lower-cases to k, but upper-cases to itself
   ])('ignoring case, %j against %j → %s (as a RegExp with the i flag)', (pattern, value, expected) => {
     expect(new RegExp(`^${patternSource(pattern)}$`, 'i').test(value)).toBe(expected);
     expect(compilePattern(pattern, true).test(value)).toBe(expected);
