@@ -24,12 +24,17 @@
 //   - the parse cache (`if (cached)`, `parseCache.set`): it only saves work.
 //   - `ifExists = op !== undefined` → true: an unknown operator is rejected before ifExists is read.
 //   policy/wildcard.ts
-//   - the matcher cache (`if (!matcher)`, `cache.size >= MAX_CACHE`, `cache.clear()`): it only saves
-//     work; the cache key's flag letters (`'i'`, `'c'`) emptied: the keys stay distinct.
-//   - the `pattern === '*'` fast paths: the general matcher gives the same answer.
-//   - the `noColon` matcher's colon handling: it only ever sees one `:`-free ARN segment.
-//   - `i < 6` → `i <= 6` in arnMatch: a seventh, empty segment always matches.
-//   - `pattern.includes('${')` → true in unescapePattern: replacing no escape changes nothing.
+//   - TOKEN's `[^*?$]+` → `[^*?$]`: a literal run cut into one-character tokens is the same text.
+//   - fold's `c.charCodeAt(0) >= 128` → `> 128`: U+0080 upper-cases to itself.
+//   - find's `!seg.any` → false and its block emptied: the general loop finds the same leftmost
+//     place as indexOf; `at >= 0` → true: a not-found -1 is returned as -1 either way.
+//   - the matcher cache (`!matcher` → true, `cache.size >= MAX_CACHE` → true, false or `<`): it only
+//     saves work.
+//   - wildcardMatch's fast paths (`pattern === '*'` → false; the no-wildcard test → false, its
+//     `'*'`/`'?'` emptied, which makes includes() always true, or its block emptied): the general
+//     matcher gives the same answer.
+//   - unescapePattern's `pattern.includes('${')` → true or `'${'` emptied: replacing no escape
+//     changes nothing.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -47,10 +52,10 @@ export default {
   coverageAnalysis: 'perTest',
   // The machine is shared: two workers at most.
   concurrency: 2,
-  reporters: ['clear-text', 'progress', 'html'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 80, break: null },
-  ignorePatterns: ['dist', 'coverage', 'bench/out'],
+  ignorePatterns: ['dist', 'coverage', 'bench/out', 'reports'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -247,3 +247,39 @@ describe('operator parsing: registry, prefixes, suffix, hints (condition_operato
     expect(r.hint).toBe(hint);
   });
 });
+
+// The notes are what the explanation shows a learner next to a condition: their words are asserted
+// here once, as written, so a note that lies or goes missing fails.
+describe('the note each situation prints, word for word', () => {
+  const multi = ctx({ 'aws:TagKeys': ['a', 'b'], 'aws:username': 'Alice' });
+  it.each<[string, string, string[], RequestContext, string]>([
+    ['StringEqualsIfExists', 'k:absent', ['x'], none, 'key absent: …IfExists is true'],
+    ['ForAnyValue:StringEquals', 'k:absent', ['x'], none, 'key absent or empty: ForAnyValue is false'],
+    ['ForAllValues:StringEquals', 'k:absent', ['x'], none, 'key absent or empty: ForAllValues is true'],
+    ['StringNotEquals', 'k:absent', ['x'], none, 'key absent: a negated operator is true'],
+    ['StringEquals', 'k:absent', ['x'], none, 'key absent: the condition is false'],
+    [
+      'StringEquals',
+      'aws:TagKeys',
+      ['${aws:userid}', '${x:y}'],
+      multi,
+      'unresolved ${aws:userid}, ${x:y}: that value never matches',
+    ],
+    [
+      'StringNotEquals',
+      'aws:TagKeys',
+      ['${aws:userid}'],
+      multi,
+      'unresolved ${aws:userid}: the negated condition cannot hold',
+    ],
+    [
+      'StringEquals',
+      'aws:TagKeys',
+      ['a'],
+      multi,
+      'multivalued key without ForAnyValue/ForAllValues: true if any request value matches',
+    ],
+  ])('%s on %s %j', (op, key, values, context, note) => {
+    expect(check(op, key, values, context).note).toBe(note);
+  });
+});
