@@ -26,7 +26,7 @@ export function ipInRange(requestIp: string, cidr: string): boolean {
   if (parts.length > 2) return false;
   const [addrText, prefixText] = parts;
   const ip = parseAddress(requestIp);
-  const net = parseAddress(addrText!);
+  const net = parseAddress(addrText ?? '');
   if (!ip || !net || ip.kind() !== net.kind()) return false;
   const width = net.kind() === 'ipv4' ? 32 : 128;
   const prefix = prefixText === undefined ? width : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
