@@ -13,9 +13,27 @@ rmSync('dist', { recursive: true, force: true });
 // bundle gets a real `require` for Node's built-ins. Everything else loads from node_modules when a
 // command needs it.
 const external = Object.keys(pkg.dependencies).filter((d) => d !== 'commander');
+// commander loads node:child_process (and with it net, dgram, …) when it loads, for executable
+// subcommands this CLI does not have: it gets a stand-in that loads the module only if spawn is called.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'lazy-child-process', namespace: 'lazy' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents:
+        "let cp; module.exports = { spawn: (...a) => (cp ??= require('node:child_process')).spawn(...a) };",
+      loader: 'js',
+    }));
+  },
+};
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   external,
+  plugins: [lazyChildProcess],
   banner: {
     js: "import { createRequire as __stsCreateRequire } from 'node:module'; const require = __stsCreateRequire(import.meta.url);",
   },
@@ -39,8 +57,11 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { compileBuiltin } = await import(pathToFileURL('dist/.compile-content.mjs').href);
-writeFileSync('dist/content.json', JSON.stringify(compileBuiltin()));
+const { compileBuiltin, buildListIndex } = await import(pathToFileURL('dist/.compile-content.mjs').href);
+const content = compileBuiltin();
+writeFileSync('dist/content.json', JSON.stringify(content));
+// What `list` prints, a few kilobytes: `list` starts without reading the whole content.
+writeFileSync('dist/list-index.json', JSON.stringify(buildListIndex(content)));
 rmSync('dist/.compile-content.mjs');
 
 // The test suite rebuilds the bundle before it runs (test/global-setup.ts) and skips the slower declarations.

@@ -21,7 +21,11 @@ function newest(dir: string): number {
 export default function setup(): void {
   let built: number;
   try {
-    built = Math.min(statSync('dist/cli.js').mtimeMs, statSync('dist/content.json').mtimeMs);
+    built = Math.min(
+      statSync('dist/cli.js').mtimeMs,
+      statSync('dist/content.json').mtimeMs,
+      statSync('dist/list-index.json').mtimeMs,
+    );
   } catch {
     built = 0;
   }

@@ -1,7 +1,8 @@
 /**
  * Build step: parse and check the built-in content once, so commands that only
  * need the data (list, learn, quiz) start without loading the YAML parser or the
- * schema library. Run by scripts/build.mjs; writes dist/content.json.
+ * schema library. Run by scripts/build.mjs; writes dist/content.json and, from it,
+ * the slim dist/list-index.json that `list` reads (list-index.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -9,6 +10,8 @@ import { crossCheck } from './cross-check.js';
 import { parseContent } from './parse.js';
 import { builtInDirs, contentFiles, packageRoot } from './read.js';
 import type { CompiledContent } from './compiled.js';
+
+export { buildListIndex } from './list-index.js';
 
 export function compileBuiltin(): CompiledContent {
   const root = packageRoot();

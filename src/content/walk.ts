@@ -40,8 +40,7 @@ export function packageRoot(): string {
 }
 
 /** The built-in content folders: the package's `scenarios/` and `quizzes/`. */
-export function builtInDirs(): string[] {
-  const base = packageRoot();
+export function builtInDirs(base = packageRoot()): string[] {
   return [join(base, 'scenarios'), join(base, 'quizzes')];
 }
 
