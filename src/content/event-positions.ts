@@ -17,7 +17,11 @@ function startOf(e: Event, text: string): number {
     if (e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED)
       return e.valueStart - 1;
     if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) {
-      return Math.max(text.lastIndexOf('|', e.valueStart), text.lastIndexOf('>', e.valueStart));
+      // the nearest `|` or `>` before the text: a step back over the header's end and any blank lines
+      // (`lastIndexOf` scanned back to the start of the file for whichever of the two was missing)
+      let i = Math.min(e.valueStart, text.length - 1);
+      while (i >= 0 && text[i] !== '|' && text[i] !== '>') i--;
+      return i;
     }
     return e.valueStart;
   }

@@ -2,7 +2,7 @@
  * Pure parsing of one content file: text and file name in, a schema-checked
  * scenario or quiz (or problems with line:col) out. No I/O here (STYLE.md §5).
  */
-import { constructFromEvents, CORE_SCHEMA, parseEvents, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { eventPositions } from './event-positions.js';
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
@@ -347,25 +347,12 @@ export type { ContentPath };
 function fastLoad(text: string): { ok: true; data: unknown; events: Event[] } | { ok: false } {
   try {
     const events = parseEvents(text, {});
+    // An alias is the only way a node can appear twice: the slow path bounds their expansion.
+    if (events.some((e) => e.type === EVENT_ID.ALIAS)) return { ok: false };
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
     if (docs.length !== 1) return { ok: false };
-    const data: unknown = docs[0];
-    return sharesNodes(data) ? { ok: false } : { ok: true, data, events };
+    return { ok: true, data: docs[0], events };
   } catch {
     return { ok: false };
   }
-}
-
-/** True when an object or list appears twice (an alias): the slow path bounds their expansion. */
-function sharesNodes(root: unknown): boolean {
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (seen.has(v)) return true;
-    seen.add(v);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
-  }
-  return false;
 }

@@ -29,22 +29,31 @@ function label(path: ContentPath): string {
 /** One warning per key or string value that carries unsafe characters, at its position. */
 export function unsafeTextWarnings(data: unknown, positions: Positions): Problem[] {
   const out: Problem[] = [];
-  const visit = (v: unknown, path: (string | number)[]) => {
+  // One path, pushed and popped as the walk goes (it visits every node of every file `validate`
+  // reads); a warning takes a copy.
+  const path: (string | number)[] = [];
+  const visit = (v: unknown) => {
     if (out.length >= MAX_WARNINGS) return;
     if (typeof v === 'string') {
       const at = unsafeIndex(v);
-      if (at >= 0) out.push(warning(positions, path, label(path), excerpt(v, at)));
+      if (at >= 0) out.push(warning(positions, [...path], label(path), excerpt(v, at)));
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, [...path, i]));
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        visit(v[i]);
+        path.pop();
+      }
     } else if (v !== null && typeof v === 'object') {
       for (const [key, value] of Object.entries(v)) {
+        path.push(key);
         const at = unsafeIndex(key);
-        if (at >= 0) out.push(warning(positions, [...path, key], 'a key', excerpt(key, at), true));
-        visit(value, [...path, key]);
+        if (at >= 0) out.push(warning(positions, [...path], 'a key', excerpt(key, at), true));
+        visit(value);
+        path.pop();
       }
     }
   };
-  visit(data, []);
+  visit(data);
   return out.slice(0, MAX_WARNINGS);
 }
 
