@@ -7,6 +7,7 @@
 import type { ContextEntry, RequestContext } from '../policy/types.js';
 import type { Call } from '../types.js';
 import { mergeTags, type Caller, type Credentials, isTemporary } from './credentials.js';
+import { memoTable } from '../caches.js';
 import { iso } from './time.js';
 import { viaServiceKeys } from './via-service.js';
 import type { WorldModel } from './world-model.js';
@@ -15,27 +16,41 @@ import type { WorldModel } from './world-model.js';
 export const DEFAULT_SOURCE_IP = '192.0.2.10';
 export const DEFAULT_REGION = 'us-east-1';
 
+/**
+ * Condition keys compare case-insensitively, so the context is keyed by the lower-case name. The same
+ * few dozen names come in every call: lower-casing each once saves a string per key per call.
+ */
+const lowerCase = memoTable<string, string>();
+function lower(key: string): string {
+  let l = lowerCase.get(key);
+  if (l === undefined) {
+    if (lowerCase.size >= 4096) lowerCase.clear(); // keys from requests are unbounded; names are not
+    lowerCase.set(key, (l = key.toLowerCase()));
+  }
+  return l;
+}
+
 export class ContextBuilder {
   private readonly map = new Map<string, ContextEntry>();
 
   set(key: string, value: string | string[] | undefined, multi = false): this {
     if (value === undefined) return this;
     const values = Array.isArray(value) ? value : [value];
-    this.map.set(key.toLowerCase(), { key, values, multi: multi || Array.isArray(value) });
+    this.map.set(lower(key), { key, values, multi: multi || Array.isArray(value) });
     return this;
   }
 
   get(key: string): ContextEntry | undefined {
-    return this.map.get(key.toLowerCase());
+    return this.map.get(lower(key));
   }
 
   delete(key: string): this {
-    this.map.delete(key.toLowerCase());
+    this.map.delete(lower(key));
     return this;
   }
 
   add(entry: ContextEntry): this {
-    this.map.set(entry.key.toLowerCase(), entry);
+    this.map.set(lower(entry.key), entry);
     return this;
   }
 
