@@ -1,15 +1,20 @@
 import { Command, Option } from 'commander';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
+import { commandDeps, type CommandDeps } from './deps.js';
 import { VERSION } from './version.js';
 import { addHelpTexts } from './help-text.js';
 import { collect, decimal, integer, withDefault } from './options.js';
 import { sanitize } from '../ui/sanitize.js';
 
-/** A command module: a plain async function of its arguments, options and context, returning an exit code. */
+/**
+ * A command module: a plain async function of its arguments, options, context and dependencies
+ * (prompts, progress store, clock, streams: deps.ts), returning an exit code.
+ */
 export type CommandRun<O = Record<string, unknown>> = (
   args: string[],
   options: O,
   ctx: CliContext,
+  deps: CommandDeps,
 ) => Promise<number>;
 
 type Loader = () => Promise<{ run: CommandRun<never> }>;
@@ -45,7 +50,7 @@ export function buildProgram(result: { code: number }): Command {
       const args = self.args;
       const ctx = makeContext(program.opts<GlobalOptions>());
       const mod = await load();
-      result.code = await (mod.run as CommandRun)(args, self.opts(), ctx);
+      result.code = await (mod.run as CommandRun)(args, self.opts(), ctx, commandDeps(ctx));
     });
 
   wire(

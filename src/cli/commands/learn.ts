@@ -1,4 +1,5 @@
 import type { CliContext } from '../context.js';
+import type { CommandDeps } from '../deps.js';
 import { loadLibrary } from '../../content/library.js';
 import { renderHandout } from '../../learn/handout.js';
 import { runWalkthrough } from '../../learn/interactive.js';
@@ -6,10 +7,9 @@ import { MSG } from '../../learn/messages.js';
 import { findScenario, renderScenarioList, scenarioPicker } from '../../learn/pick.js';
 import { resumeOffer, startFor } from '../../learn/resume.js';
 import { randomSeed } from '../../quiz/prng.js';
-import { openProgress } from '../../store/progress-store.js';
 import { usableDataDir } from '../../store/data-dir.js';
 import { erasePreviousLine } from '../../ui/pager.js';
-import { createPrompter, QuitRequested } from '../../ui/prompts.js';
+import { QuitRequested } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 
 export interface LearnOptions {
@@ -18,20 +18,25 @@ export interface LearnOptions {
 }
 
 /** `sts-trainer learn [scenario]`: the guided walkthrough, or the printed handout without a TTY. */
-export async function run(args: string[], options: LearnOptions, ctx: CliContext): Promise<number> {
-  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
+export async function run(
+  args: string[],
+  options: LearnOptions,
+  ctx: CliContext,
+  deps: CommandDeps,
+): Promise<number> {
+  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: deps.stderr });
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const id = args[0];
   const scenario = id === undefined ? undefined : findScenario(library, id);
-  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const store = await deps.openStore(usableDataDir(ctx));
 
   if (!ctx.interactive) {
-    if (scenario) ctx.stdout.write(renderHandout(scenario, theme));
-    else ctx.stdout.write(renderScenarioList(library, (await store.read()).scenarios, theme));
+    if (scenario) deps.stdout.write(renderHandout(scenario, theme));
+    else deps.stdout.write(renderScenarioList(library, (await store.read()).scenarios, theme));
     return 0;
   }
 
-  const prompter = createPrompter();
+  const { prompter } = deps;
   const progress = (await store.read()).scenarios;
   let chosen = scenario;
   if (!chosen) {
@@ -60,7 +65,8 @@ export async function run(args: string[], options: LearnOptions, ctx: CliContext
         prompter,
         theme,
         store,
-        write: (text) => ctx.stdout.write(text),
+        write: (text) => deps.stdout.write(text),
+        now: deps.now,
         seed: randomSeed(),
         predict: options.predict !== false,
         size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
@@ -70,7 +76,7 @@ export async function run(args: string[], options: LearnOptions, ctx: CliContext
     );
   } catch (e) {
     if (!(e instanceof QuitRequested)) throw e;
-    ctx.stdout.write(`\n${theme.dim(MSG.saved(chosen.id))}\n`);
+    deps.stdout.write(`\n${theme.dim(MSG.saved(chosen.id))}\n`);
   }
   return 0;
 }

@@ -1,7 +1,8 @@
 import { Interrupted, needsTerminal, UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { CommandRun } from '../program.js';
-import { createPrompter, type Choice, type Prompter } from '../../ui/prompts.js';
+import type { CommandDeps } from '../deps.js';
+import type { Choice, Prompter } from '../../ui/prompts.js';
 import { createTheme, type Theme } from '../../ui/theme.js';
 
 /**
@@ -103,10 +104,11 @@ export async function run(
   _args: string[],
   _options: Record<string, unknown>,
   ctx: CliContext,
+  deps: CommandDeps,
 ): Promise<number> {
   if (!ctx.interactive) throw needsTerminal('menu', 'run `sts-trainer --help` to see the commands');
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  const prompter = createPrompter();
+  const { prompter } = deps;
   ctx.stdout.write(
     `${theme.heading('sts-trainer')} ${theme.dim('· learn AWS STS on a simulated, explained STS')}\n`,
   );
@@ -124,7 +126,7 @@ export async function run(
             ? { args: [state.nextId!], options: {} }
             : { args: [], options: {} };
       const mod = await LOADERS[pick]();
-      await (mod.run as CommandRun)(call.args, call.options, ctx);
+      await (mod.run as CommandRun)(call.args, call.options, ctx, deps);
     } catch (e) {
       if (e instanceof Interrupted) ctx.stdout.write(`\n${theme.dim(BACK)}\n`);
       // a command that cannot run here (e.g. nothing due) should not end the session

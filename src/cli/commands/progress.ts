@@ -1,14 +1,13 @@
 /** `sts-trainer progress`: answered, correct, due, scenarios completed and accuracy by topic. */
 import { usableDataDir } from '../../store/data-dir.js';
 import { history, sparkline, topicTrends } from '../../store/history.js';
-import { openProgress } from '../../store/progress-store.js';
 import { summarize } from '../../store/summary.js';
 import type { ProgressData } from '../../store/types.js';
 import { MSG } from '../../quiz/messages.js';
-import { createPrompter } from '../../ui/prompts.js';
 import { renderTable } from '../../ui/table.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
+import type { CommandDeps } from '../deps.js';
 import { EXIT } from '../../errors.js';
 
 export interface ProgressOptions {
@@ -20,28 +19,33 @@ export interface ProgressOptions {
 
 const pct = (c: number, a: number) => (a === 0 ? '–' : `${Math.round((c / a) * 100)}%`);
 
-export async function run(_args: string[], options: ProgressOptions, ctx: CliContext): Promise<number> {
-  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
+export async function run(
+  _args: string[],
+  options: ProgressOptions,
+  ctx: CliContext,
+  deps: CommandDeps,
+): Promise<number> {
+  const store = await deps.openStore(usableDataDir(ctx));
   if (options.reset) {
     if (!options.yes) {
       if (!ctx.interactive) {
-        ctx.stderr.write(`error: ${MSG.resetNeedsYes}\n`);
+        deps.stderr.write(`error: ${MSG.resetNeedsYes}\n`);
         return EXIT.usage;
       }
-      if (!(await createPrompter().confirm(MSG.resetAsk, false))) {
-        ctx.stdout.write(`${MSG.resetKept}\n`);
+      if (!(await deps.prompter.confirm(MSG.resetAsk, false))) {
+        deps.stdout.write(`${MSG.resetKept}\n`);
         return EXIT.ok;
       }
     }
     await store.reset();
-    ctx.stdout.write(`${MSG.resetDone(store.file)}\n`);
+    deps.stdout.write(`${MSG.resetDone(store.file)}\n`);
     return EXIT.ok;
   }
   const data = await store.read();
-  const summary = summarize(data, new Date());
-  if (options.history) return showHistory(data, options, ctx);
+  const summary = summarize(data, deps.now());
+  if (options.history) return showHistory(data, options, ctx, deps);
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    deps.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return EXIT.ok;
   }
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
@@ -50,7 +54,7 @@ export async function run(_args: string[], options: ProgressOptions, ctx: CliCon
     `answered ${summary.answered} · correct ${summary.correct} (${pct(summary.correct, summary.answered)}) · due for review ${summary.due}`,
     `scenarios completed: ${summary.scenariosCompleted.length ? summary.scenariosCompleted.join(', ') : 'none yet'}`,
   ];
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  deps.stdout.write(`${lines.join('\n')}\n`);
   const trends = topicTrends(data);
   const rows = Object.entries(summary.topics).map(([t, r]) => [
     t,
@@ -60,22 +64,27 @@ export async function run(_args: string[], options: ProgressOptions, ctx: CliCon
     sparkline(trends[t] ?? []),
   ]);
   const head = ['topic', 'answered', 'correct', '%', 'trend (last sessions)'];
-  if (rows.length) ctx.stdout.write(`\n${renderTable(head, rows, theme)}`);
-  else ctx.stdout.write(theme.dim('no answers yet: try `sts-trainer quiz` or `sts-trainer learn`\n'));
-  ctx.stdout.write(theme.dim(`kept in ${store.file}\n`));
+  if (rows.length) deps.stdout.write(`\n${renderTable(head, rows, theme)}`);
+  else deps.stdout.write(theme.dim('no answers yet: try `sts-trainer quiz` or `sts-trainer learn`\n'));
+  deps.stdout.write(theme.dim(`kept in ${store.file}\n`));
   return EXIT.ok;
 }
 
 /** `progress --history`: every finished session, newest last. */
-function showHistory(data: ProgressData, options: ProgressOptions, ctx: CliContext): number {
+function showHistory(
+  data: ProgressData,
+  options: ProgressOptions,
+  ctx: CliContext,
+  deps: CommandDeps,
+): number {
   const rows = history(data);
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    deps.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;
   }
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   if (rows.length === 0) {
-    ctx.stdout.write(`${MSG.noHistory}\n`);
+    deps.stdout.write(`${MSG.noHistory}\n`);
     return EXIT.ok;
   }
   // a line per session, its topics wrapped under it: fits any width
@@ -91,6 +100,6 @@ function showHistory(data: ProgressData, options: ProgressOptions, ctx: CliConte
       ),
     ),
   ]);
-  ctx.stdout.write(`${theme.heading('History (date and time in UTC)')}\n${lines.join('\n')}\n`);
+  deps.stdout.write(`${theme.heading('History (date and time in UTC)')}\n${lines.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -14,13 +14,12 @@ import { showResults } from '../../quiz/results-screen.js';
 import { clearExam, loadExam, restore, saveExam, toSaved } from '../../quiz/saved-exam.js';
 import { formatClock, results, startSession, type Mode, type SessionState } from '../../quiz/session.js';
 import { renderWorksheet } from '../../quiz/worksheet.js';
-import { openProgress } from '../../store/progress-store.js';
 import { usableDataDir } from '../../store/data-dir.js';
 import { clearScreen } from '../../ui/countdown.js';
-import { createPrompter } from '../../ui/prompts.js';
 import { withSpinner } from '../../ui/spinner.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
+import type { CommandDeps } from '../deps.js';
 import { EXIT, Interrupted, needsTerminal, UsageError } from '../../errors.js';
 
 export interface QuizOptions {
@@ -79,8 +78,8 @@ async function plan(
   bank: Bank,
   dataDir: string,
   readMissed: () => Promise<string[]>,
+  now: number,
 ): Promise<Planned | string> {
-  const now = Date.now();
   if (o.resume) {
     const saved = await loadExam(dataDir);
     if (!saved) throw new UsageError(MSG.nothingToResume, 'start one with `sts-trainer quiz --mode exam`');
@@ -122,12 +121,17 @@ async function plan(
   };
 }
 
-export async function run(_args: string[], options: QuizOptions, ctx: CliContext): Promise<number> {
+export async function run(
+  _args: string[],
+  options: QuizOptions,
+  ctx: CliContext,
+  deps: CommandDeps,
+): Promise<number> {
   checkOptions(options);
   if (!options.print && !ctx.interactive) {
     throw needsTerminal('quiz', MSG.quizInstead);
   }
-  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
+  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: deps.stderr });
   const spin = ctx.stdoutIsTTY && !ctx.plain && !options.print;
   const bank = await withSpinner(spin, 'Preparing questions', () => buildBank(library), 0);
 
@@ -141,38 +145,38 @@ export async function run(_args: string[], options: QuizOptions, ctx: CliContext
       count,
       seed,
     });
-    ctx.stdout.write(`${renderWorksheet(questions, seed, replayCommand(options, seed, count))}\n`);
+    deps.stdout.write(`${renderWorksheet(questions, seed, replayCommand(options, seed, count))}\n`);
     return EXIT.ok;
   }
 
   const dataDir = usableDataDir(ctx);
-  const store = openProgress(dataDir, (m) => ctx.stderr.write(`warning: ${m}\n`));
+  const store = await deps.openStore(dataDir);
   const planned = await plan(
     options,
     bank,
     dataDir,
     async () => lastMissed((await store.read()).attempts).ids,
+    deps.now().getTime(),
   );
   if (typeof planned === 'string') {
-    ctx.stdout.write(`${planned}\n`);
+    deps.stdout.write(`${planned}\n`);
     return EXIT.ok;
   }
   const { seed, mock } = planned;
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  if (planned.note) ctx.stdout.write(`${theme.dim(planned.note)}\n`);
+  if (planned.note) deps.stdout.write(`${theme.dim(planned.note)}\n`);
   const exam = planned.state.mode === 'exam';
   if (exam && !options.resume && (await loadExam(dataDir)) !== undefined)
-    ctx.stdout.write(`${theme.warn(MSG.replacesSaved)}\n`);
-  const now = () => new Date();
-  const keep = (s: SessionState) => saveExam(dataDir, toSaved(s, seed, Date.now(), mock));
-  const prompter = createPrompter();
+    deps.stdout.write(`${theme.warn(MSG.replacesSaved)}\n`);
+  const { prompter, now } = deps;
+  const keep = (s: SessionState) => saveExam(dataDir, toSaved(s, seed, now().getTime(), mock));
   let state = planned.state;
   try {
     state = await runSession(
       {
         prompter,
         theme,
-        out: ctx.stdout,
+        out: deps.stdout,
         store,
         source: 'quiz',
         seed,
@@ -192,8 +196,8 @@ export async function run(_args: string[], options: QuizOptions, ctx: CliContext
       const left =
         state.deadline === undefined
           ? ''
-          : MSG.timeLeft(formatClock(Math.max(0, state.deadline - Date.now())));
-      ctx.stderr.write(`\n${MSG.examSaved}${left}\n`);
+          : MSG.timeLeft(formatClock(Math.max(0, state.deadline - now().getTime())));
+      deps.stderr.write(`\n${MSG.examSaved}${left}\n`);
     }
     throw e;
   }
@@ -214,7 +218,7 @@ export async function run(_args: string[], options: QuizOptions, ctx: CliContext
     mock: mock ? scoreMock(mock, res) : undefined,
   });
   await showResults(
-    { prompter, theme, out: ctx.stdout, clear: ctx.plain ? undefined : clearScreen },
+    { prompter, theme, out: deps.stdout, clear: ctx.plain ? undefined : clearScreen },
     res,
     summary,
     state.expired ? MSG.timeRanOut : undefined,

@@ -12,46 +12,49 @@ import { showResults } from '../../quiz/results-screen.js';
 import { clearScreen } from '../../ui/countdown.js';
 import { results, startSession } from '../../quiz/session.js';
 import { dueCards, nextDue } from '../../store/cards.js';
-import { openProgress } from '../../store/progress-store.js';
 import { usableDataDir } from '../../store/data-dir.js';
-import { createPrompter } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
+import type { CommandDeps } from '../deps.js';
 import { EXIT, needsTerminal, UsageError } from '../../errors.js';
 
 export interface ReviewOptions {
   limit?: number;
 }
 
-export async function run(_args: string[], options: ReviewOptions, ctx: CliContext): Promise<number> {
+export async function run(
+  _args: string[],
+  options: ReviewOptions,
+  ctx: CliContext,
+  deps: CommandDeps,
+): Promise<number> {
   if (options.limit === 0) throw new UsageError('`--limit` must be at least 1');
-  const store = openProgress(usableDataDir(ctx), (m) => ctx.stderr.write(`warning: ${m}\n`));
-  const now = new Date();
+  const store = await deps.openStore(usableDataDir(ctx));
+  const now = deps.now();
   const data = await store.read();
   const due = dueCards(data.cards, now);
   if (due.length === 0) {
     const next = nextDue(data.cards, now);
-    ctx.stdout.write(`${MSG.nothingDue(next && whenText(next, now))}\n`);
+    deps.stdout.write(`${MSG.nothingDue(next && whenText(next, now))}\n`);
     return EXIT.ok;
   }
   if (!ctx.interactive) {
     throw needsTerminal('review', MSG.reviewInstead, MSG.reviewWhy(due.length));
   }
-  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: ctx.stderr });
+  const library = await loadLibrary({ contentDirs: ctx.contentDirs, cwd: ctx.cwd, stderr: deps.stderr });
   const bank = buildBank(library);
   const found = due.map((d) => bank.byId.get(d.questionId)).filter((q): q is BankQuestion => q !== undefined);
-  if (found.length < due.length) ctx.stderr.write(`note: ${MSG.gone(due.length - found.length)}\n`);
+  if (found.length < due.length) deps.stderr.write(`note: ${MSG.gone(due.length - found.length)}\n`);
   const questions = options.limit ? found.slice(0, options.limit) : found;
   if (questions.length === 0) return EXIT.ok;
 
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  const clock = () => new Date();
-  const prompter = createPrompter();
+  const { prompter, now: clock } = deps;
   const state = await runSession(
     {
       prompter,
       theme,
-      out: ctx.stdout,
+      out: deps.stdout,
       store,
       source: 'review',
       seed: randomSeed(),
@@ -71,7 +74,7 @@ export async function run(_args: string[], options: ReviewOptions, ctx: CliConte
   const left = dueCards(after.cards, clock()).length;
   const more = left > 0 ? theme.dim(`${left} more due: run \`sts-trainer review\` again\n`) : '';
   await showResults(
-    { prompter, theme, out: ctx.stdout, clear: ctx.plain ? undefined : clearScreen },
+    { prompter, theme, out: deps.stdout, clear: ctx.plain ? undefined : clearScreen },
     res,
     renderResults(theme, res, { forecast: ahead }) + more,
   );

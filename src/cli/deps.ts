@@ -1,0 +1,51 @@
+/**
+ * What the learning commands (learn, quiz, review, progress) take from the world outside them: the
+ * prompts, the progress store, the clock and the output streams. The CLI builds them once per run
+ * (program.ts) and passes them in; tests pass a scripted prompter, a store in a temporary folder, a
+ * fixed clock and captured streams, and run the command in-process.
+ *
+ * Building them costs nothing at start-up: the prompt library and the store load on first use.
+ */
+import type { ProgressStore } from '../store/progress-store.js';
+import type { Output } from '../ui/output.js';
+import type { Prompter } from '../ui/prompts.js';
+import type { CliContext } from './context.js';
+
+export interface CommandDeps {
+  prompter: Prompter;
+  /** The progress store kept in `dataDir` (warnings about the file go to `stderr`). */
+  openStore(dataDir: string): Promise<ProgressStore>;
+  now(): Date;
+  stdout: Output;
+  stderr: Output;
+}
+
+/** The real prompts (@inquirer/prompts), loaded when the first prompt is shown. */
+function lazyPrompter(): Prompter {
+  let real: Promise<Prompter> | undefined;
+  const load = () => (real ??= import('../ui/prompts.js').then((m) => m.createPrompter()));
+  return {
+    choice: async (...a) => (await load()).choice(...a),
+    multi: async (...a) => (await load()).multi(...a),
+    order: async (...a) => (await load()).order(...a),
+    text: async (...a) => (await load()).text(...a),
+    confirm: async (...a) => (await load()).confirm(...a),
+    key: async (...a) => (await load()).key(...a),
+    pick: async (...a) => (await load()).pick(...a),
+  };
+}
+
+/** The real dependencies, writing to the context's (sanitizing) streams. */
+export function commandDeps(ctx: Pick<CliContext, 'stdout' | 'stderr'>): CommandDeps {
+  const now = () => new Date();
+  return {
+    prompter: lazyPrompter(),
+    async openStore(dataDir) {
+      const { openProgress } = await import('../store/progress-store.js');
+      return openProgress(dataDir, (m) => ctx.stderr.write(`warning: ${m}\n`), { now });
+    },
+    now,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+  };
+}
