@@ -37,19 +37,23 @@ function load(): Map<string, CompiledFile> | null {
   return cache;
 }
 
+/** `file` still has the size and modification time recorded at build time. */
+export function unchanged(file: string, recorded: { size: number; mtimeMs: number }): boolean {
+  try {
+    const stat = statSync(file);
+    return stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /** Positions are only asked for to report a problem, and a compiled file had none. */
 const NO_POSITIONS = { at: () => ({ line: 1, col: 1 }) };
 
 /** The compiled form of `file` when it is still current, as a ParsedFile; otherwise undefined. */
 export function compiledFile(file: string, cwd: string): ParsedFile | undefined {
   const entry = load()?.get(file);
-  if (!entry) return undefined;
-  try {
-    const stat = statSync(file);
-    if (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!entry || !unchanged(file, entry)) return undefined;
   const parsed: ParsedFile = {
     file: displayPath(file, cwd),
     kind: entry.kind,

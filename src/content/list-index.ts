@@ -4,9 +4,9 @@
  * content, which keeps its start-up within budget. Like dist/content.json, an entry counts only while
  * its file has the size and modification time it had at build time.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CompiledContent } from './compiled.js';
+import { unchanged, type CompiledContent } from './compiled.js';
 import type { Quiz, Scenario } from './schema.js';
 import { builtInDirs, contentFiles, displayPath, packageRoot } from './walk.js';
 
@@ -99,13 +99,7 @@ export function builtInSummaries(cwd: string, root = packageRoot()): ContentSumm
   const out: ContentSummary[] = [];
   for (const file of files) {
     const entry = byPath.get(relative(root, file));
-    if (!entry) return undefined;
-    try {
-      const stat = statSync(file);
-      if (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
-    } catch {
-      return undefined;
-    }
+    if (!entry || !unchanged(file, entry)) return undefined;
     out.push({ ...entry.summary, file: displayPath(file, cwd) });
   }
   return out;
