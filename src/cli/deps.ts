@@ -20,10 +20,15 @@ export interface CommandDeps {
   stderr: Output;
 }
 
-/** The real prompts (@inquirer/prompts), loaded when the first prompt is shown. */
-function lazyPrompter(): Prompter {
+/**
+ * The real prompts (@inquirer/prompts), loaded when the first prompt is shown, or right away with
+ * `preload`: a command prints its first screen and then prompts, and until the prompt holds the
+ * terminal, Ctrl-C is a plain SIGINT. Loading the library in that gap would widen it.
+ */
+function lazyPrompter(preload: boolean): Prompter {
   let real: Promise<Prompter> | undefined;
   const load = () => (real ??= import('../ui/prompts.js').then((m) => m.createPrompter()));
+  if (preload) void load();
   return {
     choice: async (...a) => (await load()).choice(...a),
     multi: async (...a) => (await load()).multi(...a),
@@ -36,10 +41,13 @@ function lazyPrompter(): Prompter {
 }
 
 /** The real dependencies, writing to the context's (sanitizing) streams. */
-export function commandDeps(ctx: Pick<CliContext, 'stdout' | 'stderr'>): CommandDeps {
+export function commandDeps(
+  ctx: Pick<CliContext, 'stdout' | 'stderr'>,
+  options: { preload?: boolean } = {},
+): CommandDeps {
   const now = () => new Date();
   return {
-    prompter: lazyPrompter(),
+    prompter: lazyPrompter(Boolean(options.preload)),
     async openStore(dataDir) {
       const { openProgress } = await import('../store/progress-store.js');
       return openProgress(dataDir, (m) => ctx.stderr.write(`warning: ${m}\n`), { now });

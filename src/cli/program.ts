@@ -19,6 +19,9 @@ export type CommandRun<O = Record<string, unknown>> = (
 
 type Loader = () => Promise<{ run: CommandRun<never> }>;
 
+/** Commands that prompt through deps.prompter: in a terminal, the prompt library loads as they start. */
+const PROMPTING = new Set(['learn', 'quiz', 'review', 'progress', 'menu']);
+
 const COUNT = integer({ min: 1, max: 1000 });
 const SEED = integer({ min: 0, max: 2 ** 32 - 1 });
 
@@ -49,8 +52,9 @@ export function buildProgram(result: { code: number }): Command {
       const self = raw[raw.length - 1] as Command;
       const args = self.args;
       const ctx = makeContext(program.opts<GlobalOptions>());
+      const deps = commandDeps(ctx, { preload: ctx.interactive && PROMPTING.has(cmd.name()) });
       const mod = await load();
-      result.code = await (mod.run as CommandRun)(args, self.opts(), ctx, commandDeps(ctx));
+      result.code = await (mod.run as CommandRun)(args, self.opts(), ctx, deps);
     });
 
   wire(
