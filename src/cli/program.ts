@@ -113,7 +113,7 @@ export function buildProgram(result: { code: number }): Command {
       .option('--seed <n>', withDefault('same seed, same questions', 'random'), SEED)
       .option(
         '--timer <seconds>',
-        withDefault('seconds per question', 'asked at the start'),
+        withDefault('seconds per question', 'untimed'),
         integer({ min: 5, max: 3600, unit: 'seconds' }),
       )
       .option('--export <file>', 'write a summary (.md or .json)')

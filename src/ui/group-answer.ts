@@ -45,6 +45,32 @@ export function press(shape: AnswerShape, picked: readonly number[], i: number):
   }
 }
 
+/**
+ * The answer while it is being typed: the positions picked, and a first digit still waiting for
+ * a second (only with more than 9 choices: `1` then `2` is choice 12).
+ */
+export interface Typing {
+  picked: number[];
+  pending: string;
+}
+
+/** The number keys: one digit picks a choice; with more than 9, a digit that could start a larger number waits. */
+export function typeDigit(shape: AnswerShape, t: Typing, digit: string): { ok: Typing } | { error: string } {
+  const range = keyRange(shape, t.picked);
+  const typed = t.pending + digit;
+  const n = Number(typed);
+  if (range > 9 && typed.length === 1 && n * 10 <= range) return { ok: { picked: t.picked, pending: typed } };
+  const r = press(shape, t.picked, n - 1);
+  return 'error' in r ? r : { ok: { picked: r.ok, pending: '' } };
+}
+
+/** Enter: a waiting digit counts as typed, then the answer is locked in. */
+export function lockInTyped(shape: AnswerShape, t: Typing): { ok: Picked } | { error: string } {
+  if (!t.pending) return lockIn(shape, t.picked);
+  const r = press(shape, t.picked, Number(t.pending) - 1);
+  return 'error' in r ? r : lockIn(shape, r.ok);
+}
+
 /** The picks after Backspace. */
 export function undo(shape: AnswerShape, picked: readonly number[]): number[] {
   // an auto-filled last place goes with the one before it
@@ -71,8 +97,12 @@ export function lockIn(shape: AnswerShape, picked: readonly number[]): { ok: Pic
   }
 }
 
-/** The answer so far as others may see it: how much is given, never which. */
-export function hiddenProgress(shape: AnswerShape, picked: readonly number[]): string {
+/** The answer so far as others may see it: how much is given, never which (`…`: a digit waits for another). */
+export function hiddenProgress(shape: AnswerShape, picked: readonly number[], pending = ''): string {
+  return pending ? `${progress(shape, picked)} …` : progress(shape, picked);
+}
+
+function progress(shape: AnswerShape, picked: readonly number[]): string {
   const dots = (n: number, of: number) => '●'.repeat(n) + '○'.repeat(Math.max(0, of - n));
   switch (shape.kind) {
     case 'one':

@@ -16,11 +16,12 @@ import {
 import {
   answerHelp,
   hiddenProgress,
-  lockIn,
-  press,
+  lockInTyped,
+  typeDigit,
   undo,
   type AnswerShape,
   type Picked,
+  type Typing,
 } from './group-answer.js';
 import { sanitizeTerminal } from './sanitize.js';
 
@@ -70,7 +71,7 @@ export interface AnswerConfig extends Common {
 /** A player's answer by number keys, hidden as it is given; Enter locks it in (nothing: no answer). */
 export const answerPrompt = createPrompt<Picked, AnswerConfig>((config, done) => {
   const style = config.style ?? plainStyle;
-  const [picked, setPicked] = useState<number[]>([]);
+  const [typing, setTyping] = useState<Typing>({ picked: [], pending: '' });
   const [error, setError] = useState<string | undefined>(undefined);
   const timerKey = useStatus(config);
   useKeypress((key, rl) => {
@@ -78,17 +79,23 @@ export const answerPrompt = createPrompt<Picked, AnswerConfig>((config, done) =>
     if (timerKey(key)) return;
     setError(undefined);
     if (isEnterKey(key)) {
-      const r = lockIn(config.shape, picked);
+      const r = lockInTyped(config.shape, typing);
       return 'error' in r ? setError(r.error) : done(r.ok);
     }
-    if (isBackspaceKey(key)) return setPicked(undo(config.shape, picked));
+    if (isBackspaceKey(key))
+      return setTyping(
+        typing.pending
+          ? { ...typing, pending: '' }
+          : { picked: undo(config.shape, typing.picked), pending: '' },
+      );
     if (/^[0-9]$/.test(key.name)) {
-      const r = press(config.shape, picked, Number(key.name) - 1);
-      return 'error' in r ? setError(r.error) : setPicked(r.ok);
+      const r = typeDigit(config.shape, typing, key.name);
+      return 'error' in r ? setError(r.error) : setTyping(r.ok);
     }
   });
-  const line = `${style.accent('?')} ${safe(config.message)}  ${hiddenProgress(config.shape, picked)}`;
-  const bottom = [error ? style.warn(error) : '', style.dim(answerHelp(config.shape, picked))];
+  const shown = hiddenProgress(config.shape, typing.picked, typing.pending);
+  const line = `${style.accent('?')} ${safe(config.message)}  ${shown}`;
+  const bottom = [error ? style.warn(error) : '', style.dim(answerHelp(config.shape, typing.picked))];
   return [[...above(config), line].join('\n'), bottom.filter(Boolean).join('\n')];
 });
 

@@ -149,3 +149,30 @@ describe('export', () => {
     expect(json.mostMissed).toEqual([]);
   });
 });
+
+describe('export of a hostile content pack', () => {
+  it('escapes control sequences in choices, prompts and player names (Markdown and JSON)', () => {
+    const OSC = '\u001b]52;c;ZWNobyBwd25lZA==\u0007';
+    let s = game(['Ana', `Ben${OSC}`]);
+    const q0 = { ...s.questions[0]!, prompt: `Pick${OSC}`, choices: [`AssumeRole${OSC}`, 'GetSessionToken'] };
+    s = {
+      ...s,
+      questions: [{ ...q0, answer: `AssumeRole${OSC}` }],
+      answers: [s.answers[0]!],
+      timedOut: [false],
+    };
+    s = startTurns(s);
+    s = answerFor(s, 0, `AssumeRole${OSC}`);
+    s = answerFor(s, 1, 'GetSessionToken');
+    const md = toMarkdown(s);
+    const json = toJson(s);
+    for (const text of [md, json]) {
+      expect(text).not.toContain('\u001b');
+      expect(text).not.toContain('\u0007');
+    }
+    expect(md).toContain('AssumeRole\\e]52;c;ZWNobyBwd25lZA==\\a | ✔ | Ana |');
+    expect(md).toContain('| Ben\\e]52;c;ZWNobyBwd25lZA==\\a | GetSessionToken | ✘ | +0 |');
+    const choices = (JSON.parse(json) as GroupSummary).questions[0]!.choices;
+    expect(choices.find((c) => c.text.startsWith('AssumeRole'))?.chosenBy).toEqual(['Ana']);
+  });
+});

@@ -6,7 +6,15 @@ import { PassThrough, Writable } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { Interrupted } from '../../src/errors.js';
-import { hiddenProgress, lockIn, press, undo, type AnswerShape } from '../../src/ui/group-answer.js';
+import {
+  hiddenProgress,
+  lockIn,
+  lockInTyped,
+  press,
+  typeDigit,
+  undo,
+  type AnswerShape,
+} from '../../src/ui/group-answer.js';
 import { createGroupInput, PromptCancelled } from '../../src/ui/group-input.js';
 import { answerPrompt, keyPrompt, linePrompt } from '../../src/ui/group-prompts.js';
 import { isPromptExit, promptExitOf } from '../../src/ui/prompt-exit.js';
@@ -158,5 +166,29 @@ describe('isPromptExit', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('more than nine choices', () => {
+  const twelve: AnswerShape = { kind: 'one', count: 12 };
+
+  it('a digit that could start a larger number waits for the next; Enter takes it as typed', () => {
+    const start = { picked: [], pending: '' };
+    const one = typeDigit(twelve, start, '1');
+    expect(one).toEqual({ ok: { picked: [], pending: '1' } });
+    if (!('ok' in one)) throw new Error('no');
+    expect(typeDigit(twelve, one.ok, '2')).toEqual({ ok: { picked: [11], pending: '' } });
+    expect(typeDigit(twelve, start, '5')).toEqual({ ok: { picked: [4], pending: '' } });
+    expect(lockInTyped(twelve, one.ok)).toEqual({ ok: [0] });
+    expect(hiddenProgress(twelve, [], '1')).toBe('nothing chosen …');
+  });
+
+  it('in the prompt: 1 then 1 is choice 11, never shown', async () => {
+    const { answer, events, getScreen } = await render(answerPrompt, { message: 'Ana', shape: twelve });
+    events.keypress('1');
+    events.keypress('1');
+    expect(getScreen()).toContain('? Ana  ● chosen');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([10]);
   });
 });
