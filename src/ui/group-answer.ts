@@ -32,7 +32,8 @@ export function press(shape: AnswerShape, picked: readonly number[], i: number):
     case 'many':
       return { ok: picked.includes(i) ? picked.filter((p) => p !== i) : [...picked, i] };
     case 'order': {
-      if (picked.includes(i)) return { error: `${i + 1} is placed already (Backspace undoes)` };
+      // never name the number: the others are watching the screen
+      if (picked.includes(i)) return { error: 'that one is placed already (Backspace undoes)' };
       const next = [...picked, i];
       // the last one has only one place left: fill it in
       if (next.length === shape.count - 1)
