@@ -16,6 +16,7 @@ import type { SignedRequest } from './sigv4.js';
 import { completes, stepsMinted, tasksFor, type LabTask } from './tasks.js';
 import { IdpKeys, mintJwt, mintSaml, readJwt, readSaml } from './tokens.js';
 import { errorXml, successXml } from './xml.js';
+import { stepNote } from '../learn/authorize-notes.js';
 
 /** One call as the lab terminal shows it: a success, or an error with its AWS code and message. */
 export type LabEvent = LabEventBase &
@@ -398,8 +399,8 @@ function targetOf(call: Call): string | undefined {
 export function decidingCheck(trace: readonly TraceCheck[]): string | undefined {
   const failed = trace.find((c) => !c.ok && !c.info);
   if (!failed) return undefined;
-  // A multi-line detail (an authorization summary) is reduced to its failing line.
-  const lines = failed.detail?.split('\n') ?? [];
-  const detail = lines.length > 1 ? lines.find((l) => l.startsWith('✘'))?.replace(/^✘\s*/, '') : lines[0];
+  // An authorization is reduced to the step that failed.
+  const step = failed.decision?.steps.find((s) => s.outcome === 'fail');
+  const detail = step ? stepNote(step) : failed.detail;
   return detail ? `${failed.title}: ${detail}` : failed.title;
 }

@@ -12,6 +12,7 @@ import type {
   StatementEvaluation,
 } from '../engine/policy/types.js';
 import type { TraceCheck } from '../engine/types.js';
+import { conditionNote, stepNote } from './authorize-notes.js';
 import type { Theme } from '../ui/theme.js';
 
 const mark = (t: Theme, ok: boolean) => (ok ? t.ok(t.sym.ok) : t.fail(t.sym.fail));
@@ -22,7 +23,8 @@ const quoteList = (vs: readonly string[]) =>
 /** One condition: `StringEquals sts:ExternalId: request "a" vs policy "b" ✔`. */
 export function conditionLine(c: ConditionEvaluation, t: Theme): string {
   const request = c.requestValues === null ? 'absent' : quoteList(c.requestValues);
-  const note = c.note ? t.dim(` (${c.note})`) : '';
+  const why = conditionNote(c);
+  const note = why ? t.dim(` (${why})`) : '';
   return `${mark(t, c.matched)} ${c.operator} ${t.code(c.key)}: request ${request} vs policy ${quoteList(c.policyValues)}${note}`;
 }
 
@@ -68,7 +70,7 @@ function decisionLines(d: AuthorizationDecision, t: Theme): string[] {
   const gates = d.steps.map((g) => {
     const sym =
       g.outcome === 'pass' ? t.ok(t.sym.ok) : g.outcome === 'fail' ? t.fail(t.sym.fail) : t.dim('·');
-    return `${sym} ${g.note}`;
+    return `${sym} ${stepNote(g)}`;
   });
   return [...gates, ...d.evaluations.flatMap((p) => policyLines(p, t))];
 }

@@ -2,22 +2,16 @@
 // prefixes and negation, policy variables. The operator objects only compare two values.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
-import type { ConditionEvaluation, RequestContext } from '../policy/types.js';
+import type {
+  ConditionEvaluation,
+  ConditionReason,
+  PolicyValueResult,
+  RequestContext,
+} from '../policy/types.js';
 import { substitute } from '../policy/variables.js';
 import { unescapePattern } from '../policy/wildcard.js';
 import { nullMatches } from './null.js';
 import type { ParsedOperator } from './types.js';
-
-export const NOTES = {
-  ifExistsAbsent: 'key absent: …IfExists is true',
-  anyValueAbsent: 'key absent or empty: ForAnyValue is false',
-  allValuesAbsent: 'key absent or empty: ForAllValues is true',
-  negatedAbsent: 'key absent: a negated operator is true',
-  positiveAbsent: 'key absent: the condition is false',
-  unresolved: (vars: string[]) => `unresolved ${vars.join(', ')}: that value never matches`,
-  unresolvedNegated: (vars: string[]) => `unresolved ${vars.join(', ')}: the negated condition cannot hold`,
-  multiNoSet: 'multivalued key without ForAnyValue/ForAllValues: true if any request value matches',
-} as const;
 
 interface Resolved {
   /** For display (after substitution). */
@@ -59,10 +53,21 @@ export function evaluateCondition(
 
   // Null: true ⇔ key absent, false ⇔ present; several values OR.
   if (op.existence) {
-    return { ...base, policyValues: values, matched: values.some((v) => nullMatches(v, present)) };
+    const perValue = values.map((value) => ({ value, matched: nullMatches(value, present) }));
+    return {
+      ...base,
+      policyValues: values,
+      matched: perValue.some((v) => v.matched),
+      absent: !present,
+      perValue,
+    };
   }
   const r = resolveValues(parsed, values, context);
-  const done = (matched: boolean, note?: string): ConditionEvaluation => {
+  const done = (
+    matched: boolean,
+    reason: ConditionReason | undefined,
+    perValue: PolicyValueResult[],
+  ): ConditionEvaluation => {
     // A plain object literal (no spreads): this runs for every condition of every call.
     const out: ConditionEvaluation = {
       operator: base.operator,
@@ -70,25 +75,33 @@ export function evaluateCondition(
       policyValues: r.shown,
       requestValues: base.requestValues,
       matched,
+      absent: !present,
+      perValue,
     };
-    if (note !== undefined) out.note = note;
+    if (reason !== undefined) out.reason = reason;
+    if (reason === 'unresolved' || reason === 'unresolved-negated') out.unresolved = r.unresolved;
     return out;
   };
 
   if (!present) {
-    if (parsed.ifExists) return done(true, NOTES.ifExistsAbsent);
-    if (set === 'ForAnyValue') return done(false, NOTES.anyValueAbsent);
-    if (set === 'ForAllValues') return done(true, NOTES.allValuesAbsent);
-    return op.negated ? done(true, NOTES.negatedAbsent) : done(false, NOTES.positiveAbsent);
+    const none = r.shown.map((value) => ({ value, matched: false }));
+    if (parsed.ifExists) return done(true, 'if-exists-absent', none);
+    if (set === 'ForAnyValue') return done(false, 'any-value-absent', none);
+    if (set === 'ForAllValues') return done(true, 'all-values-absent', none);
+    return op.negated ? done(true, 'negated-absent', none) : done(false, 'positive-absent', none);
   }
+  const request = entry.values;
+  const perValue = r.shown.map((value, i) => {
+    const usable = r.usable[i];
+    return { value, matched: usable !== undefined && request.some((rv) => op.compare(rv, usable)) };
+  });
   // An unresolvable variable makes the statement unusable for a negated operator; for a positive one
   // only that value fails to match. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
-  if (r.unresolved.length && op.negated) return done(false, NOTES.unresolvedNegated(r.unresolved));
-  const note = r.unresolved.length ? NOTES.unresolved(r.unresolved) : undefined;
+  if (r.unresolved.length && op.negated) return done(false, 'unresolved-negated', perValue);
+  const unresolvedReason = r.unresolved.length ? 'unresolved' : undefined;
 
   const usable = r.usable.filter((v): v is string => v !== undefined);
   const matchesSome = (rv: string): boolean => usable.some((pv) => op.compare(rv, pv));
-  const request = entry.values;
   let matched: boolean;
   if (set === 'ForAllValues') {
     // Every request value must match some policy value; negated: no request value matches any.
@@ -98,6 +111,6 @@ export function evaluateCondition(
     // any request value decides). Negated: some request value matches none of the policy values.
     matched = op.negated ? request.some((rv) => !matchesSome(rv)) : request.some(matchesSome);
   }
-  const multiNote = !set && entry.multi && request.length > 1 ? NOTES.multiNoSet : undefined;
-  return done(matched, note ?? multiNote);
+  const multiReason = !set && entry.multi && request.length > 1 ? 'multi-no-set' : undefined;
+  return done(matched, unresolvedReason ?? multiReason, perValue);
 }

@@ -3,7 +3,6 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
-import { AUTH_NOTES as N } from './authorize-notes.js';
 import { evaluatePolicy } from './evaluate.js';
 import type {
   AuthorizationDecision,
@@ -13,6 +12,7 @@ import type {
   NormalizedPolicy,
   PolicyEvaluation,
   PrincipalMatchVia,
+  StatementRef,
 } from './types.js';
 
 export type {
@@ -61,6 +61,18 @@ function grantVia(
   }
 }
 
+/** The policy a step is about, and its first matching statement of `effect`. */
+function about(
+  e: PolicyEvaluation,
+  effect: 'Allow' | 'Deny',
+): Pick<AuthorizationStep, 'policy' | 'statement'> {
+  const matched = e.statements.find((s) => s.matched && s.effect === effect);
+  if (!matched) return { policy: e.label };
+  const statement: StatementRef = { index: matched.index };
+  if (matched.sid !== undefined) statement.sid = matched.sid;
+  return { policy: e.label, statement };
+}
+
 const anyAllow = (evals: PolicyEvaluation[]): PolicyEvaluation | undefined =>
   evals.find((e) => e.result === 'Allow');
 
@@ -83,10 +95,12 @@ export function authorize(input: AuthorizationInput): AuthorizationDecision {
   const step = (
     gate: AuthorizationStep['gate'],
     outcome: AuthorizationStep['outcome'],
-    note: string,
+    code: AuthorizationStep['code'],
+    facts: Omit<AuthorizationStep, 'gate' | 'outcome' | 'code'> = {},
   ): void => {
-    steps.push({ gate, outcome, note });
+    steps.push({ gate, outcome, code, ...facts });
   };
+  const withVia = (via: PrincipalMatchVia | undefined) => (via ? { via } : {});
   const deny = (reason: DenyReason): AuthorizationDecision => ({
     decision: 'ImplicitlyDenied',
     reason,
@@ -98,39 +112,43 @@ export function authorize(input: AuthorizationInput): AuthorizationDecision {
   // 1. An explicit Deny in any applicable policy wins.
   const denied = evaluations.find((e) => e.result === 'Deny');
   if (denied) {
-    step(denied.kind, 'fail', N.explicitDeny(denied));
+    step(denied.kind, 'fail', 'explicit-deny', about(denied, 'Deny'));
     return { decision: 'ExplicitlyDenied', reason: 'explicit-deny', deniedBy: denied, steps, evaluations };
   }
 
   // 2. SCPs: FullAWSAccess is implicitly attached, so with no Deny they pass.
-  if (input.scps.length) step('scp', 'pass', N.scpPass);
-  else step('scp', 'skip', N.noScps);
+  if (input.scps.length) step('scp', 'pass', 'scp-pass');
+  else step('scp', 'skip', 'no-scps');
 
   // 3. Resource/trust policy. Trust policies must always allow the principal explicitly.
   const resourceAllows = resource?.result === 'Allow';
   const via = grantVia(input, resource?.matchedAllow?.principal?.via);
   const gate = input.resourcePolicy?.kind ?? (input.resourcePolicyRequired ? 'trust' : 'resource');
-  if (resource && resourceAllows) step(gate, 'pass', N.trustAllow(resource, via));
+  if (resource && resourceAllows)
+    step(gate, 'pass', 'trust-allow', { ...about(resource, 'Allow'), ...withVia(via) });
   else if (input.resourcePolicyRequired) {
-    step(gate, 'fail', resource ? N.trustNoAllow(resource) : N.noTrustPolicy);
+    if (resource) step(gate, 'fail', 'trust-no-allow', { policy: resource.label });
+    else step(gate, 'fail', 'no-trust-policy');
     return deny('no-trust-allow');
   } else if (!input.sameAccount && input.identity !== undefined) {
     // Cross-account: both the trusting (resource) and trusted (identity) side must allow.
-    step(gate, 'fail', resource ? N.resourceNoAllow(resource) : N.crossAccountNoResource);
+    if (resource) step(gate, 'fail', 'resource-no-allow', { policy: resource.label });
+    else step(gate, 'fail', 'cross-account-no-resource');
     return deny('no-resource-allow');
-  } else step(gate, 'skip', resource ? N.resourceNoAllow(resource) : N.noResourcePolicy);
+  } else if (resource) step(gate, 'skip', 'resource-no-allow', { policy: resource.label });
+  else step(gate, 'skip', 'no-resource-policy');
 
   // 4. Same-account direct grant to the user / session / federated user: nothing else is needed.
   if (input.sameAccount && resourceAllows && isDirectGrant(via) && via) {
-    step('identity', 'skip', N.directGrant(via));
-    if (input.boundary) step('boundary', 'skip', N.bypassed(via));
-    if (input.session?.length || input.sessionPolicyRequired) step('session', 'skip', N.bypassed(via));
+    step('identity', 'skip', 'direct-grant', { via });
+    if (input.boundary) step('boundary', 'skip', 'bypassed', { via });
+    if (input.session?.length || input.sessionPolicyRequired) step('session', 'skip', 'bypassed', { via });
     return allow();
   }
 
   // 5. No identity side (service, federation, anonymous): the resource/trust policy decides.
   if (identity === undefined) {
-    step('identity', 'skip', N.onlyResourceDecides);
+    step('identity', 'skip', 'only-resource-decides');
     return resourceAllows
       ? allow()
       : deny(input.resourcePolicyRequired ? 'no-trust-allow' : 'no-resource-allow');
@@ -138,35 +156,36 @@ export function authorize(input: AuthorizationInput): AuthorizationDecision {
 
   // 6. Identity side.
   const identityAllow = anyAllow(identity);
-  if (input.isRoot) step('root', 'pass', N.root);
-  else if (identityAllow) step('identity', 'pass', N.identityAllow(identityAllow));
-  else if (input.sameAccount && resourceAllows && isRoleGrant(via)) step('identity', 'skip', N.roleGrant);
+  if (input.isRoot) step('root', 'pass', 'root');
+  else if (identityAllow) step('identity', 'pass', 'identity-allow', about(identityAllow, 'Allow'));
+  else if (input.sameAccount && resourceAllows && isRoleGrant(via)) step('identity', 'skip', 'role-grant');
   else {
-    step('identity', 'fail', resourceAllows ? N.identityNoneAccount(via) : N.identityNone);
+    if (resourceAllows) step('identity', 'fail', 'identity-none-account', withVia(via));
+    else step('identity', 'fail', 'identity-none');
     return deny('no-identity-allow');
   }
 
   // 7. Permissions boundary: when present it must allow too.
   if (boundary) {
     if (boundary.result !== 'Allow') {
-      step('boundary', 'fail', N.boundaryNone(boundary));
+      step('boundary', 'fail', 'boundary-none', { policy: boundary.label });
       return deny('boundary');
     }
-    step('boundary', 'pass', N.boundaryAllow(boundary));
-  } else step('boundary', 'skip', N.noBoundary);
+    step('boundary', 'pass', 'boundary-allow', { policy: boundary.label });
+  } else step('boundary', 'skip', 'no-boundary');
 
   // 8. Session policies: when passed, one must allow; a GetFederationToken session without one has no
   // permissions (a resource policy naming the federated user was handled as a direct grant above).
   const sessionAllow = anyAllow(session);
   if (session.length) {
     if (!sessionAllow) {
-      step('session', 'fail', N.sessionNone);
+      step('session', 'fail', 'session-none');
       return deny('session-policy');
     }
-    step('session', 'pass', N.sessionAllow(sessionAllow));
+    step('session', 'pass', 'session-allow', { policy: sessionAllow.label });
   } else if (input.sessionPolicyRequired && via !== 'federated-user') {
-    step('session', 'fail', N.sessionRequired);
+    step('session', 'fail', 'session-required');
     return deny('session-policy');
-  } else step('session', 'skip', N.noSession);
+  } else step('session', 'skip', 'no-session');
   return allow();
 }

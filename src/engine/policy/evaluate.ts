@@ -85,7 +85,9 @@ function evaluateStatement(st: NormalizedStatement, request: EvalRequest): State
           policyValues: c.values,
           requestValues: null,
           matched: false,
-          note: 'unknown operator',
+          absent: true,
+          perValue: c.values.map((value) => ({ value, matched: false })),
+          reason: 'unknown-operator' as const,
         },
   );
   const matched =

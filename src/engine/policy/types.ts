@@ -70,9 +70,31 @@ export interface ConditionEvaluation {
   /** null = the key is absent from the request. */
   requestValues: string[] | null;
   matched: boolean;
-  /** E.g. 'key absent: …IfExists is true', 'unresolved ${aws:username}'. */
-  note?: string;
+  /** The key is absent from the request, or has no value. */
+  absent: boolean;
+  /** Each policy value (after substitution) and whether a request value matched it. */
+  perValue: PolicyValueResult[];
+  /** Why the condition came out as it did when that is not plain value matching. */
+  reason?: ConditionReason;
+  /** Policy variables that could not be resolved (with `unresolved` / `unresolved-negated`). */
+  unresolved?: string[];
 }
+/** One policy value of a condition: did any request value match it (the operator's positive test)? */
+export interface PolicyValueResult {
+  value: string;
+  matched: boolean;
+}
+/** Why a condition came out as it did: an absent key, an unresolved variable, a multivalued key. */
+export type ConditionReason =
+  | 'if-exists-absent'
+  | 'any-value-absent'
+  | 'all-values-absent'
+  | 'negated-absent'
+  | 'positive-absent'
+  | 'unresolved'
+  | 'unresolved-negated'
+  | 'multi-no-set'
+  | 'unknown-operator';
 export interface StatementEvaluation {
   index: number;
   sid?: string;
@@ -132,10 +154,47 @@ export type DenyReason =
   | 'no-identity-allow'
   | 'boundary'
   | 'session-policy';
+/** Why a gate passed, failed or was skipped; the learner's wording is built from it (src/learn). */
+export type StepCode =
+  | 'explicit-deny'
+  | 'no-scps'
+  | 'scp-pass'
+  | 'no-trust-policy'
+  | 'trust-allow'
+  | 'trust-no-allow'
+  | 'no-resource-policy'
+  | 'resource-no-allow'
+  | 'cross-account-no-resource'
+  | 'direct-grant'
+  | 'bypassed'
+  | 'role-grant'
+  | 'only-resource-decides'
+  | 'root'
+  | 'identity-allow'
+  | 'identity-none'
+  | 'identity-none-account'
+  | 'no-boundary'
+  | 'boundary-allow'
+  | 'boundary-none'
+  | 'no-session'
+  | 'session-allow'
+  | 'session-none'
+  | 'session-required';
+/** A statement of a policy, by position (0-based) and Sid. */
+export interface StatementRef {
+  index: number;
+  sid?: string;
+}
 export interface AuthorizationStep {
   gate: PolicyKind | 'root';
   outcome: 'pass' | 'fail' | 'skip';
-  note: string;
+  code: StepCode;
+  /** The label of the policy the step is about. */
+  policy?: string;
+  /** The statement that decided it (the matching Allow or Deny). */
+  statement?: StatementRef;
+  /** How the resource or trust policy named the principal. */
+  via?: PrincipalMatchVia;
 }
 export interface AuthorizationDecision {
   decision: Decision;
@@ -143,7 +202,7 @@ export interface AuthorizationDecision {
   reason?: DenyReason;
   /** The policy that explicitly denied, when ExplicitlyDenied. */
   deniedBy?: PolicyEvaluation;
-  /** Each gate in order, with a one-line note (data for the explanation). */
+  /** Each gate in order, with its reason as a code (data for the explanation). */
   steps: AuthorizationStep[];
   /** Every policy evaluated, in order. */
   evaluations: PolicyEvaluation[];

@@ -89,7 +89,7 @@ export function authorizeCall(
   return authorize(input);
 }
 
-/** Records an authorization as one trace check (the decision carries every policy and statement). */
+/** Records an authorization as one trace check: the decision carries every step, policy and statement. */
 export function traceAuthorization(
   trace: Trace,
   decision: AuthorizationDecision,
@@ -103,9 +103,6 @@ export function traceAuthorization(
     phase: 'authorize',
     title: `${action} on ${resource}: ${ok ? 'allowed' : decision.decision === 'ExplicitlyDenied' ? 'explicitly denied' : 'implicitly denied'}`,
     ok,
-    detail: decision.steps
-      .map((s) => `${s.outcome === 'pass' ? '✔' : s.outcome === 'fail' ? '✘' : '·'} ${s.note}`)
-      .join('\n'),
     ref,
     decision,
   });

@@ -2,9 +2,8 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
 import { describe, expect, it } from 'vitest';
-import { NOTES } from '../../../src/engine/conditions/evaluate.js';
 import { operatorRegistry, parseOperator } from '../../../src/engine/conditions/registry.js';
-import type { RequestContext } from '../../../src/engine/policy/types.js';
+import type { ConditionReason, RequestContext } from '../../../src/engine/policy/types.js';
 import { ctx } from '../policy/helpers.js';
 import { check } from './harness.js';
 
@@ -21,23 +20,23 @@ describe.each([
 ] as const)(
   'a %s key, for every set operator with and without IfExists (condition_operators#Conditions_IfExists, multi-value-conditions)',
   (_name, context, requestValues) => {
-    it.each<[string, boolean, string]>([
-      ['StringEquals', false, NOTES.positiveAbsent],
-      ['StringNotEquals', true, NOTES.negatedAbsent],
-      ['StringEqualsIfExists', true, NOTES.ifExistsAbsent],
-      ['StringNotEqualsIfExists', true, NOTES.ifExistsAbsent],
-      ['ForAnyValue:StringEquals', false, NOTES.anyValueAbsent],
-      ['ForAnyValue:StringNotEquals', false, NOTES.anyValueAbsent],
-      ['ForAnyValue:StringLikeIfExists', true, NOTES.ifExistsAbsent],
-      ['ForAnyValue:StringNotLikeIfExists', true, NOTES.ifExistsAbsent],
-      ['ForAllValues:StringEquals', true, NOTES.allValuesAbsent],
-      ['ForAllValues:StringNotEquals', true, NOTES.allValuesAbsent],
-      ['ForAllValues:StringLikeIfExists', true, NOTES.ifExistsAbsent],
-      ['ForAllValues:StringNotLikeIfExists', true, NOTES.ifExistsAbsent],
-      ['ArnNotLike', true, NOTES.negatedAbsent],
-      ['NotIpAddress', true, NOTES.negatedAbsent],
-      ['NumericLessThan', false, NOTES.positiveAbsent],
-      ['DateGreaterThanIfExists', true, NOTES.ifExistsAbsent],
+    it.each<[string, boolean, ConditionReason]>([
+      ['StringEquals', false, 'positive-absent'],
+      ['StringNotEquals', true, 'negated-absent'],
+      ['StringEqualsIfExists', true, 'if-exists-absent'],
+      ['StringNotEqualsIfExists', true, 'if-exists-absent'],
+      ['ForAnyValue:StringEquals', false, 'any-value-absent'],
+      ['ForAnyValue:StringNotEquals', false, 'any-value-absent'],
+      ['ForAnyValue:StringLikeIfExists', true, 'if-exists-absent'],
+      ['ForAnyValue:StringNotLikeIfExists', true, 'if-exists-absent'],
+      ['ForAllValues:StringEquals', true, 'all-values-absent'],
+      ['ForAllValues:StringNotEquals', true, 'all-values-absent'],
+      ['ForAllValues:StringLikeIfExists', true, 'if-exists-absent'],
+      ['ForAllValues:StringNotLikeIfExists', true, 'if-exists-absent'],
+      ['ArnNotLike', true, 'negated-absent'],
+      ['NotIpAddress', true, 'negated-absent'],
+      ['NumericLessThan', false, 'positive-absent'],
+      ['DateGreaterThanIfExists', true, 'if-exists-absent'],
     ])('%s → %s', (op, matched, note) => {
       const r = check(op, 'aws:TagKeys', ['Project'], context);
       expect(r).toEqual({
@@ -46,7 +45,9 @@ describe.each([
         policyValues: ['Project'],
         requestValues,
         matched,
-        note,
+        absent: true,
+        perValue: [{ value: 'Project', matched: false }],
+        reason: note,
       });
     });
     it.each([
@@ -62,17 +63,19 @@ describe.each([
 
 describe('what a condition reports: operator and key as written, both value lists, and a note only when there is one', () => {
   it.each([
-    ['StringEquals', ctx({ 'aws:username': 'Alice' }), ['Alice', 'Bob'], ['Alice'], true],
-    ['stringequalsifexists', ctx({ 'aws:username': 'Bob' }), ['Alice'], ['Bob'], false],
-    ['Null', ctx({ 'aws:username': 'Alice' }), ['false'], ['Alice'], true],
-    ['Null', none, ['true'], null, true],
-  ])('%s', (operator, context, policyValues, requestValues, matched) => {
+    ['StringEquals', ctx({ 'aws:username': 'Alice' }), ['Alice', 'Bob'], ['Alice'], true, [true, false]],
+    ['stringequalsifexists', ctx({ 'aws:username': 'Bob' }), ['Alice'], ['Bob'], false, [false]],
+    ['Null', ctx({ 'aws:username': 'Alice' }), ['false'], ['Alice'], true, [true]],
+    ['Null', none, ['true'], null, true, [true]],
+  ])('%s', (operator, context, policyValues, requestValues, matched, perValue) => {
     expect(check(operator, 'AWS:UserName', policyValues, context)).toStrictEqual({
       operator,
       key: 'AWS:UserName',
       policyValues,
       requestValues,
       matched,
+      absent: requestValues === null,
+      perValue: policyValues.map((value, i) => ({ value, matched: perValue[i] })),
     });
   });
 });
@@ -85,7 +88,7 @@ describe('a present key: IfExists is an ordinary test (Conditions_IfExists)', ()
   ])('BoolIfExists %#', (context, value, expected) => {
     const r = check('BoolIfExists', 'aws:MultiFactorAuthPresent', value, context);
     expect(r.matched).toBe(expected);
-    expect(r.note).toBeUndefined();
+    expect(r.reason).toBeUndefined();
   });
   it.each([
     ['ForAnyValue:StringEqualsIfExists', ['Cost'], false],
@@ -161,45 +164,44 @@ describe('set operators on a multivalued key, against the same operator without 
 
 describe('a multivalued key without a set prefix: any request value decides, and the note says so (documented choice)', () => {
   it.each([
-    [tags, ['Project'], true, NOTES.multiNoSet],
-    [tags, ['Cost'], false, NOTES.multiNoSet],
+    [tags, ['Project'], true, 'multi-no-set'],
+    [tags, ['Cost'], false, 'multi-no-set'],
     [ctx({ 'aws:TagKeys': ['Project'] }), ['Project'], true, undefined], // one value: nothing to say
     [ctx({ 'aws:TagKeys': 'Project' }), ['Project'], true, undefined], // single-valued key
   ])('%#: StringEquals %j → %s', (context, policy, expected, note) => {
     const r = check('StringEquals', 'aws:TagKeys', policy, context);
     expect(r.matched).toBe(expected);
-    expect(r.note).toBe(note);
+    expect(r.reason).toBe(note);
   });
   it('no note with a set prefix', () => {
-    expect(check('ForAnyValue:StringEquals', 'aws:TagKeys', ['Project'], tags).note).toBeUndefined();
+    expect(check('ForAnyValue:StringEquals', 'aws:TagKeys', ['Project'], tags).reason).toBeUndefined();
   });
   it('no note for a key not marked multivalued, whatever it holds', () => {
     const odd: RequestContext = new Map([['k:v', { key: 'k:v', values: ['a', 'b'], multi: false }]]);
-    expect(check('StringEquals', 'k:v', ['a'], odd).note).toBeUndefined();
+    expect(check('StringEquals', 'k:v', ['a'], odd).reason).toBeUndefined();
   });
 });
 
 describe('an unresolvable policy variable (reference_policies_variables)', () => {
   const context = ctx({ 'sts:RoleSessionName': 'Alice', 'aws:username': 'Alice' });
-  it.each<[string, string[], boolean, string]>([
+  it.each<[string, string[], boolean, [ConditionReason, string[]]]>([
     // only that value fails to match; the others still count
-    ['StringEquals', ['${aws:userid}', 'Alice'], true, NOTES.unresolved(['${aws:userid}'])],
-    ['StringEquals', ['${aws:userid}', '${aws:username}'], true, NOTES.unresolved(['${aws:userid}'])],
-    ['StringEquals', ['${aws:userid}'], false, NOTES.unresolved(['${aws:userid}'])],
-    ['StringLike', ['${aws:userid}*', '${x:y}'], false, NOTES.unresolved(['${aws:userid}', '${x:y}'])],
+    ['StringEquals', ['${aws:userid}', 'Alice'], true, ['unresolved', ['${aws:userid}']]],
+    ['StringEquals', ['${aws:userid}', '${aws:username}'], true, ['unresolved', ['${aws:userid}']]],
+    ['StringEquals', ['${aws:userid}'], false, ['unresolved', ['${aws:userid}']]],
+    ['StringLike', ['${aws:userid}*', '${x:y}'], false, ['unresolved', ['${aws:userid}', '${x:y}']]],
     // a negated operator cannot hold
-    ['StringNotEquals', ['${aws:userid}', 'Bob'], false, NOTES.unresolvedNegated(['${aws:userid}'])],
-    ['StringNotLike', ['${aws:userid}'], false, NOTES.unresolvedNegated(['${aws:userid}'])],
+    ['StringNotEquals', ['${aws:userid}', 'Bob'], false, ['unresolved-negated', ['${aws:userid}']]],
+    ['StringNotLike', ['${aws:userid}'], false, ['unresolved-negated', ['${aws:userid}']]],
   ])('%s %j → %s', (op, values, matched, note) => {
     const r = check(op, 'sts:RoleSessionName', values, context);
     expect(r.matched).toBe(matched);
-    expect(r.note).toBe(note);
+    expect([r.reason, r.unresolved]).toEqual(note);
   });
   it('the note wins over the multivalued-key note', () => {
     const multi = ctx({ 'aws:TagKeys': ['a', 'b'] });
-    expect(check('StringEquals', 'aws:TagKeys', ['${aws:userid}', 'a'], multi).note).toBe(
-      NOTES.unresolved(['${aws:userid}']),
-    );
+    const r = check('StringEquals', 'aws:TagKeys', ['${aws:userid}', 'a'], multi);
+    expect([r.reason, r.unresolved]).toEqual(['unresolved', ['${aws:userid}']]);
   });
 });
 

@@ -284,7 +284,7 @@ describe('explicit Deny wins everywhere (SCP, identity, boundary, trust)', () =>
     expect(d.steps[0]).toEqual({
       gate: 'scp',
       outcome: 'pass',
-      note: 'FullAWSAccess (implicit) allows; no SCP Deny matched',
+      code: 'scp-pass',
     });
   });
 });

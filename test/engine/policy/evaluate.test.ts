@@ -234,7 +234,9 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
         policyValues: ['Alice'],
         requestValues: null,
         matched: false,
-        note: 'unknown operator',
+        absent: true,
+        perValue: [{ value: 'Alice', matched: false }],
+        reason: 'unknown-operator',
       },
     ]);
   });
