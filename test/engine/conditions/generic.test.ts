@@ -6,6 +6,7 @@ import { operatorRegistry, parseOperator } from '../../../src/engine/conditions/
 import type { ConditionReason, RequestContext } from '../../../src/engine/policy/types.js';
 import { ctx } from '../policy/helpers.js';
 import { check } from './harness.js';
+import { conditionNote } from '../../../src/learn/authorize-notes.js';
 
 const none = ctx();
 const mfa = ctx({ 'aws:MultiFactorAuthPresent': 'false' });
@@ -250,8 +251,9 @@ describe('operator parsing: registry, prefixes, suffix, hints (condition_operato
   });
 });
 
-// The notes are what the explanation shows a learner next to a condition: their words are asserted
-// here once, as written, so a note that lies or goes missing fails.
+// The notes are what the explanation shows a learner next to a condition (worded in src/learn from the
+// engine's reason codes): their words are asserted here once, as written, so a note that lies or goes
+// missing fails.
 describe('the note each situation prints, word for word', () => {
   const multi = ctx({ 'aws:TagKeys': ['a', 'b'], 'aws:username': 'Alice' });
   it.each<[string, string, string[], RequestContext, string]>([
@@ -282,6 +284,6 @@ describe('the note each situation prints, word for word', () => {
       'multivalued key without ForAnyValue/ForAllValues: true if any request value matches',
     ],
   ])('%s on %s %j', (op, key, values, context, note) => {
-    expect(check(op, key, values, context).note).toBe(note);
+    expect(conditionNote(check(op, key, values, context))).toBe(note);
   });
 });
