@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../../src/engine/index.js';
+import { stepNote } from '../../../src/learn/authorize-notes.js';
 import { allow, assume, deny, DEV, last, policy, req, role, roleArn, trusts, user, world } from './worlds.js';
 
 const OBJECT = 'arn:aws:s3:::b/k';
@@ -33,13 +34,19 @@ describe('an explicit Deny names its policy, statement, condition and the reques
   it('outside the office range: the NotIpAddress Deny decides', () => {
     const r = fromIp('198.51.100.7');
     expect(r.code).toBe('AccessDenied');
-    expect(failed(r)).toEqual([
-      {
-        id: 'authorize.s3:GetObject',
-        detail: '✘ explicit Deny in `user alice policy 1` statement 2 (OfficeOnly): a Deny always wins',
-      },
-    ]);
+    expect(failed(r).map((c) => c.id)).toEqual(['authorize.s3:GetObject']);
     const { decision } = authz(r, 's3:GetObject');
+    const [step] = decision?.steps ?? [];
+    expect(step).toEqual({
+      gate: 'identity',
+      outcome: 'fail',
+      code: 'explicit-deny',
+      policy: 'user alice policy 1',
+      statement: { index: 1, sid: 'OfficeOnly' },
+    });
+    expect(step && stepNote(step)).toBe(
+      'explicit Deny in `user alice policy 1` statement 2 (OfficeOnly): a Deny always wins',
+    );
     expect(decision).toMatchObject({ decision: 'ExplicitlyDenied', reason: 'explicit-deny' });
     expect(decision?.deniedBy?.label).toBe('user alice policy 1');
     expect(decision?.deniedBy?.statements.map((s) => [s.sid, s.effect, s.matched])).toEqual([
@@ -53,6 +60,11 @@ describe('an explicit Deny names its policy, statement, condition and the reques
         policyValues: ['203.0.113.0/24', '2001:db8::/32'],
         requestValues: ['198.51.100.7'],
         matched: true,
+        absent: false,
+        perValue: [
+          { value: '203.0.113.0/24', matched: false },
+          { value: '2001:db8::/32', matched: false },
+        ],
       },
     ]);
   });
