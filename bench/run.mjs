@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpus } from './corpus.mjs';
@@ -12,6 +12,8 @@ import { corpus } from './corpus.mjs';
 const root = process.env.STS_BENCH_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'sts-trainer.js');
 const out = mkdtempSync(join(tmpdir(), 'sts-bench-'));
+const bundles = join(root, 'bench', 'out');
+mkdirSync(bundles, { recursive: true });
 /** iam-simulate's cost per decision as measured for issue 15 (see the engine section). */
 const IAM_SIMULATE_MICROSECONDS = [400, 770];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -104,7 +106,9 @@ function warningCount(dir) {
 
 if (want('engine')) {
   console.log('\nEngine');
-  const bundle = join(out, 'engine-bench.mjs');
+  // Bundled inside the project (bench/out, git-ignored) so its runtime packages (ipaddr.js,
+  // @noble/hashes) resolve from node_modules; a temp folder has no node_modules above it.
+  const bundle = join(bundles, 'engine-bench.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'engine.ts')],
     bundle: true,
@@ -139,7 +143,7 @@ if (want('lab')) {
       `at most 30,000 requests or 8 s per figure; targets: ready ≤ 500 ms, AssumeRole ≥ 3,000/s, p99 < 10 ms).\n` +
       `The load generator shares the cores: CPU µs per request are given for the server and for the client.`,
   );
-  const labBundle = join(out, 'lab-bench.mjs');
+  const labBundle = join(bundles, 'lab-bench.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'lab.ts')],
     bundle: true,
