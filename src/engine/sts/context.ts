@@ -151,8 +151,15 @@ export function principalTags(c: Credentials): Record<string, string> {
 export function callContext(b: ContextBuilder, call: Call): void {
   if (call.region) b.set('aws:RequestedRegion', call.region);
   if (call.via) viaServiceKeys(b, call.via);
-  for (const [k, v] of Object.entries(call.context ?? {})) {
+  const own = Object.entries(call.context ?? {});
+  for (const [k, v] of own) {
     if (Array.isArray(v)) b.set(k, v.map(String), true);
     else b.set(k, String(v));
   }
+  // A request through a VPC endpoint has aws:SourceVpc / aws:VpcSourceIp and no aws:SourceIp (unless the
+  // call sets one itself). docs/decisions.md#vpc-endpoint-source-ip,
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip
+  const named = new Set(own.map(([k]) => k.toLowerCase()));
+  if ((named.has('aws:sourcevpc') || named.has('aws:vpcsourceip')) && !named.has('aws:sourceip'))
+    b.delete('aws:SourceIp');
 }

@@ -186,3 +186,27 @@ describe('aws:CurrentTime comes from the simulated clock — https://docs.aws.am
     expect(engine.call(GET('user/alice')).outcome).toBe('error');
   });
 });
+
+describe('a request through a VPC endpoint has no aws:SourceIp (docs/decisions.md#vpc-endpoint-source-ip) — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip', () => {
+  const sourceIpAbsent = allow('s3:GetObject', '*', { Condition: { Null: { 'aws:SourceIp': 'true' } } });
+  const fromDocNet = allow('s3:GetObject', '*', {
+    Condition: { IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } },
+  });
+  it.each([
+    ['over the internet (no VPC keys)', undefined, 'error', 'success'],
+    ['through a VPC endpoint (aws:SourceVpc)', { 'aws:SourceVpc': 'vpc-0a1b2c3d' }, 'success', 'error'],
+    ['through a VPC endpoint (aws:VpcSourceIp)', { 'aws:VpcSourceIp': '10.0.1.5' }, 'success', 'error'],
+    [
+      'through a VPC endpoint, with aws:SourceIp set by the call itself',
+      { 'aws:SourceVpc': 'vpc-0a1b2c3d', 'aws:SourceIp': '192.0.2.77' },
+      'error',
+      'success',
+    ],
+  ])(
+    '%s: `Null aws:SourceIp true` → %s; `IpAddress 192.0.2.0/24` → %s',
+    (_, context, absentOutcome, ipOutcome) => {
+      expect(last(ctxWorld([sourceIpAbsent]), [GET('user/alice', context)]).outcome).toBe(absentOutcome);
+      expect(last(ctxWorld([fromDocNet]), [GET('user/alice', context)]).outcome).toBe(ipOutcome);
+    },
+  );
+});
