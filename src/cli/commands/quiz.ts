@@ -40,6 +40,17 @@ export interface QuizOptions {
 const DEFAULT_COUNT = 10;
 
 /** The command that prints the same worksheet again. */
+/** The questions the filters and `--count` (default DEFAULT_COUNT) pick, in `seed`'s order. */
+function selectFor(bank: Parameters<typeof selectQuestions>[0], o: QuizOptions, seed: number) {
+  return selectQuestions(bank, {
+    quiz: o.quiz,
+    scenario: o.scenario,
+    topics: o.topic,
+    count: o.count ?? DEFAULT_COUNT,
+    seed,
+  });
+}
+
 function replayCommand(o: QuizOptions, seed: number, count: number): string {
   const parts = ['sts-trainer quiz --print', `--seed ${seed}`, `--count ${count}`];
   if (o.quiz) parts.push(`--quiz ${o.quiz}`);
@@ -107,14 +118,7 @@ async function plan(
       seed,
     };
   }
-  const count = o.count ?? DEFAULT_COUNT;
-  const questions = selectQuestions(bank, {
-    quiz: o.quiz,
-    scenario: o.scenario,
-    topics: o.topic,
-    count,
-    seed,
-  });
+  const questions = selectFor(bank, o, seed);
   return {
     state: startSession(questions, o.mode ?? 'practice', { timeLimitMinutes: o.timeLimit, now }),
     seed,
@@ -137,14 +141,8 @@ export async function run(
 
   if (options.print) {
     const seed = options.seed ?? randomSeed();
+    const questions = selectFor(bank, options, seed);
     const count = options.count ?? DEFAULT_COUNT;
-    const questions = selectQuestions(bank, {
-      quiz: options.quiz,
-      scenario: options.scenario,
-      topics: options.topic,
-      count,
-      seed,
-    });
     deps.stdout.write(`${renderWorksheet(questions, seed, replayCommand(options, seed, count))}\n`);
     return EXIT.ok;
   }
