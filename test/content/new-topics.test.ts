@@ -58,7 +58,7 @@ describe('outcome questions on the new topics', () => {
     const scenario = library.scenarioById.get(q.scenario)!.scenario;
     expect(resultOf(runCallIn(scenario, q.call).result)).toBe(expected);
   });
-  it('each new quiz has 5 questions and together they use all five types', () => {
+  it('each new quiz has at least 5 questions and together they use all five types', () => {
     const quizzes = [
       'roles-anywhere',
       'data-perimeter',
@@ -67,7 +67,7 @@ describe('outcome questions on the new topics', () => {
       'eks-pod-identity',
       'regional-endpoints',
     ].map((id) => library.quizById.get(id)!.quiz);
-    for (const q of quizzes) expect(q.questions.length, q.id).toBe(5);
+    for (const q of quizzes) expect(q.questions.length, q.id).toBeGreaterThanOrEqual(5);
     const types = new Set(quizzes.flatMap((q) => q.questions.map((x) => x.type)));
     expect([...types].sort()).toEqual(['multi', 'order', 'outcome', 'pair', 'single']);
   });
