@@ -7,6 +7,7 @@ import { loadLibrary } from '../../src/content/library.js';
 import type { Scenario } from '../../src/content/schema.js';
 import { Lab } from '../../src/lab/lab.js';
 import { serve, type LabServer } from '../../src/lab/server.js';
+import { formatAmzDate, sign } from '../../src/lab/sigv4.js';
 import type { LabEvent } from '../../src/lab/lab.js';
 
 let library: Awaited<ReturnType<typeof loadLibrary>> | undefined;
@@ -85,4 +86,46 @@ export function isolatedAwsEnv(r: Running, home: string): Record<string, string>
     AWS_EC2_METADATA_DISABLED: 'true',
     NO_PROXY: '127.0.0.1',
   };
+}
+
+/**
+ * Headers for a request signed with SigV4 as an SDK would sign it now: `host`, `x-amz-date`, the
+ * `extra` headers (signed too) and `authorization`.
+ */
+export function signedHeaders(
+  request: { url: string; method: 'GET' | 'POST'; path: string; body?: string; service: string },
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const amzDate = formatAmzDate(Date.now());
+  const headers: Record<string, string> = {
+    host: new URL(request.url).host,
+    'x-amz-date': amzDate,
+    ...extra,
+  };
+  headers.authorization = sign(
+    {
+      method: request.method,
+      path: request.path,
+      query: '',
+      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      body: Buffer.from(request.body ?? ''),
+    },
+    credentials,
+    { date: amzDate.slice(0, 8), region: 'us-east-1', service: request.service },
+  );
+  return headers;
+}
+
+/** The SDK error a promise rejects with: its name, message and HTTP status. */
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
+  }
+  throw new Error('the call succeeded');
 }

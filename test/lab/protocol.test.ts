@@ -1,8 +1,7 @@
 // The wire protocol as the lab speaks it, with raw HTTP: Query bodies, GET, errors, limits, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY } from '../../src/lab/server.js';
-import { sign } from '../../src/lab/sigv4.js';
-import { startLab, type Running } from './helpers.js';
+import { signedHeaders, startLab, type Running } from './helpers.js';
 
 let r: Running;
 beforeAll(async () => {
@@ -14,30 +13,12 @@ const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 
 /** A SigV4-signed POST (or unsigned when `as` is undefined). */
 async function post(body: string, as?: string, extra: Record<string, string> = {}) {
-  const url = new URL(r.server.url);
-  const amzDate = new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-  const headers: Record<string, string> = {
-    host: url.host,
-    'content-type': FORM,
-    'x-amz-date': amzDate,
-    ...extra,
-  };
-  if (as) {
-    headers.authorization = sign(
-      {
-        method: 'POST',
-        path: '/',
-        query: '',
-        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-        body: Buffer.from(body),
-      },
-      r.key(as),
-      { date: amzDate.slice(0, 8), region: 'us-east-1', service: 'sts' },
-    );
-  }
+  const headers = as
+    ? signedHeaders({ url: r.server.url, method: 'POST', path: '/', body, service: 'sts' }, r.key(as), {
+        'content-type': FORM,
+        ...extra,
+      })
+    : { 'content-type': FORM, ...extra };
   const res = await fetch(r.server.url, { method: 'POST', headers, body });
   return { status: res.status, requestId: res.headers.get('x-amzn-requestid'), text: await res.text() };
 }
@@ -131,23 +112,11 @@ describe('Query requests', () => {
     const id = /<AccessKeyId>(.*)<\/AccessKeyId>/.exec(assumed.text)![1]!;
     const key = r.lab.keys.get(id)!;
     expect(key.sessionToken).toBeTruthy();
-    const url = new URL(r.server.url);
-    const amzDate = new Date()
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.\d{3}/, '');
-    const headers: Record<string, string> = { host: url.host, 'content-type': FORM, 'x-amz-date': amzDate };
     const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-    headers.authorization = sign(
-      {
-        method: 'POST',
-        path: '/',
-        query: '',
-        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-        body: Buffer.from(body),
-      },
+    const headers = signedHeaders(
+      { url: r.server.url, method: 'POST', path: '/', body, service: 'sts' },
       { accessKeyId: id, secretAccessKey: key.secretAccessKey },
-      { date: amzDate.slice(0, 8), region: 'us-east-1', service: 'sts' },
+      { 'content-type': FORM },
     );
     const res = await fetch(r.server.url, { method: 'POST', headers, body });
     expect(res.status).toBe(403);
@@ -166,28 +135,10 @@ describe('other services (lab env --all)', () => {
     const id = /<AccessKeyId>(.*)<\/AccessKeyId>/.exec(assumed.text)![1]!;
     const key = r.lab.keys.get(id)!;
     const get = async (path: string) => {
-      const url = new URL(r.server.url);
-      const amzDate = new Date()
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}/, '');
-      const headers: Record<string, string> = {
-        host: url.host,
-        'x-amz-date': amzDate,
+      const headers = signedHeaders({ url: r.server.url, method: 'GET', path, service: 's3' }, key, {
         'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
         'x-amz-security-token': key.sessionToken!,
-      };
-      headers.authorization = sign(
-        {
-          method: 'GET',
-          path,
-          query: '',
-          headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-          body: Buffer.alloc(0),
-        },
-        key,
-        { date: amzDate.slice(0, 8), region: 'us-east-1', service: 's3' },
-      );
+      });
       const res = await fetch(`${r.server.url}${path}`, { headers });
       return { status: res.status, text: await res.text() };
     };

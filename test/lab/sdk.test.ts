@@ -8,19 +8,9 @@ import {
   STSClient,
 } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Running } from './helpers.js';
+import { failure, startLab, type Running } from './helpers.js';
 
 const REPORT_READER = 'arn:aws:iam::222222222222:role/ReportReader';
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error('the call succeeded');
-}
 
 const sessionOf = (
   c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } | undefined,

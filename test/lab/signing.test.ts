@@ -7,7 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAmzDate, parseAmzDate, uriEncode } from '../../src/lab/sigv4.js';
 import { skewError } from '../../src/lab/credentials.js';
-import { startLab, type Running } from './helpers.js';
+import { failure, startLab, type Running } from './helpers.js';
 
 const MIN = 60_000;
 
@@ -31,16 +31,6 @@ class Sha256 {
   digest(): Promise<Uint8Array> {
     return Promise.resolve(new Uint8Array(this.h.digest()));
   }
-}
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error('the call succeeded');
 }
 
 describe('the 15-minute window', () => {
