@@ -1,5 +1,6 @@
 // Module-level memo tables (parsed condition operators, compiled wildcard patterns, policy-variable
-// templates). They hold only results of pure functions, so emptying them never changes an answer.
+// templates, parsed IP ranges). They hold only results of pure functions of their key, so emptying them
+// never changes an answer, and a forked engine or another world can never read a stale entry.
 // Tests empty them before each test (test/engine/setup.ts) so that every test runs the code behind a
 // cache: mutation testing's per-test coverage would otherwise credit only the first test to reach it.
 
@@ -10,6 +11,23 @@ export function memoTable<K, V>(): Map<K, V> {
   const table = new Map<K, V>();
   tables.push(table as Map<unknown, unknown>);
   return table;
+}
+
+/**
+ * `fn` remembered by its string argument in a memo table of at most `max` entries (emptied when full:
+ * keys may come from requests, so the table must not grow without bound).
+ */
+export function memoize<V>(fn: (key: string) => V, max = 4096): (key: string) => V {
+  const table = memoTable<string, V>();
+  return (key) => {
+    let value = table.get(key);
+    if (value === undefined && !table.has(key)) {
+      if (table.size >= max) table.clear();
+      value = fn(key);
+      table.set(key, value);
+    }
+    return value as V;
+  };
 }
 
 /** Empty every memo table (for tests; answers do not depend on it). */

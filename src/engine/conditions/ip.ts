@@ -8,30 +8,43 @@
 // address (`::ffff:1.2.3.4`) is an IPv6 address: it matches IPv6 ranges only, never an IPv4 range
 // (AWS is silent: docs/decisions.md#ip-families).
 import ipaddr from 'ipaddr.js';
+import { memoize } from '../caches.js';
 import type { ConditionOperator } from './types.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
+/** A policy's range: its network address and prefix length. */
+interface Range {
+  net: Address;
+  prefix: number;
+}
 
-function parseAddress(text: string): Address | undefined {
+// Parsed once per distinct text: the same policy ranges and request addresses come in every call.
+const address = memoize((text: string): Address | null => {
   const t = text.trim();
   if (ipaddr.IPv4.isValidFourPartDecimal(t)) return ipaddr.IPv4.parse(t);
   if (!t.includes('%') && ipaddr.IPv6.isValid(t)) return ipaddr.IPv6.parse(t);
-  return undefined;
-}
+  return null;
+});
+
+const range = memoize((cidr: string): Range | null => {
+  const parts = cidr.split('/');
+  // `10.0.0.0/8/8` is not a CIDR range (RFC 4632: one prefix length).
+  if (parts.length > 2) return null;
+  const [addrText, prefixText] = parts;
+  const net = address(addrText ?? '');
+  if (!net) return null;
+  const width = net.kind() === 'ipv4' ? 32 : 128;
+  const prefix = prefixText === undefined ? width : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
+  if (prefix < 0 || prefix > width) return null;
+  return { net, prefix };
+});
 
 /** Is the request address inside the policy CIDR (bare address = single host)? */
 export function ipInRange(requestIp: string, cidr: string): boolean {
-  const parts = cidr.split('/');
-  // `10.0.0.0/8/8` is not a CIDR range (RFC 4632: one prefix length).
-  if (parts.length > 2) return false;
-  const [addrText, prefixText] = parts;
-  const ip = parseAddress(requestIp);
-  const net = parseAddress(addrText ?? '');
-  if (!ip || !net || ip.kind() !== net.kind()) return false;
-  const width = net.kind() === 'ipv4' ? 32 : 128;
-  const prefix = prefixText === undefined ? width : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
-  if (prefix < 0 || prefix > width) return false;
-  return ip.match(net, prefix);
+  const r = range(cidr);
+  const ip = address(requestIp);
+  if (!r || !ip || ip.kind() !== r.net.kind()) return false;
+  return ip.match(r.net, r.prefix);
 }
 
 export const ipOperators: ConditionOperator[] = [

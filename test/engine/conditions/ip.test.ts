@@ -125,3 +125,17 @@ describe('invalid addresses and ranges never match', () => {
     expect(run('IpAddress', [request, policy, false])).toBe(false);
   });
 });
+
+// Addresses and ranges are parsed once and remembered: answers must not depend on what came before.
+it('gives every answer again when the same addresses and ranges come back, in any order', () => {
+  const rows = Object.entries(table).flatMap(([operator, rs]) => rs.map((r) => [operator, r] as const));
+  for (const [operator, row] of [...rows, ...rows.reverse()]) {
+    expect(run(operator, row), `${operator} ${JSON.stringify(row)}`).toBe(row[2]);
+  }
+  // a text first seen as a range, then as a request address, and the other way round
+  expect(run('IpAddress', ['10.0.0.1', '10.0.0.0/8', true])).toBe(true);
+  expect(run('IpAddress', ['10.0.0.0/8', '10.0.0.0/8', false])).toBe(false);
+  expect(run('IpAddress', ['10.0.0.9', '10.0.0.9', true])).toBe(true);
+  expect(run('IpAddress', ['not-an-ip', 'not-an-ip', false])).toBe(false);
+  expect(run('NotIpAddress', ['not-an-ip', '10.0.0.0/8', true])).toBe(true);
+});
