@@ -8,7 +8,7 @@
  */
 import type { ProgressStore } from '../store/progress-store.js';
 import type { Output } from '../ui/output.js';
-import type { Prompter } from '../ui/prompts.js';
+import type { Prompter, PromptStreams } from '../ui/prompts.js';
 import type { CliContext } from './context.js';
 
 export interface CommandDeps {
@@ -21,13 +21,13 @@ export interface CommandDeps {
 }
 
 /**
- * The real prompts (@inquirer/prompts), loaded when the first prompt is shown, or right away with
- * `preload`: a command prints its first screen and then prompts, and until the prompt holds the
- * terminal, Ctrl-C is a plain SIGINT. Loading the library in that gap would widen it.
+ * The real prompts (ui/inquirer-prompter.ts) on `terminal`, loaded when the first prompt is shown,
+ * or right away with `preload`: a command prints its first screen and then prompts, and until the
+ * prompt holds the terminal, Ctrl-C is a plain SIGINT. Loading the library in that gap would widen it.
  */
-function lazyPrompter(preload: boolean): Prompter {
+function lazyPrompter(terminal: PromptStreams, preload: boolean): Prompter {
   let real: Promise<Prompter> | undefined;
-  const load = () => (real ??= import('../ui/prompts.js').then((m) => m.createPrompter()));
+  const load = () => (real ??= import('../ui/inquirer-prompter.js').then((m) => m.createPrompter(terminal)));
   if (preload) void load();
   return {
     choice: async (...a) => (await load()).choice(...a),
@@ -40,14 +40,18 @@ function lazyPrompter(preload: boolean): Prompter {
   };
 }
 
-/** The real dependencies, writing to the context's (sanitizing) streams. */
+/**
+ * The real dependencies, writing to the context's (sanitizing) streams; the prompts read keys from
+ * and draw on `terminal` (default: the process's stdin and stdout).
+ */
 export function commandDeps(
   ctx: Pick<CliContext, 'stdout' | 'stderr'>,
-  options: { preload?: boolean } = {},
+  options: { preload?: boolean; terminal?: PromptStreams } = {},
 ): CommandDeps {
   const now = () => new Date();
+  const terminal = options.terminal ?? { input: process.stdin, output: process.stdout };
   return {
-    prompter: lazyPrompter(Boolean(options.preload)),
+    prompter: lazyPrompter(terminal, Boolean(options.preload)),
     async openStore(dataDir) {
       const { openProgress } = await import('../store/progress-store.js');
       return openProgress(dataDir, (m) => ctx.stderr.write(`warning: ${m}\n`), { now });

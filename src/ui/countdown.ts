@@ -1,6 +1,6 @@
 /**
  * The terminal side of `group`'s screens: a ticker for the countdown (the countdown line itself
- * is drawn by the open prompt, under the question: ui/group-prompts.ts) and clearing the screen.
+ * is drawn by the open prompt, under the question: ui/prompt-status.ts) and clearing the screen.
  * When time is up is decided by pure code (src/group/countdown.ts).
  */
 

@@ -1,15 +1,16 @@
 /**
- * The prompts `group` asks through (group-prompts.ts, on @inquirer/core): a player's hidden
- * answer, the host's line, and single keys. Streams are injectable (tests pass their own).
- * Ctrl-C becomes `Interrupted` (exit 130); SIGTERM and SIGINT from outside close the prompt first
- * (which turns raw mode off and shows the cursor again) and become `Terminated` (143) /
- * `Interrupted`; a prompt closed by the caller's AbortSignal (the timer ran out) rejects with
- * `PromptCancelled`.
+ * The prompts `group` asks through (group-prompts.ts and key-prompt.ts, on @inquirer/core): a
+ * player's hidden answer, the host's line, and single keys. Streams are injectable (tests pass their
+ * own). Ctrl-C becomes `Interrupted` (exit 130); SIGTERM and SIGINT from outside close the prompt
+ * first and become `Terminated` (143) / `Interrupted` (run-prompt.ts); a prompt closed by the
+ * caller's AbortSignal (the timer ran out) rejects with `PromptCancelled`.
  */
-import { Interrupted, Terminated } from '../errors.js';
 import type { AnswerShape, Picked } from './group-answer.js';
-import { answerPrompt, keyPrompt, linePrompt, type PromptStyle } from './group-prompts.js';
-import { promptExitOf } from './prompt-exit.js';
+import { answerPrompt, linePrompt } from './group-prompts.js';
+import { keyPrompt } from './key-prompt.js';
+import type { PromptStyle } from './prompt-status.js';
+import { isPromptExit } from './prompt-exit.js';
+import { runPrompt, type PromptContext } from './run-prompt.js';
 
 export type { AnswerShape, Picked } from './group-answer.js';
 
@@ -47,42 +48,19 @@ export interface GroupInputStreams {
   style?: PromptStyle;
 }
 
-type Context = {
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
-  signal: AbortSignal;
-  clearPromptOnDone: boolean;
-};
+type Context = PromptContext & { clearPromptOnDone: boolean };
 
-/** Runs one prompt with the signal guard (see the file comment). */
+/** Runs one prompt (run-prompt.ts); the timer's signal is PromptCancelled. */
 async function guard<T>(
   streams: GroupInputStreams,
   live: Live | undefined,
   run: (ctx: Context) => Promise<T>,
 ): Promise<T> {
-  const stop = new AbortController();
-  let by: 'SIGTERM' | 'SIGINT' | undefined;
-  const on = (sig: 'SIGTERM' | 'SIGINT') => () => {
-    by = sig;
-    stop.abort();
-  };
-  const onTerm = on('SIGTERM');
-  const onInt = on('SIGINT');
-  process.once('SIGTERM', onTerm);
-  process.once('SIGINT', onInt);
-  const signal = live?.signal ? AbortSignal.any([live.signal, stop.signal]) : stop.signal;
   try {
-    return await run({ input: streams.input, output: streams.output, signal, clearPromptOnDone: true });
+    return await runPrompt(streams, (ctx) => run({ ...ctx, clearPromptOnDone: true }), live?.signal);
   } catch (e) {
-    if (by === 'SIGTERM') throw new Terminated();
-    if (by === 'SIGINT') throw new Interrupted();
-    const exit = promptExitOf(e);
-    if (exit === 'exit') throw new Interrupted();
-    if (exit) throw new PromptCancelled();
+    if (isPromptExit(e)) throw new PromptCancelled();
     throw e;
-  } finally {
-    process.removeListener('SIGTERM', onTerm);
-    process.removeListener('SIGINT', onInt);
   }
 }
 

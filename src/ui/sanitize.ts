@@ -6,7 +6,7 @@
  * (`\e]52;c;…`), so nothing is silently lost and nothing reaches the terminal raw.
  *
  * Where it applies (the choke points): every `CliContext.stdout`/`stderr` write (cli/context.ts),
- * the prompts (ui/prompts.ts, ui/group-input.ts), error lines in cli/main.ts, and text files written
+ * the prompts (ui/inquirer-prompter.ts, ui/group-input.ts), error lines in cli/main.ts, and text files written
  * for the user (group export). `--json` output passes through unchanged in meaning: JSON already
  * escapes C0 controls, and the characters JSON leaves raw (DEL, C1, bidi) are escaped as `\uXXXX`,
  * which is the same JSON string.

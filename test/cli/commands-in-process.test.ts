@@ -5,57 +5,17 @@
  */
 import { confirm } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
-import type { CommandDeps } from '../../src/cli/deps.js';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { run as learn } from '../../src/cli/commands/learn.js';
 import { run as progress } from '../../src/cli/commands/progress.js';
 import { run as quiz } from '../../src/cli/commands/quiz.js';
 import { Interrupted } from '../../src/errors.js';
 import { MSG } from '../../src/quiz/messages.js';
 import { examPath } from '../../src/quiz/saved-exam.js';
-import { openProgress } from '../../src/store/progress-store.js';
 import type { Prompter } from '../../src/ui/prompts.js';
+import { harness, NOW } from '../helpers/command-harness.js';
 import { enterOnly, policyPrompter, type Policy } from '../learn/helpers.js';
-
-const NOW = new Date('2026-03-04T05:06:07.000Z');
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function harness(prompter: Prompter) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sts-in-process-'));
-  dirs.push(dataDir);
-  let out = '';
-  let err = '';
-  const stdout = { write: (s: string) => void (out += s) };
-  const stderr = { write: (s: string) => void (err += s) };
-  const ctx: CliContext = {
-    stdout,
-    stderr,
-    env: {},
-    cwd: process.cwd(),
-    interactive: true,
-    stdoutIsTTY: false,
-    color: false,
-    plain: true,
-    contentDirs: [],
-    dataDir,
-    columns: 100,
-    termColumns: () => 100,
-  };
-  const deps: CommandDeps = {
-    prompter,
-    openStore: async (dir) => openProgress(dir, (m) => stderr.write(`warning: ${m}\n`), { now: () => NOW }),
-    now: () => NOW,
-    stdout,
-    stderr,
-  };
-  const progressFile = () => JSON.parse(readFileSync(join(dataDir, 'progress.json'), 'utf8'));
-  return { ctx, deps, dataDir, progressFile, out: () => out, err: () => err };
-}
 
 describe('learn on fake dependencies', () => {
   it('walks a whole scenario on Enter alone and keeps it completed at the given clock', async () => {

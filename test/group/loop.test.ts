@@ -10,7 +10,7 @@ import { loadSession, saveSession, sessionPath } from '../../src/group/session-f
 import { begin, createGroup, type GroupState } from '../../src/group/state.js';
 import type { Response } from '../../src/quiz/question.js';
 import type { GroupInput, Live, Picked } from '../../src/ui/group-input.js';
-import { scriptedPrompter } from '../../src/ui/prompts.js';
+import { scriptedPrompter } from '../../src/ui/scripted-prompter.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { game, Q } from './fixtures.js';
 import { positions, scriptedInput } from './scripted-input.js';

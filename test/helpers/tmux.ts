@@ -23,7 +23,12 @@ export const hasTmux = (() => {
  */
 const socket = `sts-test-${process.pid}-${randomBytes(4).toString('hex')}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+/** Like `tmux`, but its error output is kept in the error (not printed) to be looked at. */
+const quiet = (...args: string[]) =>
+  execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Blocks for `ms` (startTmux is synchronous: its callers use the session at once). */
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** Poll step in ms; a poller gives up after `tries` steps. */
@@ -65,6 +70,31 @@ export interface TmuxSession {
   kill(): void;
 }
 
+/** The tmux server did not start or died as the session was created (a busy machine), not a test failing. */
+const SERVER_FAILED = /server exited unexpectedly|lost server|error connecting to|no server running/i;
+
+/**
+ * Runs `start` (a tmux command that starts the server), trying again only when the server failed to
+ * start, at most `attempts` times with a short backoff; any other error (and every assertion) is
+ * thrown at once. `undo` clears what a failed attempt may have left (a half-made session).
+ */
+export function retryServerStart(
+  start: () => void,
+  undo: () => void,
+  { attempts = 3, pause = sleepSync }: { attempts?: number; pause?: (ms: number) => void } = {},
+): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return start();
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+      if (attempt >= attempts || !SERVER_FAILED.test(stderr)) throw e;
+      undo();
+      pause(200 * attempt);
+    }
+  }
+}
+
 /**
  * Starts `command` in a detached session of `cols`×`rows`. When it exits the pane
  * shows `EXIT=<status>` and stays open (until the session is killed) so the test
@@ -75,13 +105,23 @@ export function startTmux(opts: TmuxOptions): TmuxSession {
   const { name } = opts;
   const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`);
   const shell = `env ${[...env, ...opts.command.map(quote)].join(' ')}; echo "EXIT=$?"; sleep 60`;
-  tmux('new-session', '-d', '-s', name, '-x', String(opts.cols), '-y', String(opts.rows), shell);
+  const size = ['-x', String(opts.cols), '-y', String(opts.rows)];
+  retryServerStart(
+    () => void quiet('new-session', '-d', '-s', name, ...size, shell),
+    () => {
+      try {
+        quiet('kill-session', '-t', name);
+      } catch {
+        // no session was made
+      }
+    },
+  );
   const capture = opts.history === undefined ? ['-p'] : ['-p', '-J', '-S', `-${opts.history}`];
   if (opts.escapes) capture.push('-e');
   const screen = () => tmux('capture-pane', ...capture, '-t', name);
   const kill = () => {
     try {
-      tmux('kill-session', '-t', name);
+      quiet('kill-session', '-t', name);
     } catch {
       // already gone
     }

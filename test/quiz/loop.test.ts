@@ -9,7 +9,7 @@ import { showResults } from '../../src/quiz/results-screen.js';
 import { results, startSession } from '../../src/quiz/session.js';
 import { openProgress } from '../../src/store/progress-store.js';
 import type { PickConfig } from '../../src/ui/pick-prompt.js';
-import { scriptedPrompter } from '../../src/ui/prompts.js';
+import { scriptedPrompter } from '../../src/ui/scripted-prompter.js';
 import { createTheme } from '../../src/ui/theme.js';
 
 const base = { refs: [], exam: [], origin: 'authored' as const, explain: 'because' };

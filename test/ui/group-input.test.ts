@@ -16,7 +16,8 @@ import {
   type AnswerShape,
 } from '../../src/ui/group-answer.js';
 import { createGroupInput, PromptCancelled } from '../../src/ui/group-input.js';
-import { answerPrompt, keyPrompt, linePrompt } from '../../src/ui/group-prompts.js';
+import { answerPrompt, linePrompt } from '../../src/ui/group-prompts.js';
+import { keyPrompt } from '../../src/ui/key-prompt.js';
 import { isPromptExit, promptExitOf } from '../../src/ui/prompt-exit.js';
 import { AbortPromptError, CancelPromptError, ExitPromptError } from '@inquirer/core';
 

@@ -9,7 +9,8 @@ import { begin, createGroup, parsePlayers, playersProblem, type GroupState } fro
 import { usableDataDir } from '../../store/data-dir.js';
 import { clearScreen, startTicker } from '../../ui/countdown.js';
 import { createGroupInput } from '../../ui/group-input.js';
-import { createPrompter, type Prompter } from '../../ui/prompts.js';
+import { createPrompter } from '../../ui/inquirer-prompter.js';
+import type { Prompter } from '../../ui/prompts.js';
 import type { CliContext } from '../context.js';
 import { EXIT, Interrupted, needsTerminal, Terminated, UsageError } from '../../errors.js';
 

@@ -51,7 +51,7 @@ export async function run(args: string[], options: LabCommandOptions, ctx: CliCo
         'sts-trainer lab <scenario> --no-input',
       );
     }
-    const { createPrompter } = await import('../../ui/prompts.js');
+    const { createPrompter } = await import('../../ui/inquirer-prompter.js');
     const picked = await createPrompter().choice(
       'Which scenario? (type to search)',
       scenarioChoices(library, (await store.read()).scenarios, theme),
