@@ -31,7 +31,12 @@ const lazyChildProcess = {
   },
 };
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  // validate-worker: a parallel `validate`'s worker threads load it (src/content/validate-parallel.ts).
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    index: 'src/index.ts',
+    'validate-worker': 'src/content/validate-worker.ts',
+  },
   external,
   plugins: [lazyChildProcess],
   banner: {

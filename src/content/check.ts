@@ -205,8 +205,29 @@ export function checkScenario(parsed: ParsedFile): void {
     report(['id'], 'no `refs` to the AWS documentation', undefined, { key: true, warning: true });
 }
 
+/**
+ * The scenarios quiz questions may name, by id: `keys` lists every one (for did-you-mean hints),
+ * `get` answers at least for the ids the quizzes being checked name. A Map is one.
+ */
+export interface ScenarioIndex {
+  get(id: string): Scenario | undefined;
+  keys(): Iterable<string>;
+}
+
+/** The error on a file whose id a file loaded earlier (`owner`, as shown) already uses. */
+export function addDuplicateId(parsed: ParsedFile, owner: string): void {
+  const data = parsed.scenario ?? parsed.quiz;
+  if (!data) return;
+  parsed.errors.push({
+    ...parsed.positions.at(['id']),
+    message: `duplicate ${parsed.kind} id \`${data.id}\`: \`${owner}\` already uses it`,
+    hint: `${parsed.kind} ids are unique across all loaded content; rename one of them`,
+    severity: 'error',
+  });
+}
+
 /** Cross-reference checks for a schema-valid quiz; `scenarios` holds every loaded scenario by id. */
-export function checkQuiz(parsed: ParsedFile, scenarios: ReadonlyMap<string, Scenario>): void {
+export function checkQuiz(parsed: ParsedFile, scenarios: ScenarioIndex): void {
   const quiz = parsed.quiz;
   if (!quiz) return;
   const report = reporter(parsed);
@@ -330,7 +351,7 @@ function makeCheck(
 }
 
 /** Outcome questions with explicit `choices`: the engine's answer must be one of them. */
-export function verifyQuiz(parsed: ParsedFile, scenarios: ReadonlyMap<string, Scenario>): void {
+export function verifyQuiz(parsed: ParsedFile, scenarios: ScenarioIndex): void {
   const quiz: Quiz | undefined = parsed.quiz;
   if (!quiz || parsed.errors.length > 0) return;
   const report = reporter(parsed);

@@ -3,6 +3,8 @@ import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { sourceFiles } from '../../content/library.js';
 import { validateFiles, type FileReport, type ValidationReport } from '../../content/cross-check.js';
+import { threadCount } from '../../content/validate-plan.js';
+import { integer } from '../options.js';
 import { formatProblem, type Problem } from '../../content/parse.js';
 import { contentFiles, ContentPathError } from '../../content/read.js';
 import type { EngineCheck } from '../../content/check.js';
@@ -39,10 +41,32 @@ export async function run(args: string[], options: { json?: boolean }, ctx: CliC
       );
     throw e;
   }
-  const report = validateFiles(targets, context, ctx.cwd);
+  const threads = threadCount(targets.length + context.length, forcedThreads(ctx.env));
+  if (ctx.env.STS_TRAINER_DEBUG)
+    ctx.stderr.write(`debug: validate: ${targets.length + context.length} files, ${threads} thread(s)\n`);
+  const report =
+    threads > 1
+      ? await (
+          await import('../../content/validate-parallel.js')
+        ).validateInParallel(targets, context, ctx.cwd, threads)
+      : validateFiles(targets, context, ctx.cwd);
   ctx.stdout.write(options.json ? JSON.stringify(toJson(report), null, 2) + '\n' : toText(report));
   const failed = report.summary.invalid > 0 || report.summary.failed > 0 || report.files.some((f) => !f.ok);
   return failed ? 1 : 0;
+}
+
+/** STS_TRAINER_VALIDATE_THREADS: how many threads to use whatever the number of files (1: this one only). */
+function forcedThreads(env: CliContext['env']): number | undefined {
+  const value = env.STS_TRAINER_VALIDATE_THREADS;
+  if (value === undefined || value === '') return undefined;
+  try {
+    return integer({ min: 1, max: 64 })(value);
+  } catch {
+    throw new UsageError(
+      `STS_TRAINER_VALIDATE_THREADS is \`${value}\`: expected a whole number from 1 to 64`,
+      'unset it to use one thread per core for large runs',
+    );
+  }
 }
 
 const show = (v: unknown): string =>
