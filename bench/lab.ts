@@ -12,10 +12,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { control } from '../src/lab/control-client.js';
+import type { LabState } from '../src/lab/files.js';
 import { formatAmzDate, sign } from '../src/lab/sigv4.js';
+import type { TimingSummary } from '../src/lab/timings.js';
 import { load, rawRequest, type LoadOptions, type LoadResult } from './load.js';
 
 export type { LoadResult } from './load.js';
+
+/** A load's figures, with the lab server's own answering times when it reports them. */
+export type LabLoadResult = LoadResult & { inServer?: TimingSummary };
 
 const CONNECTIONS = 32;
 const MAX_REQUESTS = 30_000;
@@ -143,7 +149,14 @@ const closed = (child: ChildProcess) =>
 
 export interface LabBench {
   ready: { banner: number; ready: number }[];
-  load: LoadResult[];
+  load: LabLoadResult[];
+}
+
+/** The lab's own timings of the requests since the last call (its control API). */
+async function serverTimings(state: LabState): Promise<TimingSummary> {
+  const { status, body } = await control(state, 'GET', '/__lab/timings?reset=1');
+  if (status !== 200) throw new Error(`the lab's timings answered ${status}`);
+  return body as unknown as TimingSummary;
 }
 
 export async function runLabBench(bin: string): Promise<LabBench> {
@@ -165,15 +178,23 @@ export async function runLabBench(bin: string): Promise<LabBench> {
   const o: LoadOptions = { connections: CONNECTIONS, maxRequests: MAX_REQUESTS, maxSeconds: MAX_SECONDS };
   const run = (label: string, url: string, p: Prepared, extra: Partial<LoadOptions> = {}) =>
     load(label, url, rawRequest(p.headers, p.body), 200, { ...o, ...extra });
-  const results: LoadResult[] = [];
+  const state = JSON.parse(readFileSync(join(s.home, 'lab', 'lab.json'), 'utf8')) as LabState;
+  /** A load on the lab, with the server's own timings of exactly those requests. */
+  const timed = async (label: string, p: Prepared, extra: Partial<LoadOptions> = {}) => {
+    await serverTimings(state);
+    const result: LabLoadResult = await run(label, s.url, p, extra);
+    result.inServer = await serverTimings(state);
+    return result;
+  };
+  const results: LabLoadResult[] = [];
   // Warm up the server's JIT before measuring.
   await run('warm-up', s.url, whoami, { maxRequests: 5000 });
   await run('warm-up', s.url, assume, { maxRequests: 5000 });
   const pid = s.child.pid;
-  results.push(await run('signed GetCallerIdentity', s.url, whoami, { pid }));
-  results.push(await run('signed AssumeRole', s.url, assume, { pid }));
+  results.push(await timed('signed GetCallerIdentity', whoami, { pid }));
+  results.push(await timed('signed AssumeRole', assume, { pid }));
   results.push(
-    await run(`signed AssumeRole paced at ${TARGET_RATE.toLocaleString('en')}/s`, s.url, assume, {
+    await timed(`signed AssumeRole paced at ${TARGET_RATE.toLocaleString('en')}/s`, assume, {
       pid,
       rate: TARGET_RATE,
       maxRequests: TARGET_RATE * 5,

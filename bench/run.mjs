@@ -162,9 +162,13 @@ if (want('lab')) {
   );
   for (const r of lab.load) {
     const cpu = `CPU/request: server ${r.serverCpu === undefined ? '?' : fmt(r.serverCpu, 0)} µs, client ${fmt(r.clientCpu, 0)} µs`;
+    // Inside the server: from the request's headers parsed to the answer handed to the socket.
+    const inServer = r.inServer
+      ? `\n  ${''.padEnd(36)} in the server: p50 ${fmt(r.inServer.p50, 3)} ms   p99 ${fmt(r.inServer.p99, 3)} ms   max ${fmt(r.inServer.max, 1)} ms`
+      : '';
     console.log(
       `  ${r.label.padEnd(36)} ${fmt(r.perSecond, 0).padStart(6)} req/s   p50 ${fmt(r.p50, 2)} ms   p99 ${fmt(r.p99, 2)} ms` +
-        `\n  ${''.padEnd(36)} ${cpu}   (${r.requests} requests${r.errors ? `, ${r.errors} unexpected answers` : ''})`,
+        `\n  ${''.padEnd(36)} ${cpu}   (${r.requests} requests${r.errors ? `, ${r.errors} unexpected answers` : ''})${inServer}`,
     );
   }
 }

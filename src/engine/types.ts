@@ -192,6 +192,10 @@ export interface Engine {
   /** An independent copy at this moment (same world, same clock, same credentials), e.g. to try a
    * variation without replaying the steps before it. */
   fork(): Engine;
+  /** Drops what the call named `id` left behind (its credentials, its recorded denial): a later call
+   * as `$id` fails as for a step that minted nothing. For a long-running server (the lab) to bound
+   * its memory. */
+  forget(id: string): void;
   /** The world's long-term access keys (each IAM user's, each account's root user's) with their
    * simulated secret keys, e.g. for a server that verifies SigV4 signatures. */
   longTermKeys(): LongTermKey[];

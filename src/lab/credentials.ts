@@ -5,7 +5,12 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
  */
 import type { Engine } from '../engine/types.js';
-import { invalidClientTokenId, invalidSessionToken, type AwsError } from '../engine/sts/errors.js';
+import {
+  expiredToken,
+  invalidClientTokenId,
+  invalidSessionToken,
+  type AwsError,
+} from '../engine/sts/errors.js';
 import {
   formatAmzDate,
   MalformedAuthorization,
@@ -15,6 +20,13 @@ import {
   type RequestAuth,
   type SignedRequest,
 } from './sigv4.js';
+import {
+  MAX_FORGOTTEN_KEYS,
+  MAX_TEMPORARY_KEYS,
+  TemporaryKeys,
+  type KeyLimits,
+  type TemporaryKey,
+} from './temporary-keys.js';
 
 /** A key the lab can verify signatures for. */
 export interface KnownKey {
@@ -72,11 +84,21 @@ export function skewError(amzDate: string, nowMs: number): AwsError | undefined 
 }
 
 export class KeyRing {
+  /** The world's long-term keys: never dropped. */
   private readonly keys = new Map<string, KnownKey>();
+  /** The temporary keys the lab handed out, bounded (src/lab/temporary-keys.ts). */
+  readonly temporary: TemporaryKeys;
 
-  constructor(engine: Engine) {
+  constructor(
+    engine: Engine,
+    private readonly limits: KeyLimits = { maxLive: MAX_TEMPORARY_KEYS, maxForgotten: MAX_FORGOTTEN_KEYS },
+  ) {
+    // A dropped key's session goes from the engine too (minted keys sign as `$id`).
+    this.temporary = new TemporaryKeys(limits, (key) => {
+      if (key.as.startsWith('$')) engine.forget(key.as.slice(1));
+    });
     for (const k of engine.longTermKeys()) {
-      this.add({
+      this.keys.set(k.accessKeyId, {
         as: k.as,
         accessKeyId: k.accessKeyId,
         secretAccessKey: k.secretAccessKey,
@@ -88,20 +110,27 @@ export class KeyRing {
     }
   }
 
-  add(key: KnownKey): void {
-    this.keys.set(key.accessKeyId, key);
+  /** A temporary key the lab handed out, with its credentials' expiry (simulated epoch ms). */
+  add(key: TemporaryKey): void {
+    this.temporary.add(key);
   }
 
   get(accessKeyId: string): KnownKey | undefined {
-    return this.keys.get(accessKeyId);
+    return this.keys.get(accessKeyId) ?? this.temporary.get(accessKeyId);
+  }
+
+  /** Drops temporary keys that expired more than 15 minutes before `simNowMs`. */
+  prune(simNowMs: number): void {
+    this.temporary.prune(simNowMs);
   }
 
   /**
    * Checks the request's signature (Authorization header or presigned query
    * string, or none) against the key's secret and session token, and its time
-   * against `nowMs`, the wall clock the lab follows.
+   * against `nowMs`, the wall clock the lab follows. `simNowMs` (the simulated
+   * clock) tells an expired dropped key from one dropped while still valid.
    */
-  check(req: SignedRequest, nowMs: number): Signer {
+  check(req: SignedRequest, nowMs: number, simNowMs = nowMs): Signer {
     let auth: RequestAuth | undefined;
     try {
       auth = readAuth(req);
@@ -114,16 +143,9 @@ export class KeyRing {
       };
     }
     if (!auth) return { kind: 'unsigned' };
-    const key = this.keys.get(auth.accessKeyId);
-    if (!key) {
-      return {
-        kind: 'refused',
-        error: invalidClientTokenId(),
-        why: `access key ${auth.accessKeyId} is not one this lab knows`,
-        auth,
-      };
-    }
+    const key = this.get(auth.accessKeyId);
     const token = auth.securityToken;
+    if (!key) return this.unknown(auth, token, simNowMs);
     if (key.sessionToken !== undefined && token === undefined) {
       return {
         kind: 'refused',
@@ -159,5 +181,42 @@ export class KeyRing {
       };
     }
     return { kind: 'signed', key, auth };
+  }
+
+  /** A key the ring does not hold: never handed out, or a temporary key it dropped. */
+  private unknown(auth: RequestAuth, token: string | undefined, simNowMs: number): Signer {
+    const expires = this.temporary.forgottenExpiry(auth.accessKeyId);
+    const id = auth.accessKeyId;
+    if (expires === undefined) {
+      return {
+        kind: 'refused',
+        error: invalidClientTokenId(),
+        why: `access key ${id} is not one this lab knows`,
+        auth,
+      };
+    }
+    if (token === undefined) {
+      return {
+        kind: 'refused',
+        error: invalidClientTokenId(),
+        why: `temporary key ${id} was sent without its session token`,
+        auth,
+      };
+    }
+    if (expires <= simNowMs) {
+      // AWS reads the expiry from the session token itself: an expired token stays ExpiredToken.
+      return {
+        kind: 'refused',
+        error: expiredToken(),
+        why: `temporary key ${id} expired at ${new Date(expires).toISOString().slice(0, 19)}Z`,
+        auth,
+      };
+    }
+    return {
+      kind: 'refused',
+      error: invalidClientTokenId(),
+      why: `the lab dropped temporary key ${id} before it expired: it keeps the newest ${this.limits.maxLive.toLocaleString('en')} temporary keys`,
+      auth,
+    };
   }
 }

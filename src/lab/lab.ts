@@ -10,6 +10,7 @@ import { createEngine } from '../engine/index.js';
 import type { Call, CallResult, Engine, TraceCheck } from '../engine/types.js';
 import type { Scenario } from '../content/schema.js';
 import { KeyRing, type KnownKey, type Signer } from './credentials.js';
+import type { KeyLimits } from './temporary-keys.js';
 import { isStsAction, parseForm, queryParams } from './query.js';
 import { serviceCall, type HttpAnswer } from './services.js';
 import type { SignedRequest } from './sigv4.js';
@@ -63,6 +64,8 @@ export interface LabOptions {
   /** Wall-clock milliseconds (tests and the bench may pass their own). */
   clock?: () => number;
   idp?: IdpKeys;
+  /** How many temporary keys the lab remembers, and how many dropped ones by id (tests pass small ones). */
+  limits?: KeyLimits;
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -84,7 +87,7 @@ export class Lab {
   constructor(options: LabOptions) {
     this.scenario = options.scenario;
     this.engine = createEngine(options.scenario.world);
-    this.keys = new KeyRing(this.engine);
+    this.keys = new KeyRing(this.engine, options.limits);
     this.tasks = tasksFor(options.scenario);
     this.idp = options.idp ?? new IdpKeys();
     this.clock = options.clock ?? Date.now;
@@ -112,6 +115,7 @@ export class Lab {
   advance(seconds: number): LabTask[] {
     if (Number.isFinite(seconds) && seconds > 0) this.offset += seconds * 1000;
     this.syncClock();
+    this.keys.prune(this.simMs);
     return this.completeAdvances();
   }
 
@@ -167,6 +171,7 @@ export class Lab {
   handle(req: SignedRequest, host = ''): LabReply {
     const requestId = randomUUID();
     this.syncClock();
+    this.keys.prune(this.simMs);
     const contentType = req.headers['content-type']?.[0] ?? '';
     const bodyText = req.body.toString('utf8');
     const form = parseForm(req.query);
@@ -175,7 +180,7 @@ export class Lab {
     }
     // Signature times are checked against the wall clock the lab follows, not the simulated time
     // `lab advance` moved on: real clients sign with their own clock, which no advance changes.
-    const signer = this.keys.check(req, this.clock());
+    const signer = this.keys.check(req, this.clock(), this.simMs);
     const service = signer.kind === 'unsigned' ? 'sts' : (signer.auth?.service ?? 'sts');
     if (service !== 'sts') return this.service(req, host, form, bodyText, contentType, signer, requestId);
     const action = form.get('Action');
@@ -237,7 +242,9 @@ export class Lab {
   private call(call: Call, key: KnownKey | undefined): CallResult {
     this.serial += 1;
     const id = `lab${this.serial}`;
-    const result = this.engine.call(call, { id });
+    // A Request mints nothing, and the denial the engine would record under its id is reachable
+    // only as `$labN`, which the lab never shows: no id, nothing kept.
+    const result = this.engine.call(call, call.api === 'Request' ? undefined : { id });
     const creds = (result.response as { Credentials?: Record<string, string> } | undefined)?.Credentials;
     if (result.outcome === 'success' && creds?.AccessKeyId && creds.SecretAccessKey) {
       const arrived = { call, signerSteps: key?.steps ?? [], result };
@@ -246,6 +253,7 @@ export class Lab {
         accessKeyId: creds.AccessKeyId,
         secretAccessKey: creds.SecretAccessKey,
         sessionToken: creds.SessionToken ?? '',
+        expiresMs: Date.parse(creds.Expiration ?? ''),
         account: result.view?.account ?? key?.account ?? '',
         ...(key?.userArn && call.api === 'GetSessionToken' ? { userArn: key.userArn } : {}),
         label: sessionLabel(result.view?.arn ?? '', call.api),

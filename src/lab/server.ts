@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Lab, LabEvent } from './lab.js';
 import type { LabTask } from './tasks.js';
+import { Timings } from './timings.js';
 import { errorXml } from './xml.js';
 
 /** Larger request bodies are refused with 413 (STS's largest parameter, a SAML assertion, is 100,000 characters). */
@@ -72,8 +73,10 @@ export function serve(lab: Lab, options: ServeOptions = {}): Promise<LabServer> 
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) return Promise.reject(new Error(`refusing to listen on non-loopback host ${host}`));
   const control = randomBytes(16).toString('hex');
+  const timings = new Timings();
 
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const arrived = performance.now();
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) {
       tooLarge(res);
@@ -96,7 +99,8 @@ export function serve(lab: Lab, options: ServeOptions = {}): Promise<LabServer> 
     req.on('end', () => {
       if (refused) return;
       try {
-        answer(req, res, Buffer.concat(chunks));
+        answer(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+        if (!req.url?.startsWith('/__lab/')) timings.record(performance.now() - arrived);
       } catch {
         // Lab.handle never throws for client input; anything else is a bug, answered like AWS's 500.
         const id = randomUUID();
@@ -144,6 +148,12 @@ export function serve(lab: Lab, options: ServeOptions = {}): Promise<LabServer> 
       const token = lab.token(params.get('step') ?? '');
       if (!token) return json(404, { error: 'no token', steps: lab.tokenSteps() });
       return json(200, token);
+    }
+    if (path === '/__lab/timings') {
+      // The server's own answering times (npm run bench reads them around each load).
+      const summary = timings.summary();
+      if (params.get('reset') === '1') timings.reset();
+      return json(200, summary);
     }
     if (path === '/__lab/status') {
       return json(200, { scenario: lab.scenario.id, now: new Date(lab.now()).toISOString() });

@@ -15,6 +15,7 @@ function fake(start: number): Engine {
     problems: [],
     fork: () => fake(t),
     longTermKeys: () => [],
+    forget: () => undefined,
     now: () => new Date(t * 1000).toISOString(),
     advance: (s: number) => {
       t += s;

@@ -9,6 +9,7 @@ import { Lab } from '../../src/lab/lab.js';
 import { serve, type LabServer } from '../../src/lab/server.js';
 import { formatAmzDate, sign } from '../../src/lab/sigv4.js';
 import type { LabEvent } from '../../src/lab/lab.js';
+import type { KeyLimits } from '../../src/lab/temporary-keys.js';
 
 let library: Awaited<ReturnType<typeof loadLibrary>> | undefined;
 
@@ -29,8 +30,12 @@ export interface Running {
 }
 
 /** A lab for `id` on 127.0.0.1, an ephemeral port. */
-export async function startLab(id: string, clock?: () => number): Promise<Running> {
-  const lab = new Lab({ scenario: await scenario(id), ...(clock ? { clock } : {}) });
+export async function startLab(id: string, clock?: () => number, limits?: KeyLimits): Promise<Running> {
+  const lab = new Lab({
+    scenario: await scenario(id),
+    ...(clock ? { clock } : {}),
+    ...(limits ? { limits } : {}),
+  });
   const events: LabEvent[] = [];
   const server = await serve(lab, { onEvent: (e) => events.push(e) });
   return {

@@ -64,6 +64,10 @@ function engineOver(state: EngineState): Engine {
     },
     call: (call: Call, options?: CallOptions) => runCall(state, call, options),
     longTermKeys: () => longTermKeys(state.world),
+    forget(id: string) {
+      state.sessions.delete(id);
+      state.denials.delete(id);
+    },
     // The world is immutable once built; only the clock and the credentials minted so far are copied.
     fork: () =>
       engineOver({

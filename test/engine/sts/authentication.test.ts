@@ -62,6 +62,32 @@ describe('unknown credentials give InvalidClientTokenId (docs/decisions.md#error
   });
 });
 
+describe('engine.forget drops what one call left behind (a long-running server bounds its memory)', () => {
+  it('a forgotten step signs as one that minted nothing; the others still sign', () => {
+    const e = createEngine(basicWorld());
+    e.call(assume('user/alice', APP), { id: 'a' });
+    e.call(assume('user/alice', APP), { id: 'b' });
+    e.forget('a');
+    const r = e.call(whoami('$a'));
+    expect(brief(r)).toEqual({
+      outcome: 'error',
+      code: 'InvalidClientTokenId',
+      message: 'The security token included in the request is invalid.',
+    });
+    expect(r.trace[0]?.detail).toBe('step `a` produced no credentials (it failed, or has not run yet)');
+    expect(e.call(whoami('$b')).outcome).toBe('success');
+  });
+
+  it('a fork keeps what the engine forgot after the fork', () => {
+    const e = createEngine(basicWorld());
+    e.call(assume('user/alice', APP), { id: 'a' });
+    const before = e.fork();
+    e.forget('a');
+    expect(before.call(whoami('$a')).outcome).toBe('success');
+    expect(e.call(whoami('$a')).outcome).toBe('error');
+  });
+});
+
 describe('expired credentials give ExpiredToken with no trailing period (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html', () => {
   it.each([
     // [seconds advanced after a 1-hour session, outcome]

@@ -43,6 +43,21 @@ describe('DecodeAuthorizationMessage needs sts:DecodeAuthorizationMessage and re
     expect(decoded).toMatchObject({ allowed: false, explicitDeny: false, action: 's3:GetObject' });
   });
 
+  it('cannot decode a denial the engine was told to forget', () => {
+    const e = createEngine(world([policy(allow('sts:DecodeAuthorizationMessage'))]));
+    e.call(
+      { api: 'Request', as: 'user/ana', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+      { id: 'read' },
+    );
+    e.forget('read');
+    const r = e.call({
+      api: 'DecodeAuthorizationMessage',
+      as: 'user/ana',
+      params: { EncodedMessage: '$read' },
+    });
+    expect(r.code).toBe('InvalidAuthorizationMessageException');
+  });
+
   it('is denied without the permission, with the identity-policy wording (docs/decisions.md#error-messages)', () => {
     const e = createEngine(world([]));
     const r = e.call({
