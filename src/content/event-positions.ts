@@ -1,7 +1,8 @@
 /**
  * Positions from js-yaml's parse events. The fast path parses a file into events and builds the
- * data from them; it keeps the events, and when a problem needs a line and column they are walked
- * once (no second parse of the file). Offsets match what `yaml` reports for the same node.
+ * data from them; it keeps the events, and when a problem needs a line and column its path is
+ * followed through them (no second parse of the file). Offsets match what `yaml` reports for the
+ * same node.
  */
 import { EVENT_ID, getScalarValue, SCALAR_STYLE, type Event } from 'js-yaml';
 import type { Position, Positions } from './positions.js';
@@ -28,70 +29,85 @@ function startOf(e: Event, text: string): number {
   return 'start' in e ? e.start : NONE;
 }
 
-interface Located {
+/**
+ * `end[i]`: the index of the event after the node that starts at event `i` (a scalar is one event;
+ * a collection runs to its POP), so a lookup steps over a sibling's whole subtree at once. One pass,
+ * no strings: a file with warnings pays little for it.
+ */
+function subtreeEnds(events: readonly Event[]): Int32Array {
+  const end = new Int32Array(events.length + 1);
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i]!.type;
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open.push(i);
+    else if (type === EVENT_ID.POP) {
+      const start = open.pop();
+      if (start !== undefined) end[start] = i + 1;
+    } else end[i] = i + 1;
+  }
+  return end;
+}
+
+/** A node reached by a path: its event, where it starts, and where its key starts (mapping entries). */
+interface Step {
+  node: number;
   value: number;
   key?: number;
 }
 
-interface Frame {
-  path: string;
-  seq: boolean;
-  index: number;
-  /** Mapping: the key just read (its value is the next node); undefined when a key comes next. */
-  key?: { name: string; at: number; end: number };
-}
-
-const SEP = '\u0000';
-const join = (path: string, segment: string | number) =>
-  path === '' ? String(segment) : `${path}${SEP}${String(segment)}`;
-
-/** Every node of the first document by path (segments joined with NUL), in one pass. */
-function locate(events: readonly Event[], text: string): Map<string, Located> {
-  const nodes = new Map<string, Located>();
-  const stack: (Frame | undefined)[] = [];
-  let seenRoot = false;
-  for (const e of events) {
-    if (e.type === EVENT_ID.DOCUMENT) continue;
-    if (e.type === EVENT_ID.POP) {
-      stack.pop();
-      if (stack.length === 0 && seenRoot) break;
-      continue;
-    }
-    const collection = e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE;
-    const parent = stack.at(-1);
-    let path: string | undefined;
-    let located: Located | undefined;
-    if (stack.length === 0) {
-      seenRoot = true;
-      path = '';
-      located = { value: startOf(e, text) };
-    } else if (parent === undefined) {
-      // inside a complex key: nothing there is addressed by a path
-    } else if (parent.seq) {
-      path = join(parent.path, parent.index++);
-      located = { value: startOf(e, text) };
-    } else if (parent.key === undefined) {
-      const scalar = e.type === EVENT_ID.SCALAR;
-      parent.key = {
-        name: scalar ? getScalarValue(text, e) : '',
-        at: startOf(e, text),
-        end: scalar ? e.valueEnd : NONE,
-      };
-      if (collection) stack.push(undefined);
-      continue;
-    } else {
-      path = join(parent.path, parent.key.name);
-      const value = startOf(e, text);
+/** The lookup over a parsed file's events, its index built on first use. */
+export function eventPositions(events: readonly Event[], text: string): Positions {
+  let end: Int32Array | undefined;
+  let starts: number[] | undefined;
+  const root = events.findIndex((e) => e.type !== EVENT_ID.DOCUMENT);
+  const position = (offset: number | undefined): Position => {
+    starts ??= lineStarts(text);
+    return offset === undefined || offset < 0 ? { line: 1, col: 1 } : toPosition(starts, offset);
+  };
+  /** The entry `name` of the mapping at event `map`: its value's event, and where key and value start. */
+  const entry = (map: number, name: string): Step | undefined => {
+    for (let k = map + 1; events[k]!.type !== EVENT_ID.POP; k = end![end![k]!]!) {
+      const key = events[k]!;
+      // a key that is itself a list or mapping is addressed as '' (as `yaml`'s lookup does)
+      if ((key.type === EVENT_ID.SCALAR ? getScalarValue(text, key) : '') !== name) continue;
+      const node = end![k]!;
+      const at = startOf(key, text);
+      const value = startOf(events[node]!, text);
+      if (value !== NONE) return { node, key: at, value };
       // an empty value (`key:`) is where `yaml` puts it: just after the colon
-      const empty = parent.key.end === NONE ? parent.key.at : text.indexOf(':', parent.key.end) + 1;
-      located = { value: value === NONE ? empty : value, key: parent.key.at };
-      parent.key = undefined;
+      const keyEnd = key.type === EVENT_ID.SCALAR ? key.valueEnd : NONE;
+      return { node, key: at, value: keyEnd === NONE ? at : text.indexOf(':', keyEnd) + 1 };
     }
-    if (path !== undefined && located && !nodes.has(path)) nodes.set(path, located);
-    if (collection)
-      stack.push(path === undefined ? undefined : { path, seq: e.type === EVENT_ID.SEQUENCE, index: 0 });
-  }
-  return nodes;
+    return undefined;
+  };
+  /** Item `index` of the sequence at event `seq`. */
+  const item = (seq: number, index: string | number): Step | undefined => {
+    // as `yaml`'s lookup: only a number indexes a list
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return undefined;
+    let node = seq + 1;
+    for (let i = 0; i < index && events[node]!.type !== EVENT_ID.POP; i++) node = end![node]!;
+    return events[node]!.type === EVENT_ID.POP ? undefined : { node, value: startOf(events[node]!, text) };
+  };
+  return {
+    at(path, options = {}) {
+      if (root < 0) return position(undefined);
+      end ??= subtreeEnds(events);
+      let at: Step = { node: root, value: startOf(events[root]!, text) };
+      for (const segment of path) {
+        const type = events[at.node]!.type;
+        const next =
+          type === EVENT_ID.MAPPING
+            ? entry(at.node, String(segment))
+            : type === EVENT_ID.SEQUENCE
+              ? item(at.node, segment)
+              : undefined;
+        // a path that does not exist: its nearest existing ancestor's value
+        if (!next) return position(at.value);
+        at = next;
+      }
+      return position(options.key && at.key !== undefined ? at.key : at.value);
+    },
+  };
 }
 
 /** Line starts of `text`, for offset → line and column. */
@@ -110,31 +126,4 @@ function toPosition(starts: readonly number[], offset: number): Position {
     else hi = mid - 1;
   }
   return { line: lo + 1, col: offset - starts[lo]! + 1 };
-}
-
-/** The lookup over a parsed file's events, built on first use. */
-export function eventPositions(events: readonly Event[], text: string): Positions {
-  let nodes: Map<string, Located> | undefined;
-  let starts: number[] | undefined;
-  return {
-    at(path, options = {}) {
-      nodes ??= locate(events, text);
-      starts ??= lineStarts(text);
-      let best = nodes.get('');
-      let key: number | undefined;
-      let prefix = '';
-      for (const segment of path) {
-        prefix = join(prefix, segment);
-        const found = nodes.get(prefix);
-        if (!found) {
-          key = undefined;
-          break;
-        }
-        best = found;
-        key = found.key;
-      }
-      const offset = options.key && key !== undefined ? key : best?.value;
-      return offset === undefined || offset < 0 ? { line: 1, col: 1 } : toPosition(starts, offset);
-    },
-  };
 }

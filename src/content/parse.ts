@@ -4,9 +4,10 @@
  */
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { eventPositions } from './event-positions.js';
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { LineCounter, YAMLError } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
-import { positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
+import { NO_POSITIONS, positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
 import { closest, didYouMean, knownKeys } from './suggest.js';
 import { unsafeTextWarnings } from './unsafe-text.js';
 import type { z } from 'zod';
@@ -70,11 +71,9 @@ const problem = (
 
 /** Parses and schema-checks one file's text. Never throws for anything a file can contain. */
 export function parseContent(text: string, file: string): ParsedFile {
-  const lineCounter = new LineCounter();
   const bytes = text.length > MAX_FILE_BYTES / 4 ? Buffer.byteLength(text) : text.length;
   if (bytes > MAX_FILE_BYTES) {
-    const positions = positionsOf(undefined, lineCounter);
-    return failed(file, undefined, positions, [
+    return failed(file, undefined, NO_POSITIONS, [
       problem({ line: 1, col: 1 }, MESSAGES.tooBig(bytes), MESSAGES.tooBigHint),
     ]);
   }
@@ -88,6 +87,8 @@ export function parseContent(text: string, file: string): ParsedFile {
     data = fast.data;
     positions = eventPositions(fast.events, text);
   } else {
+    const { LineCounter, parseDocument } = yamlLib();
+    const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     positions = positionsOf(doc, lineCounter);
     const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, lineCounter));
@@ -128,7 +129,7 @@ export function parseContent(text: string, file: string): ParsedFile {
     );
     return failed(file, kind, positions, errors);
   }
-  const warnings = unsafeTextWarnings(data, positions);
+  const warnings = unsafeTextWarnings(data, positions, text);
   const parsed: ParsedFile = { file, kind, errors: [], warnings, positions };
   if (kind === 'scenario') parsed.scenario = result.data as Scenario;
   else parsed.quiz = result.data as Quiz;
@@ -146,6 +147,7 @@ function failed(
 
 /** The kind from the top-level keys alone, for files whose YAML is broken. */
 function kindOfDoc(contents: unknown): ContentKind | undefined {
+  const { isMap, isScalar } = yamlLib();
   if (!isMap(contents)) return undefined;
   const keys = Object.fromEntries(
     contents.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), true]),

@@ -2,7 +2,8 @@
  * Maps paths into a parsed YAML document (`['steps', 2, 'expect']`) back to
  * line and column, so every problem can point at the node that caused it.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 /** A position in a file, 1-based. */
 export interface Position {
@@ -24,6 +25,9 @@ export interface Positions {
 }
 
 const START: Position = { line: 1, col: 1 };
+
+/** The lookup for a file that was not parsed (unreadable, too big): everything is at 1:1. */
+export const NO_POSITIONS: Positions = { at: () => START };
 
 /** Builds the lookup for a document parsed with `lineCounter`. */
 export function positionsOf(doc: Document | undefined, lineCounter: LineCounter): Positions {
@@ -51,6 +55,7 @@ export function positionsOf(doc: Document | undefined, lineCounter: LineCounter)
 }
 
 function child(node: unknown, segment: string | number): { key?: unknown; value: unknown } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;

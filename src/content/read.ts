@@ -4,8 +4,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES, MESSAGES, parseContent, type ParsedFile } from './parse.js';
-import { positionsOf } from './positions.js';
-import { LineCounter } from 'yaml';
+import { NO_POSITIONS } from './positions.js';
 import { displayPath, NOT_REGULAR, reason } from './walk.js';
 
 export { builtInDirs, contentFiles, ContentPathError, displayPath, packageRoot } from './walk.js';
@@ -18,7 +17,7 @@ export function readContentFile(file: string, cwd: string): ParsedFile {
     kind: undefined,
     errors: [{ line: 1, col: 1, message, severity: 'error', ...(hint ? { hint } : {}) }],
     warnings: [],
-    positions: positionsOf(undefined, new LineCounter()),
+    positions: NO_POSITIONS,
   });
   try {
     const text = readBounded(file);

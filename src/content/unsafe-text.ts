@@ -26,8 +26,13 @@ function label(path: ContentPath): string {
   return path.length === 0 ? 'the file' : `\`${path.map(String).join('.')}\``;
 }
 
-/** One warning per key or string value that carries unsafe characters, at its position. */
-export function unsafeTextWarnings(data: unknown, positions: Positions): Problem[] {
+/**
+ * One warning per key or string value that carries unsafe characters, at its position. `text`, the
+ * file the data was read from, spares the walk when it cannot hold any: YAML text has them raw, or
+ * makes them with a backslash escape in a double-quoted scalar (`"\e"`, `"\x1b"`, `"\N"`, `"\u202e"`).
+ */
+export function unsafeTextWarnings(data: unknown, positions: Positions, text?: string): Problem[] {
+  if (text !== undefined && unsafeIndex(text) < 0 && !text.includes('\\')) return [];
   const out: Problem[] = [];
   // One path, pushed and popped as the walk goes (it visits every node of every file `validate`
   // reads); a warning takes a copy.

@@ -71,6 +71,27 @@ describe('positions from parse events', () => {
     compare(text, [
       ['flow', 'b', 2, 'zz'],
       ['list', 5],
+      ['list', '1'],
+      ['list', -1],
+      ['list', 1.5],
+      ['list', 3, 0, 'deeper'],
+      ['block', 'x'],
     ]);
+  });
+
+  it('match yaml for number-like keys and keys after long values', () => {
+    const text = [
+      'mapping: { x: 1 }',
+      '3: three',
+      'items:',
+      '  - first',
+      '  - last',
+      'long:',
+      '  - { a: [1, 2, { b: [3, 4] }], c: d }',
+      '  - - - deep',
+      'after: end',
+      '',
+    ].join('\n');
+    compare(text, [[3], ['items', 2], ['after', 'x'], ['long', 1, 0, 0]]);
   });
 });
