@@ -41,7 +41,7 @@ export interface LearnIO {
   /** The terminal's size now; without it nothing is paged. */
   size?: () => { columns: number; rows: number };
   /** Erase the pager's prompt line after a key (a real terminal). */
-  erasePrompt?: () => void;
+  erasePrompt?: boolean;
 }
 
 /** Where a walkthrough starts: a step, or the what-if menu, with the pass's scores so far. */

@@ -22,7 +22,8 @@ export interface ScreenIO {
   write(text: string): void;
   theme: Theme;
   size(): { columns: number; rows: number };
-  erasePrompt?: () => void;
+  /** Clear the pager's "more" line after a key (a terminal; not for screen readers or logs). */
+  erasePrompt?: boolean;
   /** Predict before each call runs (`--no-predict` turns it off). */
   predict: boolean;
   seed: number;
@@ -34,7 +35,12 @@ export interface ScreenIO {
 const PROMPT_ROWS = { key: 3, choice: (n: number) => n + 3 };
 
 export const paged = (io: ScreenIO, text: string, reserve: number) =>
-  showPaged(text, { ...io, key: (m, k) => io.prompter.key(io.theme.dim(m), k) }, reserve, MSG.more);
+  showPaged(
+    text,
+    { ...io, key: (m, k) => io.prompter.key(io.theme.dim(m), k, { erase: io.erasePrompt }) },
+    reserve,
+    MSG.more,
+  );
 
 /** The dim "where you are" line every prompt sits under. */
 export const whereLine = (io: ScreenIO, scenario: Scenario, place: string) =>

@@ -165,8 +165,9 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
     confirm(message, def = true) {
       return ask((ctx) => confirm({ message: safe(message), default: def }, ctx));
     },
-    key(message, keys = []) {
-      return ask((ctx) => keyPrompt({ message, keys: keys.map((k) => k.toLowerCase()) }, ctx));
+    key(message, keys = [], opts = {}) {
+      const config = { message, keys: keys.map((k) => k.toLowerCase()) };
+      return ask((ctx) => keyPrompt(config, { ...ctx, clearPromptOnDone: Boolean(opts.erase) }));
     },
     pick(config) {
       const status = config.status === undefined ? undefined : safe(config.status);

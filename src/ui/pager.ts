@@ -7,12 +7,13 @@ import { visibleLength } from './theme.js';
 
 export interface PagerIO {
   write(text: string): void;
-  /** Waits for Enter or one of `keys`; returns 'enter' or the key. */
+  /**
+   * Waits for Enter or one of `keys`; returns 'enter' or the key. The pager's "more" line is its
+   * own: the caller may have the prompt clear it once a key is pressed (Prompter.key's `erase`).
+   */
   key(message: string, keys: string[]): Promise<string>;
   /** The terminal's size now (read on every call, so a resize is followed). */
   size(): { columns: number; rows: number };
-  /** Erases the pager's own prompt line after a key (a terminal; not in tests or logs). */
-  erasePrompt?: () => void;
 }
 
 /** Terminal rows a line takes at `columns` (a long line wraps). */
@@ -58,13 +59,7 @@ export async function showPaged(
     io.write(`${pages[i]}\n`);
     if (i === pages.length - 1) return;
     const k = await io.key(moreText(i + 1, pages.length), [' ', 'b', 'q']);
-    io.erasePrompt?.();
     if (k === 'q') throw new QuitRequested();
     i = k === 'b' ? Math.max(0, i - 1) : i + 1;
   }
-}
-
-/** Cursor up one line and clear it: straight to the terminal (not through the sanitizing output). */
-export function erasePreviousLine(): void {
-  process.stdout.write('\x1b[1A\x1b[2K');
 }

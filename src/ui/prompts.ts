@@ -63,9 +63,10 @@ export interface Prompter {
   confirm(message: string, def?: boolean): Promise<boolean>;
   /**
    * Waits for Enter or one of `keys` (single letters, or ' ' for space); returns 'enter' or the key
-   * in lower case. The message stays on its line; nothing typed is echoed (key-prompt.ts).
+   * in lower case. Nothing typed is echoed (key-prompt.ts). The message stays on its line, or with
+   * `erase` is cleared when a key closes the prompt (the pager's "more" line).
    */
-  key(message: string, keys?: string[]): Promise<string>;
+  key(message: string, keys?: string[], opts?: { erase?: boolean }): Promise<string>;
   /** The quiz's answer prompt: numbers, exam keys and a live clock (pick-prompt.ts). */
   pick(config: PickConfig): Promise<PickResult>;
 }

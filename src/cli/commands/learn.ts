@@ -8,7 +8,6 @@ import { findScenario, renderScenarioList, scenarioPicker } from '../../learn/pi
 import { resumeOffer, startFor } from '../../learn/resume.js';
 import { randomSeed } from '../../quiz/prng.js';
 import { usableDataDir } from '../../store/data-dir.js';
-import { erasePreviousLine } from '../../ui/pager.js';
 import { QuitRequested } from '../../ui/prompts.js';
 import { createTheme } from '../../ui/theme.js';
 
@@ -70,7 +69,7 @@ export async function run(
         seed: randomSeed(),
         predict: options.predict !== false,
         size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
-        erasePrompt: ctx.plain ? undefined : erasePreviousLine,
+        erasePrompt: !ctx.plain,
       },
       start,
     );
