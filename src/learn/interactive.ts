@@ -193,7 +193,7 @@ export async function runWalkthrough(
   }
 
   const end = [renderTakeaways(scenario, t), summaryText(t, predictions, checkpoints)].filter(Boolean);
-  end.push(t.ok(MSG.completed(scenario.title)));
+  end.push(t.ok(t.wrap(MSG.completed(scenario.title))));
   await save({ stage: undefined, whatIfsSeen: undefined, position: 0, completed: true });
   await paged(screen, `\n${end.join('\n\n')}`, 1);
   return { state: S.finish(state), predictions, checkpoints };

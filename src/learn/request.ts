@@ -34,24 +34,27 @@ const str = (v: unknown): string | undefined =>
     ? undefined
     : shellQuote(typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** Separates the values of a list flag: a space on one line, a continuation line when wrapped. */
+const ITEM = '\u0000';
+
 function tagsFlag(tags: unknown): string | undefined {
   if (!Array.isArray(tags)) return str(tags);
   return tags
     .map((t: { Key?: unknown; Value?: unknown }) =>
       shellQuote(`Key=${String(t.Key)},Value=${String(t.Value)}`),
     )
-    .join(' ');
+    .join(ITEM);
 }
 
 function listFlag(v: unknown): string | undefined {
-  return Array.isArray(v) ? v.map((x) => shellQuote(String(x))).join(' ') : str(v);
+  return Array.isArray(v) ? v.map((x) => shellQuote(String(x))).join(ITEM) : str(v);
 }
 
 function policyArnsFlag(v: unknown): string | undefined {
   if (!Array.isArray(v)) return str(v);
   return v
     .map((p: { arn?: unknown } | string) => (typeof p === 'string' ? `arn=${p}` : `arn=${String(p.arn)}`))
-    .join(' ');
+    .join(ITEM);
 }
 
 function stsFlags(api: string, p: Params): Flag[] {
@@ -117,43 +120,55 @@ function s3Parts(arn: string): { bucket: string; key?: string } | undefined {
   return m ? { bucket: m[1]!, key: m[2] } : undefined;
 }
 
-/** A few well-known actions as their CLI command; anything else as a comment naming action and resource. */
-function requestCommand(action: string, resource: string): string {
+/**
+ * A few well-known actions as their CLI command (the command, then its arguments); anything else as
+ * a comment naming action and resource.
+ */
+function requestCommand(action: string, resource: string): string[] {
   const s3 = s3Parts(resource);
   const instance = /:instance\/(i-[\w]+)$/.exec(resource)?.[1];
   const a = action.toLowerCase();
   if (s3?.key !== undefined) {
-    const obj = `--bucket ${shellQuote(s3.bucket)} --key ${shellQuote(s3.key)}`;
-    if (a === 's3:getobject')
-      return `aws s3api get-object ${obj} ${shellQuote(s3.key.split('/').pop() || 'out')}`;
-    if (a === 's3:putobject')
-      return `aws s3api put-object ${obj} --body ${shellQuote(s3.key.split('/').pop() || 'file')}`;
-    if (a === 's3:deleteobject') return `aws s3api delete-object ${obj}`;
+    const obj = [`--bucket ${shellQuote(s3.bucket)}`, `--key ${shellQuote(s3.key)}`];
+    const file = s3.key.split('/').pop();
+    if (a === 's3:getobject') return ['aws s3api get-object', ...obj, shellQuote(file || 'out')];
+    if (a === 's3:putobject') return ['aws s3api put-object', ...obj, `--body ${shellQuote(file || 'file')}`];
+    if (a === 's3:deleteobject') return ['aws s3api delete-object', ...obj];
   }
   if (s3 && s3.key === undefined && a === 's3:listbucket')
-    return `aws s3api list-objects-v2 --bucket ${shellQuote(s3.bucket)}`;
+    return ['aws s3api list-objects-v2', `--bucket ${shellQuote(s3.bucket)}`];
   if (instance) {
-    if (a === 'ec2:stopinstances') return `aws ec2 stop-instances --instance-ids ${instance}`;
-    if (a === 'ec2:startinstances') return `aws ec2 start-instances --instance-ids ${instance}`;
-    if (a === 'ec2:terminateinstances') return `aws ec2 terminate-instances --instance-ids ${instance}`;
+    if (a === 'ec2:stopinstances') return ['aws ec2 stop-instances', `--instance-ids ${instance}`];
+    if (a === 'ec2:startinstances') return ['aws ec2 start-instances', `--instance-ids ${instance}`];
+    if (a === 'ec2:terminateinstances') return ['aws ec2 terminate-instances', `--instance-ids ${instance}`];
   }
-  return `# ${action} on ${resource}`;
+  return [`# ${action} on ${resource}`];
 }
 
-/** The equivalent AWS CLI command of a call (one line per flag when it does not fit `width`). */
+/** The equivalent AWS CLI command of a call (one line per argument when it does not fit `width`). */
 export function cliCommand(call: Call, width = 100): string {
-  const region = call.region ? ` --region ${shellQuote(call.region)}` : '';
+  const region = call.region ? [`--region ${shellQuote(call.region)}`] : [];
+  let base: string;
+  let args: string[];
   if (call.api === 'Request') {
-    const cmd = requestCommand(call.action ?? '?', call.resource ?? '*');
-    return cmd.startsWith('#') ? cmd : cmd + region;
+    [base = '', ...args] = requestCommand(call.action ?? '?', call.resource ?? '*');
+    if (base.startsWith('#')) return base;
+    args.push(...region);
+  } else {
+    base = [API_COMMANDS[call.api] ?? `# ${call.api}`, ...region].join(' ');
+    args = stsFlags(call.api, call.params ?? {})
+      .filter((f): f is [string, string] => f[1] !== undefined)
+      .map(([k, v]) => `${k} ${v}`);
   }
-  const base = (API_COMMANDS[call.api] ?? `# ${call.api}`) + region;
-  const flags = stsFlags(call.api, call.params ?? {}).filter(
-    (f): f is [string, string] => f[1] !== undefined,
+  const oneLine = [base, ...args].join(' ').replaceAll(ITEM, ' ');
+  if (oneLine.length <= width || args.length === 0) return oneLine;
+  // One argument per line; a list argument too wide for its line puts each value on a line of its own.
+  const lines = args.map((a) =>
+    `    ${a}`.length <= width
+      ? `    ${a.replaceAll(ITEM, ' ')}`
+      : `    ${a.replaceAll(ITEM, ' \\\n        ')}`,
   );
-  const oneLine = [base, ...flags.map(([k, v]) => `${k} ${v}`)].join(' ');
-  if (oneLine.length <= width || flags.length === 0) return oneLine;
-  return [base, ...flags.map(([k, v]) => `    ${k} ${v}`)].join(' \\\n');
+  return [base, ...lines].join(' \\\n');
 }
 
 /** Who makes the call, in words. */

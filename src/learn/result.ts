@@ -1,6 +1,6 @@
 /** The result of a call: the session it minted (credentials masked) or the exact AWS error. */
 import type { CallResult } from '../engine/types.js';
-import type { Theme } from '../ui/theme.js';
+import { visibleLength, type Theme } from '../ui/theme.js';
 
 /** `ASIA…ABCD`: enough to recognise a key, never the whole of it. */
 export function maskKey(key: string): string {
@@ -33,7 +33,11 @@ export function renderResult(r: CallResult, t: Theme): string {
   }
   const v = r.view;
   const out = [t.ok(`${t.sym.ok} ${r.api === 'Request' ? 'Allowed' : 'Success'}`)];
-  const row = (k: string, val: string) => out.push(`  ${k.padEnd(17)} ${val}`);
+  // A value too wide for the label's column goes on its own line under the label.
+  const row = (k: string, val: string) => {
+    const line = `  ${k.padEnd(17)} ${val}`;
+    out.push(visibleLength(line) <= t.width ? line : `  ${k}\n${t.wrap(val, 4)}`);
+  };
   if (v) {
     row(r.api === 'Request' ? 'caller' : 'principal', t.accent(v.arn));
     row('account', v.account);

@@ -52,8 +52,8 @@ export function renderOutcome(result: CallResult, t: Theme, opts: TraceOptions =
 /** How the learner's prediction went, above the trace that shows why. */
 export function renderVerdict(p: PredictionResult, t: Theme): string {
   return p.correct
-    ? t.ok(`${t.sym.ok} ${MSG.predictedRight(outcomeText(p.given))}`)
-    : t.fail(`${t.sym.fail} ${MSG.predictedWrong(outcomeText(p.given), outcomeText(p.answer))}`);
+    ? t.ok(t.wrap(`${t.sym.ok} ${MSG.predictedRight(outcomeText(p.given))}`))
+    : t.fail(t.wrap(`${t.sym.fail} ${MSG.predictedWrong(outcomeText(p.given), outcomeText(p.answer))}`));
 }
 
 export function renderExplain(text: string | undefined, t: Theme): string {
@@ -78,7 +78,7 @@ export function renderStepIntro(scenario: Scenario, index: number, t: Theme, ful
 export function renderFeedback(fb: CheckpointFeedback, t: Theme): string {
   const head = fb.correct
     ? t.ok(`${t.sym.ok} Correct`)
-    : t.fail(`${t.sym.fail} Not quite. The answer: ${fb.expected}`);
+    : t.fail(t.wrap(`${t.sym.fail} Not quite. The answer: ${fb.expected}`));
   return fb.explain ? [head, t.wrap(fb.explain.trim(), 2)].join('\n') : head;
 }
 
@@ -87,7 +87,7 @@ export function renderWhatIfIntro(run: WhatIfRun, t: Theme, full = true): string
   const w = run.whatIf;
   const out = [titledRule('What if…', w.title ?? w.id, t, ' ')];
   if (w.narrate) out.push(t.wrap(w.narrate.trim()));
-  out.push(t.dim(`Varies step ${run.step.title ?? run.step.id}; changed:`));
+  out.push(t.dim(t.wrap(`Varies step ${run.step.title ?? run.step.id}; changed:`)));
   const change =
     Object.keys(w.change).length > 0 ? stringify(w.change, { lineWidth: 0 }).trimEnd() : '(nothing but time)';
   out.push(indent(change, 2));

@@ -133,7 +133,7 @@ export function renderTrace(trace: readonly TraceCheck[], t: Theme, opts: TraceO
     if (!expand && i !== decider) continue;
     const detail = repeat ? [t.dim(`same policies as above: ${mark(t, c.ok)}`)] : detailLines(c, t);
     for (const line of detail) out.push(t.wrap(line, 6));
-    if (!c.ok && c.ref) out.push(`      ${t.dim(`doc: ${c.ref}`)}`);
+    if (!c.ok && c.ref) out.push(t.dim(t.wrap(`doc: ${c.ref}`, 6)));
   }
   if (!expand && trace.some((c, i) => i !== decider && (c.detail || c.decision || c.policy)))
     out.push(t.dim('    (d: every check in detail)'));

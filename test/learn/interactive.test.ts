@@ -83,6 +83,21 @@ describe('the interactive walkthrough', () => {
     });
   });
 
+  // A value that cannot be broken without changing it (a long claim or URL in a YAML or code view)
+  // may run past the edge; everything else wraps.
+  it('at 80 columns no line of a walkthrough is wider than the terminal', async () => {
+    const breakable = (line: string) => Math.max(...line.split(' ').map((w) => w.length)) < 60;
+    for (const s of scenarios) {
+      const h = harness(enterOnly, { theme: createTheme({ color: false, plain: true, columns: 80 }) });
+      await runWalkthrough(s, h.io);
+      const wide = h
+        .text()
+        .split('\n')
+        .filter((line) => line.length > 80 && breakable(line));
+      expect(wide, s.id).toEqual([]);
+    }
+  });
+
   it('pressing only Enter walks every scenario to the end and scores no better than chance', async () => {
     let right = 0;
     let chance = 0;
@@ -91,7 +106,7 @@ describe('the interactive walkthrough', () => {
       const h = harness(enterOnly, { seed: 12345 });
       const res = await runWalkthrough(s, h.io);
       expect(res.state.phase).toBe('done');
-      expect(h.text()).toContain(MSG.completed(s.title));
+      expect(h.text().replace(/\s+/g, ' ')).toContain(MSG.completed(s.title));
       // every what-if ran: the menu's cursor moved on to the next one each time
       expect(h.answers.filter((a) => a.questionId.startsWith(`gen/${s.id}/outcome/`))).toHaveLength(
         s.whatIf?.length ?? 0,

@@ -94,7 +94,8 @@ describe('results', () => {
     const run = runScenario(scenario('cross-account-assume-role'), { upTo: 'assume' });
     expect(renderResult(run.steps.at(-1)!.result!, t)).toMatchInlineSnapshot(`
       "✔ Success
-        principal         arn:aws:sts::222222222222:assumed-role/ReportReader/dana-q1-report
+        principal
+          arn:aws:sts::222222222222:assumed-role/ReportReader/dana-q1-report
         account           222222222222
         user id           AROACHDD6O4KYV4RMZK54:dana-q1-report
         access key id     ASIA…3WIK
