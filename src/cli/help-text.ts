@@ -8,7 +8,7 @@ const EXAMPLES: Record<string, string[]> = {
   learn: [
     'sts-trainer learn                      # pick a scenario',
     'sts-trainer learn role-chaining',
-    'sts-trainer learn eks-irsa --no-input > eks-irsa.txt   # the walkthrough as a handout',
+    'sts-trainer learn eks-irsa --no-input > eks-irsa.txt   # a handout',
   ],
   quiz: [
     'sts-trainer quiz --count 5',
@@ -21,17 +21,19 @@ const EXAMPLES: Record<string, string[]> = {
   list: ['sts-trainer list', 'sts-trainer list quizzes', 'sts-trainer list --json'],
   call: [
     'sts-trainer call --list-principals --scenario cross-account-assume-role',
-    'sts-trainer call AssumeRole --scenario cross-account-assume-role --as user/dana \\\n' +
-      '    --param RoleArn=arn:aws:iam::222222222222:role/ReportReader --param RoleSessionName=me',
-    "sts-trainer call GetCallerIdentity --scenario role-chaining --as '$first-hop' --json",
+    'sts-trainer call AssumeRole --scenario cross-account-assume-role \\\n' +
+      '    --as user/dana \\\n' +
+      '    --param RoleArn=arn:aws:iam::222222222222:role/ReportReader \\\n' +
+      '    --param RoleSessionName=me',
+    "sts-trainer call GetCallerIdentity --scenario role-chaining \\\n    --as '$first-hop' --json",
   ],
   validate: ['sts-trainer validate', 'sts-trainer validate ./my-pack --json'],
   progress: ['sts-trainer progress', 'sts-trainer progress --json', 'sts-trainer progress --reset --yes'],
   schema: ['sts-trainer schema scenario > scenario.schema.json', 'sts-trainer schema quiz'],
   apis: ['sts-trainer apis', 'sts-trainer apis --print > apis.txt'],
   lab: [
-    'sts-trainer lab cross-account-assume-role --port 4599   # serves until Ctrl-C',
-    'sts-trainer lab env          # in another terminal: the AWS_* variables for the running lab',
+    'sts-trainer lab cross-account-assume-role --port 4599  # until Ctrl-C',
+    'sts-trainer lab env     # in another terminal: the AWS_* variables to use',
     'sts-trainer lab advance 2h',
   ],
 };
@@ -47,7 +49,7 @@ const KEYS: Record<string, string[]> = {
   review: [],
   group: [
     'm        switch the answering mode (hot-seat / host) before the first question',
-    '1-9      answer (hidden); Backspace undoes; Enter locks in (nothing chosen: no answer)',
+    '1-9      answer (hidden); Backspace undoes; Enter locks in (or: no answer)',
     'Ctrl-P   pause or resume the question timer',
     'Ctrl-E   give 15 more seconds',
   ],

@@ -68,6 +68,15 @@ describe('--help', () => {
     return [...section.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
   };
 
+  it('every help screen fits 80 columns, examples and keys included', async () => {
+    const commands = await commandNames();
+    const helps = await Promise.all(
+      [[], ...commands.map((c) => [c])].map((c) => runCli([...c, '--help'], { env: { COLUMNS: '80' } })),
+    );
+    const wide = helps.flatMap((h) => [...h.stdout.split('\n')].filter((line) => [...line].length > 80));
+    expect(wide).toEqual([]);
+  });
+
   it('every command has at least one example, and each example is accepted by the parser', async () => {
     const commands = await commandNames();
     expect(commands.length).toBeGreaterThan(8);
