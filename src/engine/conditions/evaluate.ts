@@ -48,14 +48,15 @@ export function evaluateCondition(
   const entry = context.get(key.toLowerCase());
   const requestValues = entry ? entry.values : null;
   const present = !!entry && entry.values.length > 0;
-  const base = { operator: parsed.written, key, requestValues };
   const { op, set } = parsed;
 
   // Null: true ⇔ key absent, false ⇔ present; several values OR.
   if (op.existence) {
     const perValue = values.map((value) => ({ value, matched: nullMatches(value, present) }));
     return {
-      ...base,
+      operator: parsed.written,
+      key,
+      requestValues,
       policyValues: values,
       matched: perValue.some((v) => v.matched),
       absent: !present,
@@ -63,54 +64,52 @@ export function evaluateCondition(
     };
   }
   const r = resolveValues(parsed, values, context);
-  const done = (
-    matched: boolean,
-    reason: ConditionReason | undefined,
-    perValue: PolicyValueResult[],
-  ): ConditionEvaluation => {
-    // A plain object literal (no spreads): this runs for every condition of every call.
-    const out: ConditionEvaluation = {
-      operator: base.operator,
-      key: base.key,
-      policyValues: r.shown,
-      requestValues: base.requestValues,
-      matched,
-      absent: !present,
-      perValue,
-    };
-    if (reason !== undefined) out.reason = reason;
-    if (reason === 'unresolved' || reason === 'unresolved-negated') out.unresolved = r.unresolved;
-    return out;
-  };
-
-  if (!present) {
-    const none = r.shown.map((value) => ({ value, matched: false }));
-    if (parsed.ifExists) return done(true, 'if-exists-absent', none);
-    if (set === 'ForAnyValue') return done(false, 'any-value-absent', none);
-    if (set === 'ForAllValues') return done(true, 'all-values-absent', none);
-    return op.negated ? done(true, 'negated-absent', none) : done(false, 'positive-absent', none);
-  }
-  const request = entry.values;
-  const perValue = r.shown.map((value, i) => {
-    const usable = r.usable[i];
-    return { value, matched: usable !== undefined && request.some((rv) => op.compare(rv, usable)) };
-  });
-  // An unresolvable variable makes the statement unusable for a negated operator; for a positive one
-  // only that value fails to match. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
-  if (r.unresolved.length && op.negated) return done(false, 'unresolved-negated', perValue);
-  const unresolvedReason = r.unresolved.length ? 'unresolved' : undefined;
-
-  const usable = r.usable.filter((v): v is string => v !== undefined);
-  const matchesSome = (rv: string): boolean => usable.some((pv) => op.compare(rv, pv));
+  // The outcome is worked out first and the evaluation built once, without spreads or closures: this
+  // runs for every condition of every call.
   let matched: boolean;
-  if (set === 'ForAllValues') {
-    // Every request value must match some policy value; negated: no request value matches any.
-    matched = op.negated ? request.every((rv) => !matchesSome(rv)) : request.every(matchesSome);
+  let reason: ConditionReason | undefined;
+  let perValue: PolicyValueResult[];
+  if (!present) {
+    perValue = r.shown.map((value) => ({ value, matched: false }));
+    if (parsed.ifExists) [matched, reason] = [true, 'if-exists-absent'];
+    else if (set === 'ForAnyValue') [matched, reason] = [false, 'any-value-absent'];
+    else if (set === 'ForAllValues') [matched, reason] = [true, 'all-values-absent'];
+    else if (op.negated) [matched, reason] = [true, 'negated-absent'];
+    else [matched, reason] = [false, 'positive-absent'];
   } else {
-    // ForAnyValue, a single-valued key, or a multivalued key without a set prefix (documented choice:
-    // any request value decides). Negated: some request value matches none of the policy values.
-    matched = op.negated ? request.some((rv) => !matchesSome(rv)) : request.some(matchesSome);
+    const request = entry.values;
+    perValue = r.shown.map((value, i) => {
+      const usable = r.usable[i];
+      return { value, matched: usable !== undefined && request.some((rv) => op.compare(rv, usable)) };
+    });
+    // An unresolvable variable makes the statement unusable for a negated operator; for a positive one
+    // only that value fails to match. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+    if (r.unresolved.length && op.negated) [matched, reason] = [false, 'unresolved-negated'];
+    else {
+      const usable = r.usable.filter((v): v is string => v !== undefined);
+      const matchesSome = (rv: string): boolean => usable.some((pv) => op.compare(rv, pv));
+      if (set === 'ForAllValues') {
+        // Every request value must match some policy value; negated: no request value matches any.
+        matched = op.negated ? request.every((rv) => !matchesSome(rv)) : request.every(matchesSome);
+      } else {
+        // ForAnyValue, a single-valued key, or a multivalued key without a set prefix (documented choice:
+        // any request value decides). Negated: some request value matches none of the policy values.
+        matched = op.negated ? request.some((rv) => !matchesSome(rv)) : request.some(matchesSome);
+      }
+      const multiReason = !set && entry.multi && request.length > 1 ? 'multi-no-set' : undefined;
+      reason = r.unresolved.length ? 'unresolved' : multiReason;
+    }
   }
-  const multiReason = !set && entry.multi && request.length > 1 ? 'multi-no-set' : undefined;
-  return done(matched, unresolvedReason ?? multiReason, perValue);
+  const out: ConditionEvaluation = {
+    operator: parsed.written,
+    key,
+    policyValues: r.shown,
+    requestValues,
+    matched,
+    absent: !present,
+    perValue,
+  };
+  if (reason !== undefined) out.reason = reason;
+  if (reason === 'unresolved' || reason === 'unresolved-negated') out.unresolved = r.unresolved;
+  return out;
 }

@@ -61,131 +61,162 @@ function grantVia(
   }
 }
 
-/** The policy a step is about, and its first matching statement of `effect`. */
-function about(
-  e: PolicyEvaluation,
-  effect: 'Allow' | 'Deny',
-): Pick<AuthorizationStep, 'policy' | 'statement'> {
-  const matched = e.statements.find((s) => s.matched && s.effect === effect);
-  if (!matched) return { policy: e.label };
-  const statement: StatementRef = { index: matched.index };
-  if (matched.sid !== undefined) statement.sid = matched.sid;
-  return { policy: e.label, statement };
+// authorize() runs for every action of every call: steps and decisions are built property by property,
+// without object spreads or per-call closures.
+
+/** A gate's step, with the facts that are known. */
+function stepOf(
+  gate: AuthorizationStep['gate'],
+  outcome: AuthorizationStep['outcome'],
+  code: AuthorizationStep['code'],
+  policy?: string,
+  statement?: StatementRef,
+  via?: PrincipalMatchVia,
+): AuthorizationStep {
+  const step: AuthorizationStep = { gate, outcome, code };
+  if (policy !== undefined) step.policy = policy;
+  if (statement !== undefined) step.statement = statement;
+  if (via !== undefined) step.via = via;
+  return step;
 }
 
-const anyAllow = (evals: PolicyEvaluation[]): PolicyEvaluation | undefined =>
-  evals.find((e) => e.result === 'Allow');
+/** A step about a policy, naming its first matching statement of `effect`. */
+function aboutStep(
+  gate: AuthorizationStep['gate'],
+  outcome: AuthorizationStep['outcome'],
+  code: AuthorizationStep['code'],
+  e: PolicyEvaluation,
+  effect: 'Allow' | 'Deny',
+  via?: PrincipalMatchVia,
+): AuthorizationStep {
+  const matched = e.statements.find((s) => s.matched && s.effect === effect);
+  let statement: StatementRef | undefined;
+  if (matched) {
+    statement = { index: matched.index };
+    if (matched.sid !== undefined) statement.sid = matched.sid;
+  }
+  return stepOf(gate, outcome, code, e.label, statement, via);
+}
+
+/** Evaluates each policy into `evaluations`; returns the first that allows. */
+function evaluateEach(
+  policies: NormalizedPolicy[] | undefined,
+  request: AuthorizationInput['request'],
+  evaluations: PolicyEvaluation[],
+): PolicyEvaluation | undefined {
+  let allow: PolicyEvaluation | undefined;
+  if (policies) {
+    for (const p of policies) {
+      const e = evaluatePolicy(p, request);
+      evaluations.push(e);
+      if (!allow && e.result === 'Allow') allow = e;
+    }
+  }
+  return allow;
+}
+
+function denied(
+  reason: DenyReason,
+  steps: AuthorizationStep[],
+  evaluations: PolicyEvaluation[],
+): AuthorizationDecision {
+  return { decision: 'ImplicitlyDenied', reason, steps, evaluations };
+}
+
+function allowed(steps: AuthorizationStep[], evaluations: PolicyEvaluation[]): AuthorizationDecision {
+  return { decision: 'Allowed', steps, evaluations };
+}
 
 export function authorize(input: AuthorizationInput): AuthorizationDecision {
   const { request } = input;
-  const ev = (p: NormalizedPolicy): PolicyEvaluation => evaluatePolicy(p, request);
-  const scps = input.scps.map(ev);
-  const resource = input.resourcePolicy ? ev(input.resourcePolicy) : undefined;
-  const identity = input.identity?.map(ev);
-  const boundary = input.boundary ? ev(input.boundary) : undefined;
-  const session = input.session?.map(ev) ?? [];
-  const evaluations = [
-    ...scps,
-    ...(resource ? [resource] : []),
-    ...(identity ?? []),
-    ...(boundary ? [boundary] : []),
-    ...session,
-  ];
+  // Every applicable policy, in order: SCPs, resource/trust, identity, boundary, session.
+  const evaluations: PolicyEvaluation[] = [];
+  evaluateEach(input.scps, request, evaluations);
+  const resource = input.resourcePolicy ? evaluatePolicy(input.resourcePolicy, request) : undefined;
+  if (resource) evaluations.push(resource);
+  const identityAllow = evaluateEach(input.identity, request, evaluations);
+  const boundary = input.boundary ? evaluatePolicy(input.boundary, request) : undefined;
+  if (boundary) evaluations.push(boundary);
+  const sessionAllow = evaluateEach(input.session, request, evaluations);
   const steps: AuthorizationStep[] = [];
-  const step = (
-    gate: AuthorizationStep['gate'],
-    outcome: AuthorizationStep['outcome'],
-    code: AuthorizationStep['code'],
-    facts: Omit<AuthorizationStep, 'gate' | 'outcome' | 'code'> = {},
-  ): void => {
-    steps.push({ gate, outcome, code, ...facts });
-  };
-  const withVia = (via: PrincipalMatchVia | undefined) => (via ? { via } : {});
-  const deny = (reason: DenyReason): AuthorizationDecision => ({
-    decision: 'ImplicitlyDenied',
-    reason,
-    steps,
-    evaluations,
-  });
-  const allow = (): AuthorizationDecision => ({ decision: 'Allowed', steps, evaluations });
 
   // 1. An explicit Deny in any applicable policy wins.
-  const denied = evaluations.find((e) => e.result === 'Deny');
-  if (denied) {
-    step(denied.kind, 'fail', 'explicit-deny', about(denied, 'Deny'));
-    return { decision: 'ExplicitlyDenied', reason: 'explicit-deny', deniedBy: denied, steps, evaluations };
+  const deniedBy = evaluations.find((e) => e.result === 'Deny');
+  if (deniedBy) {
+    steps.push(aboutStep(deniedBy.kind, 'fail', 'explicit-deny', deniedBy, 'Deny'));
+    return { decision: 'ExplicitlyDenied', reason: 'explicit-deny', deniedBy, steps, evaluations };
   }
 
   // 2. SCPs: FullAWSAccess is implicitly attached, so with no Deny they pass.
-  if (input.scps.length) step('scp', 'pass', 'scp-pass');
-  else step('scp', 'skip', 'no-scps');
+  if (input.scps.length) steps.push(stepOf('scp', 'pass', 'scp-pass'));
+  else steps.push(stepOf('scp', 'skip', 'no-scps'));
 
   // 3. Resource/trust policy. Trust policies must always allow the principal explicitly.
   const resourceAllows = resource?.result === 'Allow';
   const via = grantVia(input, resource?.matchedAllow?.principal?.via);
   const gate = input.resourcePolicy?.kind ?? (input.resourcePolicyRequired ? 'trust' : 'resource');
-  if (resource && resourceAllows)
-    step(gate, 'pass', 'trust-allow', { ...about(resource, 'Allow'), ...withVia(via) });
+  if (resource && resourceAllows) steps.push(aboutStep(gate, 'pass', 'trust-allow', resource, 'Allow', via));
   else if (input.resourcePolicyRequired) {
-    if (resource) step(gate, 'fail', 'trust-no-allow', { policy: resource.label });
-    else step(gate, 'fail', 'no-trust-policy');
-    return deny('no-trust-allow');
+    if (resource) steps.push(stepOf(gate, 'fail', 'trust-no-allow', resource.label));
+    else steps.push(stepOf(gate, 'fail', 'no-trust-policy'));
+    return denied('no-trust-allow', steps, evaluations);
   } else if (!input.sameAccount && input.identity !== undefined) {
     // Cross-account: both the trusting (resource) and trusted (identity) side must allow.
-    if (resource) step(gate, 'fail', 'resource-no-allow', { policy: resource.label });
-    else step(gate, 'fail', 'cross-account-no-resource');
-    return deny('no-resource-allow');
-  } else if (resource) step(gate, 'skip', 'resource-no-allow', { policy: resource.label });
-  else step(gate, 'skip', 'no-resource-policy');
+    if (resource) steps.push(stepOf(gate, 'fail', 'resource-no-allow', resource.label));
+    else steps.push(stepOf(gate, 'fail', 'cross-account-no-resource'));
+    return denied('no-resource-allow', steps, evaluations);
+  } else if (resource) steps.push(stepOf(gate, 'skip', 'resource-no-allow', resource.label));
+  else steps.push(stepOf(gate, 'skip', 'no-resource-policy'));
 
   // 4. Same-account direct grant to the user / session / federated user: nothing else is needed.
   if (input.sameAccount && resourceAllows && isDirectGrant(via) && via) {
-    step('identity', 'skip', 'direct-grant', { via });
-    if (input.boundary) step('boundary', 'skip', 'bypassed', { via });
-    if (input.session?.length || input.sessionPolicyRequired) step('session', 'skip', 'bypassed', { via });
-    return allow();
+    steps.push(stepOf('identity', 'skip', 'direct-grant', undefined, undefined, via));
+    if (input.boundary) steps.push(stepOf('boundary', 'skip', 'bypassed', undefined, undefined, via));
+    if (input.session?.length || input.sessionPolicyRequired)
+      steps.push(stepOf('session', 'skip', 'bypassed', undefined, undefined, via));
+    return allowed(steps, evaluations);
   }
 
   // 5. No identity side (service, federation, anonymous): the resource/trust policy decides.
-  if (identity === undefined) {
-    step('identity', 'skip', 'only-resource-decides');
+  if (input.identity === undefined) {
+    steps.push(stepOf('identity', 'skip', 'only-resource-decides'));
     return resourceAllows
-      ? allow()
-      : deny(input.resourcePolicyRequired ? 'no-trust-allow' : 'no-resource-allow');
+      ? allowed(steps, evaluations)
+      : denied(input.resourcePolicyRequired ? 'no-trust-allow' : 'no-resource-allow', steps, evaluations);
   }
 
   // 6. Identity side.
-  const identityAllow = anyAllow(identity);
-  if (input.isRoot) step('root', 'pass', 'root');
-  else if (identityAllow) step('identity', 'pass', 'identity-allow', about(identityAllow, 'Allow'));
-  else if (input.sameAccount && resourceAllows && isRoleGrant(via)) step('identity', 'skip', 'role-grant');
+  if (input.isRoot) steps.push(stepOf('root', 'pass', 'root'));
+  else if (identityAllow) steps.push(aboutStep('identity', 'pass', 'identity-allow', identityAllow, 'Allow'));
+  else if (input.sameAccount && resourceAllows && isRoleGrant(via))
+    steps.push(stepOf('identity', 'skip', 'role-grant'));
   else {
-    if (resourceAllows) step('identity', 'fail', 'identity-none-account', withVia(via));
-    else step('identity', 'fail', 'identity-none');
-    return deny('no-identity-allow');
+    if (resourceAllows)
+      steps.push(stepOf('identity', 'fail', 'identity-none-account', undefined, undefined, via));
+    else steps.push(stepOf('identity', 'fail', 'identity-none'));
+    return denied('no-identity-allow', steps, evaluations);
   }
 
   // 7. Permissions boundary: when present it must allow too.
   if (boundary) {
     if (boundary.result !== 'Allow') {
-      step('boundary', 'fail', 'boundary-none', { policy: boundary.label });
-      return deny('boundary');
+      steps.push(stepOf('boundary', 'fail', 'boundary-none', boundary.label));
+      return denied('boundary', steps, evaluations);
     }
-    step('boundary', 'pass', 'boundary-allow', { policy: boundary.label });
-  } else step('boundary', 'skip', 'no-boundary');
+    steps.push(stepOf('boundary', 'pass', 'boundary-allow', boundary.label));
+  } else steps.push(stepOf('boundary', 'skip', 'no-boundary'));
 
   // 8. Session policies: when passed, one must allow; a GetFederationToken session without one has no
   // permissions (a resource policy naming the federated user was handled as a direct grant above).
-  const sessionAllow = anyAllow(session);
-  if (session.length) {
+  if (input.session?.length) {
     if (!sessionAllow) {
-      step('session', 'fail', 'session-none');
-      return deny('session-policy');
+      steps.push(stepOf('session', 'fail', 'session-none'));
+      return denied('session-policy', steps, evaluations);
     }
-    step('session', 'pass', 'session-allow', { policy: sessionAllow.label });
+    steps.push(stepOf('session', 'pass', 'session-allow', sessionAllow.label));
   } else if (input.sessionPolicyRequired && via !== 'federated-user') {
-    step('session', 'fail', 'session-required');
-    return deny('session-policy');
-  } else step('session', 'skip', 'no-session');
-  return allow();
+    steps.push(stepOf('session', 'fail', 'session-required'));
+    return denied('session-policy', steps, evaluations);
+  } else steps.push(stepOf('session', 'skip', 'no-session'));
+  return allowed(steps, evaluations);
 }

@@ -63,10 +63,11 @@ function matchResource(
 }
 
 function evaluateStatement(st: NormalizedStatement, request: EvalRequest): StatementEvaluation {
-  const head = { index: st.index, effect: st.effect, ...(st.sid !== undefined && { sid: st.sid }) };
   if (st.skipped !== undefined) {
     return {
-      ...head,
+      index: st.index,
+      effect: st.effect,
+      ...(st.sid !== undefined && { sid: st.sid }),
       action: { element: st.action.not ? 'NotAction' : 'Action', matched: false },
       conditions: [],
       matched: false,
@@ -115,13 +116,10 @@ export function evaluatePolicy(policy: NormalizedPolicy, request: EvalRequest): 
     else if (!matchedAllow || rank(s) > rank(matchedAllow)) matchedAllow = s;
   }
   const result = deny ? 'Deny' : matchedAllow ? 'Allow' : 'NoMatch';
-  return {
-    label: policy.label,
-    kind: policy.kind,
-    result,
-    ...(matchedAllow && { matchedAllow }),
-    statements,
-  };
+  const { label, kind } = policy;
+  return matchedAllow
+    ? { label, kind, result, matchedAllow, statements }
+    : { label, kind, result, statements };
 }
 
 function rank(s: StatementEvaluation): number {

@@ -94,7 +94,8 @@ export function principalContext(
   // aws:username exists only for IAM users (also through their GetSessionToken sessions).
   if (c.user && (c.kind === 'user' || c.kind === 'session-token')) b.set('aws:username', c.user.name);
   if (world.orgId && world.orgAccounts.has(c.account)) b.set('aws:PrincipalOrgID', world.orgId);
-  for (const [k, v] of Object.entries(principalTags(c))) b.set(`aws:PrincipalTag/${k}`, v);
+  const tags = principalTags(c);
+  for (const k in tags) b.set(`aws:PrincipalTag/${k}`, tags[k]);
   mfaContext(b, c, now, mfaInCall);
   if (isTemporary(c) && c.issuedAt !== undefined) b.set('aws:TokenIssueTime', iso(c.issuedAt));
   if (c.sourceIdentity) b.set('aws:SourceIdentity', c.sourceIdentity);
@@ -151,15 +152,19 @@ export function principalTags(c: Credentials): Record<string, string> {
 export function callContext(b: ContextBuilder, call: Call): void {
   if (call.region) b.set('aws:RequestedRegion', call.region);
   if (call.via) viaServiceKeys(b, call.via);
-  const own = Object.entries(call.context ?? {});
-  for (const [k, v] of own) {
-    if (Array.isArray(v)) b.set(k, v.map(String), true);
-    else b.set(k, String(v));
-  }
   // A request through a VPC endpoint has aws:SourceVpc / aws:VpcSourceIp and no aws:SourceIp (unless the
   // call sets one itself). docs/decisions.md#vpc-endpoint-source-ip,
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip
-  const named = new Set(own.map(([k]) => k.toLowerCase()));
-  if ((named.has('aws:sourcevpc') || named.has('aws:vpcsourceip')) && !named.has('aws:sourceip'))
-    b.delete('aws:SourceIp');
+  let vpc = false;
+  let sourceIp = false;
+  const own = call.context ?? {};
+  for (const k in own) {
+    const v = own[k];
+    if (Array.isArray(v)) b.set(k, v.map(String), true);
+    else b.set(k, String(v));
+    const l = lower(k);
+    if (l === 'aws:sourcevpc' || l === 'aws:vpcsourceip') vpc = true;
+    else if (l === 'aws:sourceip') sourceIp = true;
+  }
+  if (vpc && !sourceIp) b.delete('aws:SourceIp');
 }

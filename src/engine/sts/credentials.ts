@@ -116,13 +116,15 @@ export function callerName(caller: Caller): string {
 /** Merge tag maps with case-insensitive keys; later maps win (session tags override user/role tags). */
 export function mergeTags(...maps: Record<string, string>[]): Record<string, string> {
   const out: Record<string, string> = {};
-  const keyOf = new Map<string, string>();
+  // Most calls merge one or two tags, or none: the key table is made only when there is a tag.
+  let keyOf: Map<string, string> | undefined;
   for (const m of maps) {
-    for (const [k, v] of Object.entries(m)) {
-      const prev = keyOf.get(k.toLowerCase());
+    for (const k in m) {
+      const lower = k.toLowerCase();
+      const prev = (keyOf ??= new Map()).get(lower);
       if (prev !== undefined) delete out[prev];
-      keyOf.set(k.toLowerCase(), k);
-      out[k] = v;
+      keyOf.set(lower, k);
+      out[k] = m[k] as string;
     }
   }
   return out;
