@@ -30,6 +30,12 @@ export function memoize<V>(fn: (key: string) => V, max = 4096): (key: string) =>
   };
 }
 
+/**
+ * Lower case, remembered: condition keys compare case-insensitively, and the same few dozen key names
+ * are looked up on every call.
+ */
+export const lowerCase = memoize((text: string) => text.toLowerCase());
+
 /** Empty every memo table (for tests; answers do not depend on it). */
 export function clearEngineCaches(): void {
   for (const table of tables) table.clear();

@@ -2,6 +2,7 @@
 // prefixes and negation, policy variables. The operator objects only compare two values.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
+import { lowerCase } from '../caches.js';
 import type {
   ConditionEvaluation,
   ConditionReason,
@@ -21,9 +22,14 @@ interface Resolved {
   unresolved: string[];
 }
 
+const mayHoldVariables = (value: string): boolean => value.includes('${');
+
 function resolveValues(parsed: ParsedOperator, values: string[], context: RequestContext): Resolved {
   const { op } = parsed;
-  if (!op.variables) return { shown: values, usable: values, unresolved: [] };
+  // A value without `${` has no variable and no escape: it is used as written. (Only saves work: the
+  // loop below gives the same answer for it.)
+  if (!op.variables || !values.some(mayHoldVariables))
+    return { shown: values, usable: values, unresolved: [] };
   const shown: string[] = [];
   const usable: (string | undefined)[] = [];
   const unresolved: string[] = [];
@@ -33,7 +39,7 @@ function resolveValues(parsed: ParsedOperator, values: string[], context: Reques
     const text = op.wildcards ? s.pattern : unescapePattern(s.pattern);
     shown.push(text);
     usable.push(s.unresolved.length ? undefined : text);
-    unresolved.push(...s.unresolved);
+    for (const u of s.unresolved) unresolved.push(u);
   }
   return { shown, usable, unresolved };
 }
@@ -45,7 +51,7 @@ export function evaluateCondition(
   values: string[],
   context: RequestContext,
 ): ConditionEvaluation {
-  const entry = context.get(key.toLowerCase());
+  const entry = context.get(lowerCase(key));
   const requestValues = entry ? entry.values : null;
   const present = !!entry && entry.values.length > 0;
   const { op, set } = parsed;

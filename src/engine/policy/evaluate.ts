@@ -20,7 +20,13 @@ import { wildcardMatch } from './wildcard.js';
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
 function matchAction(spec: NormalizedStatement['action'], action: string): ElementMatch {
-  const hit = spec.patterns.find((p) => wildcardMatch(action, p, true));
+  let hit: string | undefined;
+  for (const p of spec.patterns) {
+    if (wildcardMatch(action, p, true)) {
+      hit = p;
+      break;
+    }
+  }
   if (spec.not)
     return hit === undefined
       ? { element: 'NotAction', matched: true }

@@ -7,7 +7,7 @@
 import type { ContextEntry, RequestContext } from '../policy/types.js';
 import type { Call } from '../types.js';
 import { mergeTags, type Caller, type Credentials, isTemporary } from './credentials.js';
-import { memoTable } from '../caches.js';
+import { lowerCase as lower } from '../caches.js';
 import { iso } from './time.js';
 import { viaServiceKeys } from './via-service.js';
 import type { WorldModel } from './world-model.js';
@@ -16,19 +16,7 @@ import type { WorldModel } from './world-model.js';
 export const DEFAULT_SOURCE_IP = '192.0.2.10';
 export const DEFAULT_REGION = 'us-east-1';
 
-/**
- * Condition keys compare case-insensitively, so the context is keyed by the lower-case name. The same
- * few dozen names come in every call: lower-casing each once saves a string per key per call.
- */
-const lowerCase = memoTable<string, string>();
-function lower(key: string): string {
-  let l = lowerCase.get(key);
-  if (l === undefined) {
-    if (lowerCase.size >= 4096) lowerCase.clear(); // keys from requests are unbounded; names are not
-    lowerCase.set(key, (l = key.toLowerCase()));
-  }
-  return l;
-}
+// Condition keys compare case-insensitively, so the context is keyed by the lower-case name.
 
 export class ContextBuilder {
   private readonly map = new Map<string, ContextEntry>();

@@ -67,6 +67,22 @@ export const FIELDS = {
 const TAG_KEY = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u);
 const TAG_VALUE = p('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*', /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u);
 
+/** The length in Unicode code points (as `[...text].length`, without building the array). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 /**
  * Parses one request's parameters against the model's constraints. Each API reads its parameters
  * through one Validator, then `result` hands back the typed request only when every constraint
@@ -140,7 +156,7 @@ export class Validator {
         constraint: `Member must satisfy regular expression pattern: ${pattern.text}`,
       });
     }
-    const len = [...value].length;
+    const len = codePoints(value);
     if (max !== undefined && len > max) {
       this.violations.push({
         value,

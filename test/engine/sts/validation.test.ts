@@ -191,6 +191,16 @@ describe('session tags: key 1–128 / value 0–256 from the tag character class
     expectValidation(assume('user/alice', APP, params), message);
   });
 
+  it('lengths count Unicode code points: 256 letters outside the BMP fit a value, 257 do not', () => {
+    const bold = '\u{1D400}'; // MATHEMATICAL BOLD CAPITAL A: a letter, two UTF-16 units
+    const fits = last(basicWorld(), [assume('user/alice', APP, tags(['k', bold.repeat(256)]))]);
+    expect(fits.outcome === 'error' ? fits.code : 'success').not.toBe('ValidationError');
+    expectValidation(
+      assume('user/alice', APP, tags(['k', bold.repeat(257)])),
+      one(bold.repeat(257), 'tags.1.member.value', 'Member must have length less than or equal to 256'),
+    );
+  });
+
   it('more than 50 tags (5.7) is a ValidationError at `tags`', () => {
     const many = Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'] as [string, string]);
     const r = last(basicWorld(), [assume('user/alice', APP, tags(...many))]);

@@ -7,6 +7,7 @@ import type { ApiHandler } from '../api.js';
 import { callerName, mergeTags } from '../credentials.js';
 import { notAuthorized } from '../errors.js';
 import { verifyMfa } from '../mfa.js';
+import type { RoleSessionSpec } from '../mint.js';
 import { findRole, issueRoleSession, roleDuration } from '../role-session.js';
 import { chainingKind } from '../rules.js';
 import { sessionPolicies } from '../session-policy.js';
@@ -51,26 +52,22 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   );
   if ('error' in duration) return duration;
 
+  // Built property by property (no spreads), in the session's usual property order: every call.
+  const spec = { duration: duration.seconds, mfa: mfa.mfa || Boolean(parent?.mfa) } as RoleSessionSpec;
+  if (mfa.mfa) spec.mfaAt = state.now;
+  else if (parent?.mfaAt !== undefined && parent.mfa) spec.mfaAt = parent.mfaAt;
+  if (policies.policies) spec.sessionPolicies = policies.policies;
+  spec.tags = mergeTags(tags.inheritedTags, tags.tags);
+  spec.transitiveKeys = tags.inheritedKeys.concat(request.transitive);
+  if (allowed.sourceIdentity) spec.sourceIdentity = allowed.sourceIdentity;
+  spec.origin = 'AssumeRole';
+  if (caller.type === 'service') spec.byService = caller.service;
+  if (keys.instanceKeys.length) spec.instanceKeys = keys.instanceKeys;
   return issueRoleSession(
     state,
     role,
     request.sessionName,
-    {
-      duration: duration.seconds,
-      mfa: mfa.mfa || Boolean(parent?.mfa),
-      ...(mfa.mfa
-        ? { mfaAt: state.now }
-        : parent?.mfaAt !== undefined && parent.mfa
-          ? { mfaAt: parent.mfaAt }
-          : {}),
-      ...(policies.policies ? { sessionPolicies: policies.policies } : {}),
-      tags: mergeTags(tags.inheritedTags, tags.tags),
-      transitiveKeys: [...tags.inheritedKeys, ...request.transitive],
-      ...(allowed.sourceIdentity ? { sourceIdentity: allowed.sourceIdentity } : {}),
-      origin: 'AssumeRole',
-      ...(caller.type === 'service' ? { byService: caller.service } : {}),
-      ...(keys.instanceKeys.length ? { instanceKeys: keys.instanceKeys } : {}),
-    },
+    spec,
     { policyText: request.policyText, arnCount: request.policyArns?.length ?? 0, passedTags: tags.tags },
     trace,
   );
