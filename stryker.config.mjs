@@ -20,6 +20,9 @@
 //   conditions/null.ts
 //   - Null's `compare`, `negated` and `variables`: the evaluator answers Null from key presence and
 //     returns before reading them.
+//   conditions/evaluate.ts
+//   - resolveValues' fast path for values without `${` (`!values.some(mayHoldVariables)` → false, or
+//     `'${'` emptied, which sends every value down the general loop): it only saves work.
 //   conditions/registry.ts
 //   - the parse cache (`if (cached)`, `parseCache.set`): it only saves work.
 //   - `ifExists = op !== undefined` → true: an unknown operator is rejected before ifExists is read.

@@ -199,6 +199,19 @@ describe('an unresolvable policy variable (reference_policies_variables)', () =>
     expect(r.matched).toBe(matched);
     expect([r.reason, r.unresolved]).toEqual(note);
   });
+  it('each policy value is shown after substitution, with whether it matched', () => {
+    const r = check(
+      'StringEquals',
+      'sts:RoleSessionName',
+      ['${aws:userid}', 'Bob', '${aws:username}'],
+      context,
+    );
+    expect(r.perValue).toEqual([
+      { value: '${aws:userid}', matched: false },
+      { value: 'Bob', matched: false },
+      { value: 'Alice', matched: true },
+    ]);
+  });
   it('the note wins over the multivalued-key note', () => {
     const multi = ctx({ 'aws:TagKeys': ['a', 'b'] });
     const r = check('StringEquals', 'aws:TagKeys', ['${aws:userid}', 'a'], multi);
