@@ -35,6 +35,14 @@ async function next(term: VirtualTerminal, run: Promise<unknown>): Promise<strin
   return screen;
 }
 
+/** Types keys the open prompt does not take: it stays open, its line as it was, nothing echoed. */
+async function ignored(term: VirtualTerminal, keys: string, line: string) {
+  for (const k of keys) term.type(k);
+  await settle();
+  expect(term.isOpen()).toBe(true);
+  expect(lastLine(term.text())).toBe(line);
+}
+
 /** Presses space through the pager's pages; returns everything shown and the prompt under it. */
 async function throughPages(term: VirtualTerminal, run: Promise<unknown>, screen: string) {
   let all = screen;
@@ -53,12 +61,7 @@ describe('learn’s key prompts on the real prompter', () => {
 
     let screen = await next(term, run);
     expect(lastLine(screen)).toBe(LEARN.keysPause);
-    // keys the intro does not take: the prompt stays, nothing is echoed
-    term.type('x');
-    term.type('d');
-    await settle();
-    expect(term.isOpen()).toBe(true);
-    expect(lastLine(term.text())).toBe(LEARN.keysPause);
+    await ignored(term, 'xd', LEARN.keysPause); // d is a key of the step screens, not of the intro
 
     term.press('\r');
     screen = await next(term, run);
@@ -162,11 +165,7 @@ describe('the quiz’s key prompts on the real prompter', () => {
     const first = answers(h);
     expect(first).toHaveLength(1);
     expect(screen).toContain(first[0]!.correct ? '✔ correct' : '✘ not quite');
-    term.type('x');
-    term.type('q');
-    await settle();
-    expect(term.isOpen()).toBe(true);
-    expect(lastLine(term.text())).toBe(QUIZ.continueKey);
+    await ignored(term, 'xq', QUIZ.continueKey);
 
     term.press('\r');
     screen = await next(term, run);
