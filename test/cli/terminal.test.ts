@@ -71,7 +71,11 @@ describe.skipIf(!hasTmux)('in a terminal of 60, 80 and 120 columns', () => {
       env: { STS_TRAINER_HOME: home, NO_COLOR: '1', COLUMNS: '' },
       history: 200,
     });
-    const screen = await tty.waitFor((t) => /Question 1 of 1[\s\S]*\?/.test(t), 'the question');
+    // the keys line: the prompt holds the terminal (before it, Ctrl-C is a plain SIGINT that ends the shell too)
+    const screen = await tty.waitFor(
+      (t) => /Question 1 of 1[\s\S]*\?[\s\S]*Enter confirm/.test(t),
+      'the prompt',
+    );
     expect(widest(screen.split('Question 1 of 1')[1]!.split('?')[0]!)).toBeLessThanOrEqual(59);
     tty.send('C-c');
     await tty.waitFor((t) => t.includes('EXIT=130'), 'exit on Ctrl-C');
