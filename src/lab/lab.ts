@@ -14,7 +14,7 @@ import type { KeyLimits } from './temporary-keys.js';
 import { isStsAction, parseForm, queryParams } from './query.js';
 import { serviceCall, type HttpAnswer } from './services.js';
 import type { SignedRequest } from './sigv4.js';
-import { completes, stepsMinted, tasksFor, type LabTask } from './tasks.js';
+import { matchCall, stepsMinted, tasksFor, type CallMatch, type LabTask } from './tasks.js';
 import { IdpKeys, mintJwt, mintSaml, readJwt, readSaml } from './tokens.js';
 import { errorXml, successXml } from './xml.js';
 import { stepNote } from '../learn/authorize-notes.js';
@@ -212,7 +212,7 @@ export class Lab {
     const key = signer.kind === 'signed' && !unsignedApi ? signer.key : undefined;
     const params = this.tokenParams(queryParams(form));
     const call: Call = { api: action, as: key ? key.as : 'anonymous', params };
-    const result = this.call(call, key);
+    const { result, match } = this.call(call, key);
     const response: HttpAnswer =
       result.outcome === 'success'
         ? {
@@ -225,7 +225,7 @@ export class Lab {
             headers: xmlHeaders(requestId),
             body: errorXml(result.code, result.message, requestId),
           };
-    return { response, event: this.event(call, key, result) };
+    return { response, event: this.event(call, key, result, match) };
   }
 
   /** Web identity tokens and SAML assertions arrive as text; the engine reads their claims. */
@@ -239,15 +239,16 @@ export class Lab {
     return params;
   }
 
-  private call(call: Call, key: KnownKey | undefined): CallResult {
+  /** Runs the call on the engine, matches it against the tasks once, and keeps the keys it minted. */
+  private call(call: Call, key: KnownKey | undefined): { result: CallResult; match: CallMatch } {
     this.serial += 1;
     const id = `lab${this.serial}`;
     // A Request mints nothing, and the denial the engine would record under its id is reachable
     // only as `$labN`, which the lab never shows: no id, nothing kept.
     const result = this.engine.call(call, call.api === 'Request' ? undefined : { id });
+    const match = matchCall(this.tasks, { call, signerSteps: key?.steps ?? [], result });
     const creds = (result.response as { Credentials?: Record<string, string> } | undefined)?.Credentials;
     if (result.outcome === 'success' && creds?.AccessKeyId && creds.SecretAccessKey) {
-      const arrived = { call, signerSteps: key?.steps ?? [], result };
       this.keys.add({
         as: `$${id}`,
         accessKeyId: creds.AccessKeyId,
@@ -257,10 +258,10 @@ export class Lab {
         account: result.view?.account ?? key?.account ?? '',
         ...(key?.userArn && call.api === 'GetSessionToken' ? { userArn: key.userArn } : {}),
         label: sessionLabel(result.view?.arn ?? '', call.api),
-        steps: stepsMinted(this.tasks, arrived),
+        steps: stepsMinted(match),
       });
     }
-    return result;
+    return { result, match };
   }
 
   private service(
@@ -306,12 +307,12 @@ export class Lab {
       action: mapped.action,
       resource: mapped.resource,
     };
-    const result = this.call(call, key);
+    const { result, match } = this.call(call, key);
     const response =
       result.outcome === 'success'
         ? mapped.allowed(requestId)
         : mapped.denied(result.code, result.message, result.httpStatus, requestId);
-    return { response, event: this.event(call, key, result) };
+    return { response, event: this.event(call, key, result, match) };
   }
 
   private refuse(
@@ -348,24 +349,27 @@ export class Lab {
     };
   }
 
-  private event(call: Call, key: KnownKey | undefined, result: CallResult): LabEvent {
-    const arrived = { call, signerSteps: key?.steps ?? [], result };
-    const completed = this.tasks.filter(
-      (t) => t.possible && !this.done.has(t.id) && t.kind !== 'advance' && completes(t, arrived),
-    );
+  /** The call's line for the lab terminal; the tasks it completed are marked done. */
+  private event(call: Call, key: KnownKey | undefined, result: CallResult, match: CallMatch): LabEvent {
+    const completed = match.completing.filter((t) => t.possible && !this.done.has(t.id));
     for (const t of completed) this.done.add(t.id);
-    completed.push(...this.completeAdvances());
-    const base = {
-      at: result.at,
-      api: call.api === 'Request' ? (call.action ?? 'Request') : call.api,
-      caller: key ? key.label : 'unsigned',
-      result,
-      completed,
-    };
+    for (const t of this.completeAdvances()) completed.push(t);
+    const api = call.api === 'Request' ? (call.action ?? 'Request') : call.api;
+    const caller = key ? key.label : 'unsigned';
+    // Object literals, not spreads: this runs once per call (the hot path under load).
     const event: LabEvent =
       result.outcome === 'error'
-        ? { ...base, outcome: 'error', code: result.code, message: result.message }
-        : { ...base, outcome: 'success' };
+        ? {
+            at: result.at,
+            api,
+            caller,
+            result,
+            completed,
+            outcome: 'error',
+            code: result.code,
+            message: result.message,
+          }
+        : { at: result.at, api, caller, result, completed, outcome: 'success' };
     const target = targetOf(call);
     if (target) event.target = target;
     if (result.outcome === 'error') {

@@ -32,6 +32,9 @@ function decode(text: string): string {
 
 type Tree = { [key: string]: Tree | string };
 
+/** Keys are data from the request: never let them reach an object's prototype. */
+const UNSAFE_KEY = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Rebuilds the structure a flattened form describes: `X.member.N…` becomes a
  * list (in N order), `A.B` a nested field; everything else stays a string.
@@ -43,14 +46,13 @@ export function unflatten(form: Map<string, string>): Record<string, unknown> {
     let node: Tree = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const part = parts[i]!;
-      // Keys are data from the request: never let them reach an object's prototype.
-      if (part === '__proto__' || part === 'constructor' || part === 'prototype') break;
+      if (UNSAFE_KEY.has(part)) break;
       const next = node[part];
       if (typeof next === 'object') node = next;
       else node = node[part] = Object.create(null) as Tree;
     }
     const last = parts[parts.length - 1]!;
-    if (last === '__proto__' || last === 'constructor' || last === 'prototype') continue;
+    if (UNSAFE_KEY.has(last)) continue;
     if (typeof node[last] !== 'object') node[last] = value;
   }
   return lists(root) as Record<string, unknown>;
@@ -92,6 +94,15 @@ const PROTOCOL = new Set([
 /** The request parameters of a Query request: everything but the protocol's own fields. */
 export function queryParams(form: Map<string, string>): Record<string, unknown> {
   const rest = new Map<string, string>();
-  for (const [k, v] of form) if (!PROTOCOL.has(k)) rest.set(k, v);
-  return unflatten(rest);
+  let nested = false;
+  for (const [k, v] of form) {
+    if (PROTOCOL.has(k)) continue;
+    rest.set(k, v);
+    if (k.includes('.')) nested = true;
+  }
+  if (nested) return unflatten(rest);
+  // No list or nested field (most calls): the fields as they are, what unflatten would give.
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of rest) if (!UNSAFE_KEY.has(k)) out[k] = v;
+  return out;
 }

@@ -89,20 +89,29 @@ export function sameShape(task: LabTask, arrived: ArrivedCall): boolean {
   return true;
 }
 
-/** The call is an attempt at the task and its result meets the task's `expect`. */
-export function completes(task: LabTask, arrived: ArrivedCall): boolean {
-  if (!sameShape(task, arrived)) return false;
-  return task.expect
+/** The result of a call that is an attempt at the task meets the task's `expect`. */
+const meets = (task: LabTask, arrived: ArrivedCall): boolean =>
+  task.expect
     ? compareExpect(task.expect, arrived.result).length === 0
     : arrived.result.outcome === 'success';
+
+/** The tasks (not advances) a call is an attempt at, and those of them it completes. */
+export interface CallMatch {
+  attempts: LabTask[];
+  completing: LabTask[];
+}
+
+/** Matches a call against the tasks once (each `expect` is compared at most once per call). */
+export function matchCall(tasks: readonly LabTask[], arrived: ArrivedCall): CallMatch {
+  const attempts = tasks.filter((t) => t.kind !== 'advance' && sameShape(t, arrived));
+  return { attempts, completing: attempts.filter((t) => meets(t, arrived)) };
 }
 
 /**
  * Which steps a successful call's credentials stand for: the steps it completes,
  * else the steps it is an attempt at (e.g. the same AssumeRole without the step's tags).
  */
-export function stepsMinted(tasks: readonly LabTask[], arrived: ArrivedCall): string[] {
-  const steps = tasks.filter((t) => t.kind === 'step');
-  const done = steps.filter((t) => completes(t, arrived));
-  return (done.length ? done : steps.filter((t) => sameShape(t, arrived))).map((t) => t.id);
+export function stepsMinted(match: CallMatch): string[] {
+  const done = match.completing.filter((t) => t.kind === 'step');
+  return (done.length ? done : match.attempts.filter((t) => t.kind === 'step')).map((t) => t.id);
 }

@@ -45,8 +45,9 @@ class InsertionOrder<V> {
   private head = 0;
 
   set(key: string, value: V): void {
-    if (!this.map.has(key)) this.order.push(key);
+    const size = this.map.size;
     this.map.set(key, value);
+    if (this.map.size > size) this.order.push(key);
   }
 
   /** Removes the oldest entry still present and returns its value. */

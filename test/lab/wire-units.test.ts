@@ -33,6 +33,14 @@ describe('Query parameters', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(params.Name).toBe('%E0%A4%A');
   });
+
+  it('flat parameters (no list, no nesting) come out as unflatten gives them, prototype names dropped', () => {
+    const form = parseForm('Action=GetCallerIdentity&__proto__=1&constructor=2&RoleSessionName=a+b&member=m');
+    const params = queryParams(form);
+    expect(params).toEqual(unflatten(new Map([...form].filter(([k]) => k !== 'Action'))));
+    expect(params).toEqual({ RoleSessionName: 'a b', member: 'm' });
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+  });
 });
 
 describe('SigV4 canonical forms', () => {
