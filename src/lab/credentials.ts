@@ -20,6 +20,7 @@ import {
   type RequestAuth,
   type SignedRequest,
 } from './sigv4.js';
+import { sigV2KeyId, sigV2Refused } from './sigv2.js';
 import {
   MAX_FORGOTTEN_KEYS,
   MAX_TEMPORARY_KEYS,
@@ -131,6 +132,8 @@ export class KeyRing {
    * clock) tells an expired dropped key from one dropped while still valid.
    */
   check(req: SignedRequest, nowMs: number, simNowMs = nowMs): Signer {
+    const v2 = sigV2KeyId(req);
+    if (v2 !== undefined) return sigV2Refused(v2);
     let auth: RequestAuth | undefined;
     try {
       auth = readAuth(req);

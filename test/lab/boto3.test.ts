@@ -107,4 +107,30 @@ describe.skipIf(!PYTHON)('boto3 against the lab', { timeout: 60_000 }, () => {
     ]);
     expect(saml.lab.done.has('assume')).toBe(true);
   });
+
+  it('a SigV2 presigned S3 URL (signature_version="s3") gets S3’s InvalidRequest, not an STS error', async () => {
+    const script = `
+import json, sys, urllib.error, urllib.request
+import boto3
+from botocore.config import Config
+s3 = boto3.Session(profile_name='dana').client(
+    's3', endpoint_url=sys.argv[1], config=Config(signature_version='s3', s3={'addressing_style': 'path'}))
+url = s3.generate_presigned_url('get_object', Params={'Bucket': 'reports', 'Key': 'q1.csv'}, ExpiresIn=60)
+try:
+    with urllib.request.urlopen(url) as r:
+        out = {'url': url, 'status': r.status, 'body': r.read().decode()}
+except urllib.error.HTTPError as e:
+    out = {'url': url, 'status': e.code, 'body': e.read().decode()}
+print(json.dumps(out))
+`;
+    const run = await runProgram(PYTHON!, ['-c', script, r.server.url], env);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as { url: string; status: number; body: string };
+    expect(out.url).toMatch(/[?&]AWSAccessKeyId=AKIA[A-Z0-9]+&Signature=[^&]+&Expires=\d+/);
+    expect(out.status).toBe(400);
+    expect(out.body).toContain(
+      '<Code>InvalidRequest</Code><Message>The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.</Message>',
+    );
+    expect(r.events.at(-1)).toMatchObject({ api: 's3:GetObject', caller: 'dana', code: 'InvalidRequest' });
+  });
 });

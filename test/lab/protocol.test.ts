@@ -152,3 +152,40 @@ describe('other services (lab env --all)', () => {
     );
   });
 });
+
+describe('S3 Signature Version 2 is refused as S3 refuses it today (400 InvalidRequest)', () => {
+  const INVALID_REQUEST =
+    '<Code>InvalidRequest</Code><Message>The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.</Message>';
+
+  it.each([
+    [
+      'a presigned URL (AWSAccessKeyId, Signature, Expires)',
+      (id: string) => ({
+        path: `/reports/q1.csv?AWSAccessKeyId=${id}&Signature=abc%3D&Expires=1900000000`,
+        headers: {},
+      }),
+    ],
+    [
+      'an Authorization: AWS header',
+      (id: string) => ({ path: '/reports/q1.csv', headers: { authorization: `AWS ${id}:abc=` } }),
+    ],
+  ])('%s: S3’s error shape, and the call line says why', async (_how, request) => {
+    const { path, headers } = request(r.key('user/dana').accessKeyId);
+    const res = await fetch(`${r.server.url}${path}`, { headers });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(INVALID_REQUEST);
+    expect(r.events.at(-1)).toMatchObject({
+      api: 's3:GetObject',
+      caller: 'dana',
+      outcome: 'error',
+      code: 'InvalidRequest',
+      deciding: expect.stringContaining('Signature Version 2'),
+    });
+  });
+
+  it('negative: a query string that only mentions Signature= is not SigV2 (an unsigned STS GET)', async () => {
+    const res = await fetch(`${r.server.url}/?Action=GetCallerIdentity&Version=2011-06-15&Signature=x`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Code>MissingAuthenticationToken</Code>');
+  });
+});
