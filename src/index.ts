@@ -8,7 +8,7 @@
  * const r = engine.call(call, { id: 'assume' }); // a step's `call:`; later calls may use `as: $assume`
  * if (r.outcome === 'error') r.code;             // a CallFailure: AWS's code, message and HTTP status
  * r.response;                                    // the AWS-shaped response on success
- * r.trace;                                       // every check made, in order, with values and doc links
+ * r.trace;                                       // every check made, in order: id, ok, values, doc link
  * engine.advance(3600);                          // move the simulated clock (seconds)
  * ```
  */
@@ -20,6 +20,8 @@ export type {
   CallOptions,
   CallResult,
   CallSuccess,
+  CheckId,
+  CheckValues,
   Engine,
   SessionView,
   TraceCheck,

@@ -4,6 +4,7 @@
  * made along the way is in `trace`, as data (STYLE.md §1–2).
  */
 import type { AuthorizationDecision, PolicyEvaluation } from './policy/types.js';
+import type { AuthorizationCheckId, CheckId, CheckValues, NamedCheckValues } from './check-values.js';
 import type { ApiName, Call, World } from './world.js';
 
 export type { ApiName, Call, World };
@@ -22,77 +23,21 @@ export type TracePhase =
   | 'duration'
   | 'issue';
 
-/**
- * The stable identifier of a check: what content's `expect.deniedAt` names and what the learner's
- * wording is keyed by. An authorization is `authorize.<action>`, e.g. `authorize.sts:AssumeRole`.
- */
-export type CheckId =
-  | `authorize.${string}`
-  | 'auth.caller'
-  | 'auth.expiry'
-  | 'auth.token-version'
-  | 'authorize.none'
-  | 'caller.long-term'
-  | 'caller.root'
-  | 'caller.type'
-  | 'duration.chaining'
-  | 'duration.limit'
-  | 'duration.root'
-  | 'duration.saml'
-  | 'duration.sso'
-  | 'iam.policy'
-  | 'iam.put-role-policy'
-  | 'iam.role'
-  | 'issue.credentials'
-  | 'issue.packed'
-  | 'key.known'
-  | 'message.valid'
-  | 'mfa.code'
-  | 'mfa.device'
-  | 'oidc.audience'
-  | 'oidc.expiry'
-  | 'oidc.parse'
-  | 'oidc.provider'
-  | 'oidc.signature'
-  | 'region.active'
-  | 'role.exists'
-  | 'saml.audience'
-  | 'saml.expiry'
-  | 'saml.issuer'
-  | 'saml.parse'
-  | 'saml.provider'
-  | 'saml.role'
-  | 'saml.sessionName'
-  | 'saml.signature'
-  | 'saml.sourceIdentity'
-  | 'saml.subject'
-  | 'session.none'
-  | 'session.policy'
-  | 'session.policyArns'
-  | 'source-identity.immutable'
-  | 'sso.assignment'
-  | 'sso.saml'
-  | 'sso.session'
-  | 'sso.signin'
-  | 'sso.user'
-  | 'tags.inherited'
-  | 'tags.rules'
-  | 'tags.transitive'
-  | 'tags.unique'
-  | 'validate.arns'
-  | 'validate.params'
-  | 'validate.roleArn';
+export type {
+  AuthorizationCheckId,
+  AuthorizationValues,
+  CallerValues,
+  CheckId,
+  CheckValues,
+  DurationLimitValues,
+  NamedCheckValues,
+  Signer,
+} from './check-values.js';
 
-/** One check STS made, in order: what was checked, with which values, and whether it passed. */
-export interface TraceCheck {
-  /** A stable identifier, e.g. `caller.root`, `authorize.sts:AssumeRole`. */
-  id: CheckId;
+/** What every check has, whatever its id. */
+interface CheckBase {
   phase: TracePhase;
-  /** One line, e.g. "RoleSessionName matches [\w+=,.@-]* and is 2–64 characters". */
-  title: string;
   ok: boolean;
-  /** The values involved, e.g. "requested 7200 s; role maximum 3600 s". */
-  detail?: string;
   /** The AWS documentation page this rule comes from. */
   ref?: string;
   /** For authorization checks: the full decision with every policy and statement evaluated. */
@@ -102,6 +47,22 @@ export interface TraceCheck {
   /** Informational rather than pass/fail (e.g. "session is role chaining"). */
   info?: boolean;
 }
+
+/** A check with the given id and that id's values. */
+export type TraceCheckOf<K extends CheckId> = CheckBase & {
+  /** A stable identifier, e.g. `caller.root`, `authorize.sts:AssumeRole`. */
+  id: K;
+  /** What the check weighed, e.g. `{ requested: 7200, seconds: 7200, maximum: 3600, … }`. */
+  values: CheckValues<K>;
+};
+
+/**
+ * One check STS made, in order: which check, its values, and whether it passed. The words for it
+ * (title and detail) are the learner's: src/learn/check-text.ts builds them from id, ok and values.
+ */
+export type TraceCheck =
+  | { [K in keyof NamedCheckValues]: TraceCheckOf<K> }[keyof NamedCheckValues]
+  | TraceCheckOf<AuthorizationCheckId>;
 
 /** What a successful call minted or revealed, in the terms `expect` uses (FORMAT.md). */
 export interface SessionView {

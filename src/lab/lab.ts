@@ -18,6 +18,7 @@ import { matchCall, stepsMinted, tasksFor, type CallMatch, type LabTask } from '
 import { IdpKeys, mintJwt, mintSaml, readJwt, readSaml } from './tokens.js';
 import { errorXml, successXml } from './xml.js';
 import { stepNote } from '../learn/authorize-notes.js';
+import { checkText } from '../learn/check-text.js';
 
 /** One call as the lab terminal shows it: a success, or an error with its AWS code and message. */
 export type LabEvent = LabEventBase &
@@ -413,6 +414,7 @@ export function decidingCheck(trace: readonly TraceCheck[]): string | undefined 
   if (!failed) return undefined;
   // An authorization is reduced to the step that failed.
   const step = failed.decision?.steps.find((s) => s.outcome === 'fail');
-  const detail = step ? stepNote(step) : failed.detail;
-  return detail ? `${failed.title}: ${detail}` : failed.title;
+  const words = checkText(failed);
+  const detail = step ? stepNote(step) : words.detail;
+  return detail ? `${words.title}: ${detail}` : words.title;
 }

@@ -13,6 +13,7 @@ import type {
 } from '../engine/policy/types.js';
 import type { TraceCheck } from '../engine/types.js';
 import { conditionNote, stepNote } from './authorize-notes.js';
+import { checkText } from './check-text.js';
 import type { Theme } from '../ui/theme.js';
 
 const mark = (t: Theme, ok: boolean) => (ok ? t.ok(t.sym.ok) : t.fail(t.sym.fail));
@@ -105,12 +106,12 @@ export interface TraceOptions {
   expand?: boolean;
 }
 
-function detailLines(c: TraceCheck, t: Theme): string[] {
+function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): string[] {
   return c.decision
     ? decisionLines(c.decision, t)
     : c.policy
       ? policyLines(c.policy, t)
-      : (c.detail?.split('\n') ?? []).map((l) => t.dim(l));
+      : (detail?.split('\n') ?? []).map((l) => t.dim(l));
 }
 
 /**
@@ -123,19 +124,25 @@ export function renderTrace(trace: readonly TraceCheck[], t: Theme, opts: TraceO
   const decider = decidingCheck(trace);
   const out: string[] = [t.bold('What STS checked:')];
   const seen = new Set<string>();
+  let folded = false;
   for (const [i, c] of trace.entries()) {
     const sym = c.info ? t.dim(t.sym.info) : mark(t, c.ok);
-    out.push(`${String(i + 1).padStart(2)}. ${sym} ${t.wrap(c.title, 6).slice(6)}`);
+    const words = checkText(c);
+    out.push(`${String(i + 1).padStart(2)}. ${sym} ${t.wrap(words.title, 6).slice(6)}`);
     if (i === decider && !expand) out.push(`      ${t.accent(DECIDED)}`);
     const signature = policySignature(c);
     const repeat = signature !== undefined && seen.has(signature);
     if (signature !== undefined) seen.add(signature);
-    if (!expand && i !== decider) continue;
-    const detail = repeat ? [t.dim(`same policies as above: ${mark(t, c.ok)}`)] : detailLines(c, t);
+    if (!expand && i !== decider) {
+      folded ||= Boolean(words.detail || c.decision || c.policy);
+      continue;
+    }
+    const detail = repeat
+      ? [t.dim(`same policies as above: ${mark(t, c.ok)}`)]
+      : detailLines(c, words.detail, t);
     for (const line of detail) out.push(t.wrap(line, 6));
     if (!c.ok && c.ref) out.push(t.dim(t.wrap(`doc: ${c.ref}`, 6)));
   }
-  if (!expand && trace.some((c, i) => i !== decider && (c.detail || c.decision || c.policy)))
-    out.push(t.dim('    (d: every check in detail)'));
+  if (folded) out.push(t.dim('    (d: every check in detail)'));
   return out.join('\n');
 }

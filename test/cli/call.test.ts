@@ -36,12 +36,30 @@ describe('call', () => {
     );
     expect(r.code).toBe(0);
     const { result } = JSON.parse(r.stdout) as {
-      result: { outcome: string; code: string; trace: unknown[] };
+      result: { outcome: string; code: string; trace: Record<string, unknown>[] };
     };
     // ReportReader's MaxSessionDuration is 1 h: a number 7200 is checked against it
     expect(result.outcome).toBe('error');
     expect(result.code).toBe('ValidationError');
-    expect(result.trace.length).toBeGreaterThan(0);
+    // the deciding check as data (id, values) and, for convenience, in the walkthrough's words
+    expect(result.trace.filter((c) => c.ok === false)).toEqual([
+      {
+        id: 'duration.limit',
+        phase: 'duration',
+        ok: false,
+        ref: expect.stringContaining('.html'),
+        values: {
+          rule: 'role',
+          requested: 7200,
+          seconds: 7200,
+          role: 'ReportReader',
+          maximum: 3600,
+          chaining: false,
+        },
+        title: "duration within the role's MaxSessionDuration",
+        detail: 'requested 7200 s; role ReportReader allows at most 3600 s',
+      },
+    ]);
   });
 
   it('--as $step replays the scenario up to that step first', async () => {

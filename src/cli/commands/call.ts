@@ -13,6 +13,7 @@ import { didYouMean } from '../../content/suggest.js';
 import { API_PARAMETERS, createEngine } from '../../engine/index.js';
 import type { ApiName } from '../../engine/world.js';
 import { unknownPrincipal, worldPrincipals } from '../../content/principals.js';
+import { checkText } from '../../learn/check-text.js';
 import { renderOutcome, renderRequest } from '../../learn/screens.js';
 import { createTheme } from '../../ui/theme.js';
 
@@ -148,7 +149,9 @@ export async function run(args: string[], options: CallOptions, ctx: CliContext)
     throw new UsageError(`cannot make this call: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (options.json) {
-    ctx.stdout.write(JSON.stringify({ result }, null, 2) + '\n');
+    // Each check as the engine made it (id, ok, values) plus its words, for scripts that show them.
+    const trace = result.trace.map((c) => ({ ...c, ...checkText(c) }));
+    ctx.stdout.write(JSON.stringify({ result: { ...result, trace } }, null, 2) + '\n');
     return 0;
   }
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });

@@ -22,8 +22,7 @@ export function roleArnFailure(roleArn: string, trace: Trace, ref: string): AwsE
   trace.fail({
     id: 'validate.roleArn',
     phase: 'validate',
-    title: 'RoleArn is a well-formed ARN',
-    detail: roleArn,
+    values: { roleArn },
     ref,
   });
   return ValidationError(`${roleArn} is invalid`);

@@ -3,7 +3,7 @@
  * unsigned, unknown or expired credentials the way AWS does.
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
  */
-import type { ApiName } from '../types.js';
+import type { ApiName, Signer } from '../types.js';
 import type { Caller, Credentials } from './credentials.js';
 import { expiredToken, invalidClientTokenId, missingAuthenticationToken, type AwsError } from './errors.js';
 import { rootAccessKeyId } from './long-term-keys.js';
@@ -30,7 +30,7 @@ export function authenticate(
       trace.pass({
         id,
         phase: 'authenticate',
-        title: `unsigned request: ${api} needs no AWS credentials`,
+        values: { case: 'unsigned', api, accepted: true },
         ref: REF.tempRequest,
       });
       return { caller: { type: 'anonymous' } };
@@ -39,14 +39,14 @@ export function authenticate(
       trace.fail({
         id,
         phase: 'authenticate',
-        title: `${api} needs a signed-in Identity Center user (\`sso/NAME\`)`,
+        values: { case: 'portal-unsigned', api },
       });
       return { error: invalidClientTokenId() };
     }
     trace.fail({
       id,
       phase: 'authenticate',
-      title: `${api} must be signed with AWS credentials, and this request is unsigned`,
+      values: { case: 'unsigned', api, accepted: false },
     });
     return { error: missingAuthenticationToken() };
   }
@@ -57,14 +57,14 @@ export function authenticate(
       trace.fail({
         id,
         phase: 'authenticate',
-        title: `an Identity Center user signs in to the portal; ${api} needs AWS credentials`,
+        values: { case: 'sso-not-portal', api },
       });
       return { error: invalidClientTokenId() };
     }
     trace.pass({
       id,
       phase: 'authenticate',
-      title: `Identity Center user \`${name}\` calls the access portal`,
+      values: { case: 'portal-sso', api, user: name },
     });
     return { caller: { type: 'sso', user: name } };
   }
@@ -72,7 +72,7 @@ export function authenticate(
     trace.fail({
       id,
       phase: 'authenticate',
-      title: `${api} is an Identity Center portal call: the caller must be \`sso/NAME\``,
+      values: { case: 'portal-not-sso', api },
     });
     return { error: invalidClientTokenId() };
   }
@@ -81,28 +81,24 @@ export function authenticate(
       trace.fail({
         id,
         phase: 'authenticate',
-        title: `a service principal only assumes roles and makes requests here; it does not call ${api}`,
+        values: { case: 'service', api, service: name, accepted: false },
       });
       return { error: invalidClientTokenId() };
     }
     trace.pass({
       id,
       phase: 'authenticate',
-      title: `the service \`${name}\` calls STS for its resource`,
+      values: { case: 'service', api, service: name, accepted: true },
       ref: REF.serviceRoles,
     });
     return { caller: { type: 'service', service: name } };
   }
   const creds = resolveCredentials(state, as);
   if (!creds) {
-    const why = as.startsWith('$')
-      ? `step \`${as.slice(1)}\` produced no credentials (it failed, or has not run yet)`
-      : `no credentials called \`${as}\` exist in this world`;
     trace.fail({
       id,
       phase: 'authenticate',
-      title: 'the access key is not recognised',
-      detail: why,
+      values: { case: 'unknown-key', as },
       ref: REF.commonErrors,
     });
     return { error: invalidClientTokenId() };
@@ -150,23 +146,22 @@ function checkExpiry(
   trace: Trace,
 ): { caller: Caller } | { error: AwsError } {
   const id = 'auth.caller';
-  const who = describe(creds);
+  const signer = signerOf(creds);
   if (creds.expiresAt === undefined) {
     trace.pass({
       id,
       phase: 'authenticate',
-      title: `signed with ${who}`,
-      detail: `access key ${creds.accessKeyId} (long-term, never expires)`,
+      values: { case: 'long-term', signer, accessKeyId: creds.accessKeyId },
     });
     return { caller: { type: 'credentials', creds } };
   }
   const left = Math.round((creds.expiresAt - state.now) / 1000);
+  const values = { signer, expiresAt: iso(creds.expiresAt), now: iso(state.now), secondsLeft: left };
   if (left <= 0) {
     trace.fail({
       id: 'auth.expiry',
       phase: 'authenticate',
-      title: `signed with ${who}, which expired at ${iso(creds.expiresAt)}`,
-      detail: `now ${iso(state.now)}: ${-left} s past expiry`,
+      values,
       ref: REF.commonErrors,
     });
     return { error: expiredToken() };
@@ -174,23 +169,14 @@ function checkExpiry(
   trace.pass({
     id: 'auth.expiry',
     phase: 'authenticate',
-    title: `signed with ${who}, valid until ${iso(creds.expiresAt)}`,
-    detail: `${left} s left`,
+    values,
   });
   return { caller: { type: 'credentials', creds } };
 }
 
-function describe(c: Credentials): string {
-  switch (c.kind) {
-    case 'user':
-      return `IAM user ${c.user.name}'s long-term access key`;
-    case 'root':
-      return `the root user of ${c.account}`;
-    case 'session-token':
-      return `GetSessionToken credentials of ${c.user ? `IAM user ${c.user.name}` : 'the root user'}`;
-    case 'role-session':
-      return `role session ${c.arn}`;
-    case 'federated-user':
-      return `federated user session ${c.arn}`;
-  }
+/** The credentials as the trace names them: their kind, ARN, account and IAM user. */
+function signerOf(c: Credentials): Signer {
+  const signer: Signer = { kind: c.kind, arn: c.arn, account: c.account };
+  if ((c.kind === 'user' || c.kind === 'session-token') && c.user) signer.user = c.user.name;
+  return signer;
 }

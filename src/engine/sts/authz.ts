@@ -101,7 +101,7 @@ export function traceAuthorization(
   trace.add({
     id: `authorize.${action}`,
     phase: 'authorize',
-    title: `${action} on ${resource}: ${ok ? 'allowed' : decision.decision === 'ExplicitlyDenied' ? 'explicitly denied' : 'implicitly denied'}`,
+    values: { action, resource, decision: decision.decision },
     ok,
     ref,
     decision,

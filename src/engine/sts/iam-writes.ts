@@ -33,8 +33,7 @@ export function applyIamWrite(
     trace.fail({
       id: 'iam.role',
       phase: 'issue',
-      title: 'the role exists',
-      detail: `no role \`${resourceArn}\``,
+      values: { role: resourceArn },
       ref: REF_REVOKE,
     });
     return {
@@ -54,8 +53,7 @@ export function applyIamWrite(
     trace.fail({
       id: 'iam.policy',
       phase: 'issue',
-      title: 'the policy document is valid',
-      detail: bad.message,
+      values: { problem: bad.message },
       ref: REF_REVOKE,
     });
     return MalformedPolicyDocument('Syntax errors in policy.');
@@ -65,9 +63,7 @@ export function applyIamWrite(
   trace.pass({
     id: 'iam.put-role-policy',
     phase: 'issue',
-    title: `inline policy ${name} is now attached to role ${role.name}`,
-    detail:
-      'it applies to every session of the role from the next request on, including sessions issued earlier',
+    values: { policy: name, role: role.name },
     ref: REF_REVOKE,
   });
   return undefined;

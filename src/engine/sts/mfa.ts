@@ -27,10 +27,7 @@ export function verifyMfa(
     trace.fail({
       id: 'mfa.device',
       phase: 'mfa',
-      title: 'SerialNumber is an MFA device of the caller',
-      detail: device
-        ? `sent ${serial ?? '(none)'}; the caller's device is ${device}`
-        : `the caller has no MFA device (sent ${serial ?? '(none)'})`,
+      values: { ...(serial !== undefined ? { sent: serial } : {}), ...(device ? { device } : {}) },
       ref: REF.mfaApi,
     });
     return { error: AccessDenied(MFA_UNABLE) };
@@ -38,16 +35,14 @@ export function verifyMfa(
   trace.pass({
     id: 'mfa.device',
     phase: 'mfa',
-    title: "SerialNumber is the caller's MFA device",
-    detail: device,
+    values: { sent: serial, device },
     ref: REF.mfaApi,
   });
   if (code !== user.mfaCode) {
     trace.fail({
       id: 'mfa.code',
       phase: 'mfa',
-      title: "TokenCode is the device's current code",
-      detail: `sent ${code}`,
+      values: { sent: code },
       ref: REF.mfaApi,
     });
     return { error: AccessDenied(MFA_INVALID_CODE) };
@@ -55,8 +50,7 @@ export function verifyMfa(
   trace.pass({
     id: 'mfa.code',
     phase: 'mfa',
-    title: "TokenCode is the device's current code",
-    detail: 'the session will be MFA-authenticated',
+    values: { sent: code },
     ref: REF.mfaApi,
   });
   return { mfa: true };

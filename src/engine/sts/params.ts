@@ -98,8 +98,7 @@ export class Validator {
     trace.fail({
       id: 'validate.params',
       phase: 'validate',
-      title: "parameters satisfy the API's constraints",
-      detail: this.violations.map((x) => `${x.member}: ${x.constraint}`).join('; '),
+      values: { violations: this.violations.map(({ member, constraint }) => ({ member, constraint })) },
       ref,
     });
     return { error: ValidationError(validationMessage(this.violations)) };

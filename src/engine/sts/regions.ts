@@ -87,13 +87,12 @@ export function regionGate(
   const account = mintedAccount(call, caller);
   if (!account) return undefined;
   const disabled = state.world.regionSettings.get(account)?.stsDisabled.has(call.region) ?? false;
-  const title = `STS is active in ${call.region} for account ${account}`;
+  const values = { region: call.region, account, disabled };
   if (disabled && call.region !== GLOBAL_ENDPOINT_REGION) {
     trace.fail({
       id: 'region.active',
       phase: 'authenticate',
-      title,
-      detail: 'the account deactivated STS in this Region',
+      values,
       ref: REF_REGIONS,
     });
     return { code: 'RegionDisabledException', message: regionDisabledMessage(account), httpStatus: 403 };
@@ -101,8 +100,7 @@ export function regionGate(
   trace.pass({
     id: 'region.active',
     phase: 'authenticate',
-    title,
-    detail: `endpoint sts.${call.region}.amazonaws.com`,
+    values,
     ref: REF_REGIONS,
   });
   return undefined;
@@ -123,13 +121,12 @@ export function tokenGate(caller: Caller, call: Call, trace: Trace): AwsError | 
 function tokenValidIn(creds: Credentials, call: Call, trace: Trace): boolean {
   if (!creds.tokenVersion || !call.region) return true;
   const optIn = OPT_IN_REGIONS.has(call.region);
-  const title = `the session token (version ${creds.tokenVersion === 'v1' ? 1 : 2}) is valid in ${call.region}`;
+  const values = { version: creds.tokenVersion === 'v1' ? 1 : 2, region: call.region, optIn } as const;
   if (creds.tokenVersion === 'v1' && optIn) {
     trace.fail({
       id: 'auth.token-version',
       phase: 'authenticate',
-      title,
-      detail: `${call.region} is an opt-in Region; version 1 tokens from the global endpoint are valid only in Regions enabled by default`,
+      values,
       ref: REF_TOKENS,
     });
     return false;
@@ -137,8 +134,7 @@ function tokenValidIn(creds: Credentials, call: Call, trace: Trace): boolean {
   trace.pass({
     id: 'auth.token-version',
     phase: 'authenticate',
-    title,
-    detail: optIn ? 'version 2 tokens are valid in every Region' : `${call.region} is enabled by default`,
+    values,
     ref: REF_TOKENS,
   });
   return true;

@@ -10,10 +10,11 @@ import { REF } from './refs.js';
 import { CHAINING_MESSAGE, DURATION, MAX_DURATION_MESSAGE, ROLE_CHAINING_CAP } from './rules.js';
 import type { ContextBuilder } from './context.js';
 import type { EngineState } from './state.js';
-import { humanDuration, iso } from './time.js';
+import { iso } from './time.js';
 import type { Trace } from './trace.js';
 import { roleKey, type RoleModel } from './world-model.js';
 import type { ApiOutcome } from './api.js';
+import type { CheckValues } from '../types.js';
 import { PackedPolicyTooLarge } from './errors.js';
 
 /** Finds the role a RoleArn names (by account and name; the ARN's path must be the role's or `/`). */
@@ -24,8 +25,7 @@ export function findRole(state: EngineState, roleArn: string, trace: Trace): Rol
     trace.fail({
       id: 'role.exists',
       phase: 'authorize',
-      title: 'the role exists',
-      detail: `no role \`${roleArn}\` in this world`,
+      values: { role: roleArn },
       ref: REF.assumeRole,
     });
     return undefined;
@@ -33,8 +33,7 @@ export function findRole(state: EngineState, roleArn: string, trace: Trace): Rol
   trace.pass({
     id: 'role.exists',
     phase: 'authorize',
-    title: `the role exists: ${role.arn}`,
-    detail: `unique id ${role.uniqueId}`,
+    values: { role: role.arn, uniqueId: role.uniqueId },
   });
   return role;
 }
@@ -73,6 +72,19 @@ export interface DurationRule {
   service?: boolean;
 }
 
+/** The role's MaxSessionDuration rule as the trace records it. */
+function durationValues(rule: DurationRule, seconds: number): CheckValues<'duration.limit'> {
+  const values: CheckValues<'duration.limit'> = {
+    rule: 'role',
+    seconds,
+    role: rule.role.name,
+    maximum: rule.role.maxSessionDuration,
+    chaining: rule.chaining !== undefined,
+  };
+  if (rule.requested !== undefined) values.requested = rule.requested;
+  return values;
+}
+
 /**
  * Session duration for an assume call: default 3600; the role's MaxSessionDuration
  * caps it (not for AWS services); role chaining caps it at one hour.
@@ -80,25 +92,20 @@ export interface DurationRule {
  */
 export function roleDuration(rule: DurationRule, trace: Trace): { seconds: number } | { error: AwsError } {
   const seconds = rule.requested ?? DURATION.roleDefault;
-  const asked = rule.requested === undefined ? `default ${humanDuration(seconds)}` : `requested ${seconds} s`;
+  const requested = rule.requested === undefined ? {} : { requested: rule.requested };
   if (rule.chaining) {
-    const note =
-      rule.chaining === 'session-token'
-        ? 'GetSessionToken credentials calling AssumeRole are treated as role chaining (observed AWS behaviour, not documented)'
-        : 'the caller is a role session, so this is role chaining';
+    // GetSessionToken credentials calling AssumeRole count as role chaining (observed AWS behaviour, not documented).
     trace.info({
       id: 'duration.chaining',
       phase: 'duration',
-      title: 'role chaining: the session is capped at 1 hour',
-      detail: note,
+      values: { via: rule.chaining, maximum: ROLE_CHAINING_CAP },
       ref: REF.roleChaining,
     });
     if (seconds > ROLE_CHAINING_CAP) {
       trace.fail({
         id: 'duration.limit',
         phase: 'duration',
-        title: `duration within the 1-hour role-chaining limit`,
-        detail: `${asked}; limit 3600 s`,
+        values: { rule: 'chaining', ...requested, seconds, maximum: ROLE_CHAINING_CAP },
         ref: REF.roleChaining,
       });
       return { error: ValidationError(CHAINING_MESSAGE) };
@@ -108,8 +115,7 @@ export function roleDuration(rule: DurationRule, trace: Trace): { seconds: numbe
     trace.pass({
       id: 'duration.limit',
       phase: 'duration',
-      title: `duration ${humanDuration(seconds)}: MaxSessionDuration does not limit sessions AWS services assume`,
-      detail: asked,
+      values: { rule: 'service', ...requested, seconds },
       ref: REF.maxSessionDuration,
     });
     return { seconds };
@@ -118,8 +124,7 @@ export function roleDuration(rule: DurationRule, trace: Trace): { seconds: numbe
     trace.fail({
       id: 'duration.limit',
       phase: 'duration',
-      title: "duration within the role's MaxSessionDuration",
-      detail: `${asked}; role ${rule.role.name} allows at most ${rule.role.maxSessionDuration} s`,
+      values: durationValues(rule, seconds),
       ref: REF.maxSessionDuration,
     });
     return { error: ValidationError(MAX_DURATION_MESSAGE) };
@@ -127,8 +132,7 @@ export function roleDuration(rule: DurationRule, trace: Trace): { seconds: numbe
   trace.pass({
     id: 'duration.limit',
     phase: 'duration',
-    title: `duration ${humanDuration(seconds)} is within the limits`,
-    detail: `${asked}; role maximum ${rule.role.maxSessionDuration} s${rule.chaining ? '; chaining limit 3600 s' : ''}`,
+    values: durationValues(rule, seconds),
     ref: REF.maxSessionDuration,
   });
   return { seconds };
@@ -156,8 +160,7 @@ export function issueRoleSession(
     trace.fail({
       id: 'issue.packed',
       phase: 'issue',
-      title: 'session policies and tags fit the packed size limit',
-      detail: `${size}% of the allotted space`,
+      values: { percent: size },
       ref: REF.sessionTags,
     });
     const onlyTags = packed.policyText === undefined && packed.arnCount === 0;
@@ -188,8 +191,13 @@ export function issueRoleSession(
   trace.pass({
     id: 'issue.credentials',
     phase: 'issue',
-    title: `issued temporary credentials for ${arn}`,
-    detail: `access key ${creds.accessKeyId}; expires ${iso(creds.expiresAt)}${creds.mfa ? '; MFA-authenticated' : ''}`,
+    values: {
+      kind: 'role-session',
+      arn,
+      accessKeyId: creds.accessKeyId,
+      expiration: iso(creds.expiresAt),
+      mfa: creds.mfa,
+    },
   });
   const response: Record<string, unknown> = {
     Credentials: credentialsResponse(creds),

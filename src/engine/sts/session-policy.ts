@@ -27,7 +27,7 @@ export function sessionPolicies(
         trace.fail({
           id: 'session.policy',
           phase: 'validate',
-          title: 'the session policy is JSON',
+          values: { problem: 'json' },
           ref: REF.sessionPolicies,
         });
         return { error: MalformedPolicyDocument('The policy is not in the valid JSON format.') };
@@ -39,8 +39,7 @@ export function sessionPolicies(
       trace.fail({
         id: 'session.policy',
         phase: 'validate',
-        title: 'the session policy is a valid IAM policy',
-        detail: problem.message,
+        values: { problem: 'invalid', message: problem.message },
         ref: REF.sessionPolicies,
       });
       return { error: MalformedPolicyDocument('Syntax errors in policy.') };
@@ -53,8 +52,7 @@ export function sessionPolicies(
       trace.fail({
         id: 'session.policyArns',
         phase: 'validate',
-        title: 'each PolicyArn is a managed policy',
-        detail: `\`${arn}\` does not exist in this world`,
+        values: { arn },
       });
       return { error: MalformedPolicyDocument(`Policy ${arn} does not exist or is not attachable.`) };
     }
@@ -63,8 +61,7 @@ export function sessionPolicies(
   trace.pass({
     id: 'session.policy',
     phase: 'validate',
-    title: `${out.length} session ${out.length === 1 ? 'policy' : 'policies'}: the session gets at most what they allow`,
-    detail: out.map((p) => p.label).join(', '),
+    values: { policies: out.map((p) => p.label) },
     ref: REF.sessionPolicies,
   });
   return { policies: out };

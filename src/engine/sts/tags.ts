@@ -37,8 +37,7 @@ export function checkSessionTags(
       trace.fail({
         id: 'tags.unique',
         phase: 'tags',
-        title: 'tag keys are unique, ignoring case',
-        detail: `\`${t.key}\` appears twice`,
+        values: { key: t.key },
         ref: REF.sessionTags,
       });
       return { error: InvalidParameterValue(DUPLICATE_TAG_KEYS) };
@@ -51,8 +50,7 @@ export function checkSessionTags(
       trace.fail({
         id: 'tags.transitive',
         phase: 'tags',
-        title: 'every transitive tag key is one of the tags',
-        detail: `\`${key}\` is not a tag`,
+        values: { key },
         ref: REF.sessionTags,
       });
       return { error: InvalidParameterValue(TRANSITIVE_NOT_IN_TAGS) };
@@ -70,8 +68,7 @@ export function checkSessionTags(
     trace.fail({
       id: 'tags.inherited',
       phase: 'tags',
-      title: 'no tag overrides a transitive tag inherited from the calling session',
-      detail: `\`${conflict.key}\` is inherited as transitive`,
+      values: { key: conflict.key },
       ref: REF.sessionTags,
     });
     return { error: InvalidParameterValue(TRANSITIVE_CONFLICT) };
@@ -80,18 +77,11 @@ export function checkSessionTags(
     trace.pass({
       id: 'tags.rules',
       phase: 'tags',
-      title: 'session tags are well formed',
-      detail: [
-        passed.length ? `passed: ${passed.map((t) => `${t.key}=${t.value}`).join(', ')}` : '',
-        transitive.length ? `transitive: ${transitive.join(', ')}` : '',
-        inheritedKeys.length
-          ? `inherited transitive: ${Object.entries(inheritedTags)
-              .map(([k, v]) => `${k}=${v}`)
-              .join(', ')}`
-          : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
+      values: {
+        passed: Object.fromEntries(passed.map((t) => [t.key, t.value])),
+        transitive,
+        inherited: inheritedTags,
+      },
       ref: REF.sessionTags,
     });
   }

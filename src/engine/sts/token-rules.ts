@@ -8,7 +8,6 @@ import { isTemporary } from './credentials.js';
 import { AccessDenied, type AwsError } from './errors.js';
 import { REF } from './refs.js';
 import { DURATION, sessionCredentialsMessage } from './rules.js';
-import { humanDuration } from './time.js';
 import type { Trace } from './trace.js';
 
 /** The caller's long-term credentials, or AWS's refusal of session credentials. */
@@ -19,18 +18,21 @@ export function longTermCaller(
 ): { creds: Credentials } | { error: AwsError } {
   if (caller.type !== 'credentials') throw new Error(`${api} needs credentials`);
   const c = caller.creds;
-  const title = 'the caller signs with long-term credentials';
   if (isTemporary(c)) {
     trace.fail({
       id: 'caller.long-term',
       phase: 'caller',
-      title,
-      detail: `${c.arn} is a temporary session`,
+      values: { caller: c.arn, temporary: true },
       ref: REF.tempRequest,
     });
     return { error: AccessDenied(sessionCredentialsMessage(api)) };
   }
-  trace.pass({ id: 'caller.long-term', phase: 'caller', title, detail: c.arn, ref: REF.tempRequest });
+  trace.pass({
+    id: 'caller.long-term',
+    phase: 'caller',
+    values: { caller: c.arn, temporary: false },
+    ref: REF.tempRequest,
+  });
   return { creds: c };
 }
 
@@ -47,8 +49,7 @@ export function tokenDuration(
     trace.info({
       id: 'duration.root',
       phase: 'duration',
-      title: "the root user's sessions are silently capped at 1 hour",
-      detail: `requested ${seconds} s → 3600 s`,
+      values: { requested: seconds, maximum: DURATION.rootMax },
       ref: REF.tempRequest,
     });
     return DURATION.rootMax;
@@ -56,8 +57,7 @@ export function tokenDuration(
   trace.pass({
     id: 'duration.limit',
     phase: 'duration',
-    title: `duration ${humanDuration(seconds)}`,
-    detail: requested === undefined ? `default ${humanDuration(seconds)}` : `requested ${requested} s`,
+    values: requested === undefined ? { rule: 'token', seconds } : { rule: 'token', requested, seconds },
     ref,
   });
   return seconds;

@@ -1,11 +1,10 @@
-import type { CheckId, TraceCheck, TracePhase } from '../types.js';
+import type { CheckId, CheckValues, TraceCheck, TracePhase } from '../types.js';
 
-/** One check as a rule reports it: which check, where in STS's processing, and its values. */
-export interface CheckReport {
-  id: CheckId;
+/** One check as a rule reports it: which check, where in STS's processing, and the values it weighed. */
+export interface CheckReport<K extends CheckId> {
+  id: K;
   phase: TracePhase;
-  title: string;
-  detail?: string | undefined;
+  values: CheckValues<K>;
   /** The AWS documentation page the rule comes from. */
   ref?: string | undefined;
 }
@@ -19,30 +18,30 @@ export class Trace {
     return check;
   }
 
-  pass(report: CheckReport): void {
+  pass<K extends CheckId>(report: CheckReport<K>): void {
     this.checks.push(clean(report, true));
   }
 
-  fail(report: CheckReport): void {
+  fail<K extends CheckId>(report: CheckReport<K>): void {
     this.checks.push(clean(report, false));
   }
 
   /** A check that passed or failed depending on `ok`. */
-  check(ok: boolean, report: CheckReport): boolean {
+  check<K extends CheckId>(ok: boolean, report: CheckReport<K>): boolean {
     this.checks.push(clean(report, ok));
     return ok;
   }
 
   /** A fact STS established that is neither pass nor fail (e.g. "this is role chaining"). */
-  info(report: CheckReport): void {
+  info<K extends CheckId>(report: CheckReport<K>): void {
     this.checks.push(clean(report, true, true));
   }
 }
 
-function clean(report: CheckReport, ok: boolean, info = false): TraceCheck {
-  const check: TraceCheck = { id: report.id, phase: report.phase, title: report.title, ok };
+function clean<K extends CheckId>(report: CheckReport<K>, ok: boolean, info = false): TraceCheck {
+  // The id and its values arrive together typed by K; TypeScript cannot correlate them in the union.
+  const check = { id: report.id, phase: report.phase, ok, values: report.values } as TraceCheck;
   if (info) check.info = true;
-  if (report.detail !== undefined) check.detail = report.detail;
   if (report.ref !== undefined) check.ref = report.ref;
   return check;
 }

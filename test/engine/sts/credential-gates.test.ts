@@ -115,7 +115,8 @@ describe('credential-type gates for every STS API (id_credentials_temp_request c
       expect(failed.map((c) => c.id)).toEqual([expected[1]]);
       expect(failed[0]?.phase).toBe('caller');
       // a temporary session is named by its ARN (what the learner sees as the caller)
-      if (expected[1] === 'caller.long-term') expect(failed[0]?.detail).toContain(results.at(-1)?.view?.arn);
+      if (expected[1] === 'caller.long-term')
+        expect(failed[0]?.values).toEqual({ caller: results.at(-1)?.view?.arn, temporary: true });
     }
   });
 });

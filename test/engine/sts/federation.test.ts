@@ -438,8 +438,10 @@ describe('Identity Center: SignIn then GetRoleCredentials (docs/decisions.md#ide
     expect(r.view?.userId).toMatch(/^AROA[A-Z2-7]{17}:maria$/);
     // the explanation shows the AssumeRoleWithSAML the member account records
     const saml = r.trace.find((c) => c.id === 'sso.saml');
-    expect(saml?.detail).toMatch(/saml-provider\/AWSSSO_[0-9a-f]{16}_DO_NOT_DELETE/);
-    expect(saml?.detail).toContain('role path /aws-reserved/sso.amazonaws.com/');
+    expect(saml?.values).toMatchObject({
+      provider: expect.stringMatching(/saml-provider\/AWSSSO_[0-9a-f]{16}_DO_NOT_DELETE$/),
+      path: '/aws-reserved/sso.amazonaws.com/',
+    });
   });
 
   it('the session can use the permission set’s policies', () => {

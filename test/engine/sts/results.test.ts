@@ -49,7 +49,10 @@ describe('identifiers: ASIA/AKIA keys, AROA…:session ids, assumed-role ARNs wi
 
   it('an IAM user signs with a long-term AKIA key of 20 characters', () => {
     const r = last(basicWorld(), [whoami('user/alice')]);
-    expect(r.trace[0]?.detail).toMatch(/^access key AKIA[A-Z2-7]{16} /);
+    expect(r.trace[0]?.values).toMatchObject({
+      case: 'long-term',
+      accessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/),
+    });
   });
 
   it('GetCallerIdentity of a session counts its remaining lifetime down with the clock', () => {

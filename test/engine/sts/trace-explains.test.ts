@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../../src/engine/index.js';
 import { stepNote } from '../../../src/learn/authorize-notes.js';
+import { checkText } from '../../../src/learn/check-text.js';
 import { allow, assume, deny, DEV, last, policy, req, role, roleArn, trusts, user, world } from './worlds.js';
 
 const OBJECT = 'arn:aws:s3:::b/k';
@@ -26,8 +27,8 @@ const officeOnly = world({
 const fromIp = (ip: string) =>
   last(officeOnly, [req('user/alice', 's3:GetObject', OBJECT, { 'aws:SourceIp': ip })]);
 
-/** The checks that failed: id and detail. */
-const failed = (r: CallResult) => r.trace.filter((c) => !c.ok).map(({ id, detail }) => ({ id, detail }));
+/** The checks that failed: id and values. */
+const failed = (r: CallResult) => r.trace.filter((c) => !c.ok).map(({ id, values }) => ({ id, values }));
 const authz = (r: CallResult, action: string) => r.trace.find((c) => c.id === `authorize.${action}`)!;
 
 describe('an explicit Deny names its policy, statement, condition and the request value', () => {
@@ -136,6 +137,14 @@ describe('a duration failure names the requested and the allowed seconds', () =>
       roles: [{ ...role('App', DEV, [trusts({ AWS: DEV })]), maxSessionDuration: max }],
     });
     const r = last(w, [assume('user/alice', roleArn(DEV, 'App'), { DurationSeconds: requested })]);
-    expect(failed(r)).toEqual([{ id: 'duration.limit', detail }]);
+    expect(failed(r)).toEqual([
+      {
+        id: 'duration.limit',
+        values: { rule: 'role', requested, seconds: requested, role: 'App', maximum: max, chaining: false },
+      },
+    ]);
+    // and in the learner's words
+    const check = r.trace.find((c) => !c.ok);
+    expect(check && checkText(check).detail).toBe(detail);
   });
 });

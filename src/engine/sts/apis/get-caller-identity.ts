@@ -22,8 +22,7 @@ export const getCallerIdentity: ApiHandler = ({ state, call, caller, trace }) =>
   trace.pass({
     id: 'authorize.none',
     phase: 'authorize',
-    title: 'GetCallerIdentity needs no permission and cannot be denied',
-    detail: denied ? `${denied} denies sts:GetCallerIdentity, and that has no effect` : 'no policy is needed',
+    values: denied ? { api: 'GetCallerIdentity', deniedBy: denied } : { api: 'GetCallerIdentity' },
     ref: REF.getCallerIdentity,
   });
   return {

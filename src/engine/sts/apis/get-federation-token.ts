@@ -70,7 +70,7 @@ function parseFederationToken(
     trace.info({
       id: 'tags.transitive',
       phase: 'tags',
-      title: 'federated-user sessions cannot chain, so tags are never transitive',
+      values: { federated: true },
       ref: REF.sessionTags,
     });
   }
@@ -79,8 +79,7 @@ function parseFederationToken(
   trace.pass({
     id: 'validate.params',
     phase: 'validate',
-    title: "parameters satisfy the API's constraints",
-    detail: `Name \`${request.name}\` (2–32)`,
+    values: { api: 'GetFederationToken', name: request.name },
     ref: REF.getFederationToken,
   });
   return parsed;
@@ -136,8 +135,7 @@ function issueFederatedUser(
     trace.fail({
       id: 'issue.packed',
       phase: 'issue',
-      title: 'session policies and tags fit the packed size limit',
-      detail: `${size}%`,
+      values: { percent: size },
       ref: REF.sessionTags,
     });
     return { error: PackedPolicyTooLarge(`Packed policy consumes ${size}% of allotted space`) };
@@ -146,8 +144,7 @@ function issueFederatedUser(
     trace.info({
       id: 'session.none',
       phase: 'issue',
-      title: 'no session policy: the federated user will have no permissions',
-      detail: 'except where a resource-based policy names the federated-user ARN',
+      values: {},
       ref: REF.getFederationToken,
     });
   }
@@ -167,8 +164,7 @@ function issueFederatedUser(
   trace.pass({
     id: 'issue.credentials',
     phase: 'issue',
-    title: `issued federated-user credentials for ${federatedArn}`,
-    detail: `access key ${creds.accessKeyId}`,
+    values: { kind: 'federated-user', arn: federatedArn, accessKeyId: creds.accessKeyId, mfa: creds.mfa },
   });
   return {
     response: {

@@ -28,7 +28,7 @@ export const getSessionToken: ApiHandler = ({ state, caller, params, trace }) =>
   trace.pass({
     id: 'validate.params',
     phase: 'validate',
-    title: "parameters satisfy the API's constraints",
+    values: { api: 'GetSessionToken' },
     ref: REF.getSessionToken,
   });
   const lt = longTermCaller(caller, 'GetSessionToken', trace);
@@ -38,7 +38,7 @@ export const getSessionToken: ApiHandler = ({ state, caller, params, trace }) =>
   trace.pass({
     id: 'authorize.none',
     phase: 'authorize',
-    title: 'GetSessionToken needs no permission: an Allow or Deny on sts:GetSessionToken has no effect',
+    values: { api: 'GetSessionToken' },
     ref: REF.getSessionToken,
   });
   const mfa = verifyMfa(caller, serial, code, trace);
@@ -62,8 +62,7 @@ export const getSessionToken: ApiHandler = ({ state, caller, params, trace }) =>
   trace.pass({
     id: 'issue.credentials',
     phase: 'issue',
-    title: `issued session credentials for ${c.arn}`,
-    detail: `access key ${creds.accessKeyId}${creds.mfa ? '; MFA-authenticated' : ''}`,
+    values: { kind: 'session-token', arn: c.arn, accessKeyId: creds.accessKeyId, mfa: creds.mfa },
   });
   return { response: { Credentials: credentialsResponse(creds) }, creds, view: viewOf(creds, state.now) };
 };

@@ -26,7 +26,7 @@ export const signIn: ApiHandler = ({ state, caller, trace }) => {
     trace.fail({
       id: 'sso.user',
       phase: 'authenticate',
-      title: `\`${caller.user}\` is an Identity Center user`,
+      values: { user: caller.user },
       ref: REF.identityCenterPermissionSets,
     });
     return fail(UnauthorizedException(NOT_SIGNED_IN));
@@ -36,8 +36,7 @@ export const signIn: ApiHandler = ({ state, caller, trace }) => {
   trace.pass({
     id: 'sso.signin',
     phase: 'authenticate',
-    title: `${caller.user} signs in to the access portal`,
-    detail: `portal session until ${iso(expires)}`,
+    values: { user: caller.user, until: iso(expires) },
     ref: REF.identityCenterDuration,
   });
   return {
@@ -53,8 +52,7 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
     trace.fail({
       id: 'sso.session',
       phase: 'authenticate',
-      title: `${caller.user} has a portal session`,
-      detail: until === undefined ? 'not signed in' : `expired at ${iso(until)}`,
+      values: until === undefined ? { user: caller.user } : { user: caller.user, until: iso(until) },
       ref: REF.portalGetRoleCredentials,
     });
     return fail(UnauthorizedException(NOT_SIGNED_IN));
@@ -62,8 +60,7 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   trace.pass({
     id: 'sso.session',
     phase: 'authenticate',
-    title: `${caller.user} has a portal session`,
-    detail: `until ${iso(until)}`,
+    values: { user: caller.user, until: iso(until) },
     ref: REF.portalGetRoleCredentials,
   });
   const account = String(params.AccountId ?? '');
@@ -75,8 +72,7 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
     trace.fail({
       id: 'sso.assignment',
       phase: 'authorize',
-      title: `${caller.user} is assigned ${permissionSet} in ${account}`,
-      detail: 'no such assignment',
+      values: { user: caller.user, permissionSet, account },
       ref: REF.identityCenterPermissionSets,
     });
     return fail(ForbiddenException('No access'));
@@ -84,14 +80,17 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   trace.pass({
     id: 'sso.assignment',
     phase: 'authorize',
-    title: `${caller.user} is assigned ${permissionSet} in ${account}`,
+    values: { user: caller.user, permissionSet, account },
     ref: REF.identityCenterPermissionSets,
   });
   trace.info({
     id: 'sso.saml',
     phase: 'federation',
-    title: `Identity Center assumes ${role.name} with AssumeRoleWithSAML (this is what the member account's CloudTrail records)`,
-    detail: `provider ${role.trust.statements[0]?.principal?.entries[0]?.value ?? ''}; role path ${role.path}`,
+    values: {
+      role: role.name,
+      provider: role.trust.statements[0]?.principal?.entries[0]?.value ?? '',
+      path: role.path,
+    },
     ref: REF.identityCenterPermissionSets,
   });
   const providerArn = role.trust.statements[0]?.principal?.entries[0]?.value ?? '';
@@ -118,7 +117,7 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
   trace.info({
     id: 'duration.sso',
     phase: 'duration',
-    title: `the permission set's session duration: ${ps.sessionDuration} s`,
+    values: { seconds: ps.sessionDuration },
     ref: REF.identityCenterDuration,
   });
   const out = issueRoleSession(

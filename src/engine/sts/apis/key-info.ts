@@ -26,8 +26,7 @@ function permitted(req: ApiRequest, action: string, ref: string): boolean {
     trace.fail({
       id: 'caller.type',
       phase: 'caller',
-      title: `these credentials may call ${call.api}`,
-      detail: `${caller.creds.kind} credentials are limited among STS APIs`,
+      values: { gate: 'sts-api', api: call.api, kind: caller.creds.kind, caller: caller.creds.arn },
       ref: REF.tempRequest,
     });
     return false;
@@ -67,8 +66,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
     trace.fail({
       id: 'validate.params',
       phase: 'validate',
-      title: 'AccessKeyId is 16–128 word characters',
-      detail: key,
+      values: { api: 'GetAccessKeyInfo', accessKeyId: key },
       ref: REF.getAccessKeyInfo,
     });
     return fail(ValidationError(problem));
@@ -83,8 +81,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
     trace.fail({
       id: 'key.known',
       phase: 'issue',
-      title: 'the key belongs to this world',
-      detail: `${key} was never issued here`,
+      values: { key },
       ref: REF.getAccessKeyInfo,
     });
     return fail(InvalidParameterValue(`The access key ID ${key} is not known in this simulated world.`));
@@ -92,8 +89,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
   trace.pass({
     id: 'key.known',
     phase: 'issue',
-    title: `${key} belongs to account ${owner}`,
-    detail: key.startsWith('ASIA') ? 'a temporary key (ASIA…)' : 'a long-term key (AKIA…)',
+    values: { key, account: owner },
     ref: REF.getAccessKeyInfo,
   });
   return { response: { Account: owner } };
@@ -115,8 +111,7 @@ export const decodeAuthorizationMessage: ApiHandler = (req) => {
     trace.fail({
       id: 'message.valid',
       phase: 'issue',
-      title: 'EncodedMessage is an authorization message',
-      detail: raw,
+      values: { message: raw },
       ref: REF.decodeAuthorizationMessage,
     });
     return fail(InvalidAuthorizationMessageException('Message is not valid'));
@@ -124,8 +119,7 @@ export const decodeAuthorizationMessage: ApiHandler = (req) => {
   trace.pass({
     id: 'message.valid',
     phase: 'issue',
-    title: 'decoded the authorization failure',
-    detail: `${denial.action} on ${denial.resource}`,
+    values: { action: denial.action, resource: denial.resource },
     ref: REF.decodeAuthorizationMessage,
   });
   return { response: { DecodedMessage: JSON.stringify(denial) } };

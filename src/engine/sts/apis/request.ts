@@ -30,8 +30,7 @@ export const request: ApiHandler = ({ state, call, caller, params, trace }) => {
     trace.fail({
       id: 'caller.type',
       phase: 'caller',
-      title: gate.title,
-      detail: gate.detail,
+      values: gate.values,
       ref: REF.tempRequest,
     });
     return fail(gate.error);
@@ -115,15 +114,13 @@ function credentialGate(c: Credentials, action: string, service: string) {
   const iam = iamAccess(c.kind);
   if (iam === 'never' && service === 'iam') {
     return {
-      title: 'GetFederationToken credentials cannot call IAM APIs',
-      detail: action,
+      values: { gate: 'iam' as const, kind: 'federated-user' as const, action, mfa: c.mfa },
       error: AccessDenied(`User: ${c.arn} is not authorized to perform: ${action}`),
     };
   }
   if (iam === 'only with MFA' && service === 'iam' && !c.mfa) {
     return {
-      title: 'GetSessionToken credentials call IAM only when MFA was used to get them',
-      detail: `${action} with a session created without MFA`,
+      values: { gate: 'iam' as const, kind: 'session-token' as const, action, mfa: c.mfa },
       error: invalidSessionToken(),
     };
   }

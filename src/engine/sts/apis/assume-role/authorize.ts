@@ -95,8 +95,8 @@ function sourceIdentityRule(
     trace.fail({
       id: 'source-identity.immutable',
       phase: 'source-identity',
-      title: 'source identity is unchanged from the calling session',
-      detail: `the session carries \`${inherited}\`; the request sets \`${passed}\` (AWS denies the request; its exact message is not documented)`,
+      // AWS denies the request; its exact message is not documented.
+      values: { inherited, passed },
       ref: REF.sourceIdentity,
     });
     return { error: notAuthorized(callerName(caller), 'sts:SetSourceIdentity', role.arn) };

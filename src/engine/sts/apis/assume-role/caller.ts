@@ -15,8 +15,7 @@ export function assumeRoleCallerError(caller: Caller, roleArn: string, trace: Tr
     trace.fail({
       id: 'caller.root',
       phase: 'caller',
-      title: 'the caller is not the root user',
-      detail: 'the root user cannot assume roles',
+      values: {},
       ref: REF.tempRequest,
     });
     return AccessDenied(ROOT_CANNOT_ASSUME_ROLE);
@@ -25,8 +24,7 @@ export function assumeRoleCallerError(caller: Caller, roleArn: string, trace: Tr
     trace.fail({
       id: 'caller.type',
       phase: 'caller',
-      title: 'these credentials may call AssumeRole',
-      detail: 'GetFederationToken credentials can call only GetCallerIdentity among STS APIs',
+      values: { gate: 'sts-api', api: 'AssumeRole', kind: caller.creds.kind, caller: caller.creds.arn },
       ref: REF.tempRequest,
     });
     return notAuthorized(callerName(caller), 'sts:AssumeRole', roleArn);
@@ -34,8 +32,12 @@ export function assumeRoleCallerError(caller: Caller, roleArn: string, trace: Tr
   trace.pass({
     id: 'caller.type',
     phase: 'caller',
-    title: 'these credentials may call AssumeRole',
-    detail: callerName(caller),
+    values: {
+      gate: 'sts-api',
+      api: 'AssumeRole',
+      ...(caller.type === 'credentials' ? { kind: caller.creds.kind } : {}),
+      caller: callerName(caller),
+    },
     ref: REF.tempRequest,
   });
 

@@ -54,8 +54,10 @@ export function parseAssumeRole(
   trace.pass({
     id: 'validate.params',
     phase: 'validate',
-    title: "parameters satisfy the API's constraints",
-    detail: `RoleSessionName \`${sessionName}\` matches [\\w+=,.@-]* (2–64)${duration !== undefined ? `; DurationSeconds ${duration} in 900–43200` : ''}`,
+    values:
+      duration !== undefined
+        ? { api: 'AssumeRole', sessionName, duration }
+        : { api: 'AssumeRole', sessionName },
     ref: REF.assumeRole,
   });
   return parsed;

@@ -44,8 +44,7 @@ export function checkAssertion(
     trace.fail({
       id: 'saml.provider',
       phase: 'federation',
-      title: 'PrincipalArn is a SAML provider in IAM',
-      detail: `no provider \`${principalArn}\``,
+      values: { provider: principalArn },
       ref: REF.samlProviders,
     });
     return error(
@@ -57,16 +56,17 @@ export function checkAssertion(
   trace.pass({
     id: 'saml.provider',
     phase: 'federation',
-    title: `the SAML provider exists: ${provider.name}`,
-    detail: provider.arn,
+    values: { provider: provider.arn, name: provider.name },
     ref: REF.samlProviders,
   });
   if (assertion.issuer !== provider.issuer) {
     trace.fail({
       id: 'saml.issuer',
       phase: 'federation',
-      title: "the assertion's Issuer is the provider's",
-      detail: `assertion: ${assertion.issuer ?? '(none)'}; provider metadata: ${provider.issuer}`,
+      values:
+        assertion.issuer === undefined
+          ? { expected: provider.issuer }
+          : { issuer: assertion.issuer, expected: provider.issuer },
       ref: REF.samlTroubleshoot,
     });
     return error(
@@ -82,16 +82,17 @@ export function checkAssertion(
   trace.pass({
     id: 'saml.issuer',
     phase: 'federation',
-    title: "the assertion's Issuer is the provider's",
-    detail: provider.issuer,
+    values: { issuer: provider.issuer, expected: provider.issuer },
     ref: REF.samlTroubleshoot,
   });
   if (assertion.signedBy !== provider.name) {
     trace.fail({
       id: 'saml.signature',
       phase: 'federation',
-      title: "the signature verifies with the provider's certificate",
-      detail: `signed by ${assertion.signedBy ?? '(nobody)'}, expected ${provider.name}`,
+      values:
+        assertion.signedBy === undefined
+          ? { expected: provider.name }
+          : { signedBy: assertion.signedBy, expected: provider.name },
       ref: REF.samlTroubleshoot,
     });
     return error(InvalidIdentityToken('Response signature invalid'));
@@ -99,8 +100,7 @@ export function checkAssertion(
   trace.pass({
     id: 'saml.signature',
     phase: 'federation',
-    title: "the signature verifies with the provider's certificate",
-    detail: provider.name,
+    values: { signedBy: provider.name, expected: provider.name },
     ref: REF.samlTroubleshoot,
   });
   const audience = assertion.audience ?? WEBSERVICES;
@@ -108,8 +108,7 @@ export function checkAssertion(
     trace.fail({
       id: 'saml.audience',
       phase: 'federation',
-      title: `the AudienceRestriction names AWS (${AUDIENCES.join(' or ')})`,
-      detail: audience,
+      values: { audience, allowed: AUDIENCES },
       ref: REF.samlAssertions,
     });
     return error(InvalidIdentityToken(WRONG_AUDIENCE));
@@ -117,8 +116,7 @@ export function checkAssertion(
   trace.pass({
     id: 'saml.audience',
     phase: 'federation',
-    title: 'the AudienceRestriction names AWS',
-    detail: audience,
+    values: { audience, allowed: AUDIENCES },
     ref: REF.samlAssertions,
   });
   const deadline = parseInstant(assertion.notOnOrAfter ?? '+5m', state.now);
@@ -128,8 +126,7 @@ export function checkAssertion(
     trace.fail({
       id: 'saml.expiry',
       phase: 'federation',
-      title: 'the assertion is redeemed before NotOnOrAfter',
-      detail: `NotOnOrAfter ${iso(deadline)}; now ${iso(state.now)}`,
+      values: { notOnOrAfter: iso(deadline), now: iso(state.now) },
       ref: REF.samlAssertions,
     });
     return error(ExpiredTokenException('Token must be redeemed within 5 minutes of issuance'));
@@ -137,8 +134,8 @@ export function checkAssertion(
   trace.pass({
     id: 'saml.expiry',
     phase: 'federation',
-    title: 'the assertion is redeemed before NotOnOrAfter',
-    detail: deadline !== undefined ? iso(deadline) : undefined,
+    values:
+      deadline !== undefined ? { notOnOrAfter: iso(deadline), now: iso(state.now) } : { now: iso(state.now) },
     ref: REF.samlAssertions,
   });
   return { provider };

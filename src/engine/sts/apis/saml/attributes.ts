@@ -27,8 +27,7 @@ export function checkAttributes(request: SamlRequest, trace: Trace): SamlSubject
     trace.fail({
       id: 'saml.role',
       phase: 'federation',
-      title: 'the Role attribute pairs RoleArn with PrincipalArn',
-      detail: `attribute values: ${(assertion.roles ?? []).join(' | ') || '(none)'}`,
+      values: { values: assertion.roles ?? [], role: roleArn, provider: principalArn },
       ref: REF.samlAssertions,
     });
     return error(
@@ -40,15 +39,14 @@ export function checkAttributes(request: SamlRequest, trace: Trace): SamlSubject
   trace.pass({
     id: 'saml.role',
     phase: 'federation',
-    title: 'the Role attribute pairs RoleArn with PrincipalArn',
-    detail: `${roleArn},${principalArn}`,
+    values: { values: assertion.roles ?? [], role: roleArn, provider: principalArn },
     ref: REF.samlAssertions,
   });
   if (!assertion.subject) {
     trace.fail({
       id: 'saml.subject',
       phase: 'federation',
-      title: 'the assertion has a Subject NameID',
+      values: {},
       ref: REF.samlAssertions,
     });
     return error(AccessDenied(DENIED));
@@ -58,8 +56,7 @@ export function checkAttributes(request: SamlRequest, trace: Trace): SamlSubject
     trace.fail({
       id: 'saml.sessionName',
       phase: 'federation',
-      title: 'the RoleSessionName attribute matches [a-zA-Z_0-9+=,.@-]{2,64}',
-      detail: sessionName,
+      values: { sessionName },
       ref: REF.samlAssertions,
     });
     return error(
@@ -69,7 +66,7 @@ export function checkAttributes(request: SamlRequest, trace: Trace): SamlSubject
   trace.pass({
     id: 'saml.sessionName',
     phase: 'federation',
-    title: `session name from the RoleSessionName attribute: ${sessionName}`,
+    values: { sessionName },
     ref: REF.samlAssertions,
   });
   if (
@@ -79,8 +76,7 @@ export function checkAttributes(request: SamlRequest, trace: Trace): SamlSubject
     trace.fail({
       id: 'saml.sourceIdentity',
       phase: 'source-identity',
-      title: 'the SourceIdentity attribute is valid',
-      detail: assertion.sourceIdentity,
+      values: { sourceIdentity: assertion.sourceIdentity },
       ref: REF.sourceIdentity,
     });
     return error(

@@ -65,8 +65,7 @@ export function parseSamlRequest(
     trace.fail({
       id: 'validate.arns',
       phase: 'validate',
-      title: 'RoleArn names a role and PrincipalArn a SAML provider',
-      detail: `${roleArn} / ${principalArn}`,
+      values: { roleArn, principalArn },
       ref: REF.assumeRoleWithSaml,
     });
     return { error: ValidationError('Request ARN is invalid') };
@@ -74,15 +73,14 @@ export function parseSamlRequest(
   trace.pass({
     id: 'validate.params',
     phase: 'validate',
-    title: "parameters satisfy the API's constraints",
+    values: { api: 'AssumeRoleWithSAML' },
     ref: REF.assumeRoleWithSaml,
   });
   if (typeof assertion !== 'object' || assertion === null || Array.isArray(assertion)) {
     trace.fail({
       id: 'saml.parse',
       phase: 'federation',
-      title: 'SAMLAssertion is a SAML response',
-      detail: 'not a structured assertion',
+      values: {},
       ref: REF.samlAssertions,
     });
     return { error: InvalidIdentityToken('Invalid base64 SAMLResponse') };

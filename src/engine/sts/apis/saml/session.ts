@@ -81,7 +81,7 @@ export function samlDuration(
     trace.info({
       id: 'duration.saml',
       phase: 'duration',
-      title: `the SessionDuration attribute shortens the session to ${attribute} s`,
+      values: { source: 'attribute', seconds: attribute },
       ref: REF.samlAssertions,
     });
     seconds = attribute;
@@ -92,8 +92,7 @@ export function samlDuration(
     trace.info({
       id: 'duration.saml',
       phase: 'duration',
-      title: `SessionNotOnOrAfter caps the session at ${iso(sessionEnd)}`,
-      detail: `${seconds} s`,
+      values: { source: 'session-not-on-or-after', until: iso(sessionEnd), seconds },
       ref: REF.assumeRoleWithSaml,
     });
   }

@@ -59,8 +59,7 @@ export function parseWebIdentityRequest(
   trace.pass({
     id: 'validate.params',
     phase: 'validate',
-    title: "parameters satisfy the API's constraints",
-    detail: `RoleSessionName \`${sessionName}\``,
+    values: { api: 'AssumeRoleWithWebIdentity', sessionName },
     ref: REF.assumeRoleWithWebIdentity,
   });
   const raw = parsed.request.token;
@@ -68,8 +67,7 @@ export function parseWebIdentityRequest(
     trace.fail({
       id: 'oidc.parse',
       phase: 'federation',
-      title: 'WebIdentityToken is a JWT (an OIDC ID token)',
-      detail: 'not a structured token',
+      values: {},
       ref: REF.oidcProviders,
     });
     return error(

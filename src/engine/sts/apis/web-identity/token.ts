@@ -50,8 +50,7 @@ export function checkToken(
     trace.fail({
       id: 'oidc.provider',
       phase: 'federation',
-      title: "the token's issuer is an OIDC provider in the role's account",
-      detail: `iss ${iss || '(none)'}; account ${account}`,
+      values: { issuer: iss, account },
       ref: REF.oidcProviders,
     });
     return error(InvalidIdentityToken(`No OpenIDConnect provider found in your account for ${iss}`));
@@ -60,18 +59,16 @@ export function checkToken(
   trace.pass({
     id: 'oidc.provider',
     phase: 'federation',
-    title: provider
-      ? `the OIDC provider exists: ${provider.arn}`
-      : `${host} is a built-in web identity provider`,
-    detail: iss,
+    values: provider
+      ? { issuer: iss, account, provider: provider.arn }
+      : { issuer: iss, account, builtIn: host },
     ref: REF.oidcProviders,
   });
   if (token.signedBy !== iss) {
     trace.fail({
       id: 'oidc.signature',
       phase: 'federation',
-      title: "the signature verifies with a key from the issuer's JWKS",
-      detail: `signed by ${token.signedBy ?? '(nobody)'}`,
+      values: token.signedBy === undefined ? { issuer: iss } : { issuer: iss, signedBy: token.signedBy },
       ref: REF.oidcRoles,
     });
     return error(
@@ -83,8 +80,7 @@ export function checkToken(
   trace.pass({
     id: 'oidc.signature',
     phase: 'federation',
-    title: "the signature verifies with a key from the issuer's JWKS",
-    detail: iss,
+    values: { issuer: iss, signedBy: token.signedBy },
     ref: REF.oidcRoles,
   });
   const exp = parseInstant(token.exp ?? '+1h', state.now);
@@ -92,8 +88,7 @@ export function checkToken(
     trace.fail({
       id: 'oidc.expiry',
       phase: 'federation',
-      title: 'the token has not expired',
-      detail: `exp ${iso(exp)}; now ${iso(state.now)}`,
+      values: { expires: iso(exp), now: iso(state.now) },
       ref: REF.assumeRoleWithWebIdentity,
     });
     return error(
@@ -105,8 +100,7 @@ export function checkToken(
   trace.pass({
     id: 'oidc.expiry',
     phase: 'federation',
-    title: 'the token has not expired',
-    detail: exp !== undefined ? `exp ${iso(exp)}` : undefined,
+    values: exp !== undefined ? { expires: iso(exp), now: iso(state.now) } : { now: iso(state.now) },
     ref: REF.assumeRoleWithWebIdentity,
   });
   const auds = token.aud === undefined ? [] : Array.isArray(token.aud) ? token.aud : [token.aud];
@@ -115,7 +109,7 @@ export function checkToken(
     trace.fail({
       id: 'oidc.audience',
       phase: 'federation',
-      title: 'the token has an aud claim',
+      values: { audiences: [] },
       ref: REF.oidcProviders,
     });
     return error(InvalidIdentityToken('Missing a required claim: aud'));
@@ -124,8 +118,7 @@ export function checkToken(
     trace.fail({
       id: 'oidc.audience',
       phase: 'federation',
-      title: "the token's aud is one of the provider's client IDs",
-      detail: `aud ${auds.join(', ')}; provider allows ${provider.audiences.join(', ')}`,
+      values: { audiences: auds, allowed: provider.audiences },
       ref: REF.oidcProviders,
     });
     return error(InvalidIdentityToken('Incorrect token audience'));
@@ -133,10 +126,7 @@ export function checkToken(
   trace.pass({
     id: 'oidc.audience',
     phase: 'federation',
-    title: provider
-      ? "the token's aud is one of the provider's client IDs"
-      : 'aud is checked by the trust policy',
-    detail: auds.join(', '),
+    values: provider ? { audiences: auds, allowed: provider.audiences } : { audiences: auds },
     ref: REF.oidcProviders,
   });
 
