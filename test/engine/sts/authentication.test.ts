@@ -74,7 +74,11 @@ describe('engine.forget drops what one call left behind (a long-running server b
       code: 'InvalidClientTokenId',
       message: 'The security token included in the request is invalid.',
     });
-    expect(r.trace[0]?.detail).toBe('step `a` produced no credentials (it failed, or has not run yet)');
+    expect(r.trace[0]).toMatchObject({
+      id: 'auth.caller',
+      ok: false,
+      values: { case: 'unknown-key', as: '$a' },
+    });
     expect(e.call(whoami('$b')).outcome).toBe('success');
   });
 
