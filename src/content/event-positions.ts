@@ -4,7 +4,14 @@
  * followed through them (no second parse of the file). Offsets match what `yaml` reports for the
  * same node.
  */
-import { EVENT_ID, getScalarValue, SCALAR_STYLE, type Event } from 'js-yaml';
+import {
+  EVENT_ID,
+  getScalarValue,
+  SCALAR_STYLE,
+  type ChompingMode,
+  type Event,
+  type ScalarStyle,
+} from 'js-yaml';
 import type { Position, Positions } from './positions.js';
 
 const NONE = -1;
@@ -30,22 +37,43 @@ function startOf(e: Event, text: string): number {
 }
 
 /**
- * `end[i]`: the index of the event after the node that starts at event `i` (a scalar is one event;
- * a collection runs to its POP), so a lookup steps over a sibling's whole subtree at once. One pass,
- * no strings: a file with warnings pays little for it.
+ * The parse events, kept for positions in typed arrays: a few numbers per node instead of an object,
+ * so a run that holds every file's positions until its last check (validate) keeps little for the
+ * garbage collector to trace. Per event, STRIDE numbers: its type, with a scalar's style, chomping,
+ * `fast` flag and indent packed in (what `getScalarValue` needs to name a key); where the node starts
+ * (startOf); the index of the event after its subtree, so a lookup steps over a sibling at once; a
+ * scalar's value range.
  */
-function subtreeEnds(events: readonly Event[]): Int32Array {
-  const end = new Int32Array(events.length + 1);
+const STRIDE = 5;
+const [KIND, START, END, VALUE_START, VALUE_END] = [0, 1, 2, 3, 4];
+
+function compact(events: readonly Event[], text: string): Int32Array {
+  const index = new Int32Array(events.length * STRIDE + STRIDE);
   const open: number[] = [];
   for (let i = 0; i < events.length; i++) {
-    const type = events[i]!.type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open.push(i);
-    else if (type === EVENT_ID.POP) {
+    const e = events[i]!;
+    const at = i * STRIDE;
+    index[at + START] = startOf(e, text);
+    index[at + END] = i + 1;
+    index[at + VALUE_START] = NONE;
+    index[at + VALUE_END] = NONE;
+    if (e.type === EVENT_ID.SCALAR) {
+      index[at + KIND] =
+        e.type | (e.style << 3) | (e.chomping << 6) | (e.fast ? 1 << 8 : 0) | ((e.indent + 1) << 9);
+      index[at + VALUE_START] = e.valueStart;
+      index[at + VALUE_END] = e.valueEnd;
+      continue;
+    }
+    index[at + KIND] = e.type;
+    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) open.push(i);
+    else if (e.type === EVENT_ID.POP) {
       const start = open.pop();
-      if (start !== undefined) end[start] = i + 1;
-    } else end[i] = i + 1;
+      if (start !== undefined) index[start * STRIDE + END] = i + 1;
+    }
   }
-  return end;
+  // past the last event: a POP, so that a walk off the end stops
+  index[events.length * STRIDE + KIND] = EVENT_ID.POP;
+  return index;
 }
 
 /** A node reached by a path: its event, where it starts, and where its key starts (mapping entries). */
@@ -55,50 +83,67 @@ interface Step {
   key?: number;
 }
 
-/** The lookup over a parsed file's events, its index built on first use. */
+/** The lookup over a parsed file's events (which it does not keep). */
 export function eventPositions(events: readonly Event[], text: string): Positions {
-  let end: Int32Array | undefined;
-  let starts: number[] | undefined;
+  const index = compact(events, text);
   const root = events.findIndex((e) => e.type !== EVENT_ID.DOCUMENT);
+  let starts: number[] | undefined;
+  const type = (i: number) => index[i * STRIDE + KIND]! & 7;
+  const field = (i: number, f: number) => index[i * STRIDE + f]!;
+  const keyName = (i: number): string => {
+    const kind = index[i * STRIDE + KIND]!;
+    // a key that is itself a list or mapping is addressed as '' (as `yaml`'s lookup does)
+    if ((kind & 7) !== EVENT_ID.SCALAR) return '';
+    return getScalarValue(text, {
+      type: EVENT_ID.SCALAR,
+      valueStart: field(i, VALUE_START),
+      valueEnd: field(i, VALUE_END),
+      anchorStart: NONE,
+      anchorEnd: NONE,
+      tagStart: NONE,
+      tagEnd: NONE,
+      style: ((kind >> 3) & 7) as ScalarStyle,
+      chomping: ((kind >> 6) & 3) as ChompingMode,
+      fast: (kind & (1 << 8)) !== 0,
+      indent: (kind >> 9) - 1,
+    });
+  };
   const position = (offset: number | undefined): Position => {
     starts ??= lineStarts(text);
     return offset === undefined || offset < 0 ? { line: 1, col: 1 } : toPosition(starts, offset);
   };
   /** The entry `name` of the mapping at event `map`: its value's event, and where key and value start. */
   const entry = (map: number, name: string): Step | undefined => {
-    for (let k = map + 1; events[k]!.type !== EVENT_ID.POP; k = end![end![k]!]!) {
-      const key = events[k]!;
-      // a key that is itself a list or mapping is addressed as '' (as `yaml`'s lookup does)
-      if ((key.type === EVENT_ID.SCALAR ? getScalarValue(text, key) : '') !== name) continue;
-      const node = end![k]!;
-      const at = startOf(key, text);
-      const value = startOf(events[node]!, text);
-      if (value !== NONE) return { node, key: at, value };
+    for (let k = map + 1; type(k) !== EVENT_ID.POP; k = field(field(k, END), END)) {
+      if (keyName(k) !== name) continue;
+      const node = field(k, END);
+      const key = field(k, START);
+      const value = field(node, START);
+      if (value !== NONE) return { node, key, value };
       // an empty value (`key:`) is where `yaml` puts it: just after the colon
-      const keyEnd = key.type === EVENT_ID.SCALAR ? key.valueEnd : NONE;
-      return { node, key: at, value: keyEnd === NONE ? at : text.indexOf(':', keyEnd) + 1 };
+      const keyEnd = field(k, VALUE_END);
+      return { node, key, value: keyEnd === NONE ? key : text.indexOf(':', keyEnd) + 1 };
     }
     return undefined;
   };
   /** Item `index` of the sequence at event `seq`. */
-  const item = (seq: number, index: string | number): Step | undefined => {
+  const item = (seq: number, at: string | number): Step | undefined => {
     // as `yaml`'s lookup: only a number indexes a list
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return undefined;
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0) return undefined;
     let node = seq + 1;
-    for (let i = 0; i < index && events[node]!.type !== EVENT_ID.POP; i++) node = end![node]!;
-    return events[node]!.type === EVENT_ID.POP ? undefined : { node, value: startOf(events[node]!, text) };
+    for (let i = 0; i < at && type(node) !== EVENT_ID.POP; i++) node = field(node, END);
+    return type(node) === EVENT_ID.POP ? undefined : { node, value: field(node, START) };
   };
   return {
     at(path, options = {}) {
       if (root < 0) return position(undefined);
-      end ??= subtreeEnds(events);
-      let at: Step = { node: root, value: startOf(events[root]!, text) };
+      let at: Step = { node: root, value: field(root, START) };
       for (const segment of path) {
-        const type = events[at.node]!.type;
+        const kind = type(at.node);
         const next =
-          type === EVENT_ID.MAPPING
+          kind === EVENT_ID.MAPPING
             ? entry(at.node, String(segment))
-            : type === EVENT_ID.SEQUENCE
+            : kind === EVENT_ID.SEQUENCE
               ? item(at.node, segment)
               : undefined;
         // a path that does not exist: its nearest existing ancestor's value
