@@ -18,6 +18,8 @@ export interface CommandDeps {
   now(): Date;
   stdout: Output;
   stderr: Output;
+  /** The terminal's size now when stdout is a terminal (long screens are then paged). */
+  screen?(): { columns: number; rows: number } | undefined;
 }
 
 /**
@@ -57,6 +59,10 @@ export function commandDeps(
       return openProgress(dataDir, (m) => ctx.stderr.write(`warning: ${m}\n`), { now });
     },
     now,
+    screen: () =>
+      process.stdout.isTTY && process.stdout.rows
+        ? { columns: process.stdout.columns || 80, rows: process.stdout.rows }
+        : undefined,
     stdout: ctx.stdout,
     stderr: ctx.stderr,
   };

@@ -1,5 +1,7 @@
 /** User-facing text of quiz, review and progress (STYLE.md: messages in one place). */
 export const MSG = {
+  resultsMore: (page: number, pages: number) =>
+    `-- ${page}/${pages} · space: more · b: back · q: skip to the menu --`,
   quizInstead: 'run `sts-trainer quiz --print` for a worksheet with an answer key',
   reviewWhy: (n: number) => `${n} question${n === 1 ? ' is' : 's are'} due`,
   reviewInstead: 'run `sts-trainer review` in a terminal, or `sts-trainer quiz --print` for a worksheet',

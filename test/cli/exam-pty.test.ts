@@ -27,6 +27,19 @@ const clockOf = (screen: string) => /⏱ (\d+:\d\d) left/.exec(screen)?.[1];
 // several real sessions per test on a shared machine: more room than the default 30 s
 const SLOW = 120_000;
 
+/** Waits for the results menu, paging through a summary taller than the terminal with space. */
+async function results(tty: ReturnType<typeof startTmux>, tries?: number): Promise<string> {
+  for (let page = 1; ; page++) {
+    const t = await tty.waitFor(
+      (s) => s.includes('Read the explanations?') || s.includes(`-- ${page}/`),
+      'the results',
+      tries,
+    );
+    if (t.includes('Read the explanations?')) return t;
+    tty.send('Space');
+  }
+}
+
 describe.skipIf(!hasTmux)('exam in a pseudo-terminal', () => {
   it(
     'ticks while a question is open and submits by itself at zero, with what was answered',
@@ -50,7 +63,7 @@ describe.skipIf(!hasTmux)('exam in a pseudo-terminal', () => {
       await tty.waitFor((t) => clockOf(t) !== undefined && clockOf(t) !== start, 'the clock to tick');
       expect(first).toContain('Question 1 of 3');
       // Then, without another key, the exam is submitted and the results show
-      const end = await tty.waitFor((t) => t.includes('Read the explanations?'), 'the results', 200);
+      const end = await results(tty, 200);
       expect(end).toContain('Score: 0 of 3 correct (0%) · 0 answered · 3 not answered');
       expect(end).toContain('time ran out');
       tty.send('Enter');
@@ -124,7 +137,7 @@ describe.skipIf(!hasTmux)('exam in a pseudo-terminal', () => {
       }
       await again.waitFor((t) => t.includes('Review before submitting'), 'the list');
       again.send('Enter');
-      const end = await again.waitFor((t) => t.includes('Read the explanations?'), 'the results');
+      const end = await results(again);
       expect(end).toMatch(/\d answered/);
       again.send('Enter');
       await again.waitFor((t) => t.includes('EXIT=0'), 'the end');

@@ -216,7 +216,14 @@ export async function run(
     mock: mock ? scoreMock(mock, res) : undefined,
   });
   await showResults(
-    { prompter, theme, out: deps.stdout, clear: ctx.plain ? undefined : clearScreen },
+    {
+      prompter,
+      theme,
+      out: deps.stdout,
+      clear: ctx.plain ? undefined : clearScreen,
+      size: deps.screen,
+      erase: !ctx.plain,
+    },
     res,
     summary,
     state.expired ? MSG.timeRanOut : undefined,

@@ -74,7 +74,14 @@ export async function run(
   const left = dueCards(after.cards, clock()).length;
   const more = left > 0 ? theme.dim(`${left} more due: run \`sts-trainer review\` again\n`) : '';
   await showResults(
-    { prompter, theme, out: deps.stdout, clear: ctx.plain ? undefined : clearScreen },
+    {
+      prompter,
+      theme,
+      out: deps.stdout,
+      clear: ctx.plain ? undefined : clearScreen,
+      size: deps.screen,
+      erase: !ctx.plain,
+    },
     res,
     renderResults(theme, res, { forecast: ahead }) + more,
   );
