@@ -3,7 +3,7 @@
 // Through the server with @aws-sdk/client-sts, unmodified.
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLab, type Running } from './helpers.js';
+import { failure, startLab, type Running } from './helpers.js';
 
 const REPORT_READER = 'arn:aws:iam::222222222222:role/ReportReader';
 const EXPIRED = {
@@ -16,16 +16,6 @@ const UNKNOWN = {
   message: 'The security token included in the request is invalid.',
   status: 403,
 };
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error('the call succeeded');
-}
 
 let r: Running | undefined;
 afterEach(() => r?.server.close());
