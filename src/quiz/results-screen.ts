@@ -5,6 +5,7 @@
  * so it is on screen whenever the learner chooses what to read next.
  */
 import type { Output } from '../ui/output.js';
+import { clearScreen } from '../ui/countdown.js';
 import { showPaged } from '../ui/pager.js';
 import { QuitRequested, type Prompter } from '../ui/prompts.js';
 import type { Theme } from '../ui/theme.js';
@@ -27,6 +28,14 @@ export interface ResultsDeps {
   size?: () => { columns: number; rows: number } | undefined;
   /** Clear the pager's "more" line after a key (not for screen readers or logs). */
   erase?: boolean;
+}
+
+/** The results screen on the terminal: cleared first and the pager's line erased, unless plain. */
+export function terminalResults(
+  base: Pick<ResultsDeps, 'prompter' | 'theme' | 'out' | 'size'>,
+  plain: boolean,
+): ResultsDeps {
+  return { ...base, clear: plain ? undefined : clearScreen, erase: !plain };
 }
 
 /** Writes `text`, paged when it is taller than the terminal; `q` in the pager skips to the menu. */

@@ -10,12 +10,11 @@ import { planMock, scoreMock } from '../../quiz/mock.js';
 import { randomSeed } from '../../quiz/prng.js';
 import type { BankQuestion } from '../../quiz/question.js';
 import { renderResults } from '../../quiz/render.js';
-import { showResults } from '../../quiz/results-screen.js';
+import { showResults, terminalResults } from '../../quiz/results-screen.js';
 import { clearExam, loadExam, restore, saveExam, toSaved } from '../../quiz/saved-exam.js';
 import { formatClock, results, startSession, type Mode, type SessionState } from '../../quiz/session.js';
 import { renderWorksheet } from '../../quiz/worksheet.js';
 import { usableDataDir } from '../../store/data-dir.js';
-import { clearScreen } from '../../ui/countdown.js';
 import { withSpinner } from '../../ui/spinner.js';
 import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
@@ -216,14 +215,7 @@ export async function run(
     mock: mock ? scoreMock(mock, res) : undefined,
   });
   await showResults(
-    {
-      prompter,
-      theme,
-      out: deps.stdout,
-      clear: ctx.plain ? undefined : clearScreen,
-      size: deps.screen,
-      erase: !ctx.plain,
-    },
+    terminalResults({ prompter, theme, out: deps.stdout, size: deps.screen }, ctx.plain),
     res,
     summary,
     state.expired ? MSG.timeRanOut : undefined,

@@ -8,8 +8,7 @@ import { randomSeed } from '../../quiz/prng.js';
 import type { BankQuestion } from '../../quiz/question.js';
 import { toAttempt } from '../../quiz/attempt.js';
 import { renderResults } from '../../quiz/render.js';
-import { showResults } from '../../quiz/results-screen.js';
-import { clearScreen } from '../../ui/countdown.js';
+import { showResults, terminalResults } from '../../quiz/results-screen.js';
 import { results, startSession } from '../../quiz/session.js';
 import { dueCards, nextDue } from '../../store/cards.js';
 import { usableDataDir } from '../../store/data-dir.js';
@@ -74,14 +73,7 @@ export async function run(
   const left = dueCards(after.cards, clock()).length;
   const more = left > 0 ? theme.dim(`${left} more due: run \`sts-trainer review\` again\n`) : '';
   await showResults(
-    {
-      prompter,
-      theme,
-      out: deps.stdout,
-      clear: ctx.plain ? undefined : clearScreen,
-      size: deps.screen,
-      erase: !ctx.plain,
-    },
+    terminalResults({ prompter, theme, out: deps.stdout, size: deps.screen }, ctx.plain),
     res,
     renderResults(theme, res, { forecast: ahead }) + more,
   );
