@@ -64,8 +64,12 @@ export const EXAMS: Record<ExamCode, ExamInfo> = {
     minutes: 170,
     passing: 750,
     tasks: {
+      'SCS-C02/1.2': 'Detect security threats and anomalies by using AWS services',
+      'SCS-C02/2.1': 'Design and implement monitoring and alerting to address security events',
       'SCS-C02/4.1': 'Design, implement, and troubleshoot authentication for AWS resources',
       'SCS-C02/4.2': 'Design, implement, and troubleshoot authorization for AWS resources',
+      'SCS-C02/5.1':
+        'Design and implement controls that provide confidentiality and integrity for data in transit',
     },
   },
   'DVA-C02': {

@@ -86,6 +86,14 @@ describe('mock exams', () => {
     );
     expect(taskName('XYZ/1.1')).toBe('XYZ/1.1');
   });
+
+  it('names every task statement the built-in questions are tagged with', async () => {
+    const { bank } = await builtIn();
+    const tags = new Set(bank.questions.flatMap((q) => q.exam));
+    const unnamed = [...tags].filter((tag) => taskName(tag) === tag);
+    expect(tags.size).toBeGreaterThan(5);
+    expect(unnamed).toEqual([]);
+  });
 });
 
 describe('a saved exam', () => {
