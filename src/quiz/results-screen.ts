@@ -35,7 +35,7 @@ export function terminalResults(
   base: Pick<ResultsDeps, 'prompter' | 'theme' | 'out' | 'size'>,
   plain: boolean,
 ): ResultsDeps {
-  return { ...base, clear: plain ? undefined : clearScreen, erase: !plain };
+  return { ...base, clear: plain ? undefined : () => clearScreen(base.out), erase: !plain };
 }
 
 /** Writes `text`, paged when it is taller than the terminal; `q` in the pager skips to the menu. */

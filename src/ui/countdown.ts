@@ -11,6 +11,6 @@ export function startTicker(tick: () => void, everyMs = 250): { stop(): void } {
 }
 
 /** Clears the screen (TTY without --plain) so each screen starts at the top, large and alone. */
-export function clearScreen(): void {
-  process.stdout.write('\x1b[2J\x1b[3J\x1b[H');
+export function clearScreen(out: { write(text: string): unknown }): void {
+  out.write('\x1b[2J\x1b[3J\x1b[H');
 }

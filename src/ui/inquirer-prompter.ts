@@ -50,6 +50,8 @@ function marked<T extends string>(choices: Choice<T>[], opts: ListOptions<T>) {
 /** The real prompter on `streams`. */
 export function createPrompter(streams: PromptStreams = {}): Prompter {
   const keyInput = streams.input ?? process.stdin;
+  const output = (streams.output ?? process.stdout) as { columns?: number; rows?: number };
+  const size = () => ({ columns: output.columns, rows: output.rows });
 
   /** Runs a prompt on the streams under the guard; any other way it closed is Interrupted. */
   async function ask<T>(run: (ctx: PromptContext) => Promise<T>, quit?: AbortSignal): Promise<T> {
@@ -172,7 +174,7 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
     pick(config) {
       const status = config.status === undefined ? undefined : safe(config.status);
       const choices = safeChoices(config.choices);
-      return ask((ctx) => pick({ ...config, message: safe(config.message), status, choices }, ctx));
+      return ask((ctx) => pick({ ...config, message: safe(config.message), status, choices, size }, ctx));
     },
   };
 }

@@ -47,6 +47,8 @@ export interface PickConfig {
   /** Styling (the caller's theme). */
   style?: { dim(s: string): string; warn(s: string): string; accent(s: string): string };
   now?: () => number;
+  /** The output's size now (the prompt wraps choices and pages to it); 80x24 when unknown. */
+  size?: () => { columns?: number; rows?: number };
 }
 
 const clock = (ms: number) => {
@@ -151,12 +153,13 @@ export const pick = createPrompt<PickResult, PickConfig>((config, done) => {
   const lines: string[] = [];
   if (statusLine) lines.push(statusLine);
   lines.push(config.message);
-  const width = Math.max(40, (process.stdout.columns || 80) - 1);
+  const size = config.size?.() ?? {};
+  const width = Math.max(40, (size.columns || 80) - 1);
   const page = usePagination({
     items: config.choices,
     active,
     loop: false,
-    pageSize: Math.max(4, (process.stdout.rows || 24) - 10),
+    pageSize: Math.max(4, (size.rows || 24) - 10),
     renderItem({ item, index, isActive }) {
       const cursor = isActive ? '❯' : ' ';
       const box = config.multiple ? (chosen.includes(item.value) ? '◉ ' : '◯ ') : '';

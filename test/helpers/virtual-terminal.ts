@@ -29,7 +29,8 @@ export interface VirtualTerminal {
   isOpen(): boolean;
 }
 
-export function virtualTerminal(): VirtualTerminal {
+/** `size`: the terminal's columns and rows, as a real terminal's output stream reports them. */
+export function virtualTerminal(size?: { columns: number; rows: number }): VirtualTerminal {
   const input = new PassThrough();
   let drawn = '';
   let opened = 0;
@@ -48,6 +49,7 @@ export function virtualTerminal(): VirtualTerminal {
       done();
     },
   });
+  if (size) Object.assign(output, size);
   input.on('resume', () => {
     opened++;
     changed();

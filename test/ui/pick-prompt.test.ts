@@ -1,6 +1,8 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
+import { createPrompter } from '../../src/ui/inquirer-prompter.js';
 import { pick } from '../../src/ui/pick-prompt.js';
+import { virtualTerminal } from '../helpers/virtual-terminal.js';
 
 const choices = ['alpha', 'beta', 'gamma'].map((v) => ({ value: v, name: v }));
 
@@ -62,5 +64,27 @@ describe('the answer prompt', () => {
     now = 61_000;
     events.keypress('enter');
     await expect(answer).resolves.toMatchObject({ action: 'timeout', selected: [] });
+  });
+});
+
+describe('the answer prompt on the prompter', () => {
+  it("wraps long choices to the output's own width and pages to its height", async () => {
+    const term = virtualTerminal({ columns: 50, rows: 16 });
+    const prompter = createPrompter(term.streams);
+    const long = (n: number) => ({
+      value: `c${n}`,
+      name: `choice ${n}: a session policy can only narrow what the role's own policies allow`,
+    });
+    const answered = prompter.pick({ message: 'Which is true?', choices: [1, 2, 3, 4, 5, 6].map(long) });
+    const screen = await term.nextPrompt(answered);
+    term.press('\r');
+    await expect(answered).resolves.toMatchObject({ action: 'answer', selected: ['c1'] });
+    const lines = (screen ?? '').split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(50);
+    // wrapped at a word, under the choice's own text, never inside a word
+    expect(lines).toContain("     what the role's own policies allow");
+    // 16 rows leave a page of 6 lines: three two-line choices, the fourth below the fold
+    expect(screen).toContain('3) choice 3');
+    expect(screen).not.toContain('choice 4');
   });
 });

@@ -131,7 +131,7 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
     now: () => Date.now(),
     save: (s) => saveSession(dataDir, s),
     countdown: (tick) => startTicker(tick),
-    clear: live ? clearScreen : () => {},
+    clear: live ? () => clearScreen(ctx.stdout) : () => {},
     size: () => ({ columns: ctx.columns, rows: process.stdout.rows || 24 }),
   };
   try {
