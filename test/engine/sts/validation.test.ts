@@ -259,3 +259,126 @@ describe('several violations are joined: `N validation errors detected: …; …
     );
   });
 });
+
+describe('the other members keep their model constraints and AWS wording (docs/decisions.md#validation-messages)', () => {
+  const anonymous = (api: Call['api'], params: Record<string, unknown>): Call => ({
+    api,
+    as: 'anonymous',
+    params,
+  });
+  const nullAt = (member: string) =>
+    `Value null at '${member}' failed to satisfy constraint: Member must not be null`;
+  const notNull = (member: string) => `1 validation error detected: ${nullAt(member)}`;
+  const saml = { RoleArn: APP, PrincipalArn: `arn:aws:iam::${DEV}:saml-provider/Okta`, SAMLAssertion: {} };
+  const arns = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::aws:policy/P${i}`);
+  const keys = Array.from({ length: 51 }, (_, i) => `k${i}`);
+
+  it.each<[string, Call, string]>([
+    [
+      'TokenCode: six digits, not a letter',
+      assume('user/alice', APP, { SerialNumber: `arn:aws:iam::${DEV}:mfa/alice`, TokenCode: '12345a' }),
+      one('12345a', 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*'),
+    ],
+    [
+      'TokenCode: five digits',
+      assume('user/alice', APP, { TokenCode: '12345' }),
+      one('12345', 'tokenCode', 'Member must have length greater than or equal to 6'),
+    ],
+    [
+      'TokenCode: seven digits',
+      { api: 'GetSessionToken', as: 'user/alice', params: { TokenCode: '1234567' } },
+      one('1234567', 'tokenCode', 'Member must have length less than or equal to 6'),
+    ],
+    [
+      'SerialNumber: a space',
+      { api: 'GetSessionToken', as: 'user/alice', params: { SerialNumber: 'arn:aws:iam::1:mfa/a b' } },
+      one(
+        'arn:aws:iam::1:mfa/a b',
+        'serialNumber',
+        'Member must satisfy regular expression pattern: [\\w+=/:,.@-]*',
+      ),
+    ],
+    [
+      'SerialNumber: 8 characters',
+      assume('user/alice', APP, { SerialNumber: 'GAHT1234' }),
+      one('GAHT1234', 'serialNumber', 'Member must have length greater than or equal to 9'),
+    ],
+    [
+      'DurationSeconds that is not an integer',
+      assume('user/alice', APP, { DurationSeconds: '900.5' }),
+      one('900.5', 'durationSeconds', 'Member must be an integer'),
+    ],
+    [
+      'an inline Policy over 2048 characters',
+      assume('user/alice', APP, { Policy: 'p'.repeat(2049) }),
+      one('p'.repeat(2049), 'policy', 'Member must have length less than or equal to 2048'),
+    ],
+    [
+      'an empty inline Policy',
+      { api: 'GetFederationToken', as: 'user/alice', params: { Name: 'fed', Policy: '' } },
+      one('', 'policy', 'Member must have length greater than or equal to 1'),
+    ],
+    [
+      'eleven PolicyArns',
+      assume('user/alice', APP, { PolicyArns: arns(11).map((arn) => ({ arn })) }),
+      one(JSON.stringify(arns(11)), 'policyArns', 'Member must have length less than or equal to 10'),
+    ],
+    [
+      '51 TransitiveTagKeys',
+      assume('user/alice', APP, { TransitiveTagKeys: keys }),
+      one(JSON.stringify(keys), 'transitiveTagKeys', 'Member must have length less than or equal to 50'),
+    ],
+    [
+      'AssumeRoleWithWebIdentity without a WebIdentityToken',
+      anonymous('AssumeRoleWithWebIdentity', { RoleArn: APP, RoleSessionName: 'web' }),
+      notNull('webIdentityToken'),
+    ],
+    [
+      'AssumeRoleWithSAML without a SAMLAssertion',
+      anonymous('AssumeRoleWithSAML', { RoleArn: APP, PrincipalArn: saml.PrincipalArn }),
+      notNull('sAMLAssertion'),
+    ],
+    [
+      'AssumeRoleWithSAML with a PrincipalArn shorter than 20',
+      anonymous('AssumeRoleWithSAML', { ...saml, PrincipalArn: 'saml-provider/Okta' }),
+      one('saml-provider/Okta', 'principalArn', 'Member must have length greater than or equal to 20'),
+    ],
+    [
+      'AssumeRoleWithSAML without a RoleArn or a PrincipalArn: both, in parameter order',
+      anonymous('AssumeRoleWithSAML', { SAMLAssertion: {} }),
+      `2 validation errors detected: ${nullAt('roleArn')}; ${nullAt('principalArn')}`,
+    ],
+    [
+      'GetAccessKeyInfo with a dash in the key',
+      { api: 'GetAccessKeyInfo', as: 'user/alice', params: { AccessKeyId: 'AKIA-IOSFODNN7EXAMPLE' } },
+      one('AKIA-IOSFODNN7EXAMPLE', 'accessKeyId', 'Member must satisfy regular expression pattern: [\\w]*'),
+    ],
+    [
+      'GetAccessKeyInfo with a 15-character key',
+      { api: 'GetAccessKeyInfo', as: 'user/alice', params: { AccessKeyId: 'AKIAIOSFODNN7EX' } },
+      one('AKIAIOSFODNN7EX', 'accessKeyId', 'Member must have length greater than or equal to 16'),
+    ],
+  ])('%s', (_n, call, message) => {
+    expectValidation(call, message);
+  });
+
+  it('an empty EncodedMessage is shorter than its minimum of 1', () => {
+    const r = last(basicWorld(), [
+      { api: 'DecodeAuthorizationMessage', as: 'user/alice', params: { EncodedMessage: '' } },
+    ]);
+    expect(brief(r)).toEqual({
+      outcome: 'error',
+      code: 'ValidationError',
+      message: one('', 'encodedMessage', 'Member must have length greater than or equal to 1'),
+    });
+  });
+
+  it.each<[string, Call]>([
+    ['ten PolicyArns', assume('user/alice', APP, { PolicyArns: arns(10) })],
+    ['50 TransitiveTagKeys', assume('user/alice', APP, { TransitiveTagKeys: keys.slice(1) })],
+    ['a 2048-character Policy', assume('user/alice', APP, { Policy: 'p'.repeat(2048) })],
+  ])('negative: %s is not a ValidationError', (_n, call) => {
+    const r = last(basicWorld(), [call]);
+    expect(r.outcome === 'error' ? r.code : 'success').not.toBe('ValidationError');
+  });
+});

@@ -14,7 +14,8 @@ import {
   InvalidParameterValue,
   ValidationError,
 } from '../errors.js';
-import { FIELDS, Validator } from '../params.js';
+import { FIELDS } from '../field-constraints.js';
+import { Validator } from '../params.js';
 import { REF } from '../refs.js';
 import { stsCallAllowed } from '../rules.js';
 

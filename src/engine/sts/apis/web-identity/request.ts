@@ -4,7 +4,8 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
  */
 import { InvalidIdentityToken, type AwsError } from '../../errors.js';
-import { FIELDS, Validator, type Params } from '../../params.js';
+import { FIELDS } from '../../field-constraints.js';
+import { Validator, type Params } from '../../params.js';
 import { roleArnFailure } from '../../arns.js';
 import { REF } from '../../refs.js';
 import { DURATION } from '../../rules.js';
