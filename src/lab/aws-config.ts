@@ -63,6 +63,44 @@ export function scenarioRegion(scenario: Scenario): string {
   return best;
 }
 
+/**
+ * The parameters a profile can say: `role_arn`, `role_session_name`, `duration_seconds`,
+ * `external_id`, `mfa_serial` (the CLI asks for the code) and `web_identity_token_file`. Session tags,
+ * transitive tag keys, a source identity and session policies have no profile setting: a session a
+ * profile makes lacks them.
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-role.html
+ */
+const PROFILE_PARAMS = new Set([
+  'RoleArn',
+  'RoleSessionName',
+  'DurationSeconds',
+  'ExternalId',
+  'SerialNumber',
+  'TokenCode',
+  'WebIdentityToken',
+]);
+const SAME_IN_PROFILE = ['RoleSessionName', 'DurationSeconds', 'ExternalId', 'SerialNumber'];
+
+/**
+ * The profile made from `profile.call` gives the same session as `call` (step `id`): same API and
+ * caller, no parameter a profile cannot hold, the same values; a web identity profile reads its own
+ * step's token; a chained caller's source step must be reproduced too.
+ */
+function reproduces(
+  profile: { call: Call; step: string },
+  id: string,
+  call: Call,
+  exact: ReadonlyMap<string, string>,
+): boolean {
+  const p = call.params ?? {};
+  const q = profile.call.params ?? {};
+  if (call.api !== profile.call.api || call.as !== profile.call.as) return false;
+  if (Object.keys(p).some((k) => !PROFILE_PARAMS.has(k))) return false;
+  if (SAME_IN_PROFILE.some((k) => String(p[k]) !== String(q[k]))) return false;
+  if (call.api === 'AssumeRoleWithWebIdentity') return id === profile.step;
+  return !call.as.startsWith('$') || exact.has(call.as.slice(1));
+}
+
 /** Builds the files' text. `tokenFile(stepId)` is where a web identity step's token lives. */
 export function awsConfig(
   scenario: Scenario,
@@ -98,6 +136,9 @@ export function awsConfig(
     const seen = byRole.get(roleArn);
     if (!seen || (success && !seen.success)) byRole.set(roleArn, { call: step.call, step: step.id, success });
   }
+  // Which role profile a step's session comes from, for chaining profiles (`source_profile`), and
+  // which steps a profile reproduces exactly (a `$step` caller may use it instead of that step's keys).
+  const roleProfile = new Map<string, string>();
   const stepProfile = new Map<string, string>();
   for (const [roleArn, { call, step }] of byRole) {
     const p = call.params ?? {};
@@ -105,7 +146,7 @@ export function awsConfig(
     if (call.api === 'AssumeRoleWithWebIdentity') {
       settings.push(['web_identity_token_file', tokenFile(step)]);
     } else {
-      const source = call.as.startsWith('$') ? stepProfile.get(call.as.slice(1)) : profileOf.get(call.as);
+      const source = call.as.startsWith('$') ? roleProfile.get(call.as.slice(1)) : profileOf.get(call.as);
       if (!source) continue; // e.g. a service principal or GetSessionToken credentials: no profile can say that
       settings.push(['source_profile', source]);
       if (typeof p.SerialNumber === 'string') settings.push(['mfa_serial', p.SerialNumber]);
@@ -121,7 +162,9 @@ export function awsConfig(
     const name = names.has(role) ? `${role}-role` : role;
     names.add(name);
     for (const s of scenario.steps) {
-      if (s.call?.params?.RoleArn === roleArn) stepProfile.set(s.id, name);
+      if (s.call?.params?.RoleArn !== roleArn) continue;
+      roleProfile.set(s.id, name);
+      if (reproduces({ call, step }, s.id, s.call, stepProfile)) stepProfile.set(s.id, name);
     }
     profiles.push({ name, settings });
   }

@@ -38,7 +38,9 @@ export function callerHint(as: string, profileOfStep: ReadonlyMap<string, string
   if (as.startsWith('$')) {
     const step = as.slice(1);
     const profile = profileOfStep.get(step);
-    return profile ? `--profile ${profile} (or step ${step}'s credentials)` : `step ${step}'s credentials`;
+    return profile
+      ? `--profile ${profile} (or step ${step}'s credentials)`
+      : `the credentials step ${step} printed`;
   }
   if (as.startsWith('root/')) return `--profile root-${as.slice(5)}`;
   if (as.startsWith('user/')) return `--profile ${as.slice(5)}`;
@@ -68,7 +70,12 @@ export function nextTaskLines(
   if (task.kind === 'advance')
     lines.push(`    ${t.dim('sts-trainer lab advance ' + (task.after ?? 0) + 's  (or press a)')}`);
   else if (task.call) {
+    if (task.advanceFirst)
+      lines.push(`    ${t.dim(`first: sts-trainer lab advance ${task.advanceFirst}s  (it happens later)`)}`);
     lines.push(`    ${t.dim(`as ${callerHint(task.call.as, profileOfStep)}:`)}`);
+    // no profile makes that session (e.g. it carries session tags): the learner exports its keys
+    if (task.call.as.startsWith('$') && !profileOfStep.has(task.call.as.slice(1)))
+      lines.push(`    ${t.code('export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… AWS_SESSION_TOKEN=…')}`);
     const params = task.call.params ?? {};
     if (params.WebIdentityToken !== undefined) {
       lines.push(

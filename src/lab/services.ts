@@ -192,6 +192,11 @@ function jsonResource(req: ServiceRequest, body: Record<string, unknown>): strin
       ? service
       : `arn:aws:ecs:${req.region}:${req.account}:service/${cluster}/${service}`;
   }
+  // CloudTrail names a trail by ARN or by name (StopLogging, StartLogging, …)
+  if (req.service === 'cloudtrail' && s('Name')) {
+    const name = s('Name')!;
+    return name.startsWith('arn:') ? name : `arn:aws:cloudtrail:${req.region}:${req.account}:trail/${name}`;
+  }
   if (req.service === 'dynamodb' && s('TableName')) {
     return `arn:aws:dynamodb:${req.region}:${req.account}:table/${s('TableName')}`;
   }

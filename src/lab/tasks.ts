@@ -16,6 +16,8 @@ export interface LabTask {
   expect?: Expect;
   /** Advance steps: seconds the lab clock must have moved since the lab started. */
   after?: number;
+  /** What-ifs that happen later than their step: move the clock this many seconds first. */
+  advanceFirst?: number;
   /** False when no real client can be this caller (an AWS service, an Identity Center user). */
   possible: boolean;
 }
@@ -62,6 +64,7 @@ export function tasksFor(scenario: Scenario): LabTask[] {
       call,
       expect: w.expect,
       possible: possibleCaller(call.as),
+      ...(w.advance !== undefined && { advanceFirst: durationSeconds(w.advance) }),
     });
   }
   return tasks;

@@ -2,10 +2,12 @@
  * The temporary keys a lab handed out, kept within bounds so a long lab or a
  * load test (thousands of AssumeRole calls a second) has bounded memory:
  *
- * - a key is dropped once its credentials expired more than 15 minutes ago (the
+ * - while more than `sweepAbove` keys are live (1,000: a load test, not a learner), a
+ *   key is dropped once its credentials expired more than 15 minutes ago (the
  *   clock-skew window AWS allows a signature), checked at most once a simulated
- *   minute. Until then the calls it signs still reach the engine, which answers
- *   ExpiredToken with its full trace;
+ *   minute. Until then — and always in a learner's lab — the calls it signs still
+ *   reach the engine, which answers ExpiredToken with its full trace and the task
+ *   list can check off a step that expects it (`lab advance 5h`, then the call);
  * - past `maxLive` keys, the oldest goes first, expired or not.
  *
  * A dropped key leaves a tombstone (its id and expiry, a few dozen bytes; at most
@@ -21,6 +23,8 @@ import type { KnownKey } from './credentials.js';
 export const MAX_TEMPORARY_KEYS = 10_000;
 /** Dropped temporary keys remembered by id and expiry only. */
 export const MAX_FORGOTTEN_KEYS = 100_000;
+/** Expired keys are swept only while more keys than this are live. */
+export const SWEEP_ABOVE = 1_000;
 /** How long after expiry a key is kept: AWS's 15-minute clock-skew window. */
 export const EXPIRED_GRACE_MS = 15 * 60 * 1000;
 /** At most one sweep for expired keys per simulated minute. */
@@ -29,6 +33,8 @@ const SWEEP_EVERY_MS = 60 * 1000;
 export interface KeyLimits {
   maxLive: number;
   maxForgotten: number;
+  /** Expired keys are swept only while more keys than this are live (default SWEEP_ABOVE). */
+  sweepAbove?: number;
 }
 
 /** A temporary key with the time its credentials expire (epoch ms, simulated clock). */
@@ -102,7 +108,7 @@ export class TemporaryKeys {
 
   /** Drops the keys that expired more than the grace window before `nowMs`. Cheap when none is due. */
   prune(nowMs: number): void {
-    if (nowMs < this.nextSweep) return;
+    if (nowMs < this.nextSweep || this.live.map.size <= (this.limits.sweepAbove ?? SWEEP_ABOVE)) return;
     let next = Infinity;
     for (const key of this.live.map.values()) {
       const due = key.expiresMs + EXPIRED_GRACE_MS;

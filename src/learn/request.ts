@@ -120,28 +120,60 @@ function s3Parts(arn: string): { bucket: string; key?: string } | undefined {
   return m ? { bucket: m[1]!, key: m[2] } : undefined;
 }
 
+/** The parts of a service ARN: `arn:aws:ecs:eu-north-1:343434343434:service/prod/api` → ecs, service/prod/api. */
+function arnParts(arn: string): { service: string; resource: string } | undefined {
+  const m = /^arn:aws[\w-]*:([\w-]+):[\w-]*:\d*:(.+)$/.exec(arn);
+  return m ? { service: m[1]!, resource: m[2]! } : undefined;
+}
+
 /**
- * A few well-known actions as their CLI command (the command, then its arguments); anything else as
- * a comment naming action and resource.
+ * The actions the built-in scenarios use, as the AWS CLI command that sends them (the command, then its
+ * arguments); anything else as a comment naming action and resource. The lab maps each of these
+ * requests back to the same action and resource (src/lab/services.ts), so running the command is
+ * the task. S3 PutObject is sent without `--body`: an empty object needs no file.
  */
 function requestCommand(action: string, resource: string): string[] {
   const s3 = s3Parts(resource);
-  const instance = /:instance\/(i-[\w]+)$/.exec(resource)?.[1];
+  const arn = arnParts(resource);
+  const q = shellQuote;
   const a = action.toLowerCase();
   if (s3?.key !== undefined) {
-    const obj = [`--bucket ${shellQuote(s3.bucket)}`, `--key ${shellQuote(s3.key)}`];
+    const obj = [`--bucket ${q(s3.bucket)}`, `--key ${q(s3.key)}`];
     const file = s3.key.split('/').pop();
-    if (a === 's3:getobject') return ['aws s3api get-object', ...obj, shellQuote(file || 'out')];
-    if (a === 's3:putobject') return ['aws s3api put-object', ...obj, `--body ${shellQuote(file || 'file')}`];
+    if (a === 's3:getobject') return ['aws s3api get-object', ...obj, q(file || 'out')];
+    if (a === 's3:putobject') return ['aws s3api put-object', ...obj];
     if (a === 's3:deleteobject') return ['aws s3api delete-object', ...obj];
   }
   if (s3 && s3.key === undefined && a === 's3:listbucket')
-    return ['aws s3api list-objects-v2', `--bucket ${shellQuote(s3.bucket)}`];
+    return ['aws s3api list-objects-v2', `--bucket ${q(s3.bucket)}`];
+  const instance = /^instance\/(i-[\w]+)$/.exec(arn?.resource ?? '')?.[1];
   if (instance) {
     if (a === 'ec2:stopinstances') return ['aws ec2 stop-instances', `--instance-ids ${instance}`];
     if (a === 'ec2:startinstances') return ['aws ec2 start-instances', `--instance-ids ${instance}`];
     if (a === 'ec2:terminateinstances') return ['aws ec2 terminate-instances', `--instance-ids ${instance}`];
   }
+  if (resource === '*') {
+    if (a === 'ec2:describeinstances') return ['aws ec2 describe-instances'];
+    if (a === 'cloudtrail:lookupevents') return ['aws cloudtrail lookup-events'];
+  }
+  const ecs = /^service\/([^/]+)\/([^/]+)$/.exec(arn?.service === 'ecs' ? arn.resource : '');
+  if (ecs) {
+    if (a === 'ecs:updateservice')
+      return ['aws ecs update-service', `--cluster ${q(ecs[1]!)}`, `--service ${q(ecs[2]!)}`];
+    if (a === 'ecs:describeservices')
+      return ['aws ecs describe-services', `--cluster ${q(ecs[1]!)}`, `--services ${q(ecs[2]!)}`];
+  }
+  const table = /^table\/([^/]+)$/.exec(arn?.service === 'dynamodb' ? arn.resource : '')?.[1];
+  if (table) {
+    if (a === 'dynamodb:scan') return ['aws dynamodb scan', `--table-name ${q(table)}`];
+    if (a === 'dynamodb:putitem')
+      return ['aws dynamodb put-item', `--table-name ${q(table)}`, `--item '{"id":{"S":"1"}}'`];
+  }
+  if (arn?.service === 'cloudtrail' && arn.resource.startsWith('trail/') && a === 'cloudtrail:stoplogging')
+    return ['aws cloudtrail stop-logging', `--name ${q(resource)}`];
+  const user = /^user\/([\w+=,.@-]+)$/.exec(arn?.service === 'iam' ? arn.resource : '')?.[1];
+  if (user && a === 'iam:createuser') return ['aws iam create-user', `--user-name ${q(user)}`];
+  if (user && a === 'iam:createaccesskey') return ['aws iam create-access-key', `--user-name ${q(user)}`];
   return [`# ${action} on ${resource}`];
 }
 

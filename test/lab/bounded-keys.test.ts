@@ -4,6 +4,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure, startLab, type Running } from './helpers.js';
+import { MAX_TEMPORARY_KEYS } from '../../src/lab/temporary-keys.js';
 
 const REPORT_READER = 'arn:aws:iam::222222222222:role/ReportReader';
 const EXPIRED = {
@@ -37,9 +38,13 @@ async function session(lab: Running, name: string) {
 const whoami = (lab: Running, creds: Awaited<ReturnType<typeof session>>) =>
   lab.sts(creds).send(new GetCallerIdentityCommand({}));
 
-describe('expired temporary keys are dropped after the 15-minute skew window', () => {
+describe('expired temporary keys are dropped after the 15-minute skew window under load', () => {
   it('until then the engine answers ExpiredToken with its trace; after, the lab does, holding no secret', async () => {
-    r = await startLab('cross-account-assume-role');
+    r = await startLab('cross-account-assume-role', undefined, {
+      maxLive: MAX_TEMPORARY_KEYS,
+      maxForgotten: MAX_TEMPORARY_KEYS,
+      sweepAbove: 0,
+    });
     const creds = await session(r, 'q1');
     expect(r.lab.keys.temporary.size).toBe(1);
 
@@ -57,6 +62,15 @@ describe('expired temporary keys are dropped after the 15-minute skew window', (
     expect(event.deciding).toBe(
       `temporary key ${creds.accessKeyId} expired at ${creds.expiration.toISOString().replace('.000', '')}`,
     );
+  });
+
+  it("a learner's lab keeps an expired key: hours later the engine still answers, with its trace", async () => {
+    r = await startLab('cross-account-assume-role');
+    const creds = await session(r, 'q1');
+    r.lab.advance(5 * 3600);
+    expect(await failure(whoami(r, creds))).toEqual(EXPIRED);
+    expect(r.events.at(-1)?.result?.code).toBe('ExpiredToken');
+    expect(r.lab.keys.temporary.size).toBe(1);
   });
 
   it('negative: a key still within its hour is kept', async () => {

@@ -30,7 +30,9 @@ describe('TemporaryKeys', () => {
 
   it('drops a key only once it expired more than the grace window ago', () => {
     const dropped: string[] = [];
-    const keys = new TemporaryKeys({ maxLive: 10, maxForgotten: 10 }, (k) => dropped.push(k.as));
+    const keys = new TemporaryKeys({ maxLive: 10, maxForgotten: 10, sweepAbove: 0 }, (k) =>
+      dropped.push(k.as),
+    );
     keys.add(key(1, 1000));
     keys.add(key(2, 5000));
     keys.prune(1000 + EXPIRED_GRACE_MS - 1);
@@ -47,7 +49,7 @@ describe('TemporaryKeys', () => {
   });
 
   it('a key pruned for expiry and then its slot reused: the cap counts only live keys', () => {
-    const keys = new TemporaryKeys({ maxLive: 2, maxForgotten: 10 }, () => undefined);
+    const keys = new TemporaryKeys({ maxLive: 2, maxForgotten: 10, sweepAbove: 0 }, () => undefined);
     keys.add(key(1, 0));
     keys.add(key(2, 10 * EXPIRED_GRACE_MS));
     keys.prune(EXPIRED_GRACE_MS);
@@ -56,5 +58,19 @@ describe('TemporaryKeys', () => {
     keys.add(key(4, 10 * EXPIRED_GRACE_MS));
     expect(keys.get('ASIA2')).toBeUndefined();
     expect(keys.size).toBe(2);
+  });
+
+  it('sweeps expired keys only while more than `sweepAbove` are live (a learner keeps every key)', () => {
+    const dropped: string[] = [];
+    const keys = new TemporaryKeys({ maxLive: 10, maxForgotten: 10, sweepAbove: 2 }, (k) =>
+      dropped.push(k.as),
+    );
+    keys.add(key(1, 0));
+    keys.add(key(2, 0));
+    keys.prune(10 * EXPIRED_GRACE_MS);
+    expect(dropped).toEqual([]);
+    keys.add(key(3, 0));
+    keys.prune(10 * EXPIRED_GRACE_MS);
+    expect(dropped).toEqual(['$lab1', '$lab2', '$lab3']);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm, queryParams, unflatten } from '../../src/lab/query.js';
 import { isLoopback } from '../../src/lab/server.js';
+import { serviceCall, type ServiceRequest } from '../../src/lab/services.js';
 import {
   canonicalPath,
   canonicalQuery,
@@ -110,4 +111,44 @@ it.each([
   ['example.com', false],
 ])('isLoopback(%s) is %s', (host, expected) => {
   expect(isLoopback(host)).toBe(expected);
+});
+
+describe('requests to other services as IAM actions', () => {
+  const json = (service: string, target: string, body: object): ServiceRequest => ({
+    method: 'POST',
+    path: '/',
+    host: '127.0.0.1:1',
+    query: new Map(),
+    body: JSON.stringify(body),
+    contentType: 'application/x-amz-json-1.1',
+    target,
+    service,
+    region: 'eu-north-1',
+    account: '343434343434',
+  });
+  const mapped = (req: ServiceRequest) => {
+    const c = serviceCall(req, new Map());
+    return typeof c === 'string' ? c : `${c.action} ${c.resource}`;
+  };
+
+  it('names the resource a JSON request is about: an ECS service, a DynamoDB table, a CloudTrail trail', () => {
+    expect(
+      mapped(
+        json('ecs', 'AmazonEC2ContainerServiceV20141113.UpdateService', { cluster: 'prod', service: 'api' }),
+      ),
+    ).toBe('ecs:UpdateService arn:aws:ecs:eu-north-1:343434343434:service/prod/api');
+    expect(mapped(json('dynamodb', 'DynamoDB_20120810.Scan', { TableName: 'Orders' }))).toBe(
+      'dynamodb:Scan arn:aws:dynamodb:eu-north-1:343434343434:table/Orders',
+    );
+    const trail = 'arn:aws:cloudtrail:eu-north-1:343434343434:trail/org-trail';
+    expect(mapped(json('cloudtrail', 'CloudTrail_20131101.StopLogging', { Name: trail }))).toBe(
+      `cloudtrail:StopLogging ${trail}`,
+    );
+    expect(mapped(json('cloudtrail', 'CloudTrail_20131101.StopLogging', { Name: 'org-trail' }))).toBe(
+      `cloudtrail:StopLogging ${trail}`,
+    );
+    expect(mapped(json('cloudtrail', 'CloudTrail_20131101.LookupEvents', {}))).toBe(
+      'cloudtrail:LookupEvents *',
+    );
+  });
 });

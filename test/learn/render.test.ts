@@ -49,8 +49,40 @@ describe('the request as an AWS CLI command', () => {
       { api: 'Request', as: '$a', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a/b.csv' },
     ],
     [
-      'other request',
+      'iam request',
       { api: 'Request', as: '$a', action: 'iam:CreateUser', resource: 'arn:aws:iam::1:user/x' },
+    ],
+    [
+      's3 put',
+      { api: 'Request', as: '$a', action: 's3:PutObject', resource: 'arn:aws:s3:::bucket/index.html' },
+    ],
+    ['ec2 describe', { api: 'Request', as: '$a', action: 'ec2:DescribeInstances', resource: '*' }],
+    [
+      'ecs update',
+      {
+        api: 'Request',
+        as: '$a',
+        action: 'ecs:UpdateService',
+        resource: 'arn:aws:ecs:eu-north-1:343434343434:service/prod/api',
+      },
+    ],
+    [
+      'dynamodb scan',
+      {
+        api: 'Request',
+        as: '$a',
+        action: 'dynamodb:Scan',
+        resource: 'arn:aws:dynamodb:us-east-1:111111111111:table/Orders',
+      },
+    ],
+    [
+      'other request',
+      {
+        api: 'Request',
+        as: '$a',
+        action: 'kms:Decrypt',
+        resource: 'arn:aws:kms:us-east-1:111111111111:key/1234',
+      },
     ],
   ];
   it('spells each API as its CLI command (quoting what needs it)', () => {
@@ -60,7 +92,12 @@ describe('the request as an AWS CLI command', () => {
       get-session-token with MFA: aws sts get-session-token --serial-number arn:aws:iam::1:mfa/lena --token-code 123456
       sso: aws sso get-role-credentials --account-id 222222222222 --role-name Support --access-token "$PORTAL_TOKEN"
       s3 request: aws s3api get-object --bucket bucket --key a/b.csv b.csv
-      other request: # iam:CreateUser on arn:aws:iam::1:user/x"
+      iam request: aws iam create-user --user-name x
+      s3 put: aws s3api put-object --bucket bucket --key index.html
+      ec2 describe: aws ec2 describe-instances
+      ecs update: aws ecs update-service --cluster prod --service api
+      dynamodb scan: aws dynamodb scan --table-name Orders
+      other request: # kms:Decrypt on arn:aws:kms:us-east-1:111111111111:key/1234"
     `);
   });
 
