@@ -4,6 +4,7 @@
  * return strings; src/lab/run.ts writes them.
  */
 import type { Call } from '../content/schema.js';
+import { visibleLength, wrapWords } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
 import type { LabEvent } from './lab.js';
 import type { LabTask } from './tasks.js';
@@ -23,6 +24,7 @@ export const TEXT = {
   doneLine: (task: LabTask, n: number, done: number, total: number) =>
     `task ${n} done: ${task.title} (${done}/${total})`,
   next: 'next:',
+  moreTasks: (n: number) => `… ${n} more: press t to list every task`,
   allDone: 'every task is done',
   noCallYet: 'no call has reached the engine yet',
   advanced: (by: string, now: string) => `clock moved forward ${by}: simulated time is now ${now}`,
@@ -55,6 +57,27 @@ export function taskLines(tasks: readonly LabTask[], done: ReadonlySet<string>, 
   });
 }
 
+/**
+ * The task list in at most `room` lines: whole when it fits, else the tasks from the next one to do
+ * and a line saying how many more `t` lists (so the banner above stays on a short screen).
+ */
+export function fittedTaskLines(
+  tasks: readonly LabTask[],
+  done: ReadonlySet<string>,
+  t: Theme,
+  room: number,
+): string[] {
+  const all = taskLines(tasks, done, t);
+  if (all.length <= room) return all;
+  const next = Math.max(
+    0,
+    tasks.findIndex((task) => task.possible && !done.has(task.id)),
+  );
+  const shown = Math.max(1, room - 1);
+  const from = Math.min(next, Math.max(0, all.length - shown));
+  return [...all.slice(from, from + shown), `  ${t.dim(TEXT.moreTasks(all.length - shown))}`];
+}
+
 /** The next task not done yet, with the AWS CLI command that does it. */
 export function nextTaskLines(
   tasks: readonly LabTask[],
@@ -85,6 +108,14 @@ export function nextTaskLines(
     for (const l of cliCommand(task.call, t.width - 6).split('\n')) lines.push(`    ${t.code(l)}`);
   }
   return lines;
+}
+
+/** `line` wrapped to `width` between words, every further line indented by `hang` spaces. */
+export function hanging(line: string, width: number, hang: number): string {
+  if (visibleLength(line) <= width) return line;
+  const [first = '', ...rest] = wrapWords(line, width);
+  const tail = rest.length ? wrapWords(rest.join(' '), width - hang) : [];
+  return [first, ...tail.map((l) => ' '.repeat(hang) + l)].join('\n');
 }
 
 /** `14:02:40 ✘ AssumeRole  dana → ReportReader  AccessDenied: <deciding check>`. */

@@ -14,7 +14,15 @@ import type { Theme } from '../ui/theme.js';
 import { awsConfig, envLines } from './aws-config.js';
 import { labPaths, removeState, writeAtomic } from './files.js';
 import { Lab } from './lab.js';
-import { completionLines, eventLine, nextTaskLines, taskLines, TEXT } from './render.js';
+import {
+  completionLines,
+  eventLine,
+  fittedTaskLines,
+  hanging,
+  nextTaskLines,
+  taskLines,
+  TEXT,
+} from './render.js';
 import { serve } from './server.js';
 import type { LabTask } from './tasks.js';
 
@@ -24,6 +32,8 @@ export interface LabIO {
   write(text: string): void;
   /** Keys from the terminal, or undefined without one (`--no-input`, no TTY). */
   input: NodeJS.ReadStream | undefined;
+  /** The terminal's height: a banner taller than it shortens the task list (t shows it whole). */
+  rows?: number;
 }
 
 export interface LabOptions {
@@ -80,12 +90,15 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     const ids = [...done()];
     saving = saving.then(() => io.store.saveScenario(scenario.id, { labTasks: ids })).catch(() => undefined);
   };
+  // On the lab's own screen a long line wraps between words under its text; without a terminal
+  // (`--no-input`: scripts, CI) every call stays one line.
+  const fit = (line: string, hang: number) => (io.input ? hanging(line, t.width, hang) : line);
   const report = (all: LabTask[]) => {
     // Tasks done in an earlier lab session are already ticked: announce only new ones.
     const completed = all.filter((task) => !earlier.has(task.id));
     if (!completed.length) return;
     const now = done();
-    for (const line of completionLines(completed, lab.tasks, now, t)) out.write(`${line}\n`);
+    for (const line of completionLines(completed, lab.tasks, now, t)) out.write(`${fit(line, 4)}\n`);
     if (io.input) out.write(`${nextTaskLines(lab.tasks, now, cfg.stepProfiles, t, cliCommand).join('\n')}\n`);
     save();
   };
@@ -95,7 +108,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     port: options.port,
     onEvent(event) {
       if (event.result) last = event.result;
-      out.write(`${eventLine(event, t)}\n`);
+      out.write(`${fit(eventLine(event, t), 9)}\n`);
       report(event.completed);
     },
     onAdvance(seconds, completed) {
@@ -122,7 +135,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   };
   await writeAtomic(paths.state, `${JSON.stringify(state, null, 2)}\n`, 0o600);
 
-  out.write(banner(lab, server.url, cfg.stepProfiles, done(), t, Boolean(io.input), cliCommand));
+  out.write(banner(lab, server.url, cfg.stepProfiles, done(), t, io, cliCommand));
 
   let stop: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => (stop = resolve));
@@ -170,9 +183,10 @@ function banner(
   stepProfiles: ReadonlyMap<string, string>,
   done: ReadonlySet<string>,
   t: Theme,
-  interactive: boolean,
+  io: Pick<LabIO, 'input' | 'rows'>,
   cliCommand: CliCommand,
 ): string {
+  const interactive = Boolean(io.input);
   const lines = [
     t.bold(TEXT.listening(url, lab.scenario.id)),
     `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv)}   ${t.dim(TEXT.allServices)}`,
@@ -180,9 +194,13 @@ function banner(
   for (const m of lab.mfaCodes()) lines.push(`  ${TEXT.mfa(m.user, m.serial, m.code)}`);
   const tokenSteps = lab.tokenSteps();
   if (tokenSteps.length) lines.push(`  ${TEXT.tokens(tokenSteps)}`);
-  lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t));
-  if (interactive)
-    lines.push(...nextTaskLines(lab.tasks, done, stepProfiles, t, cliCommand), t.dim(TEXT.keys));
-  else lines.push(t.dim(TEXT.noInputKeys));
+  if (!interactive) {
+    lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t), t.dim(TEXT.noInputKeys));
+    return `${lines.join('\n')}\n`;
+  }
+  const after = [...nextTaskLines(lab.tasks, done, stepProfiles, t, cliCommand), t.dim(TEXT.keys)];
+  // the next lines on screen: the header, the tasks, what comes after them, and the cursor's line
+  const room = io.rows ? io.rows - lines.length - after.length - 2 : Infinity;
+  lines.push(t.bold(TEXT.tasks), ...fittedTaskLines(lab.tasks, done, t, Math.max(3, room)), ...after);
   return `${lines.join('\n')}\n`;
 }

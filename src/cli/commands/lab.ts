@@ -68,6 +68,7 @@ export async function run(args: string[], options: LabCommandOptions, ctx: CliCo
         store,
         write: (text) => ctx.stdout.write(text),
         input: ctx.interactive ? process.stdin : undefined,
+        ...(ctx.interactive && process.stdout.rows ? { rows: process.stdout.rows } : {}),
       },
     );
   } catch (e) {
