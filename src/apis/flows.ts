@@ -3,7 +3,7 @@
  * the STS API it uses and the built-in scenario that walks through it. Course
  * material, not engine numbers: the numbers come from the engine's catalog.
  */
-import type { StsApi } from '../engine/sts/catalog.js';
+import type { StsApi } from '../engine/index.js';
 
 export interface Flow {
   n: number;

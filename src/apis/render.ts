@@ -2,7 +2,7 @@
  * The text form of `sts-trainer apis`: one card per API (label column + wrapped
  * values), so it reads at 60, 80 and 120 columns alike, then the six flows.
  */
-import type { DurationFacts } from '../engine/sts/catalog.js';
+import type { DurationFacts } from '../engine/index.js';
 import { humanDuration } from '../engine/sts/time.js';
 import type { Theme } from '../ui/theme.js';
 import type { ApiRow, ApisView } from './table.js';

@@ -1,13 +1,14 @@
 /**
- * `sts-trainer apis` as data: the engine's catalog of STS APIs, each row linked
- * to the scenarios that call it, and the six flows. Pure: the command passes in
- * the scenarios it loaded.
+ * `sts-trainer apis` as data: the engine's catalog of STS APIs in words, each row
+ * linked to the scenarios that call it, and the six flows. Pure: the command passes
+ * in the scenarios it loaded.
  */
-import { stsApiCatalog, type ApiFacts, type StsApi } from '../engine/sts/catalog.js';
+import { stsApiCatalog, type StsApi } from '../engine/index.js';
 import type { Scenario } from '../content/schema.js';
+import { apiWords, type ApiWords } from './catalog-words.js';
 import { SIX_FLOWS, type Flow } from './flows.js';
 
-export interface ApiRow extends ApiFacts {
+export interface ApiRow extends ApiWords {
   /** Scenarios with a step that calls this API (built-in and --content). */
   scenarios: string[];
   /** The scenario to start with: the six flows' own, else the first that calls it. */
@@ -37,7 +38,12 @@ export function apisView(scenarios: readonly Scenario[]): ApisView {
     const flows = SIX_FLOWS.filter((f) => f.apis.includes(facts.api));
     const preferred = flows.map((f) => f.scenario).find((id) => list.includes(id));
     const typical = preferred ?? list[0];
-    return { ...facts, scenarios: list, ...(typical ? { typical } : {}), flows: flows.map((f) => f.n) };
+    return {
+      ...apiWords(facts),
+      scenarios: list,
+      ...(typical ? { typical } : {}),
+      flows: flows.map((f) => f.n),
+    };
   });
   return { apis, flows: SIX_FLOWS.map((f) => ({ ...f, scenarioFound: ids.has(f.scenario) })) };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
 import type { World } from '../../src/engine/index.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -146,5 +146,99 @@ describe('sts-trainer apis (no TTY)', () => {
     const r = await runCli(['apis', '--print'], { env: { COLUMNS: columns } });
     expect(r.code).toBe(0);
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
+  });
+});
+
+describe('sts-trainer apis --json words the catalog (the engine keeps codes; src/apis/catalog-words.ts the sentences)', () => {
+  type Words = Row & {
+    callers: string[];
+    mfa: string;
+    chaining?: string;
+    sessionIam?: string;
+    permission: string;
+  };
+  let byApi: Map<string, Words>;
+  beforeAll(async () => {
+    const out = JSON.parse((await runCli(['apis', '--json'])).stdout) as { apis: Words[] };
+    byApi = new Map(out.apis.map((a) => [a.api, a]));
+  });
+  const ROLE_CHAINING = 'yes: a role session that assumes a role gets at most 1 h';
+  it.each<[string, string[], string, string, string | undefined, string | undefined, string]>([
+    [
+      'AssumeRole',
+      ['IAM user', 'role session (chaining)', 'GetSessionToken session', 'AWS service'],
+      'long-term or temporary',
+      'SerialNumber + TokenCode',
+      ROLE_CHAINING,
+      'yes',
+      "sts:AssumeRole: the role's trust policy, plus the caller's policy across accounts",
+    ],
+    [
+      'AssumeRoleWithSAML',
+      ['anyone holding an assertion from a SAML IdP the account trusts'],
+      'none (unsigned)',
+      'not supported',
+      ROLE_CHAINING,
+      'yes',
+      "sts:AssumeRoleWithSAML in the role's trust policy (Principal.Federated)",
+    ],
+    [
+      'AssumeRoleWithWebIdentity',
+      ['anyone holding a token from an OIDC IdP the account trusts'],
+      'none (unsigned)',
+      'not supported',
+      ROLE_CHAINING,
+      'yes',
+      "sts:AssumeRoleWithWebIdentity in the role's trust policy (Principal.Federated)",
+    ],
+    [
+      'GetSessionToken',
+      ['IAM user', 'root user (discouraged)'],
+      'long-term',
+      'SerialNumber + TokenCode',
+      'its session may call AssumeRole, capped at 1 h like chaining',
+      'only with MFA',
+      'none: an Allow or Deny on sts:GetSessionToken has no effect',
+    ],
+    [
+      'GetFederationToken',
+      ['IAM user (an identity broker)', 'root user (discouraged)'],
+      'long-term',
+      'not supported',
+      'no: its session cannot call AssumeRole',
+      'never',
+      "sts:GetFederationToken in the caller's policy; a session policy sets what the session gets",
+    ],
+    [
+      'GetCallerIdentity',
+      ['any signed caller'],
+      'long-term or temporary',
+      'not applicable',
+      undefined,
+      undefined,
+      'none: it cannot be denied',
+    ],
+    [
+      'GetAccessKeyInfo',
+      ['any signed caller'],
+      'long-term or temporary',
+      'not applicable',
+      undefined,
+      undefined,
+      'sts:GetAccessKeyInfo',
+    ],
+    [
+      'DecodeAuthorizationMessage',
+      ['any signed caller with the permission'],
+      'long-term or temporary',
+      'not applicable',
+      undefined,
+      undefined,
+      'sts:DecodeAuthorizationMessage',
+    ],
+  ])('%s', (api, callers, credentials, mfa, chaining, sessionIam, permission) => {
+    const row = byApi.get(api);
+    expect(row).toMatchObject({ callers, credentials, mfa, permission });
+    expect([row?.chaining, row?.sessionIam]).toEqual([chaining, sessionIam]);
   });
 });

@@ -1,67 +1,33 @@
 /**
  * The STS APIs side by side, as data derived from the engine's own rules: the
  * durations are the engine's DURATION numbers, which APIs a session may call is
- * `stsCallAllowed` asked for every API, whether a call is signed is the
- * authenticator's own set. `sts-trainer apis` renders this; nothing in it is a
- * hand-copied number. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
+ * `stsCallAllowed` asked for every API, whether a session's AssumeRole is capped is
+ * `chainingKind`, whether MFA goes in the call is the API's own parameters, whether a
+ * call is signed is the authenticator's own set. Codes and numbers only: `sts-trainer
+ * apis` (src/apis) words them; nothing in it is a hand-copied number.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
  */
-import type { ApiName } from '../types.js';
+import { API_PARAMETERS } from './api-parameters.js';
 import { isUnsigned } from './authenticate.js';
 import type { CredentialKind, Credentials } from './credentials.js';
+import {
+  STS_APIS,
+  type ApiFacts,
+  type DurationFacts,
+  type MfaCode,
+  type SessionFacts,
+  type SigningCode,
+  type StsApi,
+} from './catalog-facts.js';
 import { REF } from './refs.js';
-import { iamAccess, type IamAccess } from './request-gates.js';
-import { DURATION, needsLongTermCredentials, ROLE_CHAINING_CAP, stsCallAllowed } from './rules.js';
-import { humanDuration } from './time.js';
-
-/** The STS APIs the catalog describes (the engine's portal and `Request` pseudo-APIs are not STS). */
-export const STS_APIS = [
-  'AssumeRole',
-  'AssumeRoleWithSAML',
-  'AssumeRoleWithWebIdentity',
-  'GetSessionToken',
-  'GetFederationToken',
-  'GetCallerIdentity',
-  'GetAccessKeyInfo',
-  'DecodeAuthorizationMessage',
-] as const satisfies readonly ApiName[];
-export type StsApi = (typeof STS_APIS)[number];
-
-/** Session lengths in seconds; `max: 'role'` = the role's MaxSessionDuration (up to `roleMax`). */
-export interface DurationFacts {
-  default: number;
-  min: number;
-  max: number | 'role';
-  /** The largest MaxSessionDuration a role can have. */
-  roleMax?: number;
-  /** The cap when the call is role chaining. */
-  chainingMax?: number;
-  /** The cap (and default) when the root user calls. */
-  rootMax?: number;
-}
-
-export interface ApiFacts {
-  api: StsApi;
-  /** Who calls it. */
-  callers: string[];
-  /** false: an unsigned request (the IdP's assertion or token is the proof). */
-  signed: boolean;
-  /** Which credentials sign it. */
-  credentials: 'long-term' | 'long-term or temporary' | 'none (unsigned)';
-  /** Whether MFA can be passed in the call. */
-  mfa: 'SerialNumber + TokenCode' | 'not supported' | 'not applicable';
-  /** Temporary credentials minted, or undefined for APIs that mint none. */
-  mints?: CredentialKind;
-  duration?: DurationFacts;
-  /** Whether a session this API mints can assume a further role, and at what cap. */
-  chaining?: string;
-  /** The STS APIs the minted session may call (from stsCallAllowed). */
-  sessionCanCallSts?: StsApi[];
-  /** Whether the minted session may call IAM APIs. */
-  sessionIam?: IamAccess;
-  /** Whether the call needs an IAM permission at all. */
-  permission: string;
-  ref: string;
-}
+import { iamAccess } from './request-gates.js';
+import {
+  chainingKind,
+  DURATION,
+  needsLongTermCredentials,
+  ROLE_CHAINING_CAP,
+  stsCallAllowed,
+} from './rules.js';
 
 const ROLE_DURATION: DurationFacts = {
   default: DURATION.roleDefault,
@@ -90,114 +56,94 @@ const sample = (kind: CredentialKind): Credentials =>
     transitiveKeys: [],
   }) as Credentials;
 
-function sessionFacts(kind: CredentialKind): Pick<ApiFacts, 'mints' | 'sessionCanCallSts' | 'sessionIam'> {
-  const c = sample(kind);
+/** What a session of this kind may do, and for how long, from the engine's rules. */
+function sessionFacts(kind: CredentialKind, duration: DurationFacts): SessionFacts {
+  const creds = sample(kind);
+  const chained = stsCallAllowed(creds, 'AssumeRole')
+    ? chainingKind({ type: 'credentials', creds })
+    : undefined;
   return {
     mints: kind,
+    duration,
+    chaining: chained ? { kind: chained, cap: ROLE_CHAINING_CAP } : { kind: 'none' },
     // Temporary credentials: stsCallAllowed, and never the long-term-only APIs.
-    sessionCanCallSts: STS_APIS.filter((api) => stsCallAllowed(c, api) && !needsLongTermCredentials(api)),
-    sessionIam: iamAccess(kind),
+    canCallSts: STS_APIS.filter((api) => stsCallAllowed(creds, api) && !needsLongTermCredentials(api)),
+    iam: iamAccess(kind),
   };
 }
 
-const credentialsOf = (api: StsApi): ApiFacts['credentials'] =>
-  isUnsigned(api)
-    ? 'none (unsigned)'
+/** Signing, MFA and the session, from the authenticator, the API's parameters and the session's rules. */
+function derivedFacts(
+  api: StsApi,
+  session?: SessionFacts,
+): Pick<ApiFacts, 'api' | 'signed' | 'credentials' | 'mfa' | 'session'> {
+  const signed = !isUnsigned(api);
+  const credentials: SigningCode = !signed
+    ? 'unsigned'
     : needsLongTermCredentials(api)
       ? 'long-term'
-      : 'long-term or temporary';
-
-const chainCap = `yes: a role session that assumes a role gets at most ${humanDuration(ROLE_CHAINING_CAP)}`;
+      : 'long-term-or-temporary';
+  const mfa: MfaCode = API_PARAMETERS[api].includes('TokenCode')
+    ? 'in-call'
+    : session
+      ? 'not-supported'
+      : 'not-applicable';
+  return { api, signed, credentials, mfa, ...(session ? { session } : {}) };
+}
 
 /** The catalog, in the order the APIs are usually taught. */
 export function stsApiCatalog(): ApiFacts[] {
+  const roleSession = sessionFacts('role-session', ROLE_DURATION);
   return [
     {
-      api: 'AssumeRole',
-      callers: ['IAM user', 'role session (chaining)', 'GetSessionToken session', 'AWS service'],
-      signed: !isUnsigned('AssumeRole'),
-      credentials: credentialsOf('AssumeRole'),
-      mfa: 'SerialNumber + TokenCode',
-      duration: { ...ROLE_DURATION, chainingMax: ROLE_CHAINING_CAP },
-      chaining: chainCap,
-      ...sessionFacts('role-session'),
-      permission: "sts:AssumeRole: the role's trust policy, plus the caller's policy across accounts",
+      ...derivedFacts('AssumeRole', {
+        ...roleSession,
+        duration: { ...ROLE_DURATION, chainingMax: ROLE_CHAINING_CAP },
+      }),
+      callers: ['iam-user', 'role-session', 'session-token', 'aws-service'],
+      permission: 'trust-and-cross-account-identity',
       ref: REF.assumeRole,
     },
     {
-      api: 'AssumeRoleWithSAML',
-      callers: ['anyone holding an assertion from a SAML IdP the account trusts'],
-      signed: !isUnsigned('AssumeRoleWithSAML'),
-      credentials: credentialsOf('AssumeRoleWithSAML'),
-      mfa: 'not supported',
-      duration: ROLE_DURATION,
-      chaining: chainCap,
-      ...sessionFacts('role-session'),
-      permission: "sts:AssumeRoleWithSAML in the role's trust policy (Principal.Federated)",
+      ...derivedFacts('AssumeRoleWithSAML', roleSession),
+      callers: ['saml-assertion-holder'],
+      permission: 'federated-trust',
       ref: REF.assumeRoleWithSaml,
     },
     {
-      api: 'AssumeRoleWithWebIdentity',
-      callers: ['anyone holding a token from an OIDC IdP the account trusts'],
-      signed: !isUnsigned('AssumeRoleWithWebIdentity'),
-      credentials: credentialsOf('AssumeRoleWithWebIdentity'),
-      mfa: 'not supported',
-      duration: ROLE_DURATION,
-      chaining: chainCap,
-      ...sessionFacts('role-session'),
-      permission: "sts:AssumeRoleWithWebIdentity in the role's trust policy (Principal.Federated)",
+      ...derivedFacts('AssumeRoleWithWebIdentity', roleSession),
+      callers: ['oidc-token-holder'],
+      permission: 'federated-trust',
       ref: REF.assumeRoleWithWebIdentity,
     },
     {
-      api: 'GetSessionToken',
-      callers: ['IAM user', 'root user (discouraged)'],
-      signed: !isUnsigned('GetSessionToken'),
-      credentials: credentialsOf('GetSessionToken'),
-      mfa: 'SerialNumber + TokenCode',
-      duration: TOKEN_DURATION,
-      chaining: `its session may call AssumeRole, capped at ${humanDuration(ROLE_CHAINING_CAP)} like chaining`,
-      ...sessionFacts('session-token'),
-      permission: 'none: an Allow or Deny on sts:GetSessionToken has no effect',
+      ...derivedFacts('GetSessionToken', sessionFacts('session-token', TOKEN_DURATION)),
+      callers: ['iam-user', 'root-user'],
+      permission: 'no-effect',
       ref: REF.getSessionToken,
     },
     {
-      api: 'GetFederationToken',
-      callers: ['IAM user (an identity broker)', 'root user (discouraged)'],
-      signed: !isUnsigned('GetFederationToken'),
-      credentials: credentialsOf('GetFederationToken'),
-      mfa: 'not supported',
-      duration: TOKEN_DURATION,
-      chaining: 'no: its session cannot call AssumeRole',
-      ...sessionFacts('federated-user'),
-      permission:
-        "sts:GetFederationToken in the caller's policy; a session policy sets what the session gets",
+      ...derivedFacts('GetFederationToken', sessionFacts('federated-user', TOKEN_DURATION)),
+      callers: ['identity-broker', 'root-user'],
+      permission: 'identity-and-session-policy',
       ref: REF.getFederationToken,
     },
     {
-      api: 'GetCallerIdentity',
-      callers: ['any signed caller'],
-      signed: !isUnsigned('GetCallerIdentity'),
-      credentials: credentialsOf('GetCallerIdentity'),
-      mfa: 'not applicable',
-      permission: 'none: it cannot be denied',
+      ...derivedFacts('GetCallerIdentity'),
+      callers: ['any-signed'],
+      permission: 'never-denied',
       ref: REF.getCallerIdentity,
     },
     {
-      api: 'GetAccessKeyInfo',
-      callers: ['any signed caller'],
-      signed: !isUnsigned('GetAccessKeyInfo'),
-      credentials: credentialsOf('GetAccessKeyInfo'),
-      mfa: 'not applicable',
-      permission: 'sts:GetAccessKeyInfo',
+      ...derivedFacts('GetAccessKeyInfo'),
+      callers: ['any-signed'],
+      permission: 'identity',
       ref: REF.getAccessKeyInfo,
     },
     {
-      api: 'DecodeAuthorizationMessage',
-      callers: ['any signed caller with the permission'],
-      signed: !isUnsigned('DecodeAuthorizationMessage'),
-      credentials: credentialsOf('DecodeAuthorizationMessage'),
-      mfa: 'not applicable',
-      permission: 'sts:DecodeAuthorizationMessage',
+      ...derivedFacts('DecodeAuthorizationMessage'),
+      callers: ['any-signed-with-permission'],
+      permission: 'identity',
       ref: REF.decodeAuthorizationMessage,
     },
   ];

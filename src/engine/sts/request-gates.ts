@@ -6,10 +6,11 @@
  */
 import type { CredentialKind } from './credentials.js';
 
-export type IamAccess = 'yes' | 'only with MFA' | 'never';
+/** Whether temporary credentials of a kind may call IAM: always, only when MFA-authenticated, or never. */
+export type IamAccess = 'always' | 'with-mfa' | 'never';
 
 export function iamAccess(kind: CredentialKind): IamAccess {
   if (kind === 'federated-user') return 'never';
-  if (kind === 'session-token') return 'only with MFA';
-  return 'yes';
+  if (kind === 'session-token') return 'with-mfa';
+  return 'always';
 }

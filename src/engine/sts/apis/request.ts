@@ -118,7 +118,7 @@ function credentialGate(c: Credentials, action: string, service: string) {
       error: AccessDenied(`User: ${c.arn} is not authorized to perform: ${action}`),
     };
   }
-  if (iam === 'only with MFA' && service === 'iam' && !c.mfa) {
+  if (iam === 'with-mfa' && service === 'iam' && !c.mfa) {
     return {
       values: { gate: 'iam' as const, kind: 'session-token' as const, action, mfa: c.mfa },
       error: invalidSessionToken(),
