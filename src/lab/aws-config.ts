@@ -192,6 +192,9 @@ export function awsConfig(
   return { credentials, config, profiles, defaultProfile, region, stepProfiles: stepProfile };
 }
 
+/** The shell line a learner fills in with a step's printed credentials (shown, never run here). */
+export const EXPORT_SESSION_KEYS = 'export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… AWS_SESSION_TOKEN=…';
+
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**

@@ -6,6 +6,7 @@
 import type { Call } from '../content/schema.js';
 import { visibleLength, wrapWords } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
+import { EXPORT_SESSION_KEYS } from './aws-config.js';
 import type { LabEvent } from './lab.js';
 import type { LabTask } from './tasks.js';
 
@@ -98,7 +99,7 @@ export function nextTaskLines(
     lines.push(`    ${t.dim(`as ${callerHint(task.call.as, profileOfStep)}:`)}`);
     // no profile makes that session (e.g. it carries session tags): the learner exports its keys
     if (task.call.as.startsWith('$') && !profileOfStep.has(task.call.as.slice(1)))
-      lines.push(`    ${t.code('export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… AWS_SESSION_TOKEN=…')}`);
+      lines.push(`    ${t.code(EXPORT_SESSION_KEYS)}`);
     const params = task.call.params ?? {};
     if (params.WebIdentityToken !== undefined) {
       lines.push(
