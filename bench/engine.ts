@@ -91,7 +91,11 @@ export function runEngineBench(): Rate[] {
   const engine = createEngine(world);
   const check = engine.call(call);
   if (check.outcome !== 'success') throw new Error(`bench call failed: ${check.code} ${check.message}`);
-  const { policy } = normalizePolicy(world.roles![0]!.trust, 'trust', 'trust');
+  const { policy } = normalizePolicy(
+    world.roles![0]!.trust,
+    { kind: 'trust', role: world.roles![0]!.name },
+    'trust',
+  );
   const request = {
     principal: {
       kind: 'user' as const,

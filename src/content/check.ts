@@ -9,6 +9,7 @@ import type { ParsedFile, Problem } from './parse.js';
 import { actualFor, changedCall, runCallIn, runScenario, runWhatIf, type Mismatch } from './run.js';
 import { CallSchema, type Expect, type Quiz, type Scenario } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { worldProblemText } from './world-problem-text.js';
 
 export const CALLER_FORMS =
   'a caller is `user/NAME`, `root/ACCOUNT`, `$STEP`, `service/PRINCIPAL`, `anonymous` or `sso/NAME`';
@@ -17,7 +18,7 @@ type Report = (
   path: ContentPath,
   message: string,
   hint?: string,
-  opts?: { key?: boolean; warning?: boolean },
+  opts?: { key?: boolean; warning?: boolean; code?: string },
 ) => void;
 
 function reporter(parsed: ParsedFile): Report {
@@ -28,6 +29,7 @@ function reporter(parsed: ParsedFile): Report {
       severity: opts.warning ? 'warning' : 'error',
     };
     if (hint !== undefined) p.hint = hint;
+    if (opts.code !== undefined) p.code = opts.code;
     (opts.warning ? parsed.warnings : parsed.errors).push(p);
   };
 }
@@ -274,8 +276,10 @@ export interface EngineCheck {
 /** Adds the engine's world problems (errors and warnings) to the file, at their place under `world:`. */
 export function addWorldProblems(parsed: ParsedFile, problems: readonly WorldProblem[]): void {
   const report = reporter(parsed);
-  for (const p of problems)
-    report(['world', ...p.path], p.message, p.hint, { warning: p.severity === 'warning' });
+  for (const p of problems) {
+    const { message, hint } = worldProblemText(p);
+    report(['world', ...p.path], message, hint, { warning: p.severity === 'warning', code: p.code });
+  }
 }
 
 /**

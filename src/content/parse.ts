@@ -25,6 +25,8 @@ export interface Problem extends Position {
   /** What to do about it, shown on its own `hint:` line. */
   hint?: string;
   severity: 'error' | 'warning';
+  /** The engine's code for a problem it found in the world (`unknown-operator`, `policy-size`, …). */
+  code?: string;
 }
 
 /** A parsed content file. `scenario`/`quiz` are set only when the schema accepted it. */

@@ -4,7 +4,19 @@
  */
 import type { z } from 'zod';
 
-export { closest, didYouMean, levenshtein } from '../engine/policy/suggest.js';
+import { closest } from '../engine/policy/suggest.js';
+
+export { closest, levenshtein } from '../engine/policy/suggest.js';
+
+/** `did you mean `x`?` for a hint line, or undefined when there is no suggestion. */
+export function suggestionHint(suggestion: string | undefined): string | undefined {
+  return suggestion === undefined ? undefined : `did you mean \`${suggestion}\`?`;
+}
+
+/** `did you mean `x`?` for a hint line, or undefined when nothing is close. */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  return suggestionHint(closest(input, candidates));
+}
 
 type AnySchema = z.core.$ZodType;
 interface Def {

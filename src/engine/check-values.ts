@@ -5,6 +5,9 @@
  * durations are seconds.
  */
 
+import type { PolicyProblem } from './policy/problems.js';
+import type { PolicyRef } from './policy/ref.js';
+
 /** The credentials that signed a request, as the trace names them. */
 export interface Signer {
   kind: 'user' | 'root' | 'role-session' | 'federated-user' | 'session-token';
@@ -51,7 +54,7 @@ export interface NamedCheckValues {
   'auth.caller': CallerValues;
   'auth.expiry': { signer: Signer; expiresAt: string; now: string; secondsLeft: number };
   'auth.token-version': { version: 1 | 2; region: string; optIn: boolean };
-  'authorize.none': { api: 'GetSessionToken' } | { api: 'GetCallerIdentity'; deniedBy?: string };
+  'authorize.none': { api: 'GetSessionToken' } | { api: 'GetCallerIdentity'; deniedBy?: PolicyRef };
   'caller.long-term': { caller: string; temporary: boolean };
   'caller.root': Record<string, never>;
   'caller.type':
@@ -64,7 +67,8 @@ export interface NamedCheckValues {
     | { source: 'attribute'; seconds: number }
     | { source: 'session-not-on-or-after'; until: string; seconds: number };
   'duration.sso': { seconds: number };
-  'iam.policy': { problem: string };
+  /** The first problem IAM would reject the document for. */
+  'iam.policy': { problem: PolicyProblem };
   'iam.put-role-policy': { policy: string; role: string };
   'iam.role': { role: string };
   'issue.credentials': {
@@ -97,7 +101,11 @@ export interface NamedCheckValues {
   'saml.sourceIdentity': { sourceIdentity: string };
   'saml.subject': Record<string, never>;
   'session.none': Record<string, never>;
-  'session.policy': { problem: 'json' } | { problem: 'invalid'; message: string } | { policies: string[] };
+  'session.policy':
+    | { problem: 'json' }
+    /** `detail`: the first problem in the inline session policy. */
+    | { problem: 'invalid'; detail: PolicyProblem }
+    | { policies: PolicyRef[] };
   'session.policyArns': { arn: string };
   'source-identity.immutable': { inherited: string; passed: string };
   'sso.assignment': { user: string; permissionSet: string; account: string };

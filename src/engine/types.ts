@@ -6,6 +6,7 @@
 import type { AuthorizationDecision, PolicyEvaluation } from './policy/types.js';
 import type { AuthorizationCheckId, CheckId, CheckValues, NamedCheckValues } from './check-values.js';
 import type { ApiName, Call, World } from './world.js';
+import type { WorldProblem } from './world-problems.js';
 
 export type { ApiName, Call, World };
 export type * from './world.js';
@@ -125,15 +126,17 @@ export interface CallFailure extends CallResultBase {
 /** The result of one call: a success or an AWS error, told apart by `outcome`. */
 export type CallResult = CallSuccess | CallFailure;
 
-/** A problem with the world itself (a malformed policy, a dangling reference), found when it is built. */
-export interface WorldProblem {
-  /** Path into the world object, e.g. ['roles', 0, 'trust', 'Statement', 0, 'Condition']. */
-  path: (string | number)[];
-  message: string;
-  hint?: string;
-  /** `warning` for legal but risky content (e.g. a `*` principal with no condition). */
-  severity: 'error' | 'warning';
-}
+export type {
+  SizeLimit,
+  SizeSubject,
+  WorldProblem,
+  WorldProblemCode,
+  WorldProblemDetail,
+} from './world-problems.js';
+export type { PolicyProblem, PolicyProblemCode, PolicyProblemDetail, SkipReason } from './policy/problems.js';
+export type { PolicyRef } from './policy/ref.js';
+export type { PolicyKind } from './policy/types.js';
+export type { OperatorProblem } from './conditions/types.js';
 
 export interface CallOptions {
   /** Names this call's result so later calls can use its credentials as `$id`. */

@@ -9,6 +9,7 @@ import type {
   PrincipalMatchVia,
   StepCode,
 } from '../engine/policy/types.js';
+import { policyRefText } from '../content/policy-ref-text.js';
 
 const VIA_TEXT: Record<PrincipalMatchVia, string> = {
   wildcard: 'everyone (`*`)',
@@ -21,21 +22,26 @@ const VIA_TEXT: Record<PrincipalMatchVia, string> = {
   federated: 'the identity provider',
 };
 
+/** The policy a step is about, as the learner reads it. */
+const policyName = (step: AuthorizationStep): string =>
+  step.policy ? policyRefText(step.policy) : 'a policy';
+
 const statementName = (step: AuthorizationStep): string =>
   step.statement
     ? `statement ${step.statement.index + 1}${step.statement.sid ? ` (${step.statement.sid})` : ''}`
     : 'a statement';
 
 const STEP_TEXT: Record<StepCode, (step: AuthorizationStep, via: string | undefined) => string> = {
-  'explicit-deny': (s) => `explicit Deny in \`${s.policy}\` ${statementName(s)}: a Deny always wins`,
+  'explicit-deny': (s) => `explicit Deny in \`${policyName(s)}\` ${statementName(s)}: a Deny always wins`,
   'no-scps': () => "no extra SCPs apply to the principal's account",
   'scp-pass': () => 'FullAWSAccess (implicit) allows; no SCP Deny matched',
   'no-trust-policy': () => 'the role has no trust policy to evaluate',
-  'trust-allow': (s, via) => `\`${s.policy}\` ${statementName(s)} allows, naming ${via ?? 'the principal'}`,
+  'trust-allow': (s, via) =>
+    `\`${policyName(s)}\` ${statementName(s)} allows, naming ${via ?? 'the principal'}`,
   'trust-no-allow': (s) =>
-    `\`${s.policy}\` has no matching Allow: a trust policy must explicitly allow the principal`,
+    `\`${policyName(s)}\` has no matching Allow: a trust policy must explicitly allow the principal`,
   'no-resource-policy': () => 'no resource-based policy',
-  'resource-no-allow': (s) => `\`${s.policy}\` has no matching Allow`,
+  'resource-no-allow': (s) => `\`${policyName(s)}\` has no matching Allow`,
   'cross-account-no-resource': () =>
     'cross-account: the resource side must allow too, and nothing on it does',
   'direct-grant': (_, via) =>
@@ -45,15 +51,15 @@ const STEP_TEXT: Record<StepCode, (step: AuthorizationStep, via: string | undefi
   'only-resource-decides': () =>
     'no identity side (service, federation or anonymous): the resource policy decides',
   root: () => 'the root user: its identity side is implicitly allowed',
-  'identity-allow': (s) => `\`${s.policy}\` ${statementName(s)} allows`,
+  'identity-allow': (s) => `\`${policyName(s)}\` ${statementName(s)} allows`,
   'identity-none': () => 'no identity-based policy allows the action',
   'identity-none-account': (_, via) =>
     `no identity-based policy allows the action, and the resource policy names ${via ?? 'no one'} (not a direct grant)`,
   'no-boundary': () => 'no permissions boundary',
-  'boundary-allow': (s) => `the permissions boundary \`${s.policy}\` allows`,
-  'boundary-none': (s) => `the permissions boundary \`${s.policy}\` does not allow the action`,
+  'boundary-allow': (s) => `the permissions boundary \`${policyName(s)}\` allows`,
+  'boundary-none': (s) => `the permissions boundary \`${policyName(s)}\` does not allow the action`,
   'no-session': () => 'no session policy was passed',
-  'session-allow': (s) => `the session policy \`${s.policy}\` allows`,
+  'session-allow': (s) => `the session policy \`${policyName(s)}\` allows`,
   'session-none': () => 'no session policy allows the action',
   'session-required': () => 'a GetFederationToken session without a session policy has no permissions',
 };

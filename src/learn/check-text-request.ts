@@ -1,6 +1,7 @@
 /** The words for the checks on who is calling and what was sent: authentication, caller, parameters, MFA. */
 import type { CheckWords, WordingTable } from './check-text.js';
 import type { Signer } from '../engine/types.js';
+import { policyRefText } from '../content/policy-ref-text.js';
 
 type RequestIds =
   | 'auth.caller'
@@ -110,7 +111,7 @@ export const REQUEST_TEXT: WordingTable<RequestIds> = {
       : {
           title: 'GetCallerIdentity needs no permission and cannot be denied',
           detail: v.deniedBy
-            ? `${v.deniedBy} denies sts:GetCallerIdentity, and that has no effect`
+            ? `${policyRefText(v.deniedBy)} denies sts:GetCallerIdentity, and that has no effect`
             : 'no policy is needed',
         },
   'caller.long-term': (v, ok) => ({

@@ -2,6 +2,8 @@
 import { humanDuration } from '../engine/sts/time.js';
 import type { DurationLimitValues } from '../engine/types.js';
 import type { CheckWords, WordingTable } from './check-text.js';
+import { policyProblemText } from '../content/policy-problem-text.js';
+import { policyRefText } from '../content/policy-ref-text.js';
 
 type SessionIds =
   | 'role.exists'
@@ -89,7 +91,10 @@ export const SESSION_TEXT: WordingTable<SessionIds> = {
       : { title: `SessionNotOnOrAfter caps the session at ${v.until}`, detail: `${v.seconds} s` },
   'duration.sso': (v) => ({ title: `the permission set's session duration: ${v.seconds} s` }),
   'iam.role': (v) => ({ title: 'the role exists', detail: `no role \`${v.role}\`` }),
-  'iam.policy': (v) => ({ title: 'the policy document is valid', detail: v.problem }),
+  'iam.policy': (v) => ({
+    title: 'the policy document is valid',
+    detail: policyProblemText(v.problem).message,
+  }),
   'iam.put-role-policy': (v) => ({
     title: `inline policy ${v.policy} is now attached to role ${v.role}`,
     detail:
@@ -112,12 +117,12 @@ export const SESSION_TEXT: WordingTable<SessionIds> = {
       const n = v.policies.length;
       return {
         title: `${n} session ${n === 1 ? 'policy' : 'policies'}: the session gets at most what they allow`,
-        detail: v.policies.join(', '),
+        detail: v.policies.map(policyRefText).join(', '),
       };
     }
     return v.problem === 'json'
       ? { title: 'the session policy is JSON' }
-      : { title: 'the session policy is a valid IAM policy', detail: v.message };
+      : { title: 'the session policy is a valid IAM policy', detail: policyProblemText(v.detail).message };
   },
   'session.policyArns': (v) => ({
     title: 'each PolicyArn is a managed policy',

@@ -12,6 +12,7 @@ import type {
   StatementEvaluation,
 } from '../engine/policy/types.js';
 import type { TraceCheck } from '../engine/types.js';
+import { policyRefText } from '../content/policy-ref-text.js';
 import { conditionNote, stepNote } from './authorize-notes.js';
 import { checkText } from './check-text.js';
 import type { Theme } from '../ui/theme.js';
@@ -62,7 +63,7 @@ export function policyLines(p: PolicyEvaluation, t: Theme): string[] {
   const word = RESULT_WORD[p.result];
   const styled = p.result === 'Allow' ? t.ok(word) : p.result === 'Deny' ? t.fail(word) : t.dim(word);
   return [
-    `${t.sym.bullet} ${p.label}: ${styled}`,
+    `${t.sym.bullet} ${policyRefText(p.ref)}: ${styled}`,
     ...p.statements.flatMap((s) => statementLines(s, t)).map((l) => `  ${l}`),
   ];
 }
@@ -93,7 +94,7 @@ function policySignature(c: TraceCheck): string | undefined {
   if (!evals) return undefined;
   const parts = evals.map(
     (e) =>
-      `${e.label}=${e.result}[${e.statements.map((s) => `${s.index}${s.effect}${s.matched ? '+' : '-'}${s.skipped ? 's' : ''}`).join(',')}]`,
+      `${JSON.stringify(e.ref)}=${e.result}[${e.statements.map((s) => `${s.index}${s.effect}${s.matched ? '+' : '-'}${s.skipped ? 's' : ''}`).join(',')}]`,
   );
   return `${c.decision?.decision ?? ''}|${parts.join(';')}`;
 }

@@ -75,11 +75,11 @@ describe('checkText words a check from its values', () => {
         id: 'authorize.none',
         phase: 'authorize',
         ok: true,
-        values: { api: 'GetCallerIdentity', deniedBy: 'scp X' },
+        values: { api: 'GetCallerIdentity', deniedBy: { kind: 'scp', name: 'X' } },
       },
       {
         title: 'GetCallerIdentity needs no permission and cannot be denied',
-        detail: 'scp X denies sts:GetCallerIdentity, and that has no effect',
+        detail: 'SCP X denies sts:GetCallerIdentity, and that has no effect',
       },
     ],
     [

@@ -20,7 +20,11 @@ const trust = (size: number) =>
   world({ roles: [{ name: 'R', account: '111111111111', trust: policyOf(size) }] });
 const user = (...sizes: number[]) =>
   world({ users: [{ name: 'u', account: '111111111111', policies: sizes.map(policyOf) }] });
-const summary = (w: World) => policySizeProblems(w).map((p) => `${p.severity} ${p.path.join('.')}`);
+/** `severity path limit` of each problem, e.g. `warning roles.0.trust trust-default`. */
+const summary = (w: World) =>
+  policySizeProblems(w).map(
+    (p) => `${p.severity} ${p.path.join('.')} ${p.code === 'policy-size' ? p.limit : p.code}`,
+  );
 
 describe('policy size quotas', () => {
   it('does not count white space', () => {
@@ -30,13 +34,13 @@ describe('policy size quotas', () => {
 
   it.each([
     [trust(2048), []],
-    [trust(2049), ['warning roles.0.trust']],
-    [trust(4096), ['warning roles.0.trust']],
-    [trust(4097), ['error roles.0.trust']],
+    [trust(2049), ['warning roles.0.trust trust-default']],
+    [trust(4096), ['warning roles.0.trust trust-default']],
+    [trust(4097), ['error roles.0.trust trust-max']],
     [user(2048), []],
-    [user(1500, 1500), ['warning users.0.policies']],
-    [user(6144), ['warning users.0.policies']],
-    [user(6145), ['error users.0.policies.0']],
+    [user(1500, 1500), ['warning users.0.policies user-inline-total']],
+    [user(6144), ['warning users.0.policies user-inline-total']],
+    [user(6145), ['error users.0.policies.0 managed']],
     [
       world({
         roles: [{ name: 'R', account: '111111111111', trust: policyOf(100), policies: [policyOf(10240)] }],
@@ -54,17 +58,17 @@ describe('policy size quotas', () => {
           },
         ],
       }),
-      ['warning roles.0.policies'],
+      ['warning roles.0.policies role-inline-total'],
     ],
     [
       world({
         roles: [{ name: 'R', account: '111111111111', trust: policyOf(100), policies: [policyOf(10241)] }],
       }),
-      ['error roles.0.policies.0'],
+      ['error roles.0.policies.0 role-inline'],
     ],
     [
       world({ managedPolicies: [{ name: 'M', account: '111111111111', policy: policyOf(6145) }] }),
-      ['error managedPolicies.0.policy'],
+      ['error managedPolicies.0.policy managed'],
     ],
     [
       world({
@@ -74,7 +78,7 @@ describe('policy size quotas', () => {
           scps: [{ name: 'S', accounts: ['111111111111'], policy: policyOf(5121) }],
         },
       }),
-      ['error organization.scps.0.policy'],
+      ['error organization.scps.0.policy scp'],
     ],
   ])('case %#', (w, expected) => {
     expect(summary(w)).toEqual(expected);
@@ -100,6 +104,26 @@ describe('policy size quotas', () => {
     );
     expect(r.stdout).toContain(
       `${file}:24:9: warning: role VendorRead: the trust policy is 3,486 characters; the default quota is 2,048`,
+    );
+  });
+});
+
+describe('validate --json carries the engine’s code next to the words', () => {
+  it('a size problem: its code, message and hint', async () => {
+    const r = await runCli(['validate', '--json', 'test/fixtures/hostile/sizes'], { cwd: ROOT });
+    const [file] = JSON.parse(r.stdout).files;
+    expect(file.errors).toContainEqual({
+      line: 15,
+      col: 11,
+      message: 'user vera: policy 1 is 7,634 characters; a managed policy holds at most 6,144',
+      hint: 'split it into smaller policies',
+      code: 'policy-size',
+    });
+    expect(file.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'policy-size',
+        message: 'role VendorRead: the trust policy is 3,486 characters; the default quota is 2,048',
+      }),
     );
   });
 });

@@ -147,7 +147,13 @@ const jsonItems = (items: FileItemStats) => ({
 
 const jsonProblem = (p: Problem) => {
   const message = p.hint?.startsWith('did you mean') ? `${p.message} (${p.hint})` : p.message;
-  return p.hint ? { line: p.line, col: p.col, message, hint: p.hint } : { line: p.line, col: p.col, message };
+  return {
+    line: p.line,
+    col: p.col,
+    message,
+    ...(p.hint !== undefined && { hint: p.hint }),
+    ...(p.code !== undefined && { code: p.code }),
+  };
 };
 
 /** FORMAT.md's `validate --json` shape (plus `warnings`, `items` statistics, and `hint` on problems). */

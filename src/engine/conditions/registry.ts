@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
 import { memoTable } from '../caches.js';
-import { didYouMean } from '../policy/suggest.js';
+import { closest } from '../policy/suggest.js';
 import { arnOperators } from './arn.js';
 import { binaryOperators } from './binary.js';
 import { boolOperators } from './bool.js';
@@ -12,7 +12,7 @@ import { ipOperators } from './ip.js';
 import { nullOperators } from './null.js';
 import { numericOperators } from './numeric.js';
 import { stringOperators } from './string.js';
-import type { ConditionOperator, ParsedOperator } from './types.js';
+import type { ConditionOperator, OperatorProblem, ParsedOperator } from './types.js';
 
 const ALL: ConditionOperator[] = [
   ...stringOperators,
@@ -30,8 +30,7 @@ export const operatorRegistry: ReadonlyMap<string, ConditionOperator> = new Map(
 );
 export const operatorNames: readonly string[] = ALL.map((op) => op.name);
 
-export type OperatorParse =
-  { ok: true; parsed: ParsedOperator } | { ok: false; message: string; hint?: string };
+export type OperatorParse = { ok: true; parsed: ParsedOperator } | { ok: false; problem: OperatorProblem };
 
 const parseCache = memoTable<string, OperatorParse>();
 
@@ -53,11 +52,11 @@ function parseUncached(written: string): OperatorParse {
     if (prefix === 'foranyvalue') set = 'ForAnyValue';
     else if (prefix === 'forallvalues') set = 'ForAllValues';
     else {
-      const hint = didYouMean(rest.slice(0, colon), ['ForAnyValue', 'ForAllValues']);
+      const prefix = rest.slice(0, colon);
+      const suggestion = closest(prefix, ['ForAnyValue', 'ForAllValues']);
       return {
         ok: false,
-        message: `unknown set operator \`${rest.slice(0, colon)}\``,
-        ...(hint && { hint }),
+        problem: { code: 'unknown-set-operator', prefix, ...(suggestion && { suggestion }) },
       };
     }
     rest = rest.slice(colon + 1);
@@ -69,15 +68,12 @@ function parseUncached(written: string): OperatorParse {
     ifExists = op !== undefined;
   }
   if (!op) {
-    const hint = didYouMean(rest, operatorNames);
-    return { ok: false, message: `unknown condition operator \`${written}\``, ...(hint && { hint }) };
-  }
-  if (op.existence && ifExists) {
+    const suggestion = closest(rest, operatorNames);
     return {
       ok: false,
-      message: `\`${written}\`: the Null operator cannot take IfExists`,
-      hint: 'use `Null`',
+      problem: { code: 'unknown-operator', operator: written, ...(suggestion && { suggestion }) },
     };
   }
+  if (op.existence && ifExists) return { ok: false, problem: { code: 'null-if-exists', operator: written } };
   return { ok: true, parsed: { written, op, ifExists, ...(set && { set }) } };
 }

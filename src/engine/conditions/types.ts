@@ -25,3 +25,12 @@ export interface ParsedOperator {
   set?: 'ForAnyValue' | 'ForAllValues';
   ifExists: boolean;
 }
+
+/** Why an operator as written is not one IAM knows; `suggestion` is the closest known name. */
+export type OperatorProblem =
+  /** The part before `:` is neither `ForAnyValue` nor `ForAllValues`. */
+  | { code: 'unknown-set-operator'; prefix: string; suggestion?: string }
+  /** `operator` as written (with any prefix and suffix). */
+  | { code: 'unknown-operator'; operator: string; suggestion?: string }
+  /** `NullIfExists`: the Null operator takes no IfExists suffix. */
+  | { code: 'null-if-exists'; operator: string };

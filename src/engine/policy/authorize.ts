@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+import type { PolicyRef } from './ref.js';
 import { evaluatePolicy } from './evaluate.js';
 import type {
   AuthorizationDecision,
@@ -69,7 +70,7 @@ function stepOf(
   gate: AuthorizationStep['gate'],
   outcome: AuthorizationStep['outcome'],
   code: AuthorizationStep['code'],
-  policy?: string,
+  policy?: PolicyRef,
   statement?: StatementRef,
   via?: PrincipalMatchVia,
 ): AuthorizationStep {
@@ -95,7 +96,7 @@ function aboutStep(
     statement = { index: matched.index };
     if (matched.sid !== undefined) statement.sid = matched.sid;
   }
-  return stepOf(gate, outcome, code, e.label, statement, via);
+  return stepOf(gate, outcome, code, e.ref, statement, via);
 }
 
 /** Evaluates each policy into `evaluations`; returns the first that allows. */
@@ -157,15 +158,15 @@ export function authorize(input: AuthorizationInput): AuthorizationDecision {
   const gate = input.resourcePolicy?.kind ?? (input.resourcePolicyRequired ? 'trust' : 'resource');
   if (resource && resourceAllows) steps.push(aboutStep(gate, 'pass', 'trust-allow', resource, 'Allow', via));
   else if (input.resourcePolicyRequired) {
-    if (resource) steps.push(stepOf(gate, 'fail', 'trust-no-allow', resource.label));
+    if (resource) steps.push(stepOf(gate, 'fail', 'trust-no-allow', resource.ref));
     else steps.push(stepOf(gate, 'fail', 'no-trust-policy'));
     return denied('no-trust-allow', steps, evaluations);
   } else if (!input.sameAccount && input.identity !== undefined) {
     // Cross-account: both the trusting (resource) and trusted (identity) side must allow.
-    if (resource) steps.push(stepOf(gate, 'fail', 'resource-no-allow', resource.label));
+    if (resource) steps.push(stepOf(gate, 'fail', 'resource-no-allow', resource.ref));
     else steps.push(stepOf(gate, 'fail', 'cross-account-no-resource'));
     return denied('no-resource-allow', steps, evaluations);
-  } else if (resource) steps.push(stepOf(gate, 'skip', 'resource-no-allow', resource.label));
+  } else if (resource) steps.push(stepOf(gate, 'skip', 'resource-no-allow', resource.ref));
   else steps.push(stepOf(gate, 'skip', 'no-resource-policy'));
 
   // 4. Same-account direct grant to the user / session / federated user: nothing else is needed.
@@ -200,10 +201,10 @@ export function authorize(input: AuthorizationInput): AuthorizationDecision {
   // 7. Permissions boundary: when present it must allow too.
   if (boundary) {
     if (boundary.result !== 'Allow') {
-      steps.push(stepOf('boundary', 'fail', 'boundary-none', boundary.label));
+      steps.push(stepOf('boundary', 'fail', 'boundary-none', boundary.ref));
       return denied('boundary', steps, evaluations);
     }
-    steps.push(stepOf('boundary', 'pass', 'boundary-allow', boundary.label));
+    steps.push(stepOf('boundary', 'pass', 'boundary-allow', boundary.ref));
   } else steps.push(stepOf('boundary', 'skip', 'no-boundary'));
 
   // 8. Session policies: when passed, one must allow; a GetFederationToken session without one has no
@@ -213,7 +214,7 @@ export function authorize(input: AuthorizationInput): AuthorizationDecision {
       steps.push(stepOf('session', 'fail', 'session-none'));
       return denied('session-policy', steps, evaluations);
     }
-    steps.push(stepOf('session', 'pass', 'session-allow', sessionAllow.label));
+    steps.push(stepOf('session', 'pass', 'session-allow', sessionAllow.ref));
   } else if (input.sessionPolicyRequired && via !== 'federated-user') {
     steps.push(stepOf('session', 'fail', 'session-required'));
     return denied('session-policy', steps, evaluations);

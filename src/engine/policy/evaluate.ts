@@ -122,10 +122,8 @@ export function evaluatePolicy(policy: NormalizedPolicy, request: EvalRequest): 
     else if (!matchedAllow || rank(s) > rank(matchedAllow)) matchedAllow = s;
   }
   const result = deny ? 'Deny' : matchedAllow ? 'Allow' : 'NoMatch';
-  const { label, kind } = policy;
-  return matchedAllow
-    ? { label, kind, result, matchedAllow, statements }
-    : { label, kind, result, statements };
+  const { ref, kind } = policy;
+  return matchedAllow ? { ref, kind, result, matchedAllow, statements } : { ref, kind, result, statements };
 }
 
 function rank(s: StatementEvaluation): number {

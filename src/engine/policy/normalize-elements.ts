@@ -3,18 +3,25 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
 import { parseOperator } from '../conditions/registry.js';
-import { didYouMean } from './suggest.js';
-import type { NormalizedCondition, PolicyProblem, PrincipalEntry } from './types.js';
+import type { PolicyProblem, PolicyProblemDetail } from './problems.js';
+import { closest } from './suggest.js';
+import type { NormalizedCondition, PrincipalEntry } from './types.js';
 
 export type Path = (string | number)[];
 export interface Sink {
   problems: PolicyProblem[];
-  /** Prefix of messages for the current statement, e.g. 'statement 2: '. */
-  prefix: string;
+  /** The statement being read (0-based), once the statements are reached. */
+  statement?: number;
 }
 
-export function report(sink: Sink, path: Path, message: string, hint?: string): void {
-  sink.problems.push({ path, message: sink.prefix + message, ...(hint !== undefined && { hint }) });
+export function report(sink: Sink, path: Path, detail: PolicyProblemDetail): void {
+  sink.problems.push({ ...detail, path, ...(sink.statement !== undefined && { statement: sink.statement }) });
+}
+
+/** `{ suggestion }` when a candidate is close to `input`, for a problem's did-you-mean. */
+export function suggest(input: string, candidates: Iterable<string>): { suggestion?: string } {
+  const suggestion = closest(input, candidates);
+  return suggestion === undefined ? {} : { suggestion };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -33,17 +40,13 @@ export function stringList(value: unknown, path: Path, name: string, sink: Sink)
   const out: string[] = [];
   for (const [i, v] of list.entries()) {
     if (typeof v !== 'string') {
-      report(
-        sink,
-        Array.isArray(value) ? [...path, i] : path,
-        `\`${name}\` must be a string or a list of strings`,
-      );
+      report(sink, Array.isArray(value) ? [...path, i] : path, { code: 'not-string-list', element: name });
       return undefined;
     }
     out.push(v);
   }
   if (out.length === 0) {
-    report(sink, path, `\`${name}\` is empty`);
+    report(sink, path, { code: 'empty-list', element: name });
     return undefined;
   }
   return out;
@@ -55,23 +58,23 @@ export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] 
 export function parsePrincipal(
   value: unknown,
   path: Path,
-  name: string,
+  name: 'Principal' | 'NotPrincipal',
   sink: Sink,
 ): PrincipalEntry[] | undefined {
   if (value === '*') return [{ type: 'AWS', value: '*' }];
   if (!isObject(value)) {
-    report(
-      sink,
-      path,
-      `\`${name}\` must be \`"*"\` or an object with \`AWS\`, \`Service\`, \`Federated\` or \`CanonicalUser\``,
-    );
+    report(sink, path, { code: 'principal-shape', element: name });
     return undefined;
   }
   const entries: PrincipalEntry[] = [];
   for (const [type, v] of Object.entries(value)) {
     const known = PRINCIPAL_TYPES.find((t) => t === type);
     if (!known) {
-      report(sink, [...path, type], `unknown principal type \`${type}\``, didYouMean(type, PRINCIPAL_TYPES));
+      report(sink, [...path, type], {
+        code: 'unknown-principal-type',
+        type,
+        ...suggest(type, PRINCIPAL_TYPES),
+      });
       continue;
     }
     const values = stringList(v, [...path, type], `${name}.${type}`, sink);
@@ -80,12 +83,7 @@ export function parsePrincipal(
       // No partial wildcards in principals: only a bare `*` is a wildcard.
       if (s !== '*' && /[*?]/.test(s)) {
         const at = Array.isArray(v) ? [...path, type, i] : [...path, type];
-        report(
-          sink,
-          at,
-          `\`${s}\`: a principal cannot contain wildcards (it matches nobody)`,
-          'use `"*"` with an `ArnLike` condition on `aws:PrincipalArn`',
-        );
+        report(sink, at, { code: 'principal-wildcard', value: s });
       }
       entries.push({ type: known, value: s });
     }
@@ -96,7 +94,7 @@ export function parsePrincipal(
 /** `{ Operator: { key: value | [values] } }` → one entry per (operator, key); false when unusable. */
 export function parseConditions(value: unknown, path: Path, sink: Sink): NormalizedCondition[] | false {
   if (!isObject(value)) {
-    report(sink, path, '`Condition` must be an object of operators');
+    report(sink, path, { code: 'condition-not-object' });
     return false;
   }
   const out: NormalizedCondition[] = [];
@@ -104,12 +102,12 @@ export function parseConditions(value: unknown, path: Path, sink: Sink): Normali
   for (const [operator, block] of Object.entries(value)) {
     const parse = parseOperator(operator);
     if (!parse.ok) {
-      report(sink, [...path, operator], parse.message, parse.hint);
+      report(sink, [...path, operator], parse.problem);
       usable = false;
       continue;
     }
     if (!isObject(block)) {
-      report(sink, [...path, operator], `\`${operator}\` must map condition keys to values`);
+      report(sink, [...path, operator], { code: 'condition-block-not-object', operator });
       usable = false;
       continue;
     }
@@ -117,11 +115,7 @@ export function parseConditions(value: unknown, path: Path, sink: Sink): Normali
       const list = Array.isArray(raw) ? raw : [raw];
       const values = list.map(scalar);
       if (values.some((v) => v === undefined) || values.length === 0) {
-        report(
-          sink,
-          [...path, operator, key],
-          `\`${key}\`: condition values must be strings, numbers or booleans`,
-        );
+        report(sink, [...path, operator, key], { code: 'condition-value-type', key });
         usable = false;
         continue;
       }

@@ -3,9 +3,17 @@
 // as `skipped` (it never matches).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
-import { parseConditions, parsePrincipal, report, stringList, type Sink } from './normalize-elements.js';
-import { didYouMean } from './suggest.js';
-import type { NormalizedPolicy, NormalizedStatement, PolicyKind, PolicyProblem } from './types.js';
+import {
+  parseConditions,
+  parsePrincipal,
+  report,
+  stringList,
+  suggest,
+  type Sink,
+} from './normalize-elements.js';
+import type { PairedElement, PolicyProblem, SkipReason } from './problems.js';
+import type { PolicyRef } from './ref.js';
+import type { NormalizedPolicy, NormalizedStatement, PolicyKind } from './types.js';
 
 const TOP_FIELDS = ['Version', 'Id', 'Statement'];
 const STATEMENT_FIELDS = [
@@ -26,28 +34,28 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 export function normalizePolicy(
   doc: unknown,
-  label: string,
+  ref: PolicyRef,
   kind: PolicyKind,
 ): { policy: NormalizedPolicy; problems: PolicyProblem[] } {
-  const sink: Sink = { problems: [], prefix: '' };
-  const policy: NormalizedPolicy = { label, kind, statements: [], source: doc };
+  const sink: Sink = { problems: [] };
+  const policy: NormalizedPolicy = { ref, kind, statements: [], source: doc };
   if (!isObject(doc)) {
-    report(sink, [], 'a policy must be an object with a `Statement`');
+    report(sink, [], { code: 'policy-not-object' });
     return { policy, problems: sink.problems };
   }
   for (const field of Object.keys(doc)) {
     if (!TOP_FIELDS.includes(field))
-      report(sink, [field], `unknown policy field \`${field}\``, didYouMean(field, TOP_FIELDS));
+      report(sink, [field], { code: 'unknown-policy-field', field, ...suggest(field, TOP_FIELDS) });
   }
   const raw = doc['Statement'];
   if (raw === undefined) {
-    report(sink, [], 'missing `Statement`');
+    report(sink, [], { code: 'missing-statement' });
     return { policy, problems: sink.problems };
   }
   const list = Array.isArray(raw) ? raw : [raw];
   list.forEach((item, i) => {
     const path = Array.isArray(raw) ? ['Statement', i] : ['Statement'];
-    sink.prefix = `statement ${i + 1}: `;
+    sink.statement = i;
     policy.statements.push(normalizeStatement(item, i, path, kind, sink));
   });
   return { policy, problems: sink.problems };
@@ -72,22 +80,21 @@ function normalizeStatement(
     action: { not: false, patterns: [] },
     conditions: [],
   };
-  const skip = (reason: string): NormalizedStatement => {
+  const skip = (reason: SkipReason): NormalizedStatement => {
     st.skipped ??= reason;
     return st;
   };
   if (!isObject(item)) {
-    report(sink, path, 'a statement must be an object');
-    return skip('not an object');
+    report(sink, path, { code: 'statement-not-object' });
+    return skip('not-an-object');
   }
   for (const field of Object.keys(item)) {
     if (!STATEMENT_FIELDS.includes(field)) {
-      report(
-        sink,
-        [...path, field],
-        `unknown statement field \`${field}\``,
-        didYouMean(field, STATEMENT_FIELDS),
-      );
+      report(sink, [...path, field], {
+        code: 'unknown-statement-field',
+        field,
+        ...suggest(field, STATEMENT_FIELDS),
+      });
     }
   }
   if (typeof item['Sid'] === 'string') st.sid = item['Sid'];
@@ -95,81 +102,66 @@ function normalizeStatement(
   const effect = item['Effect'];
   if (effect === 'Allow' || effect === 'Deny') st.effect = effect;
   else if (effect === undefined) {
-    report(sink, path, 'missing `Effect`', 'use `Allow` or `Deny`');
-    skip('missing Effect');
+    report(sink, path, { code: 'missing-effect' });
+    skip('missing-effect');
   } else {
-    report(
-      sink,
-      [...path, 'Effect'],
-      `\`Effect\` must be \`Allow\` or \`Deny\`, not \`${String(effect)}\``,
-      didYouMean(String(effect), ['Allow', 'Deny']) ?? 'use `Allow` or `Deny`',
-    );
-    skip('invalid Effect');
+    const written = String(effect);
+    report(sink, [...path, 'Effect'], {
+      code: 'invalid-effect',
+      effect: written,
+      ...suggest(written, ['Allow', 'Deny']),
+    });
+    skip('invalid-effect');
   }
 
   const hasPrincipal = 'Principal' in item;
   const hasNotPrincipal = 'NotPrincipal' in item;
   if (PRINCIPAL_KINDS.includes(kind)) {
     if (kind === 'trust' && hasNotPrincipal)
-      report(
-        sink,
-        [...path, 'NotPrincipal'],
-        'a trust policy cannot use `NotPrincipal`',
-        'name the principals in `Principal`',
-      );
+      report(sink, [...path, 'NotPrincipal'], { code: 'trust-not-principal' });
     if (hasPrincipal && hasNotPrincipal) {
-      report(sink, path, 'a statement cannot have both `Principal` and `NotPrincipal`');
-      skip('Principal and NotPrincipal');
+      report(sink, path, { code: 'both-elements', element: 'Principal' });
+      skip('principal-and-not-principal');
     } else if (hasPrincipal || hasNotPrincipal) {
       const name = hasPrincipal ? 'Principal' : 'NotPrincipal';
       const entries = parsePrincipal(item[name], [...path, name], name, sink);
       if (entries) st.principal = { not: !hasPrincipal, entries };
-      else skip(`invalid ${name}`);
+      else skip(hasPrincipal ? 'invalid-principal' : 'invalid-not-principal');
     } else {
-      report(sink, path, `missing \`Principal\`: a ${kind} policy must name who it applies to`);
-      skip('missing Principal');
+      report(sink, path, { code: 'missing-principal', kind });
+      skip('missing-principal');
     }
   } else if (hasPrincipal || hasNotPrincipal) {
     // Kept but ignored: identity-side policies apply to the principal they are attached to.
     const name = hasPrincipal ? 'Principal' : 'NotPrincipal';
-    report(
-      sink,
-      [...path, name],
-      `a ${kind} policy cannot have a \`${name}\` element (it is ignored here)`,
-      `remove \`${name}\``,
-    );
+    report(sink, [...path, name], { code: 'principal-ignored', kind, element: name });
   }
 
-  const action = pickPair(item, 'Action', 'NotAction', path, sink);
+  const action = pickPair(item, 'Action', path, sink);
   if (action === 'missing') {
-    report(sink, path, 'missing `Action`');
-    skip('missing Action');
+    report(sink, path, { code: 'missing-action' });
+    skip('missing-action');
   } else if (action) st.action = action;
-  else skip('invalid Action');
+  else skip('invalid-action');
 
-  const resource = pickPair(item, 'Resource', 'NotResource', path, sink);
+  const resource = pickPair(item, 'Resource', path, sink);
   if (kind === 'trust' && resource !== 'missing') {
     // IAM rejects this with MalformedPolicyDocument "Has prohibited field Resource"; the statement is
     // still evaluated against the role ARN so the learner sees what it would have done.
-    report(
-      sink,
-      [...path, 'NotResource' in item ? 'NotResource' : 'Resource'],
-      'has prohibited field Resource: a trust policy has no `Resource` (the role is the resource)',
-      'remove `Resource`',
-    );
+    report(sink, [...path, 'NotResource' in item ? 'NotResource' : 'Resource'], { code: 'trust-resource' });
   }
   if (resource === 'missing') {
     if (kind !== 'trust') {
-      report(sink, path, 'missing `Resource`', 'use `"Resource": "*"` for every resource');
-      skip('missing Resource');
+      report(sink, path, { code: 'missing-resource' });
+      skip('missing-resource');
     }
   } else if (resource) st.resource = resource;
-  else skip('invalid Resource');
+  else skip('invalid-resource');
 
   if ('Condition' in item) {
     const conditions = parseConditions(item['Condition'], [...path, 'Condition'], sink);
     if (conditions) st.conditions = conditions;
-    else skip('invalid Condition');
+    else skip('invalid-condition');
   }
   return st;
 }
@@ -177,16 +169,16 @@ function normalizeStatement(
 /** Action/NotAction or Resource/NotResource: exactly one of the pair. */
 function pickPair(
   item: Record<string, unknown>,
-  name: string,
-  notName: string,
+  name: Exclude<PairedElement, 'Principal'>,
   path: (string | number)[],
   sink: Sink,
 ): { not: boolean; patterns: string[] } | 'missing' | undefined {
+  const notName = `Not${name}` as const;
   const has = name in item;
   const hasNot = notName in item;
   if (!has && !hasNot) return 'missing';
   if (has && hasNot) {
-    report(sink, path, `a statement cannot have both \`${name}\` and \`${notName}\``);
+    report(sink, path, { code: 'both-elements', element: name });
     return undefined;
   }
   const field = has ? name : notName;

@@ -6,7 +6,7 @@
 // policy 6,144; inline policies per user 2,048 and per role 10,240 in total; white space not counted).
 // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html (SCP 5,120;
 // that page counts white space when a policy is saved through the API: here it is never counted).
-import type { World, WorldProblem } from '../types.js';
+import type { SizeLimit, SizeSubject, World, WorldProblem } from '../types.js';
 
 export const POLICY_LIMITS = {
   trustDefault: 2048,
@@ -17,6 +17,17 @@ export const POLICY_LIMITS = {
   scp: 5120,
 } as const;
 
+/** The quota each size limit measures against. */
+const MAX: Record<SizeLimit, number> = {
+  'trust-max': POLICY_LIMITS.trustMax,
+  'trust-default': POLICY_LIMITS.trustDefault,
+  'role-inline': POLICY_LIMITS.roleInline,
+  'role-inline-total': POLICY_LIMITS.roleInline,
+  'user-inline-total': POLICY_LIMITS.userInline,
+  managed: POLICY_LIMITS.managed,
+  scp: POLICY_LIMITS.scp,
+};
+
 /** The size IAM counts: the policy as JSON, white space left out. */
 export function policyChars(doc: unknown): number {
   let n = 0;
@@ -24,34 +35,23 @@ export function policyChars(doc: unknown): number {
   return n;
 }
 
-/** 6144 → `6,144`. */
-const n = (x: number) => String(x).replace(/\B(?=(\d{3})+$)/g, ',');
-
-export const SIZE_MSG = {
-  tooLong: (what: string, size: number, max: number, why: string) =>
-    `${what} is ${n(size)} characters; ${why} ${n(max)}`,
-  trustQuota: 'over the default quota: this role needs a quota increase (up to 4,096) in the real AWS',
-  userInlineHint:
-    'as inline policies a user holds 2,048 characters in total; in AWS attach the larger ones as managed policies (6,144 each)',
-  roleInlineHint:
-    'as inline policies a role holds 10,240 characters in total; in AWS attach some as managed policies (6,144 each)',
-  split: 'split it into smaller policies',
-} as const;
-
 type Path = (string | number)[];
 
 /** Every policy of the world that no account, or no default account, could hold. */
 export function policySizeProblems(world: World): WorldProblem[] {
   const out: WorldProblem[] = [];
-  const over = (doc: unknown, max: number, path: Path, what: string, why: string, hint?: string) => {
+  const problem = (
+    path: Path,
+    subject: SizeSubject,
+    limit: SizeLimit,
+    size: number,
+    severity: WorldProblem['severity'],
+  ) => out.push({ code: 'policy-size', subject, limit, size, max: MAX[limit], path, severity });
+  /** An error when `doc` is over `limit`; true when it was. */
+  const over = (doc: unknown, limit: SizeLimit, path: Path, subject: SizeSubject) => {
     const size = policyChars(doc);
-    if (size <= max) return false;
-    out.push({
-      path,
-      message: SIZE_MSG.tooLong(what, size, max, why),
-      hint: hint ?? SIZE_MSG.split,
-      severity: 'error',
-    });
+    if (size <= MAX[limit]) return false;
+    problem(path, subject, limit, size, 'error');
     return true;
   };
   const total = (docs: readonly unknown[] | undefined) =>
@@ -59,116 +59,62 @@ export function policySizeProblems(world: World): WorldProblem[] {
 
   (world.roles ?? []).forEach((role, r) => {
     const at: Path = ['roles', r];
-    const what = `role ${role.name}`;
-    if (
-      !over(
-        role.trust,
-        POLICY_LIMITS.trustMax,
-        [...at, 'trust'],
-        `${what}: the trust policy`,
-        'IAM allows at most',
-      )
-    )
-      if (policyChars(role.trust) > POLICY_LIMITS.trustDefault)
-        out.push({
-          path: [...at, 'trust'],
-          message: SIZE_MSG.tooLong(
-            `${what}: the trust policy`,
-            policyChars(role.trust),
-            POLICY_LIMITS.trustDefault,
-            'the default quota is',
-          ),
-          hint: SIZE_MSG.trustQuota,
-          severity: 'warning',
-        });
-    (role.policies ?? []).forEach((d, i) =>
-      over(
-        d,
-        POLICY_LIMITS.roleInline,
-        [...at, 'policies', i],
-        `${what}: policy ${i + 1}`,
-        'a role policy holds at most',
-      ),
+    const name = role.name;
+    if (!over(role.trust, 'trust-max', [...at, 'trust'], { kind: 'trust', role: name })) {
+      const size = policyChars(role.trust);
+      if (size > POLICY_LIMITS.trustDefault)
+        problem([...at, 'trust'], { kind: 'trust', role: name }, 'trust-default', size, 'warning');
+    }
+    (role.policies ?? []).forEach((d, index) =>
+      over(d, 'role-inline', [...at, 'policies', index], { kind: 'role-policy', role: name, index }),
     );
     const sum = total(role.policies);
     if (
       sum > POLICY_LIMITS.roleInline &&
       (role.policies ?? []).every((d) => policyChars(d) <= POLICY_LIMITS.managed)
     )
-      out.push({
-        path: [...at, 'policies'],
-        message: SIZE_MSG.tooLong(
-          `${what}: its policies together`,
-          sum,
-          POLICY_LIMITS.roleInline,
-          'inline policies hold at most',
-        ),
-        hint: SIZE_MSG.roleInlineHint,
-        severity: 'warning',
-      });
-    if (role.permissionsBoundary)
-      over(
-        role.permissionsBoundary,
-        POLICY_LIMITS.managed,
-        [...at, 'permissionsBoundary'],
-        `${what}: the permissions boundary`,
-        'a managed policy holds at most',
+      problem(
+        [...at, 'policies'],
+        { kind: 'role-policies', role: name },
+        'role-inline-total',
+        sum,
+        'warning',
       );
+    if (role.permissionsBoundary)
+      over(role.permissionsBoundary, 'managed', [...at, 'permissionsBoundary'], {
+        kind: 'role-boundary',
+        role: name,
+      });
   });
 
   (world.users ?? []).forEach((user, u) => {
     const at: Path = ['users', u];
-    const what = `user ${user.name}`;
+    const name = user.name;
     const fits = (user.policies ?? []).map(
-      (d, i) =>
-        !over(
-          d,
-          POLICY_LIMITS.managed,
-          [...at, 'policies', i],
-          `${what}: policy ${i + 1}`,
-          'a managed policy holds at most',
-        ),
+      (d, index) =>
+        !over(d, 'managed', [...at, 'policies', index], { kind: 'user-policy', user: name, index }),
     );
     const sum = total(user.policies);
     if (sum > POLICY_LIMITS.userInline && fits.every(Boolean))
-      out.push({
-        path: [...at, 'policies'],
-        message: SIZE_MSG.tooLong(
-          `${what}: its policies together`,
-          sum,
-          POLICY_LIMITS.userInline,
-          'inline policies hold at most',
-        ),
-        hint: SIZE_MSG.userInlineHint,
-        severity: 'warning',
-      });
-    if (user.permissionsBoundary)
-      over(
-        user.permissionsBoundary,
-        POLICY_LIMITS.managed,
-        [...at, 'permissionsBoundary'],
-        `${what}: the permissions boundary`,
-        'a managed policy holds at most',
+      problem(
+        [...at, 'policies'],
+        { kind: 'user-policies', user: name },
+        'user-inline-total',
+        sum,
+        'warning',
       );
+    if (user.permissionsBoundary)
+      over(user.permissionsBoundary, 'managed', [...at, 'permissionsBoundary'], {
+        kind: 'user-boundary',
+        user: name,
+      });
   });
 
   (world.managedPolicies ?? []).forEach((m, i) =>
-    over(
-      m.policy,
-      POLICY_LIMITS.managed,
-      ['managedPolicies', i, 'policy'],
-      `managed policy ${m.name}`,
-      'a managed policy holds at most',
-    ),
+    over(m.policy, 'managed', ['managedPolicies', i, 'policy'], { kind: 'managed', name: m.name }),
   );
   (world.organization?.scps ?? []).forEach((scp, i) =>
-    over(
-      scp.policy,
-      POLICY_LIMITS.scp,
-      ['organization', 'scps', i, 'policy'],
-      `SCP ${scp.name}`,
-      'an SCP holds at most',
-    ),
+    over(scp.policy, 'scp', ['organization', 'scps', i, 'policy'], { kind: 'scp', name: scp.name }),
   );
   return out;
 }

@@ -1,5 +1,6 @@
-// "did you mean …?" hints, by edit distance: one implementation for the engine (operators, policy
-// fields) and the content and commands (fields, ids, topics).
+// The closest known name to a typo, by edit distance: one implementation for the engine (operators,
+// policy fields) and the content and commands (fields, ids, topics), which word the "did you mean" hint
+// (src/content/suggest.ts).
 
 /** Edit distance between two strings (insert, delete, substitute: cost 1 each). */
 export function levenshtein(a: string, b: string): number {
@@ -55,10 +56,4 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   }
   const limit = Math.max(2, Math.floor(input.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
-}
-
-/** `did you mean `x`?` for a hint line, or undefined when nothing is close. */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const c = closest(input, candidates);
-  return c === undefined ? undefined : `did you mean \`${c}\`?`;
 }

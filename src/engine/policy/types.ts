@@ -2,6 +2,11 @@
 // extend only by adding optional fields.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 import type { ParsedOperator } from '../conditions/types.js';
+import type { SkipReason } from './problems.js';
+import type { PolicyRef } from './ref.js';
+
+export type { PolicyProblem, PolicyProblemCode, PolicyProblemDetail, SkipReason } from './problems.js';
+export type { PolicyRef } from './ref.js';
 
 /** A request-context value set: every value as a string ("true"/"false", decimal numbers, ISO-8601 dates). */
 export interface ContextEntry {
@@ -37,13 +42,9 @@ export interface EvalRequest {
   context: RequestContext;
 }
 export type PolicyKind = 'scp' | 'trust' | 'resource' | 'identity' | 'boundary' | 'session';
-export interface PolicyProblem {
-  path: (string | number)[];
-  message: string;
-  hint?: string;
-}
 export interface NormalizedPolicy {
-  label: string;
+  /** Which policy this is, as data. */
+  ref: PolicyRef;
   kind: PolicyKind;
   statements: NormalizedStatement[];
   source: unknown;
@@ -109,10 +110,11 @@ export interface StatementEvaluation {
   /** principal && action && resource && all conditions. */
   matched: boolean;
   /** Set when the statement could not be evaluated (a policy problem); it never matches. */
-  skipped?: string;
+  skipped?: SkipReason;
 }
 export interface PolicyEvaluation {
-  label: string;
+  /** Which policy this is. */
+  ref: PolicyRef;
   kind: PolicyKind;
   /** A matching Deny wins over a matching Allow. */
   result: 'Deny' | 'Allow' | 'NoMatch';
@@ -189,8 +191,8 @@ export interface AuthorizationStep {
   gate: PolicyKind | 'root';
   outcome: 'pass' | 'fail' | 'skip';
   code: StepCode;
-  /** The label of the policy the step is about. */
-  policy?: string;
+  /** The policy the step is about. */
+  policy?: PolicyRef;
   /** The statement that decided it (the matching Allow or Deny). */
   statement?: StatementRef;
   /** How the resource or trust policy named the principal. */
@@ -236,7 +238,7 @@ export interface NormalizedStatement {
   resource?: { not: boolean; patterns: string[] };
   conditions: NormalizedCondition[];
   /** Set when the statement cannot be evaluated: it never matches (the problem says why). */
-  skipped?: string;
+  skipped?: SkipReason;
 }
 
 export { normalizePolicy } from './normalize.js';

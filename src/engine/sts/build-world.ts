@@ -56,8 +56,9 @@ function readStart(world: World, reader: WorldReader): number {
   const start = Date.parse(world.start ?? DEFAULT_START);
   if (!Number.isNaN(start)) return start;
   reader.problems.push({
+    code: 'invalid-start',
+    start: String(world.start),
     path: ['start'],
-    message: `\`${world.start}\` is not an ISO-8601 time`,
     severity: 'error',
   });
   return Date.parse(DEFAULT_START);
@@ -74,12 +75,19 @@ function readOrganization(world: World, reader: WorldReader) {
   for (const account of accounts) reader.accounts.add(account);
   const scps = new Map<string, NormalizedPolicy[]>();
   (org?.scps ?? []).forEach((scp, i) => {
-    const policy = reader.policy(scp.policy, `SCP ${scp.name}`, 'scp', ['organization', 'scps', i, 'policy']);
+    const policy = reader.policy(scp.policy, { kind: 'scp', name: scp.name }, 'scp', [
+      'organization',
+      'scps',
+      i,
+      'policy',
+    ]);
     for (const account of scp.accounts) {
       if (account === org?.management) {
         reader.problems.push({
+          code: 'scp-management',
+          scp: scp.name,
+          account,
           path: ['organization', 'scps', i, 'accounts'],
-          message: `SCP ${scp.name}: SCPs never apply to the management account \`${account}\``,
           severity: 'warning',
         });
         continue;
@@ -96,14 +104,14 @@ function readManagedPolicies(world: World, reader: WorldReader): Map<string, Nor
   for (const [name, doc] of Object.entries(AWS_MANAGED_POLICIES)) {
     managed.set(
       `arn:aws:iam::aws:policy/${name}`,
-      normalizePolicy(doc, `AWS managed policy ${name}`, 'session').policy,
+      normalizePolicy(doc, { kind: 'aws-managed', name }, 'session').policy,
     );
   }
   (world.managedPolicies ?? []).forEach((entry, i) => {
     const arn = `arn:aws:iam::${entry.account}:policy/${entry.name}`;
     managed.set(
       arn,
-      reader.policy(entry.policy, `managed policy ${entry.name}`, 'session', [
+      reader.policy(entry.policy, { kind: 'managed', name: entry.name }, 'session', [
         'managedPolicies',
         i,
         'policy',
@@ -143,7 +151,7 @@ function readResources(world: World, reader: WorldReader): Map<string, ResourceM
     const account = resource.account ?? resource.arn.split(':')[4];
     if (account) model.account = account;
     if (resource.policy) {
-      model.policy = reader.policy(resource.policy, `resource policy of ${resource.arn}`, 'resource', [
+      model.policy = reader.policy(resource.policy, { kind: 'resource', arn: resource.arn }, 'resource', [
         'resources',
         i,
         'policy',

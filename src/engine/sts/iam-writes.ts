@@ -9,6 +9,7 @@
  * role's ARN, `params: { PolicyName, PolicyDocument }`.
  */
 import { normalizePolicy } from '../policy/normalize.js';
+import type { NormalizedPolicy } from '../policy/types.js';
 import { MalformedPolicyDocument, type AwsError } from './errors.js';
 import { parseRoleArn } from './arns.js';
 import type { EngineState } from './state.js';
@@ -45,7 +46,7 @@ export function applyIamWrite(
   const name = typeof params.PolicyName === 'string' ? params.PolicyName : 'inline';
   const { policy, problems } = normalizePolicy(
     params.PolicyDocument,
-    `inline policy ${name} of role ${role.name}`,
+    { kind: 'inline', name, role: role.name },
     'identity',
   );
   const bad = problems[0];
@@ -53,13 +54,14 @@ export function applyIamWrite(
     trace.fail({
       id: 'iam.policy',
       phase: 'issue',
-      values: { problem: bad.message },
+      values: { problem: bad },
       ref: REF_REVOKE,
     });
     return MalformedPolicyDocument('Syntax errors in policy.');
   }
   const list = state.rolePolicies.get(key) ?? [];
-  state.rolePolicies.set(key, [...list.filter((p) => !p.label.startsWith(`inline policy ${name} `)), policy]);
+  const replaced = (p: NormalizedPolicy) => p.ref.kind === 'inline' && p.ref.name === name;
+  state.rolePolicies.set(key, [...list.filter((p) => !replaced(p)), policy]);
   trace.pass({
     id: 'iam.put-role-policy',
     phase: 'issue',

@@ -29,17 +29,17 @@ export function buildIdentityCenter(
     const permissionSet: PermissionSetModel = {
       name: ps.name,
       sessionDuration: ps.sessionDuration ?? 3600,
-      policies: reader.policies(ps.policies, `permission set ${ps.name}`, 'identity', [
-        'identityCenter',
-        'permissionSets',
-        i,
-        'policies',
-      ]),
+      policies: reader.policies(
+        ps.policies,
+        (index) => ({ kind: 'permission-set-policy', permissionSet: ps.name, index }),
+        'identity',
+        ['identityCenter', 'permissionSets', i, 'policies'],
+      ),
     };
     if (ps.permissionsBoundary) {
       permissionSet.boundary = reader.policy(
         ps.permissionsBoundary,
-        `permissions boundary of ${ps.name}`,
+        { kind: 'permission-set-boundary', permissionSet: ps.name },
         'boundary',
         ['identityCenter', 'permissionSets', i, 'permissionsBoundary'],
       );
@@ -53,15 +53,17 @@ export function buildIdentityCenter(
     const ps = permissionSets.get(assignment.permissionSet);
     if (!users.has(assignment.user)) {
       reader.problems.push({
+        code: 'unknown-sso-user',
+        user: assignment.user,
         path: ['identityCenter', 'assignments', i, 'user'],
-        message: `unknown Identity Center user \`${assignment.user}\``,
         severity: 'error',
       });
     }
     if (!ps) {
       reader.problems.push({
+        code: 'unknown-permission-set',
+        permissionSet: assignment.permissionSet,
         path: ['identityCenter', 'assignments', i, 'permissionSet'],
-        message: `unknown permission set \`${assignment.permissionSet}\``,
         severity: 'error',
       });
       return;
@@ -99,7 +101,7 @@ export function buildIdentityCenter(
       uniqueId: uniqueId('AROA', arn),
       // Identity Center sets 12 h on the role and enforces the permission set's own duration.
       maxSessionDuration: 43200,
-      trust: normalizePolicy(trustDoc, `trust policy of role ${name}`, 'trust').policy,
+      trust: normalizePolicy(trustDoc, { kind: 'trust', role: name }, 'trust').policy,
       policies: ps.policies,
       tags: {},
       permissionSet: ps.name,

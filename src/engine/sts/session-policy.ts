@@ -33,13 +33,13 @@ export function sessionPolicies(
         return { error: MalformedPolicyDocument('The policy is not in the valid JSON format.') };
       }
     }
-    const { policy: p, problems } = normalizePolicy(doc, 'session policy', 'session');
+    const { policy: p, problems } = normalizePolicy(doc, { kind: 'session' }, 'session');
     const [problem] = problems;
     if (problem) {
       trace.fail({
         id: 'session.policy',
         phase: 'validate',
-        values: { problem: 'invalid', message: problem.message },
+        values: { problem: 'invalid', detail: problem },
         ref: REF.sessionPolicies,
       });
       return { error: MalformedPolicyDocument('Syntax errors in policy.') };
@@ -56,12 +56,13 @@ export function sessionPolicies(
       });
       return { error: MalformedPolicyDocument(`Policy ${arn} does not exist or is not attachable.`) };
     }
-    out.push({ ...p, label: `managed session policy ${arn.split('/').pop()}` });
+    const ref = { kind: 'managed-session', name: arn.split('/').pop() ?? arn } as const;
+    out.push({ ...p, ref });
   }
   trace.pass({
     id: 'session.policy',
     phase: 'validate',
-    values: { policies: out.map((p) => p.label) },
+    values: { policies: out.map((p) => p.ref) },
     ref: REF.sessionPolicies,
   });
   return { policies: out };

@@ -1,4 +1,5 @@
 import type { NormalizedPolicy } from '../policy/types.js';
+import type { PolicyRef } from '../policy/ref.js';
 import type { Credentials } from './credentials.js';
 import type { WorldModel } from './world-model.js';
 
@@ -10,7 +11,7 @@ export interface RecordedDenial {
   action: string;
   resource: string;
   conditions: { key: string; values: string[] }[];
-  matchedStatements: { policy: string; sid?: string; effect: string }[];
+  matchedStatements: { policy: PolicyRef; sid?: string; effect: string }[];
 }
 
 /** Everything a call can read or change: the world, the clock and the credentials minted so far. */

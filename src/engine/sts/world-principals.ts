@@ -31,7 +31,12 @@ export function readUsers(world: World, reader: WorldReader) {
       uniqueId: uniqueId('AIDA', arn),
       accessKeyId: accessKeyId('AKIA', arn),
       tags: user.tags ?? {},
-      policies: reader.policies(user.policies, `user ${user.name}`, 'identity', ['users', i, 'policies']),
+      policies: reader.policies(
+        user.policies,
+        (index) => ({ kind: 'user-policy', user: user.name, index }),
+        'identity',
+        ['users', i, 'policies'],
+      ),
       ...(mfa
         ? {
             mfaSerial: `arn:aws:iam::${user.account}:mfa/${user.name}`,
@@ -42,15 +47,16 @@ export function readUsers(world: World, reader: WorldReader) {
     if (user.permissionsBoundary) {
       model.boundary = reader.policy(
         user.permissionsBoundary,
-        `permissions boundary of user ${user.name}`,
+        { kind: 'user-boundary', user: user.name },
         'boundary',
         ['users', i, 'permissionsBoundary'],
       );
     }
     if (users.has(user.name)) {
       reader.problems.push({
+        code: 'duplicate-user',
+        name: user.name,
         path: ['users', i, 'name'],
-        message: `duplicate user name \`${user.name}\``,
         severity: 'error',
       });
     }
@@ -74,22 +80,28 @@ export function readRoles(world: World, reader: WorldReader): Map<string, RoleMo
       arn,
       uniqueId: uniqueId('AROA', arn),
       maxSessionDuration: role.maxSessionDuration ?? 3600,
-      trust: reader.policy(role.trust, `trust policy of role ${role.name}`, 'trust', ['roles', i, 'trust']),
-      policies: reader.policies(role.policies, `role ${role.name}`, 'identity', ['roles', i, 'policies']),
+      trust: reader.policy(role.trust, { kind: 'trust', role: role.name }, 'trust', ['roles', i, 'trust']),
+      policies: reader.policies(
+        role.policies,
+        (index) => ({ kind: 'role-policy', role: role.name, index }),
+        'identity',
+        ['roles', i, 'policies'],
+      ),
       tags: role.tags ?? {},
     };
     if (role.permissionsBoundary) {
       model.boundary = reader.policy(
         role.permissionsBoundary,
-        `permissions boundary of role ${role.name}`,
+        { kind: 'role-boundary', role: role.name },
         'boundary',
         ['roles', i, 'permissionsBoundary'],
       );
     }
     if (roles.has(roleKey(role.account, role.name))) {
       reader.problems.push({
+        code: 'duplicate-role',
+        name: role.name,
         path: ['roles', i, 'name'],
-        message: `duplicate role name \`${role.name}\``,
         severity: 'error',
       });
     }
@@ -107,9 +119,10 @@ function warnOpenTrust(role: RoleModel, path: WorldPath, problems: WorldProblem[
     const open = st.principal.entries.some((e) => e.type === 'AWS' && e.value === '*');
     if (open && st.conditions.length === 0) {
       problems.push({
+        code: 'open-trust',
+        policy: role.trust.ref,
+        statement: st.index,
         path: [...path, 'Statement', st.index],
-        message: `trust policy of role ${role.name}: statement ${st.index + 1} lets any principal assume the role and has no condition`,
-        hint: 'fence it, e.g. with `StringEquals: { aws:PrincipalOrgID: o-… }`',
         severity: 'warning',
       });
     }

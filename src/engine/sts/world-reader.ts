@@ -3,6 +3,7 @@
  * accounts seen, and parsing a policy with its problems placed at its path in the world.
  */
 import { normalizePolicy } from '../policy/normalize.js';
+import type { PolicyRef } from '../policy/ref.js';
 import type { NormalizedPolicy, PolicyKind } from '../policy/types.js';
 import type { WorldProblem } from '../types.js';
 
@@ -13,26 +14,21 @@ export class WorldReader {
   constructor(readonly accounts: Set<string>) {}
 
   /** One policy document, parsed; what is wrong with it becomes a problem at `path`. */
-  policy(doc: unknown, label: string, kind: PolicyKind, path: WorldPath): NormalizedPolicy {
-    const { policy, problems } = normalizePolicy(doc, label, kind);
+  policy(doc: unknown, ref: PolicyRef, kind: PolicyKind, path: WorldPath): NormalizedPolicy {
+    const { policy, problems } = normalizePolicy(doc, ref, kind);
     for (const problem of problems) {
-      this.problems.push({
-        path: [...path, ...problem.path],
-        message: `${label}: ${problem.message}`,
-        hint: problem.hint,
-        severity: 'error',
-      });
+      this.problems.push({ ...problem, policy: ref, path: [...path, ...problem.path], severity: 'error' });
     }
     return policy;
   }
 
-  /** A list of policy documents, labelled `<label> policy N`. */
+  /** A list of policy documents, each named by `ref(i)`. */
   policies(
     docs: unknown[] | undefined,
-    label: string,
+    ref: (index: number) => PolicyRef,
     kind: PolicyKind,
     path: WorldPath,
   ): NormalizedPolicy[] {
-    return (docs ?? []).map((doc, i) => this.policy(doc, `${label} policy ${i + 1}`, kind, [...path, i]));
+    return (docs ?? []).map((doc, i) => this.policy(doc, ref(i), kind, [...path, i]));
   }
 }

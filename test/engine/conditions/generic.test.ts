@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
 import { describe, expect, it } from 'vitest';
 import { operatorRegistry, parseOperator } from '../../../src/engine/conditions/registry.js';
+import type { OperatorProblem } from '../../../src/engine/conditions/types.js';
 import type { ConditionReason, RequestContext } from '../../../src/engine/policy/types.js';
 import { ctx } from '../policy/helpers.js';
 import { check } from './harness.js';
@@ -245,22 +246,28 @@ describe('operator parsing: registry, prefixes, suffix, hints (condition_operato
     });
     expect(r.parsed.op.name).toBe(name);
   });
-  it.each<[string, string, string | undefined]>([
-    // [written, the text the message quotes, hint]
-    ['StringEqual', '`StringEqual`', 'did you mean `StringEquals`?'],
-    ['ForAnyValues:StringEquals', '`ForAnyValues`', 'did you mean `ForAnyValue`?'],
-    ['ForAllValue:StringEquals', '`ForAllValue`', 'did you mean `ForAllValues`?'],
-    ['Sometimes:StringEquals', '`Sometimes`', undefined],
-    ['IfExists', '`IfExists`', undefined],
-    ['ForAnyValue:Bogus', '`ForAnyValue:Bogus`', undefined],
-    [':StringEquals', '``', undefined], // an empty set prefix
-    ['NullIfExists', '`NullIfExists`', 'use `Null`'],
-  ])('%j is rejected', (written, quoted, hint) => {
+  it.each<[string, OperatorProblem]>([
+    // [written, the problem: its code, what it quotes, the closest known name]
+    ['StringEqual', { code: 'unknown-operator', operator: 'StringEqual', suggestion: 'StringEquals' }],
+    [
+      'ForAnyValues:StringEquals',
+      { code: 'unknown-set-operator', prefix: 'ForAnyValues', suggestion: 'ForAnyValue' },
+    ],
+    [
+      'ForAllValue:StringEquals',
+      { code: 'unknown-set-operator', prefix: 'ForAllValue', suggestion: 'ForAllValues' },
+    ],
+    ['Sometimes:StringEquals', { code: 'unknown-set-operator', prefix: 'Sometimes' }],
+    ['IfExists', { code: 'unknown-operator', operator: 'IfExists' }],
+    ['ForAnyValue:Bogus', { code: 'unknown-operator', operator: 'ForAnyValue:Bogus' }],
+    [':StringEquals', { code: 'unknown-set-operator', prefix: '' }], // an empty set prefix
+    ['NullIfExists', { code: 'null-if-exists', operator: 'NullIfExists' }],
+    ['ForAnyValue:NullIfExists', { code: 'null-if-exists', operator: 'ForAnyValue:NullIfExists' }],
+  ])('%j is rejected', (written, problem) => {
     const r = parseOperator(written);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.message).toContain(quoted);
-    expect(r.hint).toBe(hint);
+    expect(r.problem).toStrictEqual(problem);
   });
 });
 

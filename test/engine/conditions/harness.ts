@@ -11,7 +11,7 @@ export function check(
   context: RequestContext,
 ): ConditionEvaluation {
   const parse = parseOperator(operator);
-  if (!parse.ok) throw new Error(parse.message);
+  if (!parse.ok) throw new Error(JSON.stringify(parse.problem));
   return evaluateCondition(
     parse.parsed,
     key,

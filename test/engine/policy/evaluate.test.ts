@@ -200,7 +200,7 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
       action: { not, patterns: ['*'] },
       resource: { not: false, patterns: ['*'] },
       conditions: [],
-      skipped: 'x',
+      skipped: 'invalid-condition',
     });
     const e = evaluatePolicy(p, req(P.alice));
     expect(e.result).toBe('NoMatch');
@@ -212,7 +212,7 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
         action: { element: not ? 'NotAction' : 'Action', matched: false },
         conditions: [],
         matched: false,
-        skipped: 'x',
+        skipped: 'invalid-condition',
       },
     ]);
   });
@@ -285,6 +285,10 @@ describe('statements and conditions (evaluation-logic, condition element)', () =
         matched: true,
       },
     ]);
-    expect(e).toMatchObject({ label: 'identity-policy', kind: 'identity', result: 'Allow' });
+    expect(e).toMatchObject({
+      ref: { kind: 'named', name: 'identity-policy' },
+      kind: 'identity',
+      result: 'Allow',
+    });
   });
 });

@@ -53,9 +53,9 @@ export function req(
 export function policy(
   doc: unknown,
   kind: PolicyKind = 'identity',
-  label = `${kind}-policy`,
+  name = `${kind}-policy`,
 ): NormalizedPolicy {
-  const { policy: p, problems } = normalizePolicy(doc, label, kind);
+  const { policy: p, problems } = normalizePolicy(doc, { kind: 'named', name }, kind);
   if (problems.length) throw new Error(`unexpected problems: ${JSON.stringify(problems)}`);
   return p;
 }

@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumedRoleUser.html
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine/index.js';
-import type { Call, World } from '../../../src/engine/index.js';
+import type { Call, World, WorldProblemDetail } from '../../../src/engine/index.js';
 import {
   allow,
   assume,
@@ -118,21 +118,38 @@ describe('determinism: the same world and calls give identical results — https
   });
 });
 
-describe('a malformed policy in a world is a problem (path + message), never a throw — https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policies-json', () => {
+/** Alice's second identity policy. */
+const ALICE_2 = { kind: 'user-policy', user: 'alice', index: 1 } as const;
+
+describe('a malformed policy in a world is a problem (path + code), never a throw — https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#access_policies-json', () => {
   const bad = (statement: Record<string, unknown>): World =>
     world({
       users: [user('alice', DEV, { policies: [policy(allow('sts:AssumeRole')), policy(statement)] })],
       roles: [role('App', DEV, [trusts({ AWS: DEV })])],
     });
-  it.each<[string, Record<string, unknown>, string]>([
+  it.each<[string, Record<string, unknown>, WorldProblemDetail]>([
     [
       'an unknown condition operator',
       allow('s3:*', '*', { Condition: { StringEqual: { 'aws:username': 'alice' } } }),
-      '`StringEqual`',
+      {
+        code: 'unknown-operator',
+        operator: 'StringEqual',
+        suggestion: 'StringEquals',
+        policy: ALICE_2,
+        statement: 0,
+      },
     ],
-    ['an Effect that is not Allow/Deny', { Effect: 'Permit', Action: 's3:*', Resource: '*' }, '`Permit`'],
-    ['a statement with no Action', { Effect: 'Allow', Resource: '*' }, '`Action`'],
-  ])('%s', (_n, statement, quoted) => {
+    [
+      'an Effect that is not Allow/Deny',
+      { Effect: 'Permit', Action: 's3:*', Resource: '*' },
+      { code: 'invalid-effect', effect: 'Permit', policy: ALICE_2, statement: 0 },
+    ],
+    [
+      'a statement with no Action',
+      { Effect: 'Allow', Resource: '*' },
+      { code: 'missing-action', policy: ALICE_2, statement: 0 },
+    ],
+  ])('%s', (_n, statement, detail) => {
     // Given a world whose second identity policy of alice is malformed
     let engine: ReturnType<typeof createEngine> | undefined;
     expect(() => (engine = createEngine(bad(statement)))).not.toThrow();
@@ -141,7 +158,7 @@ describe('a malformed policy in a world is a problem (path + message), never a t
     const p = engine!.problems[0]!;
     expect(p.severity).toBe('error');
     expect(p.path.slice(0, 4)).toEqual(['users', 0, 'policies', 1]);
-    expect(p.message).toContain(quoted);
+    expect(p).toStrictEqual({ ...detail, path: p.path, severity: 'error' });
     // And calls still run: alice's valid policy still lets her assume the role
     expect(engine!.call(assume('user/alice', APP)).outcome).toBe('success');
   });

@@ -42,14 +42,14 @@ describe('an explicit Deny names its policy, statement, condition and the reques
       gate: 'identity',
       outcome: 'fail',
       code: 'explicit-deny',
-      policy: 'user alice policy 1',
+      policy: { kind: 'user-policy', user: 'alice', index: 0 },
       statement: { index: 1, sid: 'OfficeOnly' },
     });
     expect(step && stepNote(step)).toBe(
       'explicit Deny in `user alice policy 1` statement 2 (OfficeOnly): a Deny always wins',
     );
     expect(decision).toMatchObject({ decision: 'ExplicitlyDenied', reason: 'explicit-deny' });
-    expect(decision?.deniedBy?.label).toBe('user alice policy 1');
+    expect(decision?.deniedBy?.ref).toEqual({ kind: 'user-policy', user: 'alice', index: 0 });
     expect(decision?.deniedBy?.statements.map((s) => [s.sid, s.effect, s.matched])).toEqual([
       ['All', 'Allow', true],
       ['OfficeOnly', 'Deny', true],

@@ -18,7 +18,7 @@ export const getCallerIdentity: ApiHandler = ({ state, call, caller, trace }) =>
   callContext(b, call);
   const target = { action: 'sts:GetCallerIdentity', resource: '*', resourceAccount: c.account, trust: false };
   const decision = authorizeCall(state, caller, target, b.build());
-  const denied = decision.decision === 'ExplicitlyDenied' ? decision.deniedBy?.label : undefined;
+  const denied = decision.decision === 'ExplicitlyDenied' ? decision.deniedBy?.ref : undefined;
   trace.pass({
     id: 'authorize.none',
     phase: 'authorize',

@@ -186,7 +186,7 @@ function recordDenial(
     matchedStatements: d.evaluations.flatMap((e) =>
       e.statements
         .filter((s) => s.matched)
-        .map((s) => ({ policy: e.label, ...(s.sid ? { sid: s.sid } : {}), effect: s.effect })),
+        .map((s) => ({ policy: e.ref, ...(s.sid ? { sid: s.sid } : {}), effect: s.effect })),
     ),
   };
 }
