@@ -4,6 +4,7 @@
  */
 import type {
   PolicyProblemCode,
+  PolicyRef,
   SizeLimit,
   SizeSubject,
   WorldProblemCode,
@@ -43,26 +44,22 @@ export const SIZE_HINT: Record<SizeLimit, string> = {
   scp: 'split it into smaller policies',
 };
 
-/** What a size problem measured: `role Ops: the trust policy`, `user ana: its policies together`. */
+/** The part of a principal a size problem measured, after its name: `role Ops: the trust policy`. */
+const SIZE_PART: Partial<Record<SizeSubject['kind'], string>> = {
+  trust: 'the trust policy',
+  'role-policies': 'its policies together',
+  'user-policies': 'its policies together',
+  'role-boundary': 'the permissions boundary',
+  'user-boundary': 'the permissions boundary',
+};
+
+/** What a size problem measured: `role Ops: policy 2`, `user ana: its policies together`, `SCP S`. */
 function sizeSubjectText(s: SizeSubject): string {
-  switch (s.kind) {
-    case 'trust':
-      return `role ${s.role}: the trust policy`;
-    case 'role-policy':
-      return `role ${s.role}: policy ${s.index + 1}`;
-    case 'role-policies':
-      return `role ${s.role}: its policies together`;
-    case 'role-boundary':
-      return `role ${s.role}: the permissions boundary`;
-    case 'user-policy':
-      return `user ${s.user}: policy ${s.index + 1}`;
-    case 'user-policies':
-      return `user ${s.user}: its policies together`;
-    case 'user-boundary':
-      return `user ${s.user}: the permissions boundary`;
-    default:
-      return policyRefText(s);
-  }
+  const owner = 'user' in s ? `user ${s.user}` : 'role' in s ? `role ${s.role}` : undefined;
+  const part = 'index' in s ? `policy ${s.index + 1}` : SIZE_PART[s.kind];
+  if (owner !== undefined && part !== undefined) return `${owner}: ${part}`;
+  // Only single policies are left: both `…-policies` subjects have an owner and a part.
+  return policyRefText(s as PolicyRef);
 }
 
 const WORDS: { [K in OwnCode]: Words<K> } = {

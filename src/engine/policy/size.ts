@@ -57,57 +57,46 @@ export function policySizeProblems(world: World): WorldProblem[] {
   const total = (docs: readonly unknown[] | undefined) =>
     (docs ?? []).reduce<number>((s, d) => s + policyChars(d), 0);
 
-  (world.roles ?? []).forEach((role, r) => {
-    const at: Path = ['roles', r];
-    const name = role.name;
-    if (!over(role.trust, 'trust-max', [...at, 'trust'], { kind: 'trust', role: name })) {
-      const size = policyChars(role.trust);
-      if (size > POLICY_LIMITS.trustDefault)
-        problem([...at, 'trust'], { kind: 'trust', role: name }, 'trust-default', size, 'warning');
-    }
-    (role.policies ?? []).forEach((d, index) =>
-      over(d, 'role-inline', [...at, 'policies', index], { kind: 'role-policy', role: name, index }),
+  /** A principal's inline policies: each against `each`; together against `together` when every one of
+   * them could be attached as a managed policy instead. */
+  const inline = (
+    docs: readonly unknown[] | undefined,
+    at: Path,
+    each: SizeLimit,
+    one: (index: number) => SizeSubject,
+    together: SizeLimit,
+    all: SizeSubject,
+  ) => {
+    const fits = (docs ?? []).map(
+      (d, index) => !over(d, each, [...at, 'policies', index], one(index)) && policyChars(d) <= MAX.managed,
     );
-    const sum = total(role.policies);
-    if (
-      sum > POLICY_LIMITS.roleInline &&
-      (role.policies ?? []).every((d) => policyChars(d) <= POLICY_LIMITS.managed)
-    )
-      problem(
-        [...at, 'policies'],
-        { kind: 'role-policies', role: name },
-        'role-inline-total',
-        sum,
-        'warning',
-      );
-    if (role.permissionsBoundary)
-      over(role.permissionsBoundary, 'managed', [...at, 'permissionsBoundary'], {
-        kind: 'role-boundary',
-        role: name,
-      });
+    const sum = total(docs);
+    if (sum > MAX[together] && fits.every(Boolean))
+      problem([...at, 'policies'], all, together, sum, 'warning');
+  };
+  const boundary = (doc: unknown, at: Path, subject: SizeSubject) => {
+    if (doc) over(doc, 'managed', [...at, 'permissionsBoundary'], subject);
+  };
+
+  (world.roles ?? []).forEach((r, i) => {
+    const at: Path = ['roles', i];
+    const role = r.name;
+    if (!over(r.trust, 'trust-max', [...at, 'trust'], { kind: 'trust', role })) {
+      const size = policyChars(r.trust);
+      if (size > MAX['trust-default'])
+        problem([...at, 'trust'], { kind: 'trust', role }, 'trust-default', size, 'warning');
+    }
+    const one = (index: number) => ({ kind: 'role-policy', role, index }) as const;
+    inline(r.policies, at, 'role-inline', one, 'role-inline-total', { kind: 'role-policies', role });
+    boundary(r.permissionsBoundary, at, { kind: 'role-boundary', role });
   });
 
-  (world.users ?? []).forEach((user, u) => {
-    const at: Path = ['users', u];
-    const name = user.name;
-    const fits = (user.policies ?? []).map(
-      (d, index) =>
-        !over(d, 'managed', [...at, 'policies', index], { kind: 'user-policy', user: name, index }),
-    );
-    const sum = total(user.policies);
-    if (sum > POLICY_LIMITS.userInline && fits.every(Boolean))
-      problem(
-        [...at, 'policies'],
-        { kind: 'user-policies', user: name },
-        'user-inline-total',
-        sum,
-        'warning',
-      );
-    if (user.permissionsBoundary)
-      over(user.permissionsBoundary, 'managed', [...at, 'permissionsBoundary'], {
-        kind: 'user-boundary',
-        user: name,
-      });
+  (world.users ?? []).forEach((u, i) => {
+    const at: Path = ['users', i];
+    const user = u.name;
+    const one = (index: number) => ({ kind: 'user-policy', user, index }) as const;
+    inline(u.policies, at, 'managed', one, 'user-inline-total', { kind: 'user-policies', user });
+    boundary(u.permissionsBoundary, at, { kind: 'user-boundary', user });
   });
 
   (world.managedPolicies ?? []).forEach((m, i) =>
