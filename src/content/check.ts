@@ -4,8 +4,8 @@
  * to the parsed file; nothing is printed here.
  */
 import type { CallResult, WorldProblem } from '../engine/types.js';
-import type { ContentPath } from './positions.js';
-import type { ParsedFile, Problem } from './parse.js';
+import type { ContentPath, Position } from './positions.js';
+import type { ContentKind, ParsedFile, Problem } from './parse.js';
 import { actualFor, changedCall, runCallIn, runScenario, runWhatIf, type Mismatch } from './run.js';
 import { CallSchema, type Expect, type Quiz, type Scenario } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -219,13 +219,18 @@ export interface ScenarioIndex {
 /** The error on a file whose id a file loaded earlier (`owner`, as shown) already uses. */
 export function addDuplicateId(parsed: ParsedFile, owner: string): void {
   const data = parsed.scenario ?? parsed.quiz;
-  if (!data) return;
-  parsed.errors.push({
-    ...parsed.positions.at(['id']),
-    message: `duplicate ${parsed.kind} id \`${data.id}\`: \`${owner}\` already uses it`,
-    hint: `${parsed.kind} ids are unique across all loaded content; rename one of them`,
+  if (!data || !parsed.kind) return;
+  parsed.errors.push(duplicateIdProblem(parsed.kind, data.id, parsed.positions.at(['id']), owner));
+}
+
+/** The duplicate-id error for a `kind` file with `id` at `at` (for a file whose positions are let go). */
+export function duplicateIdProblem(kind: ContentKind, id: string, at: Position, owner: string): Problem {
+  return {
+    ...at,
+    message: `duplicate ${kind} id \`${id}\`: \`${owner}\` already uses it`,
+    hint: `${kind} ids are unique across all loaded content; rename one of them`,
     severity: 'error',
-  });
+  };
 }
 
 /** Cross-reference checks for a schema-valid quiz; `scenarios` holds every loaded scenario by id. */

@@ -5,7 +5,7 @@
 import { addDuplicateId, checkQuiz, checkScenario } from './check.js';
 import type { ParsedFile } from './parse.js';
 import type { Scenario } from './schema.js';
-import { mergeReports, planFinish, splitFiles, type ValidationReport } from './validate-plan.js';
+import { loadOrder, mergeReports, planFinish, type ValidationReport } from './validate-plan.js';
 import { ValidationShard } from './validate-shard.js';
 
 export type { FileReport, ValidationReport } from './validate-plan.js';
@@ -51,9 +51,10 @@ export function validateFiles(
   contextFiles: readonly string[],
   cwd: string,
 ): ValidationReport {
-  const split = splitFiles(files, contextFiles, cwd, 1);
-  const shard = new ValidationShard();
-  const summaries = shard.load(split.shards[0]!, cwd);
-  const { inputs } = planFinish(split, [summaries]);
-  return mergeReports(split, [shard.finish({ ...inputs[0]!, foreign: [] })]);
+  const items = loadOrder(files, contextFiles, cwd);
+  const shard = new ValidationShard(items, cwd);
+  let next = 0;
+  const summaries = shard.load(() => next++);
+  const { inputs } = planFinish(items, [summaries]);
+  return mergeReports([shard.finish({ ...inputs[0]!, foreign: [] })]);
 }

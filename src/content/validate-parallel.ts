@@ -1,13 +1,15 @@
 /**
  * `validate` over several threads: this thread is shard 0 and each further shard runs in a worker
  * (validate-worker.ts), with the steps and decisions of the serial path (validate-plan.ts), so the
- * report is the same, problem for problem. Loaded only when a run is large enough to gain from it.
+ * report is the same, problem for problem. The shards take files from one shared counter, so the
+ * work spreads itself: a worker still starting while this thread loads files just takes fewer.
+ * Loaded only when a run is large enough to gain from it.
  */
-import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from './schema.js';
-import { mergeReports, planFinish, splitFiles, type ValidationReport } from './validate-plan.js';
+import { loadOrder, mergeReports, planFinish, type ValidationReport } from './validate-plan.js';
 import {
+  taker,
   ValidationShard,
   type FileReport,
   type FileSummary,
@@ -15,9 +17,9 @@ import {
   type ShardItem,
 } from './validate-shard.js';
 
-/** A call on a worker's shard, and its answer. */
+/** A call on a worker's shard, and its answer. `next` holds the shards' shared file counter. */
 export type ShardCall =
-  | { method: 'load'; items: ShardItem[]; cwd: string }
+  | { method: 'load'; items: ShardItem[]; cwd: string; next: SharedArrayBuffer }
   | { method: 'scenarios'; indexes: number[] }
   | { method: 'finish'; input: FinishInput };
 export type ShardRequest = ShardCall & { id: number };
@@ -52,27 +54,55 @@ class WorkerShard {
     });
   }
 
-  load(items: ShardItem[], cwd: string): Promise<FileSummary[]> {
-    return this.call({ method: 'load', items, cwd });
-  }
-  scenarios(indexes: number[]): Promise<Scenario[]> {
-    return this.call({ method: 'scenarios', indexes });
-  }
-  finish(input: FinishInput): Promise<FileReport[]> {
-    return this.call({ method: 'finish', input });
+  /** The worker's shard, taking files from `items` with the shared counter `next`. */
+  taking(items: readonly ShardItem[], cwd: string, next: SharedArrayBuffer): OtherShard {
+    return {
+      load: () => this.call({ method: 'load', items: [...items], cwd, next }),
+      scenarios: (indexes) => this.call({ method: 'scenarios', indexes }),
+      finish: (input) => this.call({ method: 'finish', input }),
+    };
   }
   close(): Promise<number> {
     return this.worker.terminate();
   }
 }
 
-/** A file's cost estimate for dealing files to shards: its size (unreadable files cost little). */
-function size(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
+/** A shard in another thread (or, in tests, in this one) that knows which files to take. */
+export interface OtherShard {
+  load(): Promise<FileSummary[]>;
+  scenarios(indexes: number[]): Promise<Scenario[]>;
+  finish(input: FinishInput): Promise<[number, FileReport][]>;
+}
+
+/**
+ * One run over `here` (this thread's shard, taking files with `take`) and `others`: load, decide
+ * (planFinish), send each shard the scenarios its quizzes name that others hold, finish, merge.
+ */
+export async function coordinate(
+  items: readonly ShardItem[],
+  here: ValidationShard,
+  take: () => number,
+  others: readonly OtherShard[],
+): Promise<ValidationReport> {
+  const loading = others.map((o) => o.load());
+  const summaries = [here.load(take), ...(await Promise.all(loading))];
+  const plan = planFinish(items, summaries);
+  const foreign: FinishInput['foreign'][] = summaries.map(() => []);
+  await Promise.all(
+    [...plan.fetches].map(async ([holder, { indexes, to }]) => {
+      const got = holder === 0 ? here.scenarios(indexes) : await others[holder - 1]!.scenarios(indexes);
+      got.forEach((scenario, i) => {
+        const [shard, id] = to[i]!;
+        foreign[shard]!.push([id, scenario]);
+      });
+    }),
+  );
+  const finishing = others.map((o, i) => o.finish({ ...plan.inputs[i + 1]!, foreign: foreign[i + 1]! }));
+  const reports = [
+    here.finish({ ...plan.inputs[0]!, foreign: foreign[0]! }),
+    ...(await Promise.all(finishing)),
+  ];
+  return mergeReports(reports);
 }
 
 /** validateFiles (cross-check.ts) over `threads` threads; the same report. */
@@ -82,30 +112,13 @@ export async function validateInParallel(
   cwd: string,
   threads: number,
 ): Promise<ValidationReport> {
-  const split = splitFiles(files, contextFiles, cwd, threads, size);
-  const here = new ValidationShard();
-  const workers = split.shards.slice(1).map(() => new WorkerShard());
+  // Workers first: they start (load their modules) while this thread gets on with the files.
+  const workers = Array.from({ length: threads - 1 }, () => new WorkerShard());
   try {
-    // The workers start loading before this thread does its own share.
-    const loading = workers.map((w, i) => w.load(split.shards[i + 1]!, cwd));
-    const summaries = [here.load(split.shards[0]!, cwd), ...(await Promise.all(loading))];
-    const plan = planFinish(split, summaries);
-    const foreign: FinishInput['foreign'][] = split.shards.map(() => []);
-    await Promise.all(
-      [...plan.fetches].map(async ([holder, { indexes, to }]) => {
-        const got = holder === 0 ? here.scenarios(indexes) : await workers[holder - 1]!.scenarios(indexes);
-        got.forEach((scenario, i) => {
-          const [shard, id] = to[i]!;
-          foreign[shard]!.push([id, scenario]);
-        });
-      }),
-    );
-    const finishing = workers.map((w, i) => w.finish({ ...plan.inputs[i + 1]!, foreign: foreign[i + 1]! }));
-    const reports = [
-      here.finish({ ...plan.inputs[0]!, foreign: foreign[0]! }),
-      ...(await Promise.all(finishing)),
-    ];
-    return mergeReports(split, reports);
+    const items = loadOrder(files, contextFiles, cwd);
+    const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const others = workers.map((w) => w.taking(items, cwd, next));
+    return await coordinate(items, new ValidationShard(items, cwd), taker(next), others);
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }

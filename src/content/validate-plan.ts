@@ -1,7 +1,7 @@
 /**
  * The coordinator's part of `validate`, the same for one shard in-process and for several in worker
- * threads: which files go where, who owns each id (the first file loaded, context before targets),
- * which scenarios each shard must be sent, and the report put back together in the files' order.
+ * threads: the files' load order, who owns each id (the first file in that order, context before
+ * targets), which scenarios each shard must be sent, and the report put back together in order.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -32,81 +32,62 @@ export function threadCount(files: number, forced?: number): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
 }
 
-/** Where one file went: its shard and its index there. */
-interface Placed {
-  shard: number;
-  index: number;
-  target: boolean;
-}
-
-export interface Split {
-  shards: ShardItem[][];
-  /** Every file in load order: context first, then targets. */
-  order: Placed[];
-}
-
 /**
- * The files in load order (targets once each; context files that are also targets only as
- * targets), dealt to `weights.length`… shards: each file to the shard with the least weight so
- * far, so that shards of files of different sizes take about as long. `weight` is a file's cost
- * estimate (its size); with one shard it is never called.
+ * The files in load order: context first (without those that are also targets), then the targets,
+ * each once. Shards take them from this list by index.
  */
-export function splitFiles(
+export function loadOrder(
   files: readonly string[],
   contextFiles: readonly string[],
   cwd: string,
-  shardCount: number,
-  weight: (path: string) => number = () => 1,
-): Split {
+): ShardItem[] {
   const targets = [...new Set(files.map((f) => resolve(cwd, f)))];
   const targetSet = new Set(targets);
   const context = contextFiles.filter((f) => !targetSet.has(resolve(cwd, f)));
-  const shards: ShardItem[][] = Array.from({ length: shardCount }, () => []);
-  const load = new Array<number>(shardCount).fill(0);
-  const order: Placed[] = [];
-  const place = (path: string, target: boolean) => {
-    let shard = 0;
-    if (shardCount > 1) {
-      for (let s = 1; s < shardCount; s++) if (load[s]! < load[shard]!) shard = s;
-      load[shard]! += weight(path);
-    }
-    order.push({ shard, index: shards[shard]!.length, target });
-    shards[shard]!.push({ path, target });
-  };
-  for (const f of context) place(f, false);
-  for (const f of targets) place(f, true);
-  return { shards, order };
+  return [
+    ...context.map((path) => ({ path, target: false })),
+    ...targets.map((path) => ({ path, target: true })),
+  ];
 }
 
 /** The decisions every shard needs, and the scenarios to fetch from one shard for another. */
 export interface Plan {
   /** Per shard, without the scenarios other shards hold. */
   inputs: Omit<FinishInput, 'foreign'>[];
-  /** Per holding shard: the indexes to fetch, and for each the shard that needs it and the id. */
+  /** Per holding shard: the load indexes to fetch, and for each the shard that needs it and the id. */
   fetches: Map<number, { indexes: number[]; to: [shard: number, id: string][] }>;
 }
 
-/** Who owns each id (the first file with it, in load order), and what each shard needs to finish. */
-export function planFinish(split: Split, summaries: readonly FileSummary[][]): Plan {
+/**
+ * Who owns each id (the first file with it, in load order, whichever shard loaded it), and what
+ * each shard needs to finish. `summaries[shard]` are the files that shard loaded.
+ */
+export function planFinish(items: readonly ShardItem[], summaries: readonly FileSummary[][]): Plan {
+  const loaded = new Array<{ shard: number; summary: FileSummary } | undefined>(items.length);
+  summaries.forEach((files, shard) => {
+    for (const summary of files) loaded[summary.index] = { shard, summary };
+  });
   const owners = new Map<string, string>();
-  const scenarioAt = new Map<string, Placed>();
-  const inputs = split.shards.map(() => ({
+  /** The shard and load index of each scenario id's owner. */
+  const scenarioAt = new Map<string, { shard: number; index: number }>();
+  const inputs = summaries.map(() => ({
     duplicates: [] as [number, string][],
     scenarioIds: [] as string[],
     local: [] as [string, number][],
   }));
-  for (const at of split.order) {
-    const s = summaries[at.shard]![at.index]!;
-    if (s.id === undefined) continue;
-    const key = `${s.kind}:${s.id}`;
+  loaded.forEach((at, index) => {
+    const id = at?.summary.id;
+    if (at === undefined || id === undefined) return;
+    const { shard, summary } = at;
+    const key = `${summary.kind}:${id}`;
     const owner = owners.get(key);
     if (owner !== undefined) {
-      if (at.target) inputs[at.shard]!.duplicates.push([at.index, owner]);
-      continue;
+      if (items[index]!.target) inputs[shard]!.duplicates.push([index, owner]);
+      return;
     }
-    owners.set(key, s.file);
-    if (s.kind === 'scenario') scenarioAt.set(s.id, at);
-  }
+    owners.set(key, summary.file);
+    if (summary.kind === 'scenario') scenarioAt.set(id, { shard, index });
+  });
   const scenarioIds = [...scenarioAt.keys()];
   const fetches: Plan['fetches'] = new Map();
   summaries.forEach((files, shard) => {
@@ -128,11 +109,12 @@ export function planFinish(split: Split, summaries: readonly FileSummary[][]): P
   return { inputs, fetches };
 }
 
-/** The shards' reports (each in its shard's order) as one report, in the targets' load order. */
-export function mergeReports(split: Split, reports: readonly FileReport[][]): ValidationReport {
-  const next = reports.map(() => 0);
-  const files: FileReport[] = [];
-  for (const at of split.order) if (at.target) files.push(reports[at.shard]![next[at.shard]!++]!);
+/** The shards' reports (by load index) as one report, in the targets' load order. */
+export function mergeReports(reports: readonly [index: number, report: FileReport][][]): ValidationReport {
+  const files = reports
+    .flat()
+    .sort((a, b) => a[0] - b[0])
+    .map(([, r]) => r);
   const total = emptyFileStats();
   for (const f of files) {
     addStats(total.questions, f.items.questions);

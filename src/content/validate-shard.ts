@@ -2,31 +2,37 @@
  * One share of a `validate` run. The work per file (parse, schema, per-file checks, the engine)
  * needs to know about other files in two places only: ids unique across all content, and the
  * scenarios that quiz questions name. A shard does its files in two steps around those: `load`
- * parses and reports what the others need to know; `finish`, told who owns which id, does the rest.
- * Run in-process it is the serial path; in a worker thread, one of several (validate-parallel.ts).
+ * takes files one at a time from a counter the shards share (so a thread that starts late or has
+ * slower files simply takes fewer), parses them and does everything a scenario needs; `finish`,
+ * told who owns which id, does the rest. Run in-process it is the serial path; in a worker thread,
+ * one of several (validate-parallel.ts).
  */
 import {
   addDuplicateId,
   checkQuiz,
   checkScenario,
+  duplicateIdProblem,
   verifyQuiz,
   verifyScenario,
   type EngineCheck,
   type ScenarioIndex,
 } from './check.js';
 import { itemStats, type FileItemStats } from './item-stats.js';
-import type { ContentKind, ParsedFile } from './parse.js';
+import type { ContentKind, ParsedFile, Problem } from './parse.js';
+import type { Position } from './positions.js';
 import { readContentFile } from './read.js';
 import type { Scenario } from './schema.js';
 
-/** A file of a shard: a target is checked and reported; context only counts for ids and references. */
+/** A file of a run: a target is checked and reported; context only counts for ids and references. */
 export interface ShardItem {
   path: string;
   target: boolean;
 }
 
-/** What `load` tells the coordinator about each of the shard's files, in the shard's order. */
+/** What `load` tells the coordinator about each file it loaded. */
 export interface FileSummary {
+  /** The file's place in the run's load order. */
+  index: number;
   /** The file as shown in messages. */
   file: string;
   kind: ContentKind | undefined;
@@ -38,11 +44,11 @@ export interface FileSummary {
 
 /** What a shard needs to finish: the decisions that depend on every file. */
 export interface FinishInput {
-  /** Target files (by index in the shard) whose id an earlier file already uses, and that file. */
+  /** Target files (by load index) whose id an earlier file already uses, and that file. */
   duplicates: [index: number, owner: string][];
   /** Every scenario id that counts, in load order (did-you-mean hints choose among them). */
   scenarioIds: string[];
-  /** Scenarios the shard's quizzes name and that the shard holds itself (by index in the shard). */
+  /** Scenarios the shard's quizzes name and that the shard holds itself (by load index). */
   local: [id: string, index: number][];
   /** Scenarios the shard's quizzes name that other shards hold. */
   foreign: [id: string, scenario: Scenario][];
@@ -57,56 +63,160 @@ export interface FileReport {
   items: FileItemStats;
 }
 
-export class ValidationShard {
-  private items: ShardItem[] = [];
-  private parsed: ParsedFile[] = [];
+/**
+ * A target checked in full when loaded: a scenario, or a quiz that names no scenario. Its result
+ * needs no other file, unless an earlier file has its id: then the duplicate error goes after the
+ * problems found before the cross-file checks, and a scenario loses what the engine found (a file
+ * with errors gets no engine checks). Its positions and text are let go.
+ */
+interface Checked {
+  file: string;
+  kind: ContentKind | undefined;
+  errors: Problem[];
+  warnings: Problem[];
+  checks: EngineCheck[];
+  /** Problems before the cross-file checks: the first `errorsBefore` errors, `warningsBefore` warnings. */
+  errorsBefore: number;
+  warningsBefore: number;
+  /** What was found after those stands with a duplicate id (a quiz's checks; not the engine's). */
+  keepAfterDuplicate: boolean;
+  /** Item-statistics warnings, after every other problem. */
+  statsWarnings: Problem[];
+  stats: FileItemStats;
+  /** The file's kind, id and where the id is, for a duplicate-id error. */
+  id?: { kind: ContentKind; id: string; at: Position };
+}
 
-  /** Reads and parses every file, and runs the checks that need no other file. */
-  load(items: ShardItem[], cwd: string): FileSummary[] {
-    this.items = items;
-    this.parsed = items.map((item) => readContentFile(item.path, cwd));
-    return this.parsed.map((p, i) => {
-      const target = items[i]!.target;
-      if (target) checkScenario(p);
-      const summary: FileSummary = { file: p.file, kind: p.kind };
+/** Takes the next load index from a counter that the shards share (each index is taken once). */
+export function taker(next: SharedArrayBuffer): () => number {
+  const counter = new Int32Array(next);
+  return () => Atomics.add(counter, 0, 1);
+}
+
+export class ValidationShard {
+  /** Valid scenarios this shard loaded, by load index: quizzes (here or elsewhere) may name them. */
+  private readonly scenarioAt = new Map<number, Scenario>();
+  /** Target quizzes that name scenarios, finished once every scenario id is known. */
+  private readonly quizzes = new Map<number, ParsedFile>();
+  private readonly checked = new Map<number, Checked>();
+
+  constructor(
+    private readonly items: readonly ShardItem[],
+    private readonly cwd: string,
+  ) {}
+
+  /**
+   * Loads files while `take` hands out load indexes (an index past the end stops it): reads, parses
+   * and checks each, running a target scenario's engine checks at once.
+   */
+  load(take: () => number): FileSummary[] {
+    const summaries: FileSummary[] = [];
+    for (let index = take(); index < this.items.length; index = take()) {
+      const item = this.items[index]!;
+      const p = readContentFile(item.path, this.cwd);
+      const summary: FileSummary = { index, file: p.file, kind: p.kind };
       const data = p.scenario ?? p.quiz;
       if (data) summary.id = data.id;
-      if (target && p.quiz) {
+      if (p.scenario) this.scenarioAt.set(index, p.scenario);
+      if (item.target && p.quiz) {
         const refs = new Set<string>();
         for (const q of p.quiz.questions) if (q.scenario !== undefined) refs.add(q.scenario);
         summary.refs = [...refs];
-      }
-      return summary;
-    });
+        if (refs.size > 0) this.quizzes.set(index, p);
+        else this.checked.set(index, checkAtOnce(p));
+      } else if (item.target) this.checked.set(index, checkAtOnce(p));
+      summaries.push(summary);
+    }
+    return summaries;
   }
 
-  /** The scenarios at these indexes (for quizzes in other shards). */
+  /** The scenarios at these load indexes (for quizzes in other shards). */
   scenarios(indexes: readonly number[]): Scenario[] {
-    return indexes.map((i) => this.parsed[i]!.scenario!);
+    return indexes.map((i) => this.scenarioAt.get(i)!);
   }
 
   /** Cross-file checks with the coordinator's answers, then the engine: one report per target. */
-  finish(input: FinishInput): FileReport[] {
+  finish(input: FinishInput): [index: number, report: FileReport][] {
     const named = new Map<string, Scenario>(input.foreign);
-    for (const [id, index] of input.local) named.set(id, this.parsed[index]!.scenario!);
-    const index: ScenarioIndex = {
+    for (const [id, index] of input.local) named.set(id, this.scenarioAt.get(index)!);
+    const scenarios: ScenarioIndex = {
       get: (id) => named.get(id),
       keys: () => input.scenarioIds,
     };
-    const targets = this.parsed.filter((_, i) => this.items[i]!.target);
-    for (const [i, owner] of input.duplicates) addDuplicateId(this.parsed[i]!, owner);
-    for (const p of targets) checkQuiz(p, index);
-    return targets.map((p): FileReport => {
-      const checks = verifyScenario(p);
-      verifyQuiz(p, index);
+    const duplicates = new Map(input.duplicates);
+    const out: [number, FileReport][] = [];
+    for (const [index, c] of this.checked) out.push([index, checkedReport(c, duplicates.get(index))]);
+    for (const [index, p] of this.quizzes) {
+      const owner = duplicates.get(index);
+      if (owner !== undefined) addDuplicateId(p, owner);
+      checkQuiz(p, scenarios);
+      verifyQuiz(p, scenarios);
       const { stats, warnings } = itemStats(p);
       p.warnings.push(...warnings);
-      return {
-        parsed: { file: p.file, kind: p.kind, errors: p.errors, warnings: p.warnings },
-        checks,
-        ok: p.errors.length === 0 && checks.every((c) => c.ok),
-        items: stats,
-      };
-    });
+      out.push([index, report(p.file, p.kind, p.errors, p.warnings, [], stats)]);
+    }
+    return out;
   }
+}
+
+/** Names no scenario: what a quiz that names none is checked against. */
+const NO_SCENARIOS: ScenarioIndex = { get: () => undefined, keys: () => [] };
+
+/**
+ * Every check of a target that needs no other file (a scenario, or a quiz that names no scenario):
+ * the per-file ones, the engine, item statistics.
+ */
+function checkAtOnce(p: ParsedFile): Checked {
+  checkScenario(p);
+  const errorsBefore = p.errors.length;
+  const warningsBefore = p.warnings.length;
+  const checks = verifyScenario(p);
+  checkQuiz(p, NO_SCENARIOS);
+  verifyQuiz(p, NO_SCENARIOS);
+  const { stats, warnings } = itemStats(p);
+  const c: Checked = {
+    file: p.file,
+    kind: p.kind,
+    errors: p.errors,
+    warnings: p.warnings,
+    checks,
+    errorsBefore,
+    warningsBefore,
+    keepAfterDuplicate: p.quiz !== undefined,
+    statsWarnings: warnings,
+    stats,
+  };
+  const data = p.scenario ?? p.quiz;
+  if (data && p.kind) c.id = { kind: p.kind, id: data.id, at: p.positions.at(['id']) };
+  return c;
+}
+
+function checkedReport(c: Checked, owner: string | undefined): FileReport {
+  if (owner === undefined || c.id === undefined)
+    return report(c.file, c.kind, c.errors, [...c.warnings, ...c.statsWarnings], c.checks, c.stats);
+  const { kind, id, at } = c.id;
+  const keep = c.keepAfterDuplicate;
+  const errors = [
+    ...c.errors.slice(0, c.errorsBefore),
+    duplicateIdProblem(kind, id, at, owner),
+    ...(keep ? c.errors.slice(c.errorsBefore) : []),
+  ];
+  const warnings = [...(keep ? c.warnings : c.warnings.slice(0, c.warningsBefore)), ...c.statsWarnings];
+  return report(c.file, c.kind, errors, warnings, [], c.stats);
+}
+
+function report(
+  file: string,
+  kind: ContentKind | undefined,
+  errors: Problem[],
+  warnings: Problem[],
+  checks: EngineCheck[],
+  items: FileItemStats,
+): FileReport {
+  return {
+    parsed: { file, kind, errors, warnings },
+    checks,
+    ok: errors.length === 0 && checks.every((c) => c.ok),
+    items,
+  };
 }

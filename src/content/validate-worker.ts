@@ -4,18 +4,19 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ShardAnswer, ShardRequest } from './validate-parallel.js';
-import { ValidationShard } from './validate-shard.js';
+import { taker, ValidationShard } from './validate-shard.js';
 
-const shard = new ValidationShard();
+let shard: ValidationShard | undefined;
 
 function answer(request: ShardRequest): unknown {
   switch (request.method) {
     case 'load':
-      return shard.load(request.items, request.cwd);
+      shard = new ValidationShard(request.items, request.cwd);
+      return shard.load(taker(request.next));
     case 'scenarios':
-      return shard.scenarios(request.indexes);
+      return shard!.scenarios(request.indexes);
     case 'finish':
-      return shard.finish(request.input);
+      return shard!.finish(request.input);
   }
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The coordinator's decisions across shards, in this thread where it is deterministic: each shard
+ * takes every n-th file (in a parallel run, whichever thread is free takes the next), so ids, duplicates
+ * and the scenarios that quizzes name are spread over shards, and the report must be the serial one.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateFiles } from '../../src/content/cross-check.js';
+import { sourceFiles } from '../../src/content/library.js';
+import { contentFiles } from '../../src/content/read.js';
+import { coordinate, type OtherShard } from '../../src/content/validate-parallel.js';
+import { loadOrder } from '../../src/content/validate-plan.js';
+import { ValidationShard, type ShardItem } from '../../src/content/validate-shard.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+let dir: string;
+
+beforeAll(() => {
+  // copies of the built-in content under new ids; half the quizzes name the copies, half the originals
+  dir = mkdtempSync(join(tmpdir(), 'sts-shards-'));
+  for (const kind of ['scenarios', 'quizzes'])
+    readdirSync(join(ROOT, kind)).forEach((name, i) => {
+      let text = readFileSync(join(ROOT, kind, name), 'utf8').replace(/^id: (.+)$/m, 'id: $1-copy');
+      if (kind === 'quizzes' && i % 2 === 0) text = text.replace(/^( {4}scenario: )(.+)$/gm, '$1$2-copy');
+      writeFileSync(join(dir, `${kind}-${name}`), text);
+    });
+  cpSync(join(ROOT, 'test/fixtures/content'), join(dir, 'fixtures'), { recursive: true });
+  cpSync(join(ROOT, 'scenarios/cross-account-assume-role.yaml'), join(dir, 'zz-same-id.yaml'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A shard in this thread that takes the load indexes `k`, `k + n`, `k + 2n`, … */
+function everyNth(items: readonly ShardItem[], k: number, n: number) {
+  let next = k - n;
+  return { shard: new ValidationShard(items, dir), take: () => (next += n) };
+}
+
+const other = ({ shard, take }: ReturnType<typeof everyNth>): OtherShard => ({
+  load: async () => shard.load(take),
+  scenarios: async (indexes) => shard.scenarios(indexes),
+  finish: async (input) => shard.finish(input),
+});
+
+describe('validate over shards', () => {
+  it.each([2, 3])('reports what the serial path does when the files are dealt to %i shards', async (n) => {
+    const targets = contentFiles(dir);
+    const context = sourceFiles([], ROOT);
+    const serial = validateFiles(targets, context, dir);
+    const items = loadOrder(targets, context, dir);
+    const [first, ...rest] = Array.from({ length: n }, (_, k) => everyNth(items, k, n));
+    const report = await coordinate(items, first!.shard, first!.take, rest.map(other));
+    // a report worth comparing: duplicates across shards, quizzes naming scenarios held elsewhere
+    const text = JSON.stringify(serial);
+    expect(text).toContain('duplicate scenario id `cross-account-assume-role`');
+    expect(text).toContain('duplicate scenario id `fixture-vendor-access`');
+    expect(serial.summary.passed).toBeGreaterThan(50);
+    expect(JSON.stringify(report)).toBe(text);
+  });
+});
