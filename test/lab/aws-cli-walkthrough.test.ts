@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { awsConfig } from '../../src/lab/aws-config.js';
+import { callerHint } from '../../src/lab/render.js';
 import { tokenFileName } from '../../src/lab/run.js';
 import { cliCommand } from '../../src/learn/request.js';
 import { isolatedAwsEnv, runProgram, startLab, type Running } from './helpers.js';
@@ -50,23 +51,19 @@ async function walk(id: string): Promise<{ done: string[]; possible: string[]; l
       }
       const call = task.call!;
       const callEnv: Record<string, string> = { ...env };
-      let profile = '';
-      if (call.as.startsWith('user/')) profile = call.as.slice(5);
-      else if (call.as.startsWith('root/')) profile = `root-${call.as.slice(5)}`;
-      else if (call.as.startsWith('$')) {
+      // the caller as the lab terminal names it: `--profile NAME`, else a step's printed credentials
+      const profile = /^--profile (\S+)/.exec(callerHint(call.as, cfg.stepProfiles))?.[1] ?? '';
+      if (!profile && call.as.startsWith('$')) {
         const step = call.as.slice(1);
-        const p = cfg.stepProfiles.get(step);
         const creds = printed.get(step);
-        if (p) profile = p;
-        else if (creds) {
-          // the lab says "step X's credentials": the learner exports what that step printed
-          delete callEnv.AWS_PROFILE;
-          Object.assign(callEnv, {
-            AWS_ACCESS_KEY_ID: creds.AccessKeyId,
-            AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey,
-            AWS_SESSION_TOKEN: creds.SessionToken,
-          });
-        } else throw new Error(`${id} ${task.id}: no profile and no printed credentials for ${call.as}`);
+        if (!creds) throw new Error(`${id} ${task.id}: no profile and no printed credentials for ${call.as}`);
+        // "the credentials step X printed": the learner exports them
+        delete callEnv.AWS_PROFILE;
+        Object.assign(callEnv, {
+          AWS_ACCESS_KEY_ID: creds.AccessKeyId,
+          AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey,
+          AWS_SESSION_TOKEN: creds.SessionToken,
+        });
       }
       const token = r.lab.token(task.id);
       if (token) {
