@@ -15,7 +15,7 @@ import type {
   SigningCode,
   StsApi,
 } from '../engine/index.js';
-import { humanDuration } from '../engine/sts/time.js';
+import { humanDuration } from '../ui/duration.js';
 
 /** One API in words (the catalog's numbers and lists as they are). */
 export interface ApiWords {

@@ -3,7 +3,7 @@
  * values), so it reads at 60, 80 and 120 columns alike, then the six flows.
  */
 import type { DurationFacts } from '../engine/index.js';
-import { humanDuration } from '../engine/sts/time.js';
+import { humanDuration } from '../ui/duration.js';
 import type { Theme } from '../ui/theme.js';
 import type { ApiRow, ApisView } from './table.js';
 import { APIS_TEXT as T } from './messages.js';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Call, Scenario } from '../content/schema.js';
 import { renderTrace } from '../learn/trace.js';
-import { humanDuration } from '../engine/sts/time.js';
+import { humanDuration } from '../ui/duration.js';
 import type { CallResult } from '../engine/types.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { readKeys } from '../ui/keys.js';

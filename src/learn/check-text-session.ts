@@ -1,5 +1,5 @@
 /** The words for the checks on the session being made: role, duration, policies, tags and issue. */
-import { humanDuration } from '../engine/sts/time.js';
+import { humanDuration } from '../ui/duration.js';
 import type { DurationLimitValues } from '../engine/types.js';
 import type { CheckWords, WordingTable } from './check-text.js';
 import { policyProblemText } from '../content/policy-problem-text.js';

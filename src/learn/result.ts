@@ -1,20 +1,11 @@
 /** The result of a call: the session it minted (credentials masked) or the exact AWS error. */
 import type { CallResult } from '../engine/types.js';
+import { humanDuration } from '../ui/duration.js';
 import { visibleLength, type Theme } from '../ui/theme.js';
 
 /** `ASIA…ABCD`: enough to recognise a key, never the whole of it. */
 export function maskKey(key: string): string {
   return key.length <= 8 ? key : `${key.slice(0, 4)}…${key.slice(-4)}`;
-}
-
-/** A duration in words: `1 h`, `15 min`, `1 h 30 min`, `36 h`, `45 s`. */
-export function humanDuration(seconds: number): string {
-  const s = Math.round(Math.abs(seconds));
-  if (s < 60) return `${s} s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
 /** `2026-03-02T10:00:00.000Z` → `2026-03-02 10:00:00 UTC`. */

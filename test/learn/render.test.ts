@@ -3,7 +3,8 @@ import { loadLibrary } from '../../src/content/library.js';
 import { runScenario, runWhatIf } from '../../src/content/run.js';
 import type { Call } from '../../src/content/schema.js';
 import { cliCommand, paramsText } from '../../src/learn/request.js';
-import { humanDuration, maskKey, renderResult } from '../../src/learn/result.js';
+import { maskKey, renderResult } from '../../src/learn/result.js';
+import { humanDuration } from '../../src/ui/duration.js';
 import { conditionLine } from '../../src/learn/trace.js';
 import { renderTrustPolicy, trustViewFor } from '../../src/learn/trust.js';
 import { renderScenarioList } from '../../src/learn/pick.js';
@@ -160,6 +161,11 @@ describe('results', () => {
     [900, '15 min'],
     [45, '45 s'],
     [129600, '36 h'],
+    [86400, '24 h'],
+    [3599, '59 min 59 s'],
+    [0, '0 s'],
+    [-90, '1 min 30 s'],
+    [59.6, '1 min'],
   ])('%i s is %s', (s, words) => expect(humanDuration(s)).toBe(words));
 
   it('masks keys to their first and last four characters', () => {

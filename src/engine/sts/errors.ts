@@ -50,6 +50,14 @@ export const missingAuthenticationToken = (): AwsError => ({
   httpStatus: 403,
 });
 
+/**
+ * docs/decisions.md#unknown-access-key: GetAccessKeyInfo for a key that no principal of the world
+ * holds. AWS documents that such a key "might return an error that the key doesn't exist" but not
+ * the code or the words: these are the simulator's.
+ */
+export const unknownAccessKey = (key: string): AwsError =>
+  InvalidParameterValue(`The access key ID ${key} does not exist.`);
+
 /** docs/decisions.md#error-messages, the canonical denial wording for STS actions on a role. */
 export const notAuthorized = (callerArn: string, action: string, resource: string): AwsError =>
   AccessDenied(`User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`);

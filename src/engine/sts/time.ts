@@ -42,14 +42,3 @@ export function iso(ms: number): string {
 }
 
 export const epochSeconds = (ms: number): number => Math.floor(ms / 1000);
-
-/** "1 h", "12 h", "15 min", "1 h 30 min" — for explanations. */
-export function humanDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s % 86400 === 0 && s >= 86400) return `${s / 86400} d`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = s % 60;
-  const parts = [h ? `${h} h` : '', m ? `${m} min` : '', r ? `${r} s` : ''].filter(Boolean);
-  return parts.length ? parts.join(' ') : '0 s';
-}

@@ -88,6 +88,23 @@ describe('identifiers: ASIA/AKIA keys, AROA…:session ids, assumed-role ARNs wi
     expect(r.response).toEqual({ Account: DEV });
   });
 
+  it('GetAccessKeyInfo: a key no principal of the world holds does not exist (docs/decisions.md#unknown-access-key)', () => {
+    const r = last(basicWorld(), [
+      { api: 'GetAccessKeyInfo', as: 'user/alice', params: { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' } },
+    ]);
+    expect(r).toMatchObject({
+      outcome: 'error',
+      code: 'InvalidParameterValue',
+      httpStatus: 400,
+      message: 'The access key ID AKIAIOSFODNN7EXAMPLE does not exist.',
+    });
+    expect(r.trace.at(-1)).toMatchObject({
+      id: 'key.known',
+      ok: false,
+      values: { key: 'AKIAIOSFODNN7EXAMPLE' },
+    });
+  });
+
   it('the role path is not in the assumed-role ARN, but the role is found through it', () => {
     const w = world({
       users: [user('alice', DEV, { policies: [policy(allow('sts:AssumeRole'))] })],

@@ -371,6 +371,15 @@ describe('the other members keep their model constraints and AWS wording (docs/d
       code: 'ValidationError',
       message: one('', 'encodedMessage', 'Member must have length greater than or equal to 1'),
     });
+    expect(r.trace.at(-1)).toMatchObject({
+      id: 'validate.params',
+      ok: false,
+      values: {
+        violations: [
+          { member: 'encodedMessage', constraint: 'Member must have length greater than or equal to 1' },
+        ],
+      },
+    });
   });
 
   it.each<[string, Call]>([

@@ -11,7 +11,7 @@ import { baseContext, callContext, principalContext } from '../context.js';
 import {
   AccessDenied,
   InvalidAuthorizationMessageException,
-  InvalidParameterValue,
+  unknownAccessKey,
   ValidationError,
 } from '../errors.js';
 import { FIELDS } from '../field-constraints.js';
@@ -78,14 +78,14 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
     [...state.world.users.values()].find((u) => u.accessKeyId === key)?.account ??
     [...state.sessions.values()].find((c) => c.accessKeyId === key)?.account;
   if (!owner) {
-    // Real STS decodes the account from the key id itself; the simulator knows only keys of its world.
+    // docs/decisions.md#unknown-access-key: the simulator knows only the keys of its world.
     trace.fail({
       id: 'key.known',
       phase: 'issue',
       values: { key },
       ref: REF.getAccessKeyInfo,
     });
-    return fail(InvalidParameterValue(`The access key ID ${key} is not known in this simulated world.`));
+    return fail(unknownAccessKey(key));
   }
   trace.pass({
     id: 'key.known',
@@ -101,8 +101,8 @@ export const decodeAuthorizationMessage: ApiHandler = (req) => {
   const raw = String(params.EncodedMessage ?? '');
   const v = new Validator({ EncodedMessage: raw });
   v.required(FIELDS.EncodedMessage);
-  const problem = v.problem();
-  if (problem !== undefined) return fail(ValidationError(problem));
+  const parsed = v.result(raw, trace, REF.decodeAuthorizationMessage);
+  if ('error' in parsed) return fail(parsed.error);
   if (!permitted(req, 'sts:DecodeAuthorizationMessage', REF.decodeAuthorizationMessage)) {
     return denied(req, 'sts:DecodeAuthorizationMessage');
   }
