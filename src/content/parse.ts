@@ -2,8 +2,8 @@
  * Pure parsing of one content file: text and file name in, a schema-checked
  * scenario or quiz (or problems with line:col) out. No I/O here (STYLE.md §5).
  */
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, type Event } from 'js-yaml';
-import { eventPositions } from './event-positions.js';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { recordPositions } from './node-positions.js';
 import type { LineCounter, YAMLError } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
@@ -87,7 +87,7 @@ export function parseContent(text: string, file: string): ParsedFile {
   let positions: Positions;
   if (fast.ok) {
     data = fast.data;
-    positions = eventPositions(fast.events, text);
+    positions = fast.positions;
   } else {
     const { LineCounter, parseDocument } = yamlLib();
     const lineCounter = new LineCounter();
@@ -345,17 +345,16 @@ function issueProblems(
 export type { ContentPath };
 
 /**
- * js-yaml with YAML 1.2's core schema (as `yaml` uses): duplicate keys and unknown tags throw. Its
- * parse events are kept: they give a problem its line and column without parsing the file again.
+ * js-yaml with YAML 1.2's core schema (as `yaml` uses): duplicate keys and unknown tags throw.
+ * Positions are recorded during that one parse (node-positions.ts); a file whose positions cannot be
+ * recorded with certainty, or that uses an alias, takes the slow path (which bounds alias expansion).
  */
-function fastLoad(text: string): { ok: true; data: unknown; events: Event[] } | { ok: false } {
+function fastLoad(text: string): { ok: true; data: unknown; positions: Positions } | { ok: false } {
   try {
-    const events = parseEvents(text, {});
-    // An alias is the only way a node can appear twice: the slow path bounds their expansion.
-    if (events.some((e) => e.type === EVENT_ID.ALIAS)) return { ok: false };
-    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
-    if (docs.length !== 1) return { ok: false };
-    return { ok: true, data: docs[0], events };
+    const recorder = recordPositions(text);
+    const data: unknown = load(text, { schema: CORE_SCHEMA, listener: recorder.listener });
+    const positions = recorder.positions(data);
+    return positions ? { ok: true, data, positions } : { ok: false };
   } catch {
     return { ok: false };
   }
