@@ -1,13 +1,17 @@
 /**
  * Positions recorded while js-yaml reads a file. Its `listener` sees every node open and close, so
- * the one parse that gives the data also gives, per node, where it starts and what it holds; when a
- * problem needs a line and column, its path is followed through those nodes (no second parse). The
- * offsets are the ones `yaml` reports for the same node (test/content/node-positions.test.ts).
+ * the one parse that gives the data also gives, per node, where it starts and whether it is a key;
+ * when a problem needs a line and column, its path is followed through those nodes (no second
+ * parse). The offsets are the ones `yaml` reports for the same node
+ * (test/content/node-positions.test.ts).
  *
- * The nodes are paired with the data they built and checked against it: a form whose nodes cannot be
- * matched with certainty (an explicit `? key`, a `key: value` pair inside a flow list, a key that is a
- * list or a mapping, an anchor, an alias or a tag) gives no positions, and the caller reads the file
- * with `yaml` instead, which also bounds alias expansion.
+ * Recording is kept cheap because most files never need a position. The nodes on a path are checked
+ * against the data they built when the path is looked up (one key node per key of a mapping, one node
+ * per item of a list); a form that does not pair up (an explicit `? key`, a `key: value` pair inside
+ * a flow list, a key that is a list or a mapping) is looked up with `yaml` instead. A file with an
+ * anchor, an alias or a tag gives no positions at all: the caller reads it with `yaml`, which bounds
+ * what an alias expands to (js-yaml also reads such a node by trying a key first and going back,
+ * which would leave the nodes of the attempt in the record).
  */
 import type { LoadOptions } from 'js-yaml';
 import type { Position, Positions } from './positions.js';
@@ -29,35 +33,46 @@ interface ParserState {
 /** A recorder for one parse: pass `listener` to js-yaml's `load`, then call `positions`. */
 export interface PositionRecorder {
   listener: NonNullable<LoadOptions['listener']>;
-  /** The lookup for the data `load` returned, or undefined when its nodes cannot be trusted. */
-  positions(data: unknown): Positions | undefined;
+  /**
+   * The lookup for the data `load` returned, or undefined when the file holds an anchor, alias or tag
+   * (or nothing). A path whose nodes do not pair up with `data` is looked up in `fallback()`.
+   */
+  positions(data: unknown, fallback: () => Positions): Positions | undefined;
 }
+
+/**
+ * Where an anchor (`&`), alias (`*`) or tag (`!`) could start a node: at a line's start or after a
+ * space or a flow indicator. Text without one (`sts:*`, `"*"`, "don't!") skips the check per node.
+ */
+const MAY_HOLD_PROPERTIES = /(?:^|[\s[{,])[&*!]/m;
 
 export function recordPositions(text: string): PositionRecorder {
   // Per node, in the order they open: where the parser stood, where it stopped, what it held, its
-  // first child, next sibling and (for a key) its name. Plain arrays of small integers stay packed.
+  // first child, last child and next sibling. Plain arrays of small integers stay packed.
   const opened: number[] = [];
   const closed: number[] = [];
   const kind: number[] = [];
   const firstChild: number[] = [];
   const lastChild: number[] = [];
   const next: number[] = [];
+  /** Key nodes, with the key each names. */
   const keyName = new Map<number, string>();
   const stack: number[] = [];
-  /** Each collection node's data, while parsing (a wrapping node closes with its child's). */
+  /** Each collection node's data, while parsing: a node that wraps another closes with its data. */
   const collections = new Map<number, object>();
-  let trusted = true;
+  const checkProperties = MAY_HOLD_PROPERTIES.test(text);
+  let usable = true;
 
-  function open(state: ParserState): void {
+  function open(position: number): void {
     const id = opened.length;
-    opened.push(state.position);
+    opened.push(position);
     closed.push(NONE);
     kind.push(EMPTY);
     firstChild.push(NONE);
     lastChild.push(NONE);
     next.push(NONE);
-    const parent = stack.length > 0 ? stack[stack.length - 1]! : NONE;
-    if (parent !== NONE) {
+    if (stack.length > 0) {
+      const parent = stack[stack.length - 1]!;
       if (lastChild[parent] === NONE) firstChild[parent] = id;
       else next[lastChild[parent]!] = id;
       lastChild[parent] = id;
@@ -68,76 +83,52 @@ export function recordPositions(text: string): PositionRecorder {
   function close(state: ParserState): void {
     const id = stack.pop();
     if (id === undefined) {
-      trusted = false;
+      usable = false;
       return;
     }
-    closed[id] = state.position;
-    // An alias (`*name`), an anchor (`&name`) or a tag (`!tag`): the slow path bounds what an alias
-    // expands to, and js-yaml reads a node with an anchor or a tag by trying a key first and going
-    // back, which leaves the nodes of the attempt in the record.
-    const first = text.charCodeAt(skipSeparation(text, opened[id]!));
-    if (first === 42 || first === 38 || first === 33) trusted = false;
-    const result = state.result;
-    if (state.kind === 'mapping' || state.kind === 'sequence') {
-      kind[id] = state.kind === 'mapping' ? MAPPING : SEQUENCE;
-      const only = firstChild[id]!;
-      if (only !== NONE && next[only] === NONE && collections.get(only) === result) {
-        // a list item or document that js-yaml read by trying a key first: the inner node is the collection
-        firstChild[id] = firstChild[only]!;
-      } else if (trusted) {
-        trusted = state.kind === 'mapping' ? pairsMatch(id, result) : itemsMatch(id, result);
-      }
-      collections.set(id, result as object);
-    } else if (state.kind === 'scalar') {
+    const end = state.position;
+    closed[id] = end;
+    if (checkProperties) {
+      const first = text.charCodeAt(skipSeparation(text, opened[id]!));
+      if (first === 42 || first === 38 || first === 33) usable = false;
+    }
+    if (state.kind === 'scalar') {
       kind[id] = SCALAR;
-      if (isKey(state.position)) keyName.set(id, String(result));
-    } else if (isKey(state.position)) {
+      if (isKey(text, end)) keyName.set(id, String(state.result));
+    } else if (state.kind === 'mapping' || state.kind === 'sequence') {
+      const k = state.kind === 'mapping' ? MAPPING : SEQUENCE;
+      kind[id] = k;
+      // A list item or a document that js-yaml read by trying a key first holds the collection it
+      // read as its only child: the node stands for that child's content.
+      const only = firstChild[id]!;
+      if (only !== NONE && next[only] === NONE && collections.get(only) === state.result)
+        firstChild[id] = firstChild[only]!;
+      collections.set(id, state.result as object);
+    } else if (isKey(text, end)) {
       // an empty key (`: value`)
-      trusted = false;
+      usable = false;
     }
-  }
-
-  /** A node is a mapping key when a `:` follows it on its line. */
-  function isKey(end: number): boolean {
-    let i = end;
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    return text.charCodeAt(i) === 58;
-  }
-
-  /** Every key node names a key of the mapping, each once, and no value stands without its key. */
-  function pairsMatch(id: number, result: unknown): boolean {
-    let keys = 0;
-    let afterKey = false;
-    for (let c = firstChild[id]!; c !== NONE; c = next[c]!) {
-      if (keyName.has(c)) {
-        keys++;
-        afterKey = true;
-      } else if (afterKey) afterKey = false;
-      else return false;
-    }
-    return result !== null && typeof result === 'object' && Object.keys(result as object).length === keys;
-  }
-
-  function itemsMatch(id: number, result: unknown): boolean {
-    let items = 0;
-    for (let c = firstChild[id]!; c !== NONE; c = next[c]!) {
-      if (keyName.has(c)) return false;
-      items++;
-    }
-    return Array.isArray(result) && result.length === items;
   }
 
   return {
     listener(event, state) {
-      if (event === 'open') open(state as unknown as ParserState);
+      if (event === 'open') open(state.position);
       else close(state as unknown as ParserState);
     },
-    positions(data) {
+    positions(data, fallback) {
       collections.clear();
-      if (!trusted || stack.length > 0 || opened.length === 0 || data === undefined) return undefined;
-      return lookup(text, { opened, closed, kind, firstChild, next, keyName });
+      if (!usable || stack.length > 0 || opened.length === 0 || data === undefined) return undefined;
+      return lookup(text, data, { opened, closed, kind, firstChild, next, keyName }, fallback);
     },
   };
+}
+
+/** A node is a mapping key when a `:` follows it on its line. */
+function isKey(text: string, end: number): boolean {
+  let i = end;
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  return c === 58;
 }
 
 interface Nodes {
@@ -149,14 +140,17 @@ interface Nodes {
   keyName: ReadonlyMap<number, string>;
 }
 
-/** A node reached by a path: the node, where its value starts, where its key starts (entries). */
+/** A node reached by a path: the node (NONE for an empty value), where its value and key start. */
 interface Step {
   node: number;
   value: number;
   key?: number;
 }
 
-function lookup(text: string, nodes: Nodes): Positions {
+/** Signals a path whose nodes do not pair up with the data: the fallback answers for it. */
+const UNPAIRED = Symbol('unpaired');
+
+function lookup(text: string, data: unknown, nodes: Nodes, fallback: () => Positions): Positions {
   const { opened, closed, kind, firstChild, next, keyName } = nodes;
   let starts: number[] | undefined;
   const position = (offset: number): Position => {
@@ -166,18 +160,41 @@ function lookup(text: string, nodes: Nodes): Positions {
   /** Where a node's text starts: past the spaces, line breaks and comments before it. */
   const startOf = (node: number): number =>
     kind[node] === EMPTY ? opened[node]! : skipSeparation(text, opened[node]!);
-  const root = 0;
+
+  /** A mapping node pairs up with `value` when every key node names one of its keys and none is missing. */
+  const pairsUp = (map: number, value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    let keys = 0;
+    let afterKey = false;
+    for (let c = firstChild[map]!; c !== NONE; c = next[c]!) {
+      if (keyName.has(c)) {
+        if (!Object.hasOwn(value, keyName.get(c)!)) return false;
+        keys++;
+        afterKey = true;
+      } else if (afterKey) afterKey = false;
+      else return false;
+    }
+    return Object.keys(value).length === keys;
+  };
+  const itemsUp = (seq: number, value: unknown): boolean => {
+    if (!Array.isArray(value)) return false;
+    let items = 0;
+    for (let c = firstChild[seq]!; c !== NONE; c = next[c]!) {
+      if (keyName.has(c)) return false;
+      items++;
+    }
+    return items === value.length;
+  };
 
   const entry = (map: number, name: string): Step | undefined => {
     for (let c = firstChild[map]!; c !== NONE; c = next[c]!) {
       if (keyName.get(c) !== name) continue;
       const key = startOf(c);
       const value = next[c]!;
-      if (value !== NONE && !keyName.has(value) && kind[value] !== EMPTY)
-        return { node: value, key, value: startOf(value) };
+      const hasValue = value !== NONE && !keyName.has(value);
+      if (hasValue && kind[value] !== EMPTY) return { node: value, key, value: startOf(value) };
       // an empty value (`key:`) is where `yaml` puts it: just after the colon
-      const after = text.indexOf(':', closed[c]!) + 1;
-      return { node: value !== NONE && !keyName.has(value) ? value : NONE, key, value: after };
+      return { node: hasValue ? value : NONE, key, value: text.indexOf(':', closed[c]!) + 1 };
     }
     return undefined;
   };
@@ -189,22 +206,34 @@ function lookup(text: string, nodes: Nodes): Positions {
     return c === NONE ? undefined : { node: c, value: startOf(c) };
   };
 
+  const find = (
+    path: readonly (string | number)[],
+    options: { key?: boolean },
+  ): Position | typeof UNPAIRED => {
+    let at: Step = { node: 0, value: startOf(0) };
+    let value: unknown = data;
+    for (const segment of path) {
+      const k = at.node === NONE ? EMPTY : kind[at.node];
+      let found: Step | undefined;
+      if (k === MAPPING) {
+        if (!pairsUp(at.node, value)) return UNPAIRED;
+        found = entry(at.node, String(segment));
+      } else if (k === SEQUENCE) {
+        if (!itemsUp(at.node, value)) return UNPAIRED;
+        found = item(at.node, segment);
+      }
+      // a path that does not exist: its nearest existing ancestor's value
+      if (!found) return position(at.value);
+      at = found;
+      value = (value as Record<string | number, unknown>)[segment];
+    }
+    return position(options.key && at.key !== undefined ? at.key : at.value);
+  };
+
   return {
     at(path, options = {}) {
-      let at: Step = { node: root, value: startOf(root) };
-      for (const segment of path) {
-        const k = at.node === NONE ? EMPTY : kind[at.node];
-        const found =
-          k === MAPPING
-            ? entry(at.node, String(segment))
-            : k === SEQUENCE
-              ? item(at.node, segment)
-              : undefined;
-        // a path that does not exist: its nearest existing ancestor's value
-        if (!found) return position(at.value);
-        at = found;
-      }
-      return position(options.key && at.key !== undefined ? at.key : at.value);
+      const found = find(path, options);
+      return found === UNPAIRED ? fallback().at(path, options) : found;
     },
   };
 }

@@ -346,16 +346,25 @@ export type { ContentPath };
 
 /**
  * js-yaml with YAML 1.2's core schema (as `yaml` uses): duplicate keys and unknown tags throw.
- * Positions are recorded during that one parse (node-positions.ts); a file whose positions cannot be
- * recorded with certainty, or that uses an alias, takes the slow path (which bounds alias expansion).
+ * Positions are recorded during that one parse (node-positions.ts); a file with an anchor, alias or
+ * tag takes the slow path, which bounds alias expansion, and a path through a form the record cannot
+ * pair with the data is looked up with `yaml` when a problem is reported there.
  */
 function fastLoad(text: string): { ok: true; data: unknown; positions: Positions } | { ok: false } {
   try {
     const recorder = recordPositions(text);
     const data: unknown = load(text, { schema: CORE_SCHEMA, listener: recorder.listener });
-    const positions = recorder.positions(data);
+    let slow: Positions | undefined;
+    const positions = recorder.positions(data, () => (slow ??= yamlPositions(text)));
     return positions ? { ok: true, data, positions } : { ok: false };
   } catch {
     return { ok: false };
   }
+}
+
+/** `yaml`'s positions for a file js-yaml read (a second parse, only for the rare form that needs it). */
+function yamlPositions(text: string): Positions {
+  const { LineCounter, parseDocument } = yamlLib();
+  const lineCounter = new LineCounter();
+  return positionsOf(parseDocument(text, { lineCounter, uniqueKeys: true }), lineCounter);
 }

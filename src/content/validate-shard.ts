@@ -17,6 +17,7 @@ import {
   type EngineCheck,
   type ScenarioIndex,
 } from './check.js';
+import { compiledFile } from './compiled.js';
 import { itemStats, type FileItemStats } from './item-stats.js';
 import type { ContentKind, ParsedFile, Problem } from './parse.js';
 import type { Position } from './positions.js';
@@ -113,7 +114,8 @@ export class ValidationShard {
     const summaries: FileSummary[] = [];
     for (let index = take(); index < this.items.length; index = take()) {
       const item = this.items[index]!;
-      const p = readContentFile(item.path, this.cwd);
+      // Context only counts for ids and references: a built-in file still as built needs no parse.
+      const p = (!item.target && compiledFile(item.path, this.cwd)) || readContentFile(item.path, this.cwd);
       const summary: FileSummary = { index, file: p.file, kind: p.kind };
       const data = p.scenario ?? p.quiz;
       if (data) summary.id = data.id;

@@ -9,7 +9,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { recordPositions } from '../../src/content/node-positions.js';
-import { positionsOf, type ContentPath } from '../../src/content/positions.js';
+import { NO_POSITIONS, positionsOf, type ContentPath } from '../../src/content/positions.js';
 
 function paths(value: unknown, prefix: (string | number)[] = []): ContentPath[] {
   const out: ContentPath[] = [prefix];
@@ -24,7 +24,9 @@ function compare(text: string, extra: ContentPath[] = []) {
   const slow = positionsOf(parseDocument(text, { lineCounter }), lineCounter);
   const recorder = recordPositions(text);
   const data = load(text, { schema: CORE_SCHEMA, listener: recorder.listener });
-  const fast = recorder.positions(data);
+  const fast = recorder.positions(data, () => {
+    throw new Error(`no recorded positions for a path of ${JSON.stringify(text.slice(0, 40))}`);
+  });
   if (!fast) throw new Error('no positions recorded');
   const all = [...paths(data), ...extra];
   for (const p of all) {
@@ -166,7 +168,7 @@ describe('positions recorded while js-yaml reads: generated documents', () => {
       } catch {
         return; // a comment where YAML does not allow one: not this test's concern
       }
-      if (recorder.positions(parsed)) {
+      if (recorder.positions(parsed, () => NO_POSITIONS)) {
         compare(withComments);
         compared++;
       }
@@ -178,25 +180,49 @@ describe('positions recorded while js-yaml reads: generated documents', () => {
   });
 });
 
-describe('positions recorded while js-yaml reads: forms it cannot pair give none', () => {
+describe('positions recorded while js-yaml reads: forms it cannot pair', () => {
+  const read = (text: string) => {
+    const recorder = recordPositions(text);
+    const data: unknown = load(text, { schema: CORE_SCHEMA, listener: recorder.listener });
+    return { recorder, data };
+  };
+
   it.each([
     ['an alias', 'a: &x { b: 1 }\nc: *x\n'],
     ['a scalar alias', 'a: &x one\nc: *x\n'],
-    ['an explicit key', '? a\n: b\n'],
-    ['a pair in a flow list', 'l: [a: b, c]\n'],
-    ['a list as a key', '[a, b]: 1\n'],
     ['an empty key', ': 1\n'],
     ['an anchor without an alias', 'a: &x { b: 1 }\n'],
     ['a tag', 'a: !!str 12\n'],
     ['a tag before a mapping js-yaml reads by going back', '- !!str\n  k: v\n'],
-  ])('%s', (_name, text) => {
-    const recorder = recordPositions(text);
-    let data: unknown;
+  ])('%s: no positions (the file is read with yaml)', (_name, text) => {
+    let given: unknown;
     try {
-      data = load(text, { schema: CORE_SCHEMA, listener: recorder.listener });
+      const { recorder, data } = read(text);
+      given = recorder.positions(data, () => NO_POSITIONS);
     } catch {
-      return; // js-yaml refuses it: the slow path reads it
+      given = undefined; // js-yaml refuses it: the slow path reads it
     }
-    expect(recorder.positions(data)).toBeUndefined();
+    expect(given).toBeUndefined();
+  });
+
+  it.each([
+    ['an explicit key', 'top:\n  ? a\n  : b\nafter: 1\n', [['top', 'a'], ['after']]],
+    ['a pair in a flow list', 'l: [a: b, c]\nafter: 1\n', [['l', 0], ['l', 1], ['after']]],
+    ['a list as a key', 'm:\n  [a, b]: 1\n  c: 2\n', [['m', 'c']]],
+  ])('%s: the paths through it are looked up with yaml, the others are not', (_name, text, through) => {
+    const { recorder, data } = read(text);
+    const lineCounter = new LineCounter();
+    const slow = positionsOf(parseDocument(text, { lineCounter }), lineCounter);
+    let asked = 0;
+    const fast = recorder.positions(data, () => {
+      asked++;
+      return slow;
+    })!;
+    for (const p of through as ContentPath[]) {
+      const before = asked;
+      expect(fast.at(p), JSON.stringify(p)).toEqual(slow.at(p));
+      expect(fast.at(p, { key: true }), JSON.stringify(p)).toEqual(slow.at(p, { key: true }));
+      if (p[0] !== 'after') expect(asked, JSON.stringify(p)).toBeGreaterThan(before);
+    }
   });
 });
