@@ -41,10 +41,29 @@ export interface PositionRecorder {
 }
 
 /**
- * Where an anchor (`&`), alias (`*`) or tag (`!`) could start a node: at a line's start or after a
- * space or a flow indicator. Text without one (`sts:*`, `"*"`, "don't!") skips the check per node.
+ * The text has an anchor (`&`), alias (`*`) or tag (`!`) mark where a node could start: at a line's
+ * start or after a space or a flow indicator. Text without one (`sts:*`, `"*"`, "don't!") skips the
+ * check per node. (A scan with indexOf: a multiline regular expression took longer than the parse.)
  */
-const MAY_HOLD_PROPERTIES = /(?:^|[\s[{,])[&*!]/m;
+function mayHoldProperties(text: string): boolean {
+  for (const mark of ['&', '*', '!']) {
+    for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
+      const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+      // space, tab, CR, LF, `[`, `{`, `,`
+      if (
+        before === 32 ||
+        before === 9 ||
+        before === 13 ||
+        before === 10 ||
+        before === 91 ||
+        before === 123 ||
+        before === 44
+      )
+        return true;
+    }
+  }
+  return false;
+}
 
 export function recordPositions(text: string): PositionRecorder {
   // Per node, in the order they open: where the parser stood, where it stopped, what it held, its
@@ -60,7 +79,7 @@ export function recordPositions(text: string): PositionRecorder {
   const stack: number[] = [];
   /** Each collection node's data, while parsing: a node that wraps another closes with its data. */
   const collections = new Map<number, object>();
-  const checkProperties = MAY_HOLD_PROPERTIES.test(text);
+  const checkProperties = mayHoldProperties(text);
   let usable = true;
 
   function open(position: number): void {
