@@ -69,6 +69,18 @@ writeFileSync('dist/content.json', JSON.stringify(content));
 writeFileSync('dist/list-index.json', JSON.stringify(buildListIndex(content)));
 rmSync('dist/.compile-content.mjs');
 
+// The top-level help as commander prints it to a pipe (80 columns): `--help` to a pipe or a file
+// prints this copy without loading commander (src/cli/help-cache.ts). `help` renders it through
+// commander itself, since `--help` would print the copy.
+rmSync('dist/help.txt', { force: true });
+writeFileSync(
+  'dist/help.txt',
+  execFileSync(process.execPath, ['bin/sts-trainer.js', 'help'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  }),
+);
+
 // The test suite rebuilds the bundle before it runs (test/global-setup.ts) and skips the slower declarations.
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {

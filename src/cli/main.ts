@@ -1,71 +1,22 @@
-import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
-import { guardOutput } from './output-errors.js';
-import { EXIT } from '../errors.js';
-import { VERSION } from './version.js';
-import { sanitize } from '../ui/sanitize.js';
-
-interface ExitingError {
-  exitCode: number;
-  message: string;
-  hint?: string;
-}
-
-function isExiting(e: unknown): e is ExitingError {
-  return (
-    e instanceof Error &&
-    typeof (e as Partial<ExitingError>).exitCode === 'number' &&
-    !(e instanceof CommanderError)
-  );
-}
-
 /**
- * Runs the CLI and returns the exit code. Never lets a stack trace reach the user for anything
- * they can cause; calls process.exit only when standard output goes away (output-errors.ts).
+ * The CLI entry: the program's arguments in, an exit code out. Calls process.exit only when
+ * standard output goes away (output-errors.ts). Everything else loads when needed: the top-level
+ * help printed to a pipe or a file is the build's copy (help-cache.ts), so `--help` loads nothing
+ * of commander or the commands.
  */
+import { cachedHelp } from './help-cache.js';
+import { guardOutput } from './output-errors.js';
+
 export async function main(argv: string[]): Promise<number> {
   guardOutput();
-  const result = { code: 0 };
-  const program = buildProgram(result);
   const interactiveBare =
     argv.length === 0 && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !process.env.CI;
   const args = interactiveBare ? ['menu'] : argv.length === 0 ? ['--help'] : argv;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return result.code;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (
-        e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        e.code === 'commander.help'
-      )
-        return EXIT.ok;
-      return EXIT.usage;
-    }
-    if (isExiting(e)) {
-      if (e.exitCode === EXIT.interrupted || e.exitCode === EXIT.terminated) {
-        process.stderr.write('\nbye — your progress is saved\n');
-      } else {
-        process.stderr.write(`error: ${sanitize(e.message)}\n`);
-        if (e.hint) process.stderr.write(`hint: ${sanitize(e.hint)}\n`);
-      }
-      return e.exitCode;
-    }
-    // a prompt closed without its guard; loaded only here: @inquirer/core stays out of start-up (`--help`, `list`)
-    const { isPromptExit } = await import('../ui/prompt-exit.js');
-    if (isPromptExit(e)) {
-      process.stderr.write('\nbye — your progress is saved\n');
-      return EXIT.interrupted;
-    }
-    const detail = sanitize(e instanceof Error ? e.message : String(e));
-    process.stderr.write(
-      `internal error: ${detail}\n` +
-        `this is a bug in sts-trainer ${VERSION} (Node ${process.version}, ${process.platform}): please report it ` +
-        `on the sts-trainer issue tracker (README, "Reporting a bug") with the command you ran and this message; ` +
-        `STS_TRAINER_DEBUG=1 adds the stack trace\n`,
-    );
-    if (process.env.STS_TRAINER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return EXIT.failed;
+  const help = cachedHelp(args, process.stdout.isTTY);
+  if (help !== undefined) {
+    process.stdout.write(help);
+    return 0;
   }
+  const { runProgram } = await import('./run-program.js');
+  return runProgram(args);
 }

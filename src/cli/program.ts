@@ -26,8 +26,9 @@ const COUNT = integer({ min: 1, max: 1000 });
 const SEED = integer({ min: 0, max: 2 ** 32 - 1 });
 
 /**
- * Declares every command and lazily imports its module when it runs, so `--help`
- * loads nothing but commander (STYLE.md: a thin entry).
+ * Declares every command and lazily imports its module when it runs, so a command's `--help`
+ * loads nothing but commander (STYLE.md: a thin entry; the top-level help to a pipe does not even
+ * load commander: help-cache.ts).
  */
 export function buildProgram(result: { code: number }): Command {
   const program = new Command('sts-trainer');
