@@ -2,7 +2,7 @@
  * Pure parsing of one content file: text and file name in, a schema-checked
  * scenario or quiz (or problems with line:col) out. No I/O here (STYLE.md §5).
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from 'js-yaml';
 import { recordPositions } from './node-positions.js';
 import type { LineCounter, YAMLError } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
@@ -40,12 +40,17 @@ export interface ParsedFile {
   positions: Positions;
 }
 
+/** Levels of nesting a content file may use (a scenario's deepest, a policy condition, is about 10). */
+const MAX_DEPTH = 100;
+
 export const MESSAGES = {
   tooBig: (bytes: number) =>
     `file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; content files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
   tooBigHint: 'split it into several scenario or quiz files',
   aliasBomb: `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`,
   aliasBombHint: 'write the repeated parts out instead of using `*alias` references',
+  tooDeep: `YAML nested more than ${MAX_DEPTH} levels deep: refusing it`,
+  tooDeepHint: 'a scenario or quiz needs a dozen levels at most; look for runaway brackets or indentation',
   customTag: (tag: string) => `custom YAML tag \`${tag}\` is not allowed: content files are plain YAML`,
   customTagHint: 'remove the tag, or quote the value if it is text',
   duplicateKey: (key: string) => `duplicate key \`${key}\``,
@@ -85,6 +90,12 @@ export function parseContent(text: string, file: string): ParsedFile {
   const fast = fastLoad(text);
   let data: unknown;
   let positions: Positions;
+  if (!fast.ok && fast.tooDeep) {
+    // `yaml` would recurse until the stack runs out: refuse before it tries
+    return failed(file, undefined, NO_POSITIONS, [
+      problem(fast.tooDeep, MESSAGES.tooDeep, MESSAGES.tooDeepHint),
+    ]);
+  }
   if (fast.ok) {
     data = fast.data;
     positions = fast.positions;
@@ -350,14 +361,25 @@ export type { ContentPath };
  * tag takes the slow path, which bounds alias expansion, and a path through a form the record cannot
  * pair with the data is looked up with `yaml` when a problem is reported there.
  */
-function fastLoad(text: string): { ok: true; data: unknown; positions: Positions } | { ok: false } {
+function fastLoad(
+  text: string,
+): { ok: true; data: unknown; positions: Positions } | { ok: false; tooDeep?: Position } {
   try {
     const recorder = recordPositions(text);
-    const data: unknown = load(text, { schema: CORE_SCHEMA, listener: recorder.listener });
+    // maxDepth: an option of js-yaml 4.3 that its types predate
+    const options: LoadOptions & { maxDepth: number } = {
+      schema: CORE_SCHEMA,
+      listener: recorder.listener,
+      maxDepth: MAX_DEPTH,
+    };
+    const data: unknown = load(text, options);
     let slow: Positions | undefined;
     const positions = recorder.positions(data, () => (slow ??= yamlPositions(text)));
     return positions ? { ok: true, data, positions } : { ok: false };
-  } catch {
+  } catch (e) {
+    // js-yaml stops at MAX_DEPTH levels of nesting: no content file comes near it
+    if (e instanceof YAMLException && e.message.startsWith('nesting exceeded maxDepth'))
+      return { ok: false, tooDeep: { line: e.mark.line + 1, col: e.mark.column + 1 } };
     return { ok: false };
   }
 }

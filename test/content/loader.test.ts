@@ -76,6 +76,20 @@ describe('loader errors, one fixture each', () => {
     ]);
   });
 
+  it.each([
+    ['brackets', `id: deep\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, '2:103'],
+    [
+      'indentation',
+      Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' end\n',
+      '100:199',
+    ],
+  ])('refuses YAML nested more than 100 levels deep (%s) without recursing into it', (_how, text, at) => {
+    const parsed = parseContent(text, 'deep.yaml');
+    expect(parsed.errors.map((e) => formatProblem(parsed.file, e))).toEqual([
+      `deep.yaml:${at}: YAML nested more than 100 levels deep: refusing it\nhint: a scenario or quiz needs a dozen levels at most; look for runaway brackets or indentation`,
+    ]);
+  });
+
   it('refuses a file over 1 MiB before parsing it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sts-big-'));
     const file = join(dir, 'big.yaml');
