@@ -260,6 +260,8 @@ describe('operator parsing: registry, prefixes, suffix, hints (condition_operato
     ['Sometimes:StringEquals', { code: 'unknown-set-operator', prefix: 'Sometimes' }],
     ['IfExists', { code: 'unknown-operator', operator: 'IfExists' }],
     ['ForAnyValue:Bogus', { code: 'unknown-operator', operator: 'ForAnyValue:Bogus' }],
+    // eight characters after a real name are not `IfExists`: only that suffix is stripped
+    ['StringEqualsIfExistz', { code: 'unknown-operator', operator: 'StringEqualsIfExistz' }],
     [':StringEquals', { code: 'unknown-set-operator', prefix: '' }], // an empty set prefix
     ['NullIfExists', { code: 'null-if-exists', operator: 'NullIfExists' }],
     ['ForAnyValue:NullIfExists', { code: 'null-if-exists', operator: 'ForAnyValue:NullIfExists' }],
