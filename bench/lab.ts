@@ -94,10 +94,16 @@ function credentials(home: string, profile: string) {
 function start(bin: string): Promise<Started> {
   const home = mkdtempSync(join(tmpdir(), 'sts-lab-bench-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin, 'lab', 'cross-account-assume-role', '--no-input'], {
-    env: { PATH: process.env.PATH, STS_TRAINER_HOME: home, HOME: home, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // STS_BENCH_LAB_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR": profile the server under the bench's load
+  const nodeArgs = process.env.STS_BENCH_LAB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, bin, 'lab', 'cross-account-assume-role', '--no-input'],
+    {
+      env: { PATH: process.env.PATH, STS_TRAINER_HOME: home, HOME: home, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     child.on('error', reject);
