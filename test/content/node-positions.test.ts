@@ -9,6 +9,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { recordPositions } from '../../src/content/node-positions.js';
+import { createRandom } from '../../src/quiz/prng.js';
 import { NO_POSITIONS, positionsOf, type ContentPath } from '../../src/content/positions.js';
 
 function paths(value: unknown, prefix: (string | number)[] = []): ContentPath[] {
@@ -99,18 +100,6 @@ describe('positions recorded while js-yaml reads', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failing document can be reproduced from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = [
   'id',
   'a b',
@@ -150,7 +139,7 @@ describe('positions recorded while js-yaml reads: generated documents', () => {
   it.each(Array.from({ length: 200 }, (_, i) => i))(
     'seed %i: match yaml wherever positions are given',
     (seed) => {
-      const rand = random(seed);
+      const rand = createRandom(seed);
       const data = { root: value(rand, 0), more: value(rand, 1) };
       const text = stringify(data, {
         collectionStyle: rand() < 0.3 ? 'flow' : 'any',
