@@ -30,6 +30,12 @@ describe('policy size quotas', () => {
   it('does not count white space', () => {
     expect(policyChars({ a: 'b c' })).toBe(policyChars({ a: 'bc' }));
     expect(policyChars({ Version: '2012-10-17' })).toBe('{"Version":"2012-10-17"}'.length);
+    expect(policyChars({ a: 'b\tc\nd\re' })).toBe(policyChars({ a: 'bcde' }) + 6); // escaped: \\t is two characters
+  });
+
+  it('counts a character outside the BMP once, and a lone surrogate as its escape', () => {
+    expect(policyChars({ a: '😀' })).toBe(policyChars({ a: 'x' }));
+    expect(policyChars({ a: '\ud800' })).toBe(policyChars({ a: 'x' }) + 5); // written as \ud800
   });
 
   it.each([

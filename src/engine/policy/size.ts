@@ -28,10 +28,19 @@ const MAX: Record<SizeLimit, number> = {
   scp: POLICY_LIMITS.scp,
 };
 
-/** The size IAM counts: the policy as JSON, white space left out. */
+/**
+ * The size IAM counts: the policy as JSON, white space left out, in characters (a character outside
+ * the Basic Multilingual Plane, two UTF-16 units, counts once: its second unit is skipped; JSON.stringify
+ * writes a lone surrogate as an escape, so every low surrogate in its text ends a pair).
+ */
 export function policyChars(doc: unknown): number {
+  const text = JSON.stringify(doc) ?? '';
   let n = 0;
-  for (const c of JSON.stringify(doc) ?? '') if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // space, tab, line feed, carriage return; a low surrogate
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && (c < 0xdc00 || c > 0xdfff)) n++;
+  }
   return n;
 }
 
@@ -40,6 +49,13 @@ type Path = (string | number)[];
 /** Every policy of the world that no account, or no default account, could hold. */
 export function policySizeProblems(world: World): WorldProblem[] {
   const out: WorldProblem[] = [];
+  // An inline policy is measured up to three times (alone, as a managed policy, in its total)
+  const sizes = new Map<unknown, number>();
+  const sizeOf = (doc: unknown): number => {
+    let size = sizes.get(doc);
+    if (size === undefined) sizes.set(doc, (size = policyChars(doc)));
+    return size;
+  };
   const problem = (
     path: Path,
     subject: SizeSubject,
@@ -49,13 +65,13 @@ export function policySizeProblems(world: World): WorldProblem[] {
   ) => out.push({ code: 'policy-size', subject, limit, size, max: MAX[limit], path, severity });
   /** An error when `doc` is over `limit`; true when it was. */
   const over = (doc: unknown, limit: SizeLimit, path: Path, subject: SizeSubject) => {
-    const size = policyChars(doc);
+    const size = sizeOf(doc);
     if (size <= MAX[limit]) return false;
     problem(path, subject, limit, size, 'error');
     return true;
   };
   const total = (docs: readonly unknown[] | undefined) =>
-    (docs ?? []).reduce<number>((s, d) => s + policyChars(d), 0);
+    (docs ?? []).reduce<number>((s, d) => s + sizeOf(d), 0);
 
   /** A principal's inline policies: each against `each`; together against `together` when every one of
    * them could be attached as a managed policy instead. */
@@ -68,7 +84,7 @@ export function policySizeProblems(world: World): WorldProblem[] {
     all: SizeSubject,
   ) => {
     const fits = (docs ?? []).map(
-      (d, index) => !over(d, each, [...at, 'policies', index], one(index)) && policyChars(d) <= MAX.managed,
+      (d, index) => !over(d, each, [...at, 'policies', index], one(index)) && sizeOf(d) <= MAX.managed,
     );
     const sum = total(docs);
     if (sum > MAX[together] && fits.every(Boolean))
@@ -82,7 +98,7 @@ export function policySizeProblems(world: World): WorldProblem[] {
     const at: Path = ['roles', i];
     const role = r.name;
     if (!over(r.trust, 'trust-max', [...at, 'trust'], { kind: 'trust', role })) {
-      const size = policyChars(r.trust);
+      const size = sizeOf(r.trust);
       if (size > MAX['trust-default'])
         problem([...at, 'trust'], { kind: 'trust', role }, 'trust-default', size, 'warning');
     }
