@@ -11,7 +11,7 @@ import { validateFiles } from '../../src/content/cross-check.js';
 import { sourceFiles } from '../../src/content/library.js';
 import { contentFiles } from '../../src/content/read.js';
 import { coordinate, type OtherShard } from '../../src/content/validate-parallel.js';
-import { loadOrder } from '../../src/content/validate-plan.js';
+import { loadOrder, threadCount } from '../../src/content/validate-plan.js';
 import { ValidationShard, type ShardItem } from '../../src/content/validate-shard.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -57,5 +57,18 @@ describe('validate over shards', () => {
     expect(text).toContain('duplicate scenario id `fixture-vendor-access`');
     expect(serial.summary.passed).toBeGreaterThan(50);
     expect(JSON.stringify(report)).toBe(text);
+  });
+});
+
+describe('how many threads validate uses', () => {
+  it.each([
+    [99, 8, undefined, 1], // below PARALLEL_FROM_FILES: one thread whatever the cores
+    [1000, 1, undefined, 1],
+    [1000, 2, undefined, 1], // the second core is the garbage collector's
+    [1000, 4, undefined, 3],
+    [1000, 32, undefined, 8], // at most MAX_THREADS
+    [10, 2, 3, 3], // STS_TRAINER_VALIDATE_THREADS wins
+  ])('%i files, %i cores, forced %s: %i', (files, cores, forced, threads) => {
+    expect(threadCount(files, forced, cores)).toBe(threads);
   });
 });
