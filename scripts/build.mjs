@@ -77,7 +77,7 @@ writeFileSync(
   'dist/help.txt',
   execFileSync(process.execPath, ['bin/sts-trainer.js', 'help'], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', COLUMNS: '' },
   }),
 );
 

@@ -5,7 +5,7 @@
  * product's first impression, and the bench holds `--help` to 1.3× a bare `node -e 0`.
  *
  * Only where commander would print exactly that text: `--help`/`-h` alone, to something that is not
- * a terminal (a terminal's width changes the wrapping). Anything else, or a build without the copy,
+ * a terminal, without COLUMNS (a terminal's width or COLUMNS changes the wrapping: help-layout.ts). Anything else, or a build without the copy,
  * goes to commander. test/cli/help-cache.test.ts checks the copy against commander's own output.
  */
 import { readFileSync } from 'node:fs';
@@ -13,9 +13,11 @@ import { readFileSync } from 'node:fs';
 export function cachedHelp(
   args: readonly string[],
   toTerminal: boolean | undefined,
+  columns: string | undefined,
   read: () => string | undefined = readCopy,
 ): string | undefined {
-  if (toTerminal || args.length !== 1 || (args[0] !== '--help' && args[0] !== '-h')) return undefined;
+  if (toTerminal || columns || args.length !== 1 || (args[0] !== '--help' && args[0] !== '-h'))
+    return undefined;
   return read();
 }
 

@@ -3,6 +3,7 @@
  * A command added to program.ts gets its examples here (a command without any fails the CLI test).
  */
 import type { Command } from 'commander';
+import { fitBlock, helpWidth } from './help-layout.js';
 
 const EXAMPLES: Record<string, string[]> = {
   learn: [
@@ -74,11 +75,10 @@ export function addHelpTexts(program: Command): void {
         )
       : '';
     if (keys) text += block('Keys', [...keys, ...COMMON_KEYS]);
-    if (text) cmd.addHelpText('after', text);
+    if (text) cmd.addHelpText('after', () => fitBlock(text, helpWidth()));
   }
-  program.addHelpText(
-    'after',
+  const keys =
     block('Keys in the interactive screens', [...new Set(Object.values(KEYS).flat()), ...COMMON_KEYS]) +
-      "\nRun `sts-trainer help <command>` for a command's options, defaults and examples.\n",
-  );
+    "\nRun `sts-trainer help <command>` for a command's options, defaults and examples.\n";
+  program.addHelpText('after', () => fitBlock(keys, helpWidth()));
 }

@@ -12,7 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   const interactiveBare =
     argv.length === 0 && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !process.env.CI;
   const args = interactiveBare ? ['menu'] : argv.length === 0 ? ['--help'] : argv;
-  const help = cachedHelp(args, process.stdout.isTTY);
+  const help = cachedHelp(args, process.stdout.isTTY, process.env.COLUMNS);
   if (help !== undefined) {
     process.stdout.write(help);
     return 0;

@@ -3,6 +3,7 @@ import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { commandDeps, type CommandDeps } from './deps.js';
 import { VERSION } from './version.js';
 import { addHelpTexts } from './help-text.js';
+import { helpLayout, helpWidth } from './help-layout.js';
 import { collect, decimal, integer, withDefault } from './options.js';
 import { sanitize } from '../ui/sanitize.js';
 
@@ -46,7 +47,12 @@ export function buildProgram(result: { code: number }): Command {
     .option('--no-input', 'never prompt; print instead')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(sanitize(s)) });
+    .configureHelp(helpLayout)
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(sanitize(s)),
+      getOutHelpWidth: () => helpWidth(process.env, process.stdout),
+      getErrHelpWidth: () => helpWidth(process.env, process.stderr),
+    });
 
   const wire = (cmd: Command, load: Loader) =>
     cmd.action(async (...raw: unknown[]) => {

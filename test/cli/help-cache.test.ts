@@ -36,14 +36,16 @@ describe('the cached top-level help', () => {
     [['--help', '--plain'], false],
     [['--version'], false],
   ])('%j (to a terminal: %s) goes to commander', (args, tty) => {
-    expect(cachedHelp(args, tty, () => 'COPY')).toBeUndefined();
+    expect(cachedHelp(args, tty, undefined, () => 'COPY')).toBeUndefined();
   });
 
   it.each<[string[], boolean | undefined]>([
     [['--help'], false],
     [['-h'], undefined],
   ])('%j (to a terminal: %s) prints the copy, unless the build left none', (args, tty) => {
-    expect(cachedHelp(args, tty, () => 'COPY')).toBe('COPY');
-    expect(cachedHelp(args, tty, () => undefined)).toBeUndefined();
+    expect(cachedHelp(args, tty, undefined, () => 'COPY')).toBe('COPY');
+    expect(cachedHelp(args, tty, '', () => 'COPY')).toBe('COPY');
+    expect(cachedHelp(args, tty, undefined, () => undefined)).toBeUndefined();
+    expect(cachedHelp(args, tty, '60', () => 'COPY')).toBeUndefined(); // COLUMNS changes the wrapping
   });
 });

@@ -45,6 +45,23 @@ describe('without a terminal, COLUMNS sets the width', () => {
 });
 
 describe.skipIf(!hasTmux)('in a terminal of 60, 80 and 120 columns', () => {
+  it.each([60, 120])('--help follows a %i-column terminal (not the copy for a pipe)', async (cols) => {
+    const tty = startTmux({
+      name: `help-${cols}`,
+      cols,
+      rows: 40,
+      command: [process.execPath, BIN, '--help'],
+      env: { STS_TRAINER_HOME: home, NO_COLOR: '1', COLUMNS: '' },
+      history: 400,
+    });
+    const screen = await tty.waitFor((t) => t.includes('EXIT=0'), 'help to finish');
+    expect(widest(screen)).toBeLessThanOrEqual(cols);
+    // at 60 a description goes under its option; at 120 beside it
+    if (cols === 60) expect(screen).toMatch(/^ {2}--plain\n {6}no spinners/m);
+    else
+      expect(screen).toMatch(/^ {2}--plain +no spinners, box drawing or colour \(screen readers, logs\)$/m);
+  });
+
   it.each([60, 80, 120])('list fits %i columns, boxed from 80 up', async (cols) => {
     const tty = startTmux({
       name: `list-${cols}`,
