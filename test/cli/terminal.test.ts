@@ -45,16 +45,19 @@ describe('without a terminal, COLUMNS sets the width', () => {
 });
 
 describe.skipIf(!hasTmux)('in a terminal of 60, 80 and 120 columns', () => {
-  it.each([60, 120])('--help follows a %i-column terminal (not the copy for a pipe)', async (cols) => {
-    const tty = startTmux({
-      name: `help-${cols}`,
+  /** The screen, scrollback included, once `args` ran to its end in a `cols`-wide terminal. */
+  const ranIn = (cols: number, args: string[]) =>
+    startTmux({
+      name: `${args[0]}-${cols}`,
       cols,
       rows: 40,
-      command: [process.execPath, BIN, '--help'],
+      command: [process.execPath, BIN, ...args],
       env: { STS_TRAINER_HOME: home, NO_COLOR: '1', COLUMNS: '' },
       history: 400,
-    });
-    const screen = await tty.waitFor((t) => t.includes('EXIT=0'), 'help to finish');
+    }).waitFor((t) => t.includes('EXIT=0'), `${args.join(' ')} to finish`);
+
+  it.each([60, 120])('--help follows a %i-column terminal (not the copy for a pipe)', async (cols) => {
+    const screen = await ranIn(cols, ['--help']);
     expect(widest(screen)).toBeLessThanOrEqual(cols);
     // at 60 a description goes under its option; at 120 beside it
     if (cols === 60) expect(screen).toMatch(/^ {2}--plain\n {6}no spinners/m);
@@ -63,15 +66,7 @@ describe.skipIf(!hasTmux)('in a terminal of 60, 80 and 120 columns', () => {
   });
 
   it.each([60, 80, 120])('list fits %i columns, boxed from 80 up', async (cols) => {
-    const tty = startTmux({
-      name: `list-${cols}`,
-      cols,
-      rows: 40,
-      command: [process.execPath, BIN, 'list'],
-      env: { STS_TRAINER_HOME: home, NO_COLOR: '1', COLUMNS: '' },
-      history: 400,
-    });
-    const screen = await tty.waitFor((t) => t.includes('EXIT=0'), 'list to finish');
+    const screen = await ranIn(cols, ['list']);
     // -J joins lines the terminal wrapped: a line wider than the pane would show here
     expect(widest(screen)).toBeLessThanOrEqual(cols - 1);
     if (cols >= 80) expect(screen).toMatch(/┌─+┬/);
