@@ -5,9 +5,11 @@
  * item's description goes under it here. The width is COLUMNS when set (as everywhere in the CLI),
  * else the terminal's, else 80 (a pipe).
  */
-import { Help } from 'commander';
+import { Help, type Command } from 'commander';
 
 const PIPE_WIDTH = 80;
+/** What commander writes before the usage. */
+const USAGE = 'Usage: ';
 /** Narrowest description column beside the options (commander's own threshold). */
 const MIN_BESIDE = 40;
 /** Indent of a description under its option or command. */
@@ -32,6 +34,12 @@ function hanging(helper: Help, text: string, width: number, hang: number): strin
 export const helpLayout: Partial<Help> = {
   // boxWrap wraps from this width on (commander's default, 40, would leave narrow text unwrapped)
   minWidthToWrap: 10,
+  /** The usage line, its arguments continued under the command where it is too long. */
+  commandUsage(this: Help, cmd: Command): string {
+    const usage = Help.prototype.commandUsage.call(this, cmd);
+    const width = this.helpWidth ?? PIPE_WIDTH;
+    return USAGE.length + usage.length <= width ? usage : hanging(this, usage, width, USAGE.length);
+  },
   formatItem(term, termWidth, description, helper) {
     const width = helper.helpWidth ?? PIPE_WIDTH;
     if (!description || width - termWidth - 4 >= MIN_BESIDE)

@@ -12,7 +12,7 @@ const tooWide = (text: string, width: number) =>
   text.split('\n').filter((l) => l.length > width && l.trim().replace(/ \\$/, '').includes(' '));
 
 describe('help follows the width', () => {
-  it.each([60, 80, 120])('at %i columns, the program and every command', async (width) => {
+  it.each([40, 60, 80, 120])('at %i columns, the program and every command', async (width) => {
     // every command the program lists (so a new one is covered too)
     const program = await runCli(['help'], { env: { COLUMNS: '200' } });
     const listed = program.stdout.slice(program.stdout.indexOf('Commands:'));
