@@ -3,7 +3,7 @@
  * takes every n-th file (in a parallel run, whichever thread is free takes the next), so ids, duplicates
  * and the scenarios that quizzes name are spread over shards, and the report must be the serial one.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,21 +13,15 @@ import { contentFiles } from '../../src/content/read.js';
 import { coordinate, type OtherShard } from '../../src/content/validate-parallel.js';
 import { loadOrder, threadCount } from '../../src/content/validate-plan.js';
 import { ValidationShard, type ShardItem } from '../../src/content/validate-shard.js';
+import { makePack } from '../helpers/validate-pack.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 let dir: string;
 
 beforeAll(() => {
-  // copies of the built-in content under new ids; half the quizzes name the copies, half the originals
+  // copies of the built-in content under new ids, the fixtures and a duplicate id (helpers/validate-pack.ts)
   dir = mkdtempSync(join(tmpdir(), 'sts-shards-'));
-  for (const kind of ['scenarios', 'quizzes'])
-    readdirSync(join(ROOT, kind)).forEach((name, i) => {
-      let text = readFileSync(join(ROOT, kind, name), 'utf8').replace(/^id: (.+)$/m, 'id: $1-copy');
-      if (kind === 'quizzes' && i % 2 === 0) text = text.replace(/^( {4}scenario: )(.+)$/gm, '$1$2-copy');
-      writeFileSync(join(dir, `${kind}-${name}`), text);
-    });
-  cpSync(join(ROOT, 'test/fixtures/content'), join(dir, 'fixtures'), { recursive: true });
-  cpSync(join(ROOT, 'scenarios/cross-account-assume-role.yaml'), join(dir, 'zz-same-id.yaml'));
+  makePack(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
