@@ -41,6 +41,19 @@ export interface GlobalOptions {
   input?: boolean;
 }
 
+/**
+ * The columns output to `stream` has now: COLUMNS when set to a whole number, else the terminal's
+ * width (followed on resize), else undefined (not a terminal).
+ */
+export function terminalColumns(
+  env: Record<string, string | undefined>,
+  stream: { isTTY?: boolean; columns?: number },
+): number | undefined {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY ? stream.columns || undefined : undefined;
+}
+
 export function makeContext(
   opts: GlobalOptions,
   env: Record<string, string | undefined> = process.env,
@@ -57,11 +70,7 @@ export function makeContext(
     process.env.NO_COLOR = '1';
     delete process.env.FORCE_COLOR;
   }
-  const termColumns = () => {
-    const fromEnv = Number(env.COLUMNS);
-    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-    return stdoutIsTTY ? process.stdout.columns || undefined : undefined;
-  };
+  const termColumns = () => terminalColumns(env, process.stdout);
   const dataDir = opts.dataDir ?? (env.STS_TRAINER_HOME || undefined);
   const envDirs = (env.STS_TRAINER_CONTENT ?? '')
     .split(process.platform === 'win32' ? ';' : ':')

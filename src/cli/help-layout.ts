@@ -6,6 +6,7 @@
  * else the terminal's, else 80 (a pipe).
  */
 import { Help, type Command } from 'commander';
+import { terminalColumns } from './context.js';
 
 const PIPE_WIDTH = 80;
 /** What commander writes before the usage. */
@@ -15,14 +16,12 @@ const MIN_BESIDE = 40;
 /** Indent of a description under its option or command. */
 const UNDER = 6;
 
-/** The width help wraps to. */
+/** The width help wraps to: the columns every screen of the CLI uses (context.ts), 80 for a pipe. */
 export function helpWidth(
   env: Record<string, string | undefined> = process.env,
-  stdout: { isTTY?: boolean; columns?: number } = process.stdout,
+  stream: { isTTY?: boolean; columns?: number } = process.stdout,
 ): number {
-  const fromEnv = Number(env.COLUMNS);
-  if (env.COLUMNS && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return (stdout.isTTY && stdout.columns) || PIPE_WIDTH;
+  return terminalColumns(env, stream) ?? PIPE_WIDTH;
 }
 
 /** `text` wrapped at spaces to `width`, each further line indented by `hang` spaces. */
@@ -53,8 +52,7 @@ export const helpLayout: Partial<Help> = {
  * example command too long for a line goes on over ` \` continuation lines, as a shell reads it.
  */
 export function fitBlock(text: string, width: number): string {
-  const helper = new Help();
-  helper.minWidthToWrap = 10;
+  const helper = blockWrapper();
   let inCommand = false;
   return text
     .split('\n')
@@ -97,8 +95,13 @@ function continued(prompt: string, command: string, width: number): string {
 
 /** A shell comment at `indent`, each line of it starting `# `, wrapped to `width`. */
 function commentLines(indent: number, text: string, width: number): string {
-  const helper = new Help();
-  helper.minWidthToWrap = 10;
   const pad = `${' '.repeat(indent)}# `;
-  return `${pad}${helper.boxWrap(text, Math.max(width - pad.length, 10)).replace(/\n/g, `\n${pad}`)}\n`;
+  return `${pad}${blockWrapper()
+    .boxWrap(text, Math.max(width - pad.length, 10))
+    .replace(/\n/g, `\n${pad}`)}\n`;
+}
+
+/** Commander's word wrapping for text outside its own layout, with this module's threshold. */
+function blockWrapper(): Help {
+  return Object.assign(new Help(), { minWidthToWrap: helpLayout.minWidthToWrap });
 }
