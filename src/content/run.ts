@@ -36,7 +36,10 @@ export interface ScenarioRun {
   steps: StepRun[];
   /** The engine after the last step run, e.g. to make further calls (`call`, outcome questions). */
   engine: Engine;
-  /** A snapshot of the engine just before each step ran (by step id), so what-ifs need no replay. */
+  /**
+   * A snapshot of the engine just before each step that a what-if varies ran (by step id), so
+   * what-ifs need no replay. Other steps get none: a fork per step was most of a run's copying.
+   */
   snapshots: Map<string, Engine>;
   /** Every step's `expect` was met. */
   ok: boolean;
@@ -88,9 +91,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   const engine = createEngine(scenario.world);
   const steps: StepRun[] = [];
   const snapshots = new Map<string, Engine>();
+  const varied = new Set((scenario.whatIf ?? []).map((w) => w.step));
   for (const [index, step] of scenario.steps.entries()) {
     if (options.before !== undefined && step.id === options.before) break;
-    snapshots.set(step.id, engine.fork());
+    if (varied.has(step.id)) snapshots.set(step.id, engine.fork());
     steps.push(runStep(engine, step, index));
     if (options.upTo !== undefined && step.id === options.upTo) break;
   }

@@ -13,7 +13,10 @@ function fake(start: number): Engine {
   let t = start;
   return {
     problems: [],
-    fork: () => fake(t),
+    fork: () => {
+      log.push(`fork at ${t}`);
+      return fake(t);
+    },
     longTermKeys: () => [],
     forget: () => undefined,
     now: () => new Date(t * 1000).toISOString(),
@@ -122,6 +125,7 @@ describe('runScenario', () => {
     expect(log.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
       'call one',
       'advance 5400',
+      'fork at',
       'call two',
     ]);
     expect(run.steps[2]?.mismatches).toEqual([{ field: 'expiresIn', expected: 100, actual: 3600 }]);
@@ -135,6 +139,23 @@ describe('runScenario', () => {
 });
 
 describe('runWhatIf', () => {
+  it('starts from the main run snapshot of the varied step (forked only there), with no replay', () => {
+    log.length = 0;
+    const main = runScenario(scenario);
+    // one snapshot, before `two` (after 90 minutes), the only step a what-if varies
+    expect(log.filter((l) => l.startsWith('fork'))).toEqual(['fork at 5400']);
+    expect([...main.snapshots.keys()]).toEqual(['two']);
+    log.length = 0;
+    const r = runWhatIf(scenario, scenario.whatIf![0]!, main);
+    expect(log.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+      'fork at',
+      'advance 3600',
+      'call two',
+    ]);
+    expect(r.before.map((s) => s.step.id)).toEqual(['one', 'later']);
+    expect(r.ok).toBe(true);
+  });
+
   it('replays the steps before, advances, and runs the changed call', () => {
     log.length = 0;
     const r = runWhatIf(scenario, scenario.whatIf![0]!);
