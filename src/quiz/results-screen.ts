@@ -75,6 +75,7 @@ export async function showResults(
         { value: 'all', name: `all questions (${count('all')})` },
       ],
       style: { dim: theme.dim, warn: theme.warn, accent: theme.accent },
+      menu: true,
     });
     const filter = r.selected[0];
     if (r.action !== 'answer' || filter === 'done' || filter === undefined) return;

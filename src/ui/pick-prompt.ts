@@ -49,6 +49,11 @@ export interface PickConfig {
   now?: () => number;
   /** The output's size now (the prompt wraps choices and pages to it); 80x24 when unknown. */
   size?: () => { columns?: number; rows?: number };
+  /**
+   * A menu, not a question: once answered its line shows what was chosen. A question's line says
+   * only `answered`, so a projected screen (a study group) does not show the answer to the room.
+   */
+  menu?: boolean;
 }
 
 const clock = (ms: number) => {
@@ -78,12 +83,14 @@ export const pick = createPrompt<PickResult, PickConfig>((config, done) => {
   const flagRef = useRef(flagged);
   flagRef.current = flagged;
   const [closed, setClosed] = useState<PickAction | undefined>(undefined);
+  const [picked, setPicked] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const [, setTick] = useState(0);
   const keys = config.keys ?? {};
 
   const finish = (action: PickAction, selected: string[]) => {
     setClosed(action);
+    setPicked(selected);
     done({ action, selected, flagged: flagRef.current });
   };
 
@@ -140,7 +147,12 @@ export const pick = createPrompt<PickResult, PickConfig>((config, done) => {
   if (closed) {
     const what =
       closed === 'answer'
-        ? 'answered'
+        ? config.menu
+          ? config.choices
+              .filter((c) => picked.includes(c.value))
+              .map((c) => c.name)
+              .join(', ')
+          : 'answered'
         : closed === 'timeout'
           ? 'time is up'
           : closed === 'skip'

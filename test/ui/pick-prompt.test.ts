@@ -21,6 +21,19 @@ describe('the answer prompt', () => {
     await expect(answer).resolves.toEqual({ action: 'answer', selected: ['gamma'], flagged: true });
   });
 
+  it("a question's line keeps the answer to itself once answered; a menu's shows the choice", async () => {
+    const question = await render(pick, { message: 'Your answer', choices });
+    question.events.keypress('2');
+    question.events.keypress('enter');
+    await question.answer;
+    expect(question.getScreen()).toBe('Your answer answered');
+    const menu = await render(pick, { message: 'Read the explanations?', choices, menu: true });
+    menu.events.keypress('2');
+    menu.events.keypress('enter');
+    await expect(menu.answer).resolves.toMatchObject({ selected: ['beta'] });
+    expect(menu.getScreen()).toBe('Read the explanations? beta');
+  });
+
   it('multi-select: numbers and space tick, Enter with nothing ticked skips', async () => {
     const first = await render(pick, { message: 'm', choices, multiple: true, keys: { skip: true } });
     first.events.keypress('enter');
