@@ -11,6 +11,16 @@ import { cliCommand } from './request.js';
 import { stepPredictionId } from './predict.js';
 import { predictionTopics } from './topics.js';
 
+/**
+ * The prompt is stored once and shown at any width: its command is indented (a line with leading
+ * spaces keeps its own line when the prompt is word-wrapped) and one argument per line from this
+ * width on, so it fits an 80-column screen without a shell line broken in the middle.
+ */
+const COMMAND_WIDTH = 74;
+
+/** A step title ends with a full stop, so the narration after it reads as the next sentence. */
+const sentence = (text: string) => (/[.?!:…]$/.test(text) ? text : `${text}.`);
+
 export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
   let run;
   try {
@@ -29,9 +39,12 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
       id: stepPredictionId(scenario.id, sr.step.id),
       type: 'outcome',
       prompt: [
-        `Scenario “${scenario.title}”, step ${sr.index + 1}: ${sr.step.title ?? sr.step.id}`,
+        `Scenario “${scenario.title}”, step ${sr.index + 1}: ${sentence(sr.step.title ?? sr.step.id)}`,
         narrate,
-        cliCommand(call),
+        cliCommand(call, COMMAND_WIDTH)
+          .split('\n')
+          .map((line) => `  ${line}`)
+          .join('\n'),
         'What happens?',
       ]
         .filter(Boolean)
