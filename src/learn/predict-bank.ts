@@ -8,7 +8,7 @@ import type { Scenario } from '../content/schema.js';
 import { outcomeChoices, outcomeLabels, outcomeOf } from '../quiz/outcome.js';
 import type { BankQuestion } from '../quiz/question.js';
 import { cliCommand } from './request.js';
-import { stepPredictionId } from './predict.js';
+import { answerer, stepPredictionId } from './predict.js';
 import { predictionTopics } from './topics.js';
 
 /**
@@ -52,14 +52,15 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
       choices,
       answer,
       labels: outcomeLabels(choices),
+      // A paragraph each: AWS's message is quoted as it is, often without a full stop.
       explain: [
         sr.result.outcome === 'success'
-          ? 'STS lets the call through.'
-          : `STS answers ${sr.result.code}: ${sr.result.message}`,
+          ? `${answerer(call.api)} lets the call through.`
+          : `${answerer(call.api)} answers ${sr.result.code}: ${sr.result.message}`,
         sr.step.explain?.trim() ?? '',
       ]
         .filter(Boolean)
-        .join('\n'),
+        .join('\n\n'),
       refs: scenario.refs ?? [],
       topics: predictionTopics(sr.step),
       exam: scenario.exam ?? [],

@@ -4,6 +4,7 @@
  * (quiz/outcome.ts), in a seeded order so that pressing Enter guesses at chance.
  */
 import type { ApiName } from '../content/schema.js';
+import { STS_APIS } from '../engine/index.js';
 import type { CallResult } from '../engine/types.js';
 import { outcomeChoices, outcomeOf, SUCCESS } from '../quiz/outcome.js';
 import { createRandom, hashString, shuffle } from '../quiz/prng.js';
@@ -51,16 +52,24 @@ export function predictionFor(
   return { id, api, answer, verdicts, errors, topics };
 }
 
+/**
+ * Who answers a call: STS for its own APIs; for a request to another service (S3, the console
+ * sign-in, the SSO portal) that service, which the learner knows as AWS.
+ */
+export const answerer = (api: ApiName): string =>
+  (STS_APIS as readonly string[]).includes(api) ? 'STS' : 'AWS';
+
 /** Asks the one or two questions; returns `success` or the predicted error code. */
 export async function askPrediction(q: PredictionQuestion, p: Prompter): Promise<string> {
+  const who = answerer(q.api);
   const verdict = await p.choice(
     MSG.predictSucceed,
-    q.verdicts.map((v) => ({ value: v, name: v === 'success' ? MSG.predictYes : MSG.predictNo })),
+    q.verdicts.map((v) => ({ value: v, name: v === 'success' ? MSG.predictYes(who) : MSG.predictNo(who) })),
     { quit: true, neutral: true },
   );
   if (verdict === 'success') return SUCCESS;
   return p.choice(
-    MSG.predictWhichError,
+    MSG.predictWhichError(who),
     q.errors.map((c) => ({ value: c, name: c })),
     { quit: true, neutral: true },
   );

@@ -319,7 +319,8 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
     choices,
     answer,
     labels: outcomeLabels(choices),
-    explain: [result, whatIf.explain?.trim() ?? ''].filter((l) => l.length > 0).join('\n'),
+    // A paragraph each: AWS's message is quoted as it is, often without a full stop.
+    explain: [result, whatIf.explain?.trim() ?? ''].filter((l) => l.length > 0).join('\n\n'),
     difficulty: 2,
   };
 }

@@ -4,10 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library.js';
+import { STS_APIS, type StsApi } from '../../src/engine/index.js';
 import { runScenario } from '../../src/content/run.js';
+import { askPrediction, predictionFor } from '../../src/learn/predict.js';
 import { stepPredictionQuestions } from '../../src/learn/predict-bank.js';
 import { cliCommand } from '../../src/learn/request.js';
 import { outcomeOf } from '../../src/quiz/outcome.js';
+import type { Choice, Prompter } from '../../src/ui/prompts.js';
 import { wrapText } from '../../src/ui/text.js';
 
 const library = await loadLibrary({ contentDirs: [], cwd: process.cwd() });
@@ -21,10 +24,25 @@ describe('step predictions as review questions', () => {
       const questions = stepPredictionQuestions(scenario);
       const calls = run.steps.filter((s) => s.step.call && s.result);
       expect(questions).toHaveLength(calls.length);
-      questions.forEach((q, i) => expect(q.answer).toBe(outcomeOf(calls[i]!.result!)));
+      questions.forEach((q, i) => {
+        const result = calls[i]!.result!;
+        expect(q.answer).toBe(outcomeOf(result));
+        // the verdict is a paragraph of its own: AWS's message often ends without a full stop
+        // STS answers its own APIs; a request to another service (S3, sign-in, the SSO portal) is AWS's
+        const who = STS_APIS.includes(calls[i]!.step.call!.api as StsApi) ? 'STS' : 'AWS';
+        expect(q.explain!.split('\n\n')[0]).toBe(
+          result.outcome === 'success'
+            ? `${who} lets the call through.`
+            : `${who} answers ${result.code}: ${result.message}`,
+        );
+      });
       count += questions.length;
     }
     expect(count).toBeGreaterThan(50);
+    // both kinds of answerer occur, so the check above is not vacuous
+    const apis = scenarios.flatMap((s) => s.steps.map((st) => st.call?.api));
+    expect(apis).toContain('Request');
+    expect(apis).toContain('AssumeRole');
   });
 
   it.each([60, 80, 120])(
@@ -50,4 +68,34 @@ describe('step predictions as review questions', () => {
       }
     },
   );
+});
+
+describe('who answers a prediction', () => {
+  /** Records what the learner is asked and answers "error", then the first error offered. */
+  function asking(): { prompter: Prompter; asked: string[] } {
+    const asked: string[] = [];
+    const choice = async <T extends string>(message: string, choices: Choice<T>[]) => {
+      asked.push(message, ...choices.map((c) => c.name ?? c.value));
+      return (choices.find((c) => c.value === 'error') ?? choices[0]!).value;
+    };
+    return { prompter: { choice } as unknown as Prompter, asked };
+  }
+
+  it.each([
+    // an STS API: STS answers
+    ['cross-account-assume-role', 'AssumeRole', 'STS'],
+    // a request to S3 with the session's credentials: S3 answers, not STS
+    ['cross-account-assume-role', 'Request', 'AWS'],
+  ])('in %s, a %s step is answered by %s', async (id, api, who) => {
+    const scenario = scenarios.find((s) => s.id === id)!;
+    const step = runScenario(scenario).steps.find((s) => s.step.call?.api === api && s.result)!;
+    const q = predictionFor('p', step.step.call!.api, step.result!, 1, []);
+    const { prompter, asked } = asking();
+    await askPrediction(q, prompter);
+    expect(asked).toContain(`Yes: ${who} answers with success`);
+    expect(asked).toContain(`No: ${who} refuses it`);
+    expect(asked).toContain(`Predict: which error will ${who} return?`);
+    const other = who === 'STS' ? 'AWS' : 'STS';
+    expect(asked.join('\n')).not.toContain(`${other} refuses`);
+  });
 });

@@ -47,6 +47,13 @@ describe('generated questions from the built-in scenarios', () => {
         expect(q.answer).toBe(r.outcome === 'success' ? 'success' : r.code);
         expect(q.choices).toContain(q.answer);
         expect(new Set(q.choices).size).toBe(q.choices.length);
+        // the engine's verdict is a paragraph of its own: AWS's message often ends without a full stop
+        const verdict = q.explain!.split('\n\n')[0];
+        expect(verdict).toBe(
+          r.outcome === 'success'
+            ? 'The engine lets the call through.'
+            : `The engine answers ${r.code}: ${r.message}`,
+        );
         n++;
       }
     }
