@@ -84,7 +84,6 @@ rmSync('dist/.compile-content.mjs');
 // The top-level help as commander prints it to a pipe (80 columns): `--help` to a pipe or a file
 // prints this copy without loading commander (src/cli/help-cache.ts). `help` renders it through
 // commander itself, since `--help` would print the copy.
-rmSync('dist/help.txt', { force: true });
 writeFileSync(
   'dist/help.txt',
   execFileSync(process.execPath, ['bin/sts-trainer.js', 'help'], {

@@ -5,8 +5,9 @@
  * product's first impression, and the bench holds `--help` to 1.3× a bare `node -e 0`.
  *
  * Only where commander would print exactly that text: `--help`/`-h` alone, to something that is not
- * a terminal, without COLUMNS (a terminal's width or COLUMNS changes the wrapping: help-layout.ts). Anything else, or a build without the copy,
- * goes to commander. test/cli/help-cache.test.ts checks the copy against commander's own output.
+ * a terminal, without COLUMNS (a terminal's width or COLUMNS changes the wrapping: help-layout.ts).
+ * Anything else, or a build without the copy, goes to commander. test/cli/help-cache.test.ts checks
+ * the copy against commander's own output.
  */
 import { readFileSync } from 'node:fs';
 

@@ -5,7 +5,7 @@
 export type * from './types.js';
 export { createEngine } from './sts/engine.js';
 export { stsApiCatalog } from './sts/catalog.js';
-export { STS_APIS } from './sts/catalog-facts.js';
+export { isStsApi, STS_APIS } from './sts/catalog-facts.js';
 export type {
   ApiFacts,
   CallerCode,

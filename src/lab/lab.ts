@@ -6,12 +6,12 @@
  * `clock()` (the wall clock in a real lab) plus whatever `advance` added.
  */
 import { randomUUID } from 'node:crypto';
-import { createEngine } from '../engine/index.js';
+import { createEngine, isStsApi } from '../engine/index.js';
 import type { Call, CallResult, Engine, TraceCheck } from '../engine/types.js';
 import type { Scenario } from '../content/schema.js';
 import { KeyRing, type KnownKey, type Signer } from './credentials.js';
 import type { KeyLimits } from './temporary-keys.js';
-import { isStsAction, parseForm, queryParams } from './query.js';
+import { parseForm, queryParams } from './query.js';
 import { serviceCall, type HttpAnswer } from './services.js';
 import type { SignedRequest } from './sigv4.js';
 import { matchCall, stepsMinted, tasksFor, type CallMatch, type LabTask } from './tasks.js';
@@ -187,7 +187,8 @@ export class Lab {
     const action = form.get('Action');
     if (!action)
       return this.refuse(requestId, 'MissingAction', 'Missing Action', 400, 'the request has no Action', '?');
-    if (!isStsAction(action) || form.get('Version') !== '2011-06-15') {
+    // the STS actions a lab answers: the engine's STS APIs (its SignIn and Request are not STS actions)
+    if (!isStsApi(action) || form.get('Version') !== '2011-06-15') {
       const version = form.get('Version') ?? '';
       return this.refuse(
         requestId,

@@ -5,7 +5,6 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonParameters.html
  * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
  */
-import { STS_APIS, type StsApi } from '../engine/index.js';
 
 /** Decodes `a=1&b=x%20y` (form encoding: `+` is a space). Malformed escapes are kept as sent. */
 export function parseForm(text: string): Map<string, string> {
@@ -73,10 +72,6 @@ function lists(node: Tree | string): unknown {
   for (const k of keys) out[k] = lists(node[k]!);
   return out;
 }
-
-/** The STS actions a lab answers: the engine's STS APIs (its SignIn and Request are not STS actions). */
-export const isStsAction = (action: string): action is StsApi =>
-  (STS_APIS as readonly string[]).includes(action);
 
 /** The protocol's own fields, including those of query-string (presigned) authentication. */
 const PROTOCOL = new Set([

@@ -10,6 +10,7 @@ import type { BankQuestion } from '../quiz/question.js';
 import { cliCommand } from './request.js';
 import { answerer, stepPredictionId } from './predict.js';
 import { predictionTopics } from './topics.js';
+import { indent, sentence } from '../ui/text.js';
 
 /**
  * The prompt is stored once and shown at any width: its command is indented (a line with leading
@@ -17,9 +18,6 @@ import { predictionTopics } from './topics.js';
  * width on, so it fits an 80-column screen without a shell line broken in the middle.
  */
 const COMMAND_WIDTH = 74;
-
-/** A step title ends with a full stop, so the narration after it reads as the next sentence. */
-const sentence = (text: string) => (/[.?!:…]$/.test(text) ? text : `${text}.`);
 
 export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
   let run;
@@ -39,12 +37,10 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
       id: stepPredictionId(scenario.id, sr.step.id),
       type: 'outcome',
       prompt: [
+        // the step title ends a sentence, so the narration after it reads as the next one
         `Scenario “${scenario.title}”, step ${sr.index + 1}: ${sentence(sr.step.title ?? sr.step.id)}`,
         narrate,
-        cliCommand(call, COMMAND_WIDTH)
-          .split('\n')
-          .map((line) => `  ${line}`)
-          .join('\n'),
+        indent(cliCommand(call, COMMAND_WIDTH), 2),
         'What happens?',
       ]
         .filter(Boolean)

@@ -4,7 +4,7 @@
  * (quiz/outcome.ts), in a seeded order so that pressing Enter guesses at chance.
  */
 import type { ApiName } from '../content/schema.js';
-import { STS_APIS } from '../engine/index.js';
+import { isStsApi } from '../engine/index.js';
 import type { CallResult } from '../engine/types.js';
 import { outcomeChoices, outcomeOf, SUCCESS } from '../quiz/outcome.js';
 import { createRandom, hashString, shuffle } from '../quiz/prng.js';
@@ -56,8 +56,7 @@ export function predictionFor(
  * Who answers a call: STS for its own APIs; for a request to another service (S3, the console
  * sign-in, the SSO portal) that service, which the learner knows as AWS.
  */
-export const answerer = (api: ApiName): string =>
-  (STS_APIS as readonly string[]).includes(api) ? 'STS' : 'AWS';
+export const answerer = (api: ApiName): string => (isStsApi(api) ? 'STS' : 'AWS');
 
 /** Asks the one or two questions; returns `success` or the predicted error code. */
 export async function askPrediction(q: PredictionQuestion, p: Prompter): Promise<string> {

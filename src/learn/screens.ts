@@ -6,17 +6,12 @@ import type { CallResult } from '../engine/types.js';
 import type { Theme } from '../ui/theme.js';
 import { callerLabel, cliCommand, paramsText } from './request.js';
 import { humanDuration } from '../ui/duration.js';
+import { indent } from '../ui/text.js';
 import { renderResult, simTime } from './result.js';
 import { MSG } from './messages.js';
 import { outcomeText, type PredictionResult } from './predict.js';
 import { renderTrace, type TraceOptions } from './trace.js';
 import type { CheckpointFeedback } from './state.js';
-
-const indent = (text: string, n: number) =>
-  text
-    .split('\n')
-    .map((l) => (l ? ' '.repeat(n) + l : l))
-    .join('\n');
 
 /** A rule line with `title`; a title too long for one line goes below the rule, wrapped. */
 export function titledRule(label: string, title: string, t: Theme, sep = ': '): string {

@@ -6,7 +6,9 @@
  * Deterministic: the same content always yields the same questions and choices.
  */
 import { runScenario, runWhatIf } from '../content/run.js';
-import type { ApiName, Call, Scenario, Step, WhatIf } from '../content/schema.js';
+import { isStsApi, type StsApi } from '../engine/index.js';
+import { sentence } from '../ui/text.js';
+import type { Call, Scenario, Step, WhatIf } from '../content/schema.js';
 import { outcomeChoices, outcomeLabels, outcomeOf } from './outcome.js';
 import { createRandom, hashString, shuffle } from './prng.js';
 import type { BankQuestion } from './question.js';
@@ -20,8 +22,6 @@ import {
   trustConditions,
   type ConditionBlock,
 } from './trust.js';
-
-type StsApi = Exclude<ApiName, 'SignIn' | 'GetRoleCredentials' | 'Request'>;
 
 /** What each STS API is for, one line: the explanation of why the other choices are wrong. */
 export const API_NOTES: Record<StsApi, string> = {
@@ -48,8 +48,6 @@ const API_DISTRACTORS: Record<StsApi, StsApi[]> = {
   GetAccessKeyInfo: ['GetCallerIdentity', 'DecodeAuthorizationMessage', 'GetSessionToken'],
   DecodeAuthorizationMessage: ['GetCallerIdentity', 'GetAccessKeyInfo', 'GetSessionToken'],
 };
-
-const isStsApi = (api: string): api is StsApi => api in API_NOTES;
 
 // Longest names first so `AssumeRole` does not eat the start of `AssumeRoleWithSAML`.
 const API_MENTION =
@@ -105,9 +103,6 @@ function base(scenario: Scenario, id: string) {
     origin: 'generated' as const,
   };
 }
-
-/** A sentence ends with a full stop (a title does not), so joined lines still read as sentences. */
-const sentence = (text: string) => (/[.?!:…]$/.test(text) ? text : `${text}.`);
 
 /**
  * `Scenario “…”: the step's title.`: never the step's id (an internal name). A title that names an

@@ -51,10 +51,17 @@ export interface PickConfig {
   size?: () => { columns?: number; rows?: number };
   /**
    * A menu, not a question: once answered its line shows what was chosen. A question's line says
-   * only `answered`, so a projected screen (a study group) does not show the answer to the room.
+   * only `answered` (its choices can be long sentences; the feedback or the review shows the answer).
    */
   menu?: boolean;
 }
+
+/** A closed prompt's line says how it closed (`back` and `list` leave it bare: a screen follows). */
+const CLOSED_WORDS: Partial<Record<PickAction, string>> = {
+  answer: 'answered',
+  timeout: 'time is up',
+  skip: 'skipped',
+};
 
 const clock = (ms: number) => {
   const s = Math.ceil(Math.max(0, ms) / 1000);
@@ -82,15 +89,14 @@ export const pick = createPrompt<PickResult, PickConfig>((config, done) => {
   // the clock's interval outlives renders: it reads the flag through a ref
   const flagRef = useRef(flagged);
   flagRef.current = flagged;
-  const [closed, setClosed] = useState<PickAction | undefined>(undefined);
-  const [picked, setPicked] = useState<string[]>([]);
+  /** How the prompt closed, and with what chosen. */
+  const [closed, setClosed] = useState<{ action: PickAction; selected: string[] } | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [, setTick] = useState(0);
   const keys = config.keys ?? {};
 
   const finish = (action: PickAction, selected: string[]) => {
-    setClosed(action);
-    setPicked(selected);
+    setClosed({ action, selected });
     done({ action, selected, flagged: flagRef.current });
   };
 
@@ -146,18 +152,12 @@ export const pick = createPrompt<PickResult, PickConfig>((config, done) => {
   const flagMark = flagged ? style.warn('⚑ flagged') : '';
   if (closed) {
     const what =
-      closed === 'answer'
-        ? config.menu
-          ? config.choices
-              .filter((c) => picked.includes(c.value))
-              .map((c) => c.name)
-              .join(', ')
-          : 'answered'
-        : closed === 'timeout'
-          ? 'time is up'
-          : closed === 'skip'
-            ? 'skipped'
-            : '';
+      closed.action === 'answer' && config.menu
+        ? config.choices
+            .filter((c) => closed.selected.includes(c.value))
+            .map((c) => c.name)
+            .join(', ')
+        : (CLOSED_WORDS[closed.action] ?? '');
     return [config.message, style.dim(what), flagMark].filter(Boolean).join(' ');
   }
   const left = config.deadline === undefined ? '' : `⏱ ${clock(config.deadline - now())} left`;

@@ -103,3 +103,13 @@ export function wrapWords(words: string, room: number): string[] {
     visibleLength(l) > room ? wrapAnsi(l, room, { hard: true, trim: true }).split('\n') : [l],
   );
 }
+
+/** Every non-empty line of `text` indented by `n` spaces (a block of lines, not wrapped). */
+export const indent = (text: string, n: number): string =>
+  text
+    .split('\n')
+    .map((l) => (l ? ' '.repeat(n) + l : l))
+    .join('\n');
+
+/** A sentence ends with a full stop (a title does not), so joined lines still read as sentences. */
+export const sentence = (text: string): string => (/[.?!:…]$/.test(text) ? text : `${text}.`);

@@ -17,6 +17,9 @@ export const STS_APIS: readonly StsApi[] = API_NAMES.filter(
   (api): api is StsApi => !(NOT_STS as readonly ApiName[]).includes(api),
 );
 
+/** `name` is one of the STS APIs (not the access portal's, not another service's `Request`). */
+export const isStsApi = (name: string): name is StsApi => (STS_APIS as readonly string[]).includes(name);
+
 /** Who calls an API. */
 export type CallerCode =
   | 'iam-user'

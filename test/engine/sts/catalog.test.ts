@@ -2,7 +2,7 @@
 // `sts-trainer apis` words (test/cli/apis.test.ts pins the words).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
 import { describe, expect, it } from 'vitest';
-import { createEngine, stsApiCatalog, type Call } from '../../../src/engine/index.js';
+import { createEngine, isStsApi, STS_APIS, stsApiCatalog, type Call } from '../../../src/engine/index.js';
 import { allow, assume, DEV, policy, role, roleArn, trusts, user, world } from './worlds.js';
 
 const NEXT = roleArn(DEV, 'Next');
@@ -20,6 +20,15 @@ const chainWorld = () =>
       }),
     ],
   });
+
+describe('isStsApi', () => {
+  it("is true for STS's own APIs only, not the access portal's or another service's Request", () => {
+    for (const api of STS_APIS) expect(isStsApi(api)).toBe(true);
+    for (const api of ['SignIn', 'GetRoleCredentials', 'Request', 'assumerole', 'AssumeRoles', ''])
+      expect(isStsApi(api)).toBe(false);
+    expect(STS_APIS).toContain('AssumeRoleWithWebIdentity');
+  });
+});
 
 describe('stsApiCatalog: codes and numbers, no sentences', () => {
   it('no string in the catalog holds a space: the words live in src/apis', () => {
