@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -33,6 +33,25 @@ const lazyChildProcess = {
     }));
   },
 };
+// zod's namespace carries its error messages in 64 languages (370 KB of the bundle, most of it in
+// scripts outside Latin-1, which V8 then scans as two-byte source on every start that loads the
+// schema). sts-trainer speaks English only, which zod configures from its own en.js: the bundle keeps
+// that one locale under `z.locales`.
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales', 'index.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 await build({
   // validate-worker: a parallel `validate`'s worker threads load it (src/content/validate-parallel.ts).
   entryPoints: {
@@ -41,7 +60,7 @@ await build({
     'validate-worker': 'src/content/validate-worker.ts',
   },
   external,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, englishOnly],
   banner: {
     js: "import { createRequire as __stsCreateRequire } from 'node:module'; const require = __stsCreateRequire(import.meta.url);",
   },
