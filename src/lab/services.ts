@@ -7,6 +7,7 @@
  * (X-Amz-Target) are mapped; other REST APIs are answered with a clear refusal.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
+import { wireError } from '../learn/service-error.js';
 import { escapeXml } from './xml.js';
 
 export interface HttpAnswer {
@@ -160,15 +161,11 @@ function query(req: ServiceRequest, form: Map<string, string>): ServiceCall {
     },
     denied(code, message, status, requestId) {
       if (isEc2) {
-        // EC2 calls a denial UnauthorizedOperation and prefixes the IAM message.
-        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
-        const ec2 =
-          code === 'AccessDenied'
-            ? ['UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`]
-            : [code, message];
+        // EC2 calls a denial UnauthorizedOperation and prefixes the IAM message (learn/service-error.ts).
+        const ec2 = wireError('ec2', code, message, status);
         return xml(
-          `<Response><Errors><Error><Code>${escapeXml(ec2[0]!)}</Code><Message>${escapeXml(ec2[1]!)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
-          status,
+          `<Response><Errors><Error><Code>${escapeXml(ec2.code)}</Code><Message>${escapeXml(ec2.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+          ec2.status,
         );
       }
       return xml(
@@ -223,12 +220,15 @@ function json(req: ServiceRequest, target: string): ServiceCall {
       headers: { 'content-type': type, 'x-amzn-requestid': requestId },
       body: '{}',
     }),
-    denied: (code, message, _status, requestId) => ({
-      // JSON services name a denial AccessDeniedException and answer 400.
-      status: code === 'AccessDenied' ? 400 : _status,
-      headers: { 'content-type': type, 'x-amzn-requestid': requestId },
-      body: JSON.stringify({ __type: code === 'AccessDenied' ? 'AccessDeniedException' : code, message }),
-    }),
+    denied(code, message, status, requestId) {
+      // JSON services name a denial AccessDeniedException and answer 400 (learn/service-error.ts).
+      const w = wireError('json', code, message, status);
+      return {
+        status: w.status,
+        headers: { 'content-type': type, 'x-amzn-requestid': requestId },
+        body: JSON.stringify({ __type: w.code, message: w.message }),
+      };
+    },
   };
 }
 

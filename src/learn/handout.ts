@@ -48,7 +48,7 @@ export function renderHandout(scenario: Scenario, t: Theme): string {
     const run = runStep(engine, step, index);
     const block = [renderStepIntro(scenario, index, t)];
     if (run.advanced !== undefined) block.push(renderAdvance(run.advanced, engine.now(), t));
-    if (run.result) block.push('', key.predict(run.result), '', renderOutcome(run.result, t));
+    if (run.result) block.push('', key.predict(run.result), '', renderOutcome(run.result, t, {}, step.call));
     const ex = renderExplain(step.explain, t);
     if (ex) block.push('', ex);
     if (step.checkpoint) block.push('', key.checkpoint(step.checkpoint, `learn/${scenario.id}/${step.id}`));

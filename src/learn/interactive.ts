@@ -126,6 +126,7 @@ export async function runWalkthrough(
       const prediction = await setupPredictReveal(screen, scenario, place, {
         setup: renderStepIntro(scenario, state.step, t, false),
         result: run.result,
+        call: step.call,
         before: run.advanced !== undefined ? renderAdvance(run.advanced, engine.now(), t) : undefined,
         explain: step.explain,
         trust: step.call ? trustViewFor(scenario.world, step.call, run.result) : undefined,

@@ -1,7 +1,10 @@
 /** The result of a call: the session it minted (credentials masked) or the exact AWS error. */
+import type { Call } from '../content/schema.js';
 import type { CallResult } from '../engine/types.js';
 import { humanDuration } from '../ui/duration.js';
 import { visibleLength, type Theme } from '../ui/theme.js';
+import { MSG } from './messages.js';
+import { serviceDenial } from './service-error.js';
 
 /** `ASIA…ABCD`: enough to recognise a key, never the whole of it. */
 export function maskKey(key: string): string {
@@ -13,13 +16,33 @@ export function simTime(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC';
 }
 
-/** The result block: success with the session, or the error code, HTTP status and message. */
-export function renderResult(r: CallResult, t: Theme): string {
+/**
+ * The result block: success with the session, or the error code, HTTP status and message as the AWS
+ * CLI prints them. A request to another service (`call`) names its own operation, and where the
+ * service words the engine's error differently (EC2's UnauthorizedOperation) the block says so.
+ */
+export function renderResult(r: CallResult, t: Theme, call?: Call): string {
   if (r.outcome === 'error') {
-    const status = ` (HTTP ${r.httpStatus})`;
+    const head = `${t.fail(`${t.sym.fail} ${r.code}`)} (HTTP ${r.httpStatus})`;
+    if (r.api !== 'Request' || !call?.action)
+      return [
+        head,
+        t.wrap(`An error occurred (${r.code}) when calling the ${r.api} operation: ${r.message}`, 2),
+      ].join('\n');
+    const d = serviceDenial(call.action, r.code, r.message, r.httpStatus);
     return [
-      `${t.fail(`${t.sym.fail} ${r.code}`)}${status}`,
-      t.wrap(`An error occurred (${r.code}) when calling the ${r.api} operation: ${r.message}`, 2),
+      head,
+      ...(d.renamedBy
+        ? [
+            t.dim(
+              t.wrap(
+                MSG.renamedError(d.renamedBy, d.code, d.status === r.httpStatus ? undefined : d.status),
+                2,
+              ),
+            ),
+          ]
+        : []),
+      t.wrap(`An error occurred (${d.code}) when calling the ${d.operation} operation: ${d.message}`, 2),
     ].join('\n');
   }
   const v = r.view;

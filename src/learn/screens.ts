@@ -40,9 +40,11 @@ export function renderRequest(call: Call, t: Theme, full = true): string {
   return out.join('\n');
 }
 
-/** The trace (collapsed unless `expand`) followed by the result. */
-export function renderOutcome(result: CallResult, t: Theme, opts: TraceOptions = {}): string {
-  return [renderTrace(result.trace, t, opts), '', t.bold('Result:'), renderResult(result, t)].join('\n');
+/** The trace (collapsed unless `expand`) followed by the result of `call`. */
+export function renderOutcome(result: CallResult, t: Theme, opts: TraceOptions = {}, call?: Call): string {
+  return [renderTrace(result.trace, t, opts), '', t.bold('Result:'), renderResult(result, t, call)].join(
+    '\n',
+  );
 }
 
 /** How the learner's prediction went, above the trace that shows why. */
@@ -100,7 +102,7 @@ export function renderWhatIf(
 ): string {
   const out = [renderWhatIfIntro(run, t)];
   if (opts.before) out.push('', opts.before);
-  out.push('', renderOutcome(run.result, t, opts));
+  out.push('', renderOutcome(run.result, t, opts, run.call));
   const ex = renderExplain(run.whatIf.explain, t);
   if (ex) out.push('', ex);
   return out.join('\n');

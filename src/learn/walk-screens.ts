@@ -4,7 +4,7 @@
  * paged so nothing scrolls away unread.
  */
 import type { WhatIfRun } from '../content/run.js';
-import type { Scenario, Step } from '../content/schema.js';
+import type { Call, Scenario, Step } from '../content/schema.js';
 import type { CallResult } from '../engine/types.js';
 import type { AnswerRecord } from '../store/types.js';
 import { showPaged } from '../ui/pager.js';
@@ -78,6 +78,8 @@ export interface Reveal {
   /** The setup shown before the prediction (step intro or what-if intro). */
   setup: string;
   result?: CallResult;
+  /** The call that gave `result` (a what-if's changed call): a request to another service names its operation. */
+  call?: Call;
   /** Lines shown before the result (e.g. a clock move). */
   before?: string;
   explain?: string;
@@ -111,7 +113,7 @@ export async function setupPredictReveal(
   const body: string[] = [];
   if (r.before) body.push(r.before);
   if (prediction) body.push('', renderVerdict(prediction, t));
-  if (r.result) body.push('', renderOutcome(r.result, t, { expand: false }));
+  if (r.result) body.push('', renderOutcome(r.result, t, { expand: false }, r.call));
   const ex = renderExplain(r.explain, t);
   if (ex) body.push('', ex);
   if (body.length > 0) await paged(io, body.join('\n'), PROMPT_ROWS.key);
@@ -139,6 +141,7 @@ export function whatIfReveal(run: WhatIfRun, setup: string, predictionId: string
   return {
     setup,
     result: run.result,
+    call: run.call,
     explain: run.whatIf.explain,
     predictionId,
     step: run.step,

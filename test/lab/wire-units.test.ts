@@ -151,4 +151,30 @@ describe('requests to other services as IAM actions', () => {
       'cloudtrail:LookupEvents *',
     );
   });
+
+  it("answers a denial in each protocol's own words, as learn shows it (learn/service-error.ts)", () => {
+    const why = 'User: arn:aws:iam::343434343434:user/lena is not authorized to perform: x on resource: *';
+    const denied = (req: ServiceRequest, form = new Map<string, string>()) => {
+      const c = serviceCall(req, form);
+      if (typeof c === 'string') throw new Error(c);
+      return c.denied('AccessDenied', why, 403, 'req-1');
+    };
+    const dynamo = denied(json('dynamodb', 'DynamoDB_20120810.Scan', { TableName: 'Orders' }));
+    expect(dynamo.status).toBe(400);
+    expect(JSON.parse(dynamo.body)).toEqual({ __type: 'AccessDeniedException', message: why });
+
+    const query = (service: string, form: Record<string, string>) =>
+      denied(
+        { ...json(service, '', {}), target: undefined, contentType: 'application/x-www-form-urlencoded' },
+        new Map(Object.entries(form)),
+      );
+    const ec2 = query('ec2', { Action: 'StopInstances', Version: '2016-11-15', 'InstanceId.1': 'i-1' });
+    expect(ec2.status).toBe(403);
+    expect(ec2.body).toContain(
+      `<Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation. ${why}</Message>`,
+    );
+    const iam = query('iam', { Action: 'CreateUser', Version: '2010-05-08', UserName: 'x' });
+    expect(iam.status).toBe(403);
+    expect(iam.body).toContain(`<Code>AccessDenied</Code><Message>${why}</Message>`);
+  });
 });

@@ -155,6 +155,42 @@ describe('results', () => {
     `);
   });
 
+  /** The result of a built-in scenario's step, with the call that gave it. */
+  const stepResult = (id: string, stepId: string) => {
+    const s = scenario(id);
+    const run = runScenario(s, { upTo: stepId });
+    return { result: run.steps.at(-1)!.result!, call: s.steps.find((st) => st.id === stepId)!.call! };
+  };
+
+  it('names the operation of a request to another service, as the AWS CLI does', () => {
+    const { result, call } = stepResult('abac-session-tags', 'read-other-project');
+    expect(call.action).toBe('s3:GetObject');
+    const text = renderResult(result, t, call);
+    expect(text).toContain('An error occurred (AccessDenied) when calling the GetObject operation: User:');
+    expect(text).not.toContain('Request operation');
+    expect(text).not.toContain('sends this denial');
+  });
+
+  it("shows EC2's and a JSON service's own name for a denial, under the engine's", () => {
+    const ec2 = stepResult('abac-session-tags', 'stop-other-instance');
+    expect(renderResult(ec2.result, t, ec2.call)).toMatchInlineSnapshot(`
+      "✘ AccessDenied (HTTP 403)
+        EC2 sends this denial as UnauthorizedOperation:
+        An error occurred (UnauthorizedOperation) when calling the StopInstances
+        operation: You are not authorized to perform this operation. User:
+        arn:aws:sts::666677778888:assumed-role/ProjectData/dana-falcon is not
+        authorized to perform: ec2:StopInstances on resource:
+        arn:aws:ec2:us-east-1:666677778888:instance/i-0a9b8c7d6e5f4a312 because no
+        identity-based policy allows the ec2:StopInstances action"
+    `);
+    const json = { ...ec2, call: { ...ec2.call, action: 'dynamodb:Scan' } };
+    const text = renderResult(json.result, t, json.call).replace(/\n +/g, ' ');
+    expect(text).toContain('DynamoDB sends this denial as AccessDeniedException (HTTP 400):');
+    expect(text).toContain(
+      'An error occurred (AccessDeniedException) when calling the Scan operation: User:',
+    );
+  });
+
   it.each([
     [3600, '1 h'],
     [5400, '1 h 30 min'],

@@ -155,6 +155,6 @@ export async function run(args: string[], options: CallOptions, ctx: CliContext)
     return 0;
   }
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  ctx.stdout.write(`${renderRequest(call, theme)}\n\n${renderOutcome(result, theme)}\n`);
+  ctx.stdout.write(`${renderRequest(call, theme)}\n\n${renderOutcome(result, theme, {}, call)}\n`);
   return 0;
 }

@@ -1,0 +1,83 @@
+/**
+ * How a request to another AWS service (the engine's `Request`) reaches the caller: the operation
+ * the AWS CLI names ("when calling the GetObject operation") and the error the service's protocol
+ * puts on the wire. The engine decides as IAM does and calls a denial AccessDenied; EC2 sends it as
+ * UnauthorizedOperation with its own first sentence, and the services that speak the AWS JSON
+ * protocol as AccessDeniedException with HTTP 400. `learn` shows both names; the lab answers with
+ * the service's (lab/services.ts). docs/decisions.md#service-errors
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html
+ */
+
+/** The wire protocols that word a denial differently (S3 and the Query services keep AccessDenied). */
+export type ServiceProtocol = 'ec2' | 'json' | 'other';
+
+/** Services the built-in scenarios call that speak the AWS JSON protocol (requests carry X-Amz-Target). */
+const JSON_SERVICES: Record<string, string> = {
+  cloudtrail: 'CloudTrail',
+  dynamodb: 'DynamoDB',
+  ecs: 'ECS',
+  kms: 'KMS',
+  logs: 'CloudWatch Logs',
+  secretsmanager: 'Secrets Manager',
+  ssm: 'Systems Manager',
+};
+
+/** An error as the service sends it. */
+export interface WireError {
+  code: string;
+  message: string;
+  status: number;
+}
+
+/** The protocol of a service, by the prefix of its IAM actions (`ec2`, `dynamodb`, …). */
+export function protocolOf(service: string): ServiceProtocol {
+  const s = service.toLowerCase();
+  return s === 'ec2' ? 'ec2' : s in JSON_SERVICES ? 'json' : 'other';
+}
+
+/** The engine's error as `protocol` sends it: only AccessDenied is worded differently. */
+export function wireError(
+  protocol: ServiceProtocol,
+  code: string,
+  message: string,
+  status: number,
+): WireError {
+  if (code !== 'AccessDenied') return { code, message, status };
+  if (protocol === 'ec2')
+    return {
+      code: 'UnauthorizedOperation',
+      message: `You are not authorized to perform this operation. ${message}`,
+      status,
+    };
+  if (protocol === 'json') return { code: 'AccessDeniedException', message, status: 400 };
+  return { code, message, status };
+}
+
+/**
+ * The operation the AWS CLI names for an action on a resource: the action's name, except where S3's
+ * API and its IAM action differ (ListObjectsV2 needs s3:ListBucket, ListBuckets s3:ListAllMyBuckets).
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
+ */
+export function operationName(action: string): string {
+  const colon = action.indexOf(':');
+  const service = action.slice(0, colon).toLowerCase();
+  const name = action.slice(colon + 1);
+  if (service === 's3' && name.toLowerCase() === 'listbucket') return 'ListObjectsV2';
+  if (service === 's3' && name.toLowerCase() === 'listallmybuckets') return 'ListBuckets';
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** What learn shows for a denied request: the service's name for it, and the CLI's operation. */
+export interface ServiceDenial extends WireError {
+  operation: string;
+  /** The service's name when it words the error differently from the engine, else undefined. */
+  renamedBy?: string;
+}
+
+export function serviceDenial(action: string, code: string, message: string, status: number): ServiceDenial {
+  const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+  const wire = wireError(protocolOf(service), code, message, status);
+  const renamedBy = wire.code === code ? undefined : service === 'ec2' ? 'EC2' : JSON_SERVICES[service];
+  return { ...wire, operation: operationName(action), ...(renamedBy ? { renamedBy } : {}) };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { operationName, protocolOf, serviceDenial, wireError } from '../../src/learn/service-error.js';
+
+const MSG = 'User: arn:aws:iam::111111111111:user/dana is not authorized to perform: x:Y on resource: *';
+
+describe('a request to another service, as the service answers it', () => {
+  it('knows EC2, the JSON services and leaves the rest to AccessDenied', () => {
+    expect(protocolOf('ec2')).toBe('ec2');
+    expect(protocolOf('EC2')).toBe('ec2');
+    for (const s of ['dynamodb', 'ecs', 'cloudtrail', 'kms', 'logs', 'secretsmanager', 'ssm'])
+      expect(protocolOf(s)).toBe('json');
+    for (const s of ['s3', 'iam', 'sns', 'lambda', '']) expect(protocolOf(s)).toBe('other');
+  });
+
+  it('words only a denial differently', () => {
+    expect(wireError('ec2', 'AccessDenied', MSG, 403)).toEqual({
+      code: 'UnauthorizedOperation',
+      message: `You are not authorized to perform this operation. ${MSG}`,
+      status: 403,
+    });
+    expect(wireError('json', 'AccessDenied', MSG, 403)).toEqual({
+      code: 'AccessDeniedException',
+      message: MSG,
+      status: 400,
+    });
+    expect(wireError('other', 'AccessDenied', MSG, 403)).toEqual({
+      code: 'AccessDenied',
+      message: MSG,
+      status: 403,
+    });
+    for (const p of ['ec2', 'json', 'other'] as const)
+      expect(
+        wireError(p, 'ExpiredToken', 'The security token included in the request is expired', 403),
+      ).toEqual({
+        code: 'ExpiredToken',
+        message: 'The security token included in the request is expired',
+        status: 403,
+      });
+  });
+
+  it("names the CLI's operation: the action's name, or S3's where its API differs", () => {
+    expect(operationName('s3:GetObject')).toBe('GetObject');
+    expect(operationName('s3:ListBucket')).toBe('ListObjectsV2');
+    expect(operationName('S3:listbucket')).toBe('ListObjectsV2');
+    expect(operationName('s3:ListAllMyBuckets')).toBe('ListBuckets');
+    expect(operationName('ec2:stopInstances')).toBe('StopInstances');
+    expect(operationName('dynamodb:Scan')).toBe('Scan');
+  });
+
+  it('says which service renamed the denial, and only then', () => {
+    expect(serviceDenial('ec2:StopInstances', 'AccessDenied', MSG, 403)).toMatchObject({
+      code: 'UnauthorizedOperation',
+      operation: 'StopInstances',
+      renamedBy: 'EC2',
+    });
+    expect(serviceDenial('kms:Decrypt', 'AccessDenied', MSG, 403)).toMatchObject({
+      code: 'AccessDeniedException',
+      status: 400,
+      operation: 'Decrypt',
+      renamedBy: 'KMS',
+    });
+    const s3 = serviceDenial('s3:PutObject', 'AccessDenied', MSG, 403);
+    expect(s3).toEqual({ code: 'AccessDenied', message: MSG, status: 403, operation: 'PutObject' });
+    expect(serviceDenial('ec2:StopInstances', 'ExpiredToken', 'x', 403)).not.toHaveProperty('renamedBy');
+  });
+});
