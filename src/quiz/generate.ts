@@ -29,7 +29,7 @@ export const API_NOTES: Record<StsApi, string> = {
   AssumeRoleWithSAML: 'an unsigned request that trades a SAML assertion from an IdP for a role’s credentials',
   AssumeRoleWithWebIdentity:
     'an unsigned request that trades an OIDC token (GitHub, EKS, Cognito, …) for a role’s credentials',
-  GetSessionToken: 'an IAM user (or root) gets temporary credentials for itself, typically to add MFA',
+  GetSessionToken: 'an IAM user (or root) gets temporary credentials for the same user, typically to add MFA',
   GetFederationToken:
     'an IAM user acting as a broker gets credentials for a federated user, scoped by a session policy',
   GetCallerIdentity: '“who am I?”: the account, ARN and user ID behind the credentials; needs no permission',
@@ -121,20 +121,22 @@ export function situation(call: Call, scenario: Scenario): string {
   const has = (k: string) => p[k] !== undefined && p[k] !== null;
   const who = capitalize(describeCaller(call.as, scenario));
   const holds: string[] = [];
-  if (has('WebIdentityToken')) holds.push('an OpenID Connect token from its identity provider');
-  if (has('SAMLAssertion')) holds.push('a SAML assertion from its identity provider');
+  if (has('WebIdentityToken')) holds.push('an OpenID Connect token from an identity provider');
+  if (has('SAMLAssertion')) holds.push('a SAML assertion from an identity provider');
   if (has('TokenCode')) holds.push('a code from an MFA device');
   const role = typeof p.RoleArn === 'string' ? /role\/(?:.*\/)?([^/]+)$/.exec(p.RoleArn)?.[1] : undefined;
   let wants: string;
   switch (call.api) {
     case 'GetFederationToken':
-      wants = 'temporary credentials for a user who has no IAM identity, limited by a policy it passes';
+      wants =
+        'temporary credentials for a user who has no IAM identity, limited by a policy passed with the call';
       break;
     case 'GetSessionToken':
-      wants = 'temporary credentials for itself';
+      // The same identity, named: "for itself" reads as a thing, and a caller is often a person.
+      wants = `temporary credentials for that same ${call.as.startsWith('root/') ? 'root user' : call.as.startsWith('user/') ? 'IAM user' : 'identity'}`;
       break;
     case 'GetCallerIdentity':
-      wants = 'to know which account and identity its credentials belong to';
+      wants = 'to know which account and identity the credentials in use belong to';
       break;
     case 'GetAccessKeyInfo':
       wants = 'to know which account owns an access key ID';
@@ -157,7 +159,7 @@ export function apiQuestion(scenario: Scenario, step: Step): BankQuestion | unde
     stepLine(scenario, step, maskApis),
     maskApis(paragraph(step.narrate)),
     situation(call, scenario),
-    'Which STS API does it call?',
+    'Which STS API does the caller use?',
   ]
     .filter((l) => l.length > 0)
     .join('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, runWhatIf } from '../../src/content/run.js';
 import { selectQuestions, presentChoices } from '../../src/quiz/bank.js';
-import { describeChange, maskApis } from '../../src/quiz/generate.js';
+import { describeChange, maskApis, situation } from '../../src/quiz/generate.js';
 import {
   checkDistractor,
   decidingStatement,
@@ -35,6 +35,31 @@ describe('generated questions from the built-in scenarios', () => {
         expect(maskApis(q.prompt)).toBe(q.prompt);
       }
     }
+  });
+
+  it('says what the caller wants without calling a person "it"', async () => {
+    const { library } = await builtIn();
+    const s = library.scenarios[0]!.scenario;
+    const ask = (api: string, as: string, params = {}) =>
+      situation({ api, as, params } as Parameters<typeof situation>[0], s);
+    expect(ask('GetSessionToken', 'user/sam')).toBe(
+      'IAM user `sam` (long-term access key) wants temporary credentials for that same IAM user.',
+    );
+    expect(ask('GetSessionToken', 'root/111111111111')).toBe(
+      'The root user of account 111111111111 wants temporary credentials for that same root user.',
+    );
+    expect(
+      ask('AssumeRoleWithWebIdentity', 'anonymous', {
+        WebIdentityToken: 'x',
+        RoleArn: 'arn:aws:iam::1:role/Ci',
+      }),
+    ).toBe(
+      'An unsigned request (no AWS credentials), holding an OpenID Connect token from an identity provider, wants the credentials of the role Ci.',
+    );
+    for (const { scenario } of library.scenarios)
+      for (const step of scenario.steps)
+        if (step.call)
+          expect(situation(step.call, scenario)).not.toMatch(/\bitself\b|\bits (identity|credentials)\b/);
   });
 
   it('grades "what happens?" by running the what-if on the engine', async () => {
