@@ -7,6 +7,7 @@
  * table cells) is measured without it.
  */
 import { createRequire } from 'node:module';
+import { stripVTControlCharacters } from 'node:util';
 import type WrapAnsi from 'wrap-ansi';
 import type StringWidth from 'string-width';
 
@@ -75,8 +76,10 @@ function blocks(text: string): (Block | null)[] {
 
 /**
  * Word-wraps `text` to `width` columns, every line indented by `indent` spaces. Never breaks inside
- * a word or a URL; a single word wider than the room is cut only as the last resort, on a line of
- * its own.
+ * a word; a single word wider than the room is cut only as the last resort, on a line of its own. A
+ * URL is never cut: it goes on a line of its own, whole, and the terminal folds it if it must (a URL
+ * cut and indented by us opens the wrong page when clicked or pasted; the terminal's own fold keeps
+ * it one link).
  */
 export function wrapText(text: string, width: number, indent = 0): string {
   const pad = ' '.repeat(indent);
@@ -87,20 +90,29 @@ export function wrapText(text: string, width: number, indent = 0): string {
       out.push('');
       continue;
     }
-    const lines = wrapWords(b.words, Math.max(10, room - b.hang.length));
+    const lines = wrapWords(b.words, Math.max(10, room - b.hang.length), true);
     lines.forEach((l, i) => out.push(pad + (i === 0 ? b.first : b.hang) + l));
   }
   return out.join('\n');
 }
 
-/** Wraps one paragraph of words to `room` columns; returns its lines. */
-export function wrapWords(words: string, room: number): string[] {
+/** A line that is one URL (with the punctuation that may follow it in a sentence). */
+const URL_LINE = /^\s*(?:https?|file):\/\/\S+$/;
+
+/**
+ * Wraps one paragraph of words to `room` columns; returns its lines. `keepUrls`: prose, where a URL
+ * may run past the room (not a table cell, whose border must stay in line).
+ */
+export function wrapWords(words: string, room: number, keepUrls = false): string[] {
   if (visibleLength(words) <= room) return [words];
   const { wrapAnsi } = load();
   const soft = wrapAnsi(words, room, { hard: false, trim: true }).split('\n');
-  // A word longer than the room sits alone on its line (wrap-ansi moves it there): cut only that line.
+  // A word longer than the room sits alone on its line (wrap-ansi moves it there): cut only that
+  // line, unless it is a URL in prose.
   return soft.flatMap((l) =>
-    visibleLength(l) > room ? wrapAnsi(l, room, { hard: true, trim: true }).split('\n') : [l],
+    visibleLength(l) > room && !(keepUrls && URL_LINE.test(stripVTControlCharacters(l)))
+      ? wrapAnsi(l, room, { hard: true, trim: true }).split('\n')
+      : [l],
   );
 }
 

@@ -145,7 +145,9 @@ describe('sts-trainer apis (no TTY)', () => {
   it.each(['60', '80', '120'])('--print fits COLUMNS=%s', async (columns) => {
     const r = await runCli(['apis', '--print'], { env: { COLUMNS: columns } });
     expect(r.code).toBe(0);
-    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
+    // A URL is never cut (ui/text.ts): a line that is one URL may run past the width.
+    for (const line of r.stdout.split('\n'))
+      if (!/^\s*https:\/\/\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
   });
 });
 
