@@ -5,8 +5,9 @@
  *  - gen/<scenario>/outcome/<whatIf> what happens? (the engine's result is the answer)
  * Deterministic: the same content always yields the same questions and choices.
  */
-import { runScenario, runWhatIf } from '../content/run.js';
+import { durationSeconds, runScenario, runWhatIf } from '../content/run.js';
 import { isStsApi, type StsApi } from '../engine/index.js';
+import { humanDuration } from '../ui/duration.js';
 import { sentence } from '../ui/text.js';
 import type { Call, Scenario, Step, WhatIf } from '../content/schema.js';
 import { outcomeChoices, outcomeLabels, outcomeOf } from './outcome.js';
@@ -260,14 +261,23 @@ function changedThing(path: string[]): string {
 }
 
 /** `the ExternalId parameter is not-the-id`, `without the SerialNumber parameter`, … for a what-if's change. */
-export function describeChange(change: Record<string, unknown>, path: string[] = []): string[] {
+export function describeChange(
+  change: Record<string, unknown>,
+  path: string[] = [],
+  /** The call before the change: a value it already has is no change, and is not told as one. */
+  base?: unknown,
+  compared = base !== undefined,
+): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(change)) {
     const p = [...path, k];
+    const was = base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[k] : undefined;
+    if (compared && v !== null && typeof v !== 'object' && v === was) continue;
+    if (compared && v === null && was === undefined) continue;
     if (v === null && k === 'region' && path.length === 0) out.push('sent to the global endpoint');
     else if (v === null) out.push(`without ${changedThing(p)}`);
     else if (typeof v === 'object' && !Array.isArray(v))
-      out.push(...describeChange(v as Record<string, unknown>, p));
+      out.push(...describeChange(v as Record<string, unknown>, p, was, compared));
     else if (k === 'as' && path.length === 0)
       continue; // the changed caller is named with the call
     else out.push(`${changedThing(p)} is ${typeof v === 'string' ? v : JSON.stringify(v)}`);
@@ -290,9 +300,11 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
     createRandom(hashString(`outcome/${scenario.id}/${whatIf.id}`)),
   );
   const step = run.step;
-  const changes = describeChange(whatIf.change);
+  const changes = describeChange(whatIf.change, [], step.call);
   const wait =
-    whatIf.advance !== undefined ? [`The clock first moves forward ${String(whatIf.advance)}.`] : [];
+    whatIf.advance !== undefined
+      ? [`The clock first moves forward ${humanDuration(durationSeconds(whatIf.advance))}.`]
+      : [];
   const prompt = [
     // a what-if without a title is told by its narration alone (its id is an internal name)
     whatIf.title

@@ -252,4 +252,32 @@ describe('a what-if change in words', () => {
   ])('%j → %s', (change, words) => {
     expect(describeChange(change)).toEqual([words]);
   });
+
+  it('tells a wait in words and no change where there is none', async () => {
+    const { bank } = await builtIn();
+    const q = bank.byId.get('gen/cross-account-assume-role/outcome/read-after-expiry')!;
+    expect(q.prompt).toContain('The clock first moves forward 1 h.');
+    expect(q.prompt).not.toContain('with this change');
+  });
+
+  it('tells only what differs from the step’s own call', () => {
+    const call = {
+      api: 'Request',
+      as: '$assume',
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/k',
+      params: { DurationSeconds: 3600 },
+    };
+    expect(describeChange({ resource: 'arn:aws:s3:::b/k' }, [], call)).toEqual([]);
+    expect(describeChange({ resource: 'arn:aws:s3:::b/other' }, [], call)).toEqual([
+      'the resource is arn:aws:s3:::b/other',
+    ]);
+    expect(describeChange({ params: { DurationSeconds: 3600, ExternalId: null } }, [], call)).toEqual([]);
+    expect(describeChange({ params: { DurationSeconds: 7200 } }, [], call)).toEqual([
+      'the DurationSeconds parameter is 7200',
+    ]);
+    expect(describeChange({ params: { DurationSeconds: null } }, [], call)).toEqual([
+      'without the DurationSeconds parameter',
+    ]);
+  });
 });
