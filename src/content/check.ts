@@ -54,6 +54,8 @@ function checkCaller(s: Scenario, as: string, limit: number, path: ContentPath, 
   if (as.startsWith('$')) {
     const ref = as.slice(1);
     const index = s.steps.findIndex((st) => st.id === ref);
+    if (index !== -1 && index < limit && s.steps[index]!.call) return;
+    // The earlier steps with a call, for did-you-mean: worked out only for a caller that is wrong.
     const earlier = s.steps
       .slice(0, limit)
       .filter((st) => st.call)
@@ -70,7 +72,7 @@ function checkCaller(s: Scenario, as: string, limit: number, path: ContentPath, 
         `step \`${ref}\` runs later: \`$${ref}\` must name an earlier step`,
         didYouMean(ref, earlier),
       );
-    else if (!s.steps[index]!.call)
+    else
       report(
         path,
         `step \`${ref}\` is an \`advance\` step: it returns no credentials`,
@@ -81,17 +83,19 @@ function checkCaller(s: Scenario, as: string, limit: number, path: ContentPath, 
   const slash = as.indexOf('/');
   const kind = slash === -1 ? as : as.slice(0, slash);
   const name = as.slice(slash + 1);
-  const lookup: Record<string, [string, string[]]> = {
-    user: ['IAM user', (s.world.users ?? []).map((u) => u.name)],
-    root: ['account', [...knownAccounts(s)]],
-    sso: ['Identity Center user', (s.world.identityCenter?.users ?? []).map((u) => u.name)],
+  // Each kind's names, listed only for the kind the caller is.
+  const lookup: Record<string, [string, () => string[]]> = {
+    user: ['IAM user', () => (s.world.users ?? []).map((u) => u.name)],
+    root: ['account', () => [...knownAccounts(s)]],
+    sso: ['Identity Center user', () => (s.world.identityCenter?.users ?? []).map((u) => u.name)],
   };
-  const entry = slash === -1 ? undefined : lookup[kind];
+  const entry = slash === -1 || !Object.hasOwn(lookup, kind) ? undefined : lookup[kind];
   if (!entry) {
     report(path, `unknown caller \`${as}\``, didYouMean(as, ['anonymous']) ?? CALLER_FORMS);
     return;
   }
-  const [what, names] = entry;
+  const [what, list] = entry;
+  const names = list();
   if (!names.includes(name)) {
     const hint = didYouMean(name, names);
     report(

@@ -33,7 +33,7 @@ export interface WireError {
 /** The protocol of a service, by the prefix of its IAM actions (`ec2`, `dynamodb`, …). */
 export function protocolOf(service: string): ServiceProtocol {
   const s = service.toLowerCase();
-  return s === 'ec2' ? 'ec2' : s in JSON_SERVICES ? 'json' : 'other';
+  return s === 'ec2' ? 'ec2' : Object.hasOwn(JSON_SERVICES, s) ? 'json' : 'other';
 }
 
 /** The engine's error as `protocol` sends it: only AccessDenied is worded differently. */
@@ -78,6 +78,6 @@ export interface ServiceDenial extends WireError {
 export function serviceDenial(action: string, code: string, message: string, status: number): ServiceDenial {
   const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
   const wire = wireError(protocolOf(service), code, message, status);
-  const renamedBy = wire.code === code ? undefined : service === 'ec2' ? 'EC2' : JSON_SERVICES[service];
+  const renamedBy = wire.code === code ? undefined : service === 'ec2' ? 'EC2' : JSON_SERVICES[service]!;
   return { ...wire, operation: operationName(action), ...(renamedBy ? { renamedBy } : {}) };
 }

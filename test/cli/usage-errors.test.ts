@@ -1,6 +1,6 @@
 /** Every mistake gets a clear answer: usage errors exit 2 in one line, setup problems exit 1, pipes close quietly. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -276,4 +276,38 @@ describe('output that goes away', () => {
       expect(r.stderr).toBe('error: cannot write the output: ENOSPC no space left on device\nstatus=1\n');
     },
   );
+});
+
+describe("names on every object's prototype are not ids (a pack and its user choose names freely)", () => {
+  it.each([
+    [['schema', 'constructor'], 'unknown content kind `constructor`'],
+    [['learn', '__proto__', '--no-input'], 'unknown scenario `__proto__`'],
+    [['quiz', '--scenario', 'constructor', '--print'], 'unknown scenario `constructor`'],
+    [['quiz', '--quiz', 'toString', '--print'], 'unknown quiz `toString`'],
+    [
+      ['call', 'GetCallerIdentity', '--scenario', 'cross-account-assume-role', '--as', 'constructor/x'],
+      'is not a caller',
+    ],
+  ])('%j: a usage error, exit 2', async (args, message) => {
+    const r = await runCli(args, { env });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).toContain(message);
+    expect(r.code).toBe(2);
+  });
+
+  it('a scenario whose caller is `constructor/NAME` is reported as an unknown caller', async () => {
+    const pack = join(home, 'proto-pack');
+    mkdirSync(join(pack, 'scenarios'), { recursive: true });
+    const text = readFileSync(
+      join(import.meta.dirname, '../../scenarios/cross-account-assume-role.yaml'),
+      'utf8',
+    )
+      .replace(/^id: cross-account-assume-role$/m, 'id: proto-callers')
+      .replaceAll('as: user/dana', 'as: constructor/dana');
+    writeFileSync(join(pack, 'scenarios', 'proto.yaml'), text);
+    const r = await runCli(['validate', pack], { env });
+    expect(r.stderr + r.stdout).not.toContain('internal error');
+    expect(r.stdout + r.stderr).toContain('unknown caller `constructor/dana`');
+    expect(r.code).toBe(1);
+  });
 });

@@ -13,7 +13,7 @@ export async function run(
   ctx: CliContext,
 ): Promise<number> {
   const kind = args[0] ?? '';
-  if (!(kind in KINDS)) {
+  if (!Object.hasOwn(KINDS, kind)) {
     throw new UsageError(
       `unknown content kind \`${kind}\`: expected \`scenario\` or \`quiz\``,
       didYouMean(kind, Object.keys(KINDS)),
