@@ -34,6 +34,25 @@ function reporter(parsed: ParsedFile): Report {
   };
 }
 
+/**
+ * The parts of a what-if's `change` that leave the call as it was: a value the step's call already
+ * has, or a `null` for a field it never had. Each is a path under `change`.
+ */
+function noOpChanges(base: unknown, change: Record<string, unknown>, at: string[] = []): string[][] {
+  const out: string[][] = [];
+  const has = base !== null && typeof base === 'object' && !Array.isArray(base);
+  for (const [key, value] of Object.entries(change)) {
+    const was = has ? (base as Record<string, unknown>)[key] : undefined;
+    const path = [...at, key];
+    if (value === null) {
+      if (was === undefined) out.push(path);
+    } else if (typeof value === 'object' && !Array.isArray(value)) {
+      out.push(...noOpChanges(was, value as Record<string, unknown>, path));
+    } else if (JSON.stringify(value) === JSON.stringify(was)) out.push(path);
+  }
+  return out;
+}
+
 /** Every account a world mentions: `root/ACCOUNT` may name any of them. */
 function knownAccounts(s: Scenario): Set<string> {
   const w = s.world;
@@ -203,6 +222,13 @@ export function checkScenario(parsed: ParsedFile): void {
       return;
     }
     if (w.change.as !== undefined) checkCaller(s, merged.data.as, index, [...path, 'change', 'as'], report);
+    for (const field of noOpChanges(target.call, w.change))
+      report(
+        [...path, 'change', ...field],
+        `\`change.${field.join('.')}\` leaves step \`${w.step}\`'s call as it was: it changes nothing`,
+        'remove it; a what-if that only waits has `change: {}` and an `advance`',
+        { key: true, warning: true },
+      );
     if (!w.explain) report(path, `what-if \`${w.id}\` has no \`explain\``, undefined, { warning: true });
   });
   if (!s.takeaways?.length)

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyScenario } from '../../src/content/check.js';
+import { checkScenario, verifyScenario } from '../../src/content/check.js';
 import { parseContent } from '../../src/content/parse.js';
 
 const BASE = readFileSync(
@@ -82,5 +82,34 @@ describe('a what-if must change what happens', () => {
     expect(check(text).errors).toEqual([
       'what-if `later-still` does not change the outcome of step `expired` (`ExpiredToken` both times)',
     ]);
+  });
+});
+
+describe("a what-if's change must change the call", () => {
+  const warnings = (change: string) => {
+    const parsed = parseContent(
+      BASE.replace('change: { params: { ExternalId: not-it } }', `change: ${change}`),
+      'scenario.yaml',
+    );
+    checkScenario(parsed);
+    return parsed.warnings.map((w) => `${w.line}: ${w.message}`);
+  };
+
+  it('warns about a value the step already sends, and a removal of what it never sent', () => {
+    expect(
+      warnings(
+        '{ params: { ExternalId: not-it, RoleSessionName: vera, SerialNumber: null }, as: user/vera }',
+      ),
+    ).toEqual([
+      "55: `change.params.RoleSessionName` leaves step `assume`'s call as it was: it changes nothing",
+      "55: `change.params.SerialNumber` leaves step `assume`'s call as it was: it changes nothing",
+      "55: `change.as` leaves step `assume`'s call as it was: it changes nothing",
+    ]);
+  });
+
+  it('is quiet about a real change, an empty one and a list that differs', () => {
+    expect(warnings('{ params: { ExternalId: not-it } }')).toEqual([]);
+    expect(warnings('{}')).toEqual([]);
+    expect(warnings('{ params: { ExternalId: null, Tags: [{ Key: a, Value: b }] } }')).toEqual([]);
   });
 });
