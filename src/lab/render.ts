@@ -4,6 +4,7 @@
  * return strings; src/lab/run.ts writes them.
  */
 import type { Call } from '../content/schema.js';
+import { serviceDenial } from '../learn/service-error.js';
 import { visibleLength, wrapWords } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
 import { EXPORT_SESSION_KEYS } from './aws-config.js';
@@ -125,7 +126,14 @@ export function eventLine(e: LabEvent, t: Theme): string {
   const who = e.target ? `${e.caller} → ${e.target}` : e.caller;
   const head = `${hhmmss(e.at)} ${mark} ${e.api.padEnd(17)} ${who}`;
   if (e.outcome === 'success') return `${head}${e.principal ? t.dim(`  → ${e.principal}`) : ''}`;
-  return `${head}  ${t.fail(e.code)}: ${e.deciding ?? e.message}`;
+  return `${head}  ${t.fail(sentAs(e))}: ${e.deciding ?? e.message}`;
+}
+
+/** The engine's code, and the service's own name for it where the client got that (EC2, JSON services). */
+function sentAs(e: LabEvent & { outcome: 'error' }): string {
+  if (!e.api.includes(':')) return e.code;
+  const wire = serviceDenial(e.api, e.code, '', 0).code;
+  return wire === e.code ? e.code : `${e.code} (sent as ${wire})`;
 }
 
 export function completionLines(
