@@ -3,6 +3,7 @@
  * is drawn by the open prompt, under the question: ui/prompt-status.ts) and clearing the screen.
  * When time is up is decided by pure code (src/group/countdown.ts).
  */
+import type { Output } from './output.js';
 
 /** Calls `tick` every `everyMs` until stopped. */
 export function startTicker(tick: () => void, everyMs = 250): { stop(): void } {
@@ -10,7 +11,10 @@ export function startTicker(tick: () => void, everyMs = 250): { stop(): void } {
   return { stop: () => clearInterval(timer) };
 }
 
-/** Clears the screen (TTY without --plain) so each screen starts at the top, large and alone. */
-export function clearScreen(out: { write(text: string): unknown }): void {
-  out.write('\x1b[2J\x1b[3J\x1b[H');
+/**
+ * Clears the screen (TTY without --plain) so each screen starts at the top, large and alone. The
+ * output does it (ui/sanitize.ts): a sequence written as text would be escaped and shown.
+ */
+export function clearScreen(out: Output): void {
+  out.clearScreen?.();
 }

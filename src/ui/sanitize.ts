@@ -74,10 +74,19 @@ export function sanitizeTerminal(text: string, colour: boolean): string {
   );
 }
 
-/** A writable that sanitizes everything written to it (`colour`: keep the theme's colours). */
+/** Clear the screen and its scrollback, cursor home: the one sequence sts-trainer itself sends. */
+const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
+
+/**
+ * A writable that sanitizes everything written to it (`colour`: keep the theme's colours), and
+ * clears the screen when sts-trainer asks (never because of text written to it).
+ */
 export function sanitizingOutput<W extends { write(text: string): unknown }>(
   out: W,
   colour: boolean,
-): { write(text: string): unknown } {
-  return { write: (text: string) => out.write(sanitizeTerminal(String(text), colour)) };
+): { write(text: string): unknown; clearScreen(): void } {
+  return {
+    write: (text: string) => out.write(sanitizeTerminal(String(text), colour)),
+    clearScreen: () => void out.write(CLEAR_SCREEN),
+  };
 }

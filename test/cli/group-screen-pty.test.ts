@@ -43,6 +43,8 @@ const lines = (screen: string) => screen.split('\n');
 function expectWholeQuestion(screen: string, q: BankQuestion, n: number) {
   const flat = norm(screen);
   expect(flat).toContain(`QUESTION ${n} OF 3`);
+  // Each screen starts cleared, not with the clear shown as escaped text (`\e[2J…`)
+  expect(screen).not.toContain('\\e[');
   expect(flat).toContain(norm(q.prompt));
   const shown = shownChoices(q, SEED);
   const items = shown.kind === 'pair' ? [...shown.api, ...shown.trust] : shown.items;

@@ -57,6 +57,8 @@ describe.skipIf(!hasTmux)('quiz in a pseudo-terminal', () => {
     // Then the results show the score and the review list; done ends with 0, both answers stored
     const results = await tty.waitFor((t) => t.includes('Read the explanations?'), 'the results');
     expect(results).toContain('Score: 2 of 2 correct (100%)');
+    // The screen was cleared for the results, not sent the clear as escaped text (`\e[2J…`)
+    expect(results).not.toContain('\\e[');
     expect(results).toContain('What review will bring back');
     tty.send('Enter');
     const end = await tty.waitFor((t) => t.includes('EXIT='), 'the end');

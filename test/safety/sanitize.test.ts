@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sanitize, sanitizeLine, sanitizeTerminal, unsafeIndex } from '../../src/ui/sanitize.js';
+import {
+  sanitize,
+  sanitizeLine,
+  sanitizeTerminal,
+  sanitizingOutput,
+  unsafeIndex,
+} from '../../src/ui/sanitize.js';
 import { toJson, toMarkdown } from '../../src/group/export.js';
 import { answerFor, startTurns } from '../../src/group/state.js';
 import { game } from '../group/fixtures.js';
@@ -64,5 +70,15 @@ describe('group export', () => {
     const json = toJson(hostile());
     expect(json).not.toMatch(RAW);
     expect(JSON.parse(json).players).toEqual(['Ana\x1b]0;PWNED\x07', 'Ben\u202e']);
+  });
+});
+
+describe('the sanitizing output', () => {
+  it('escapes a clear in text, and clears only when sts-trainer asks', () => {
+    const written: string[] = [];
+    const out = sanitizingOutput({ write: (t: string) => written.push(t) }, true);
+    out.write('Hi \x1b[2J\x1b[H there');
+    out.clearScreen();
+    expect(written).toEqual(['Hi \\e[2J\\e[H there', '\x1b[2J\x1b[3J\x1b[H']);
   });
 });
