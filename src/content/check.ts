@@ -6,7 +6,15 @@
 import type { CallResult, WorldProblem } from '../engine/types.js';
 import type { ContentPath, Position } from './positions.js';
 import type { ContentKind, ParsedFile, Problem } from './parse.js';
-import { actualFor, changedCall, runCallIn, runScenario, runWhatIf, type Mismatch } from './run.js';
+import {
+  actualFor,
+  changedCall,
+  noOpChanges,
+  runCallIn,
+  runScenario,
+  runWhatIf,
+  type Mismatch,
+} from './run.js';
 import { CallSchema, type Expect, type Quiz, type Scenario } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { worldProblemText } from './world-problem-text.js';
@@ -32,25 +40,6 @@ function reporter(parsed: ParsedFile): Report {
     if (opts.code !== undefined) p.code = opts.code;
     (opts.warning ? parsed.warnings : parsed.errors).push(p);
   };
-}
-
-/**
- * The parts of a what-if's `change` that leave the call as it was: a value the step's call already
- * has, or a `null` for a field it never had. Each is a path under `change`.
- */
-function noOpChanges(base: unknown, change: Record<string, unknown>, at: string[] = []): string[][] {
-  const out: string[][] = [];
-  const has = base !== null && typeof base === 'object' && !Array.isArray(base);
-  for (const [key, value] of Object.entries(change)) {
-    const was = has ? (base as Record<string, unknown>)[key] : undefined;
-    const path = [...at, key];
-    if (value === null) {
-      if (was === undefined) out.push(path);
-    } else if (typeof value === 'object' && !Array.isArray(value)) {
-      out.push(...noOpChanges(was, value as Record<string, unknown>, path));
-    } else if (JSON.stringify(value) === JSON.stringify(was)) out.push(path);
-  }
-  return out;
 }
 
 /** Every account a world mentions: `root/ACCOUNT` may name any of them. */

@@ -166,6 +166,26 @@ export function pinRelativeTimes(call: Call, nowIso: string): Call {
   return out ? { ...call, params: out } : call;
 }
 
+/**
+ * The parts of a what-if's `change` that leave the call as it was: a value the step's call already
+ * has, or a `null` for a field it never had. Each is a path under `change`. `validate` warns about
+ * them; a generated question does not tell them as changes.
+ */
+export function noOpChanges(base: unknown, change: Record<string, unknown>, at: string[] = []): string[][] {
+  const out: string[][] = [];
+  const has = base !== null && typeof base === 'object' && !Array.isArray(base);
+  for (const [key, value] of Object.entries(change)) {
+    const was = has ? (base as Record<string, unknown>)[key] : undefined;
+    const path = [...at, key];
+    if (value === null) {
+      if (was === undefined) out.push(path);
+    } else if (typeof value === 'object' && !Array.isArray(value)) {
+      out.push(...noOpChanges(was, value as Record<string, unknown>, path));
+    } else if (JSON.stringify(value) === JSON.stringify(was)) out.push(path);
+  }
+  return out;
+}
+
 /** A step's call with a what-if's `change` deep-merged in. */
 export function changedCall(call: Call, change: Record<string, unknown>): Call {
   return deepMerge(call, change) as Call;

@@ -43,19 +43,18 @@ export function wireError(
   message: string,
   status: number,
 ): WireError {
-  if (code !== 'AccessDenied') return { code, message, status };
+  if (code !== 'AccessDenied' || protocol === 'other') return { code, message, status };
   if (protocol === 'ec2')
     return {
       code: 'UnauthorizedOperation',
       message: `You are not authorized to perform this operation. ${message}`,
       status,
     };
-  if (protocol === 'json') return { code: 'AccessDeniedException', message, status: 400 };
-  return { code, message, status };
+  return { code: 'AccessDeniedException', message, status: 400 };
 }
 
 /**
- * The operation the AWS CLI names for an action on a resource: the action's name, except where S3's
+ * The operation the AWS CLI names for an action: the action's name, except where S3's
  * API and its IAM action differ (ListObjectsV2 needs s3:ListBucket, ListBuckets s3:ListAllMyBuckets).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
  */

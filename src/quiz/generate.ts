@@ -5,7 +5,7 @@
  *  - gen/<scenario>/outcome/<whatIf> what happens? (the engine's result is the answer)
  * Deterministic: the same content always yields the same questions and choices.
  */
-import { durationSeconds, runScenario, runWhatIf } from '../content/run.js';
+import { durationSeconds, noOpChanges, runScenario, runWhatIf } from '../content/run.js';
 import { isStsApi, type StsApi } from '../engine/index.js';
 import { humanDuration } from '../ui/duration.js';
 import { sentence } from '../ui/text.js';
@@ -264,20 +264,17 @@ function changedThing(path: string[]): string {
 export function describeChange(
   change: Record<string, unknown>,
   path: string[] = [],
-  /** The call before the change: a value it already has is no change, and is not told as one. */
-  base?: unknown,
-  compared = base !== undefined,
+  /** Paths (as JSON) that change nothing (content/run.ts noOpChanges): not told as changes. */
+  unchanged: ReadonlySet<string> = new Set(),
 ): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(change)) {
     const p = [...path, k];
-    const was = base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[k] : undefined;
-    if (compared && v !== null && typeof v !== 'object' && v === was) continue;
-    if (compared && v === null && was === undefined) continue;
+    if (unchanged.has(JSON.stringify(p))) continue;
     if (v === null && k === 'region' && path.length === 0) out.push('sent to the global endpoint');
     else if (v === null) out.push(`without ${changedThing(p)}`);
     else if (typeof v === 'object' && !Array.isArray(v))
-      out.push(...describeChange(v as Record<string, unknown>, p, was, compared));
+      out.push(...describeChange(v as Record<string, unknown>, p, unchanged));
     else if (k === 'as' && path.length === 0)
       continue; // the changed caller is named with the call
     else out.push(`${changedThing(p)} is ${typeof v === 'string' ? v : JSON.stringify(v)}`);
@@ -300,7 +297,8 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
     createRandom(hashString(`outcome/${scenario.id}/${whatIf.id}`)),
   );
   const step = run.step;
-  const changes = describeChange(whatIf.change, [], step.call);
+  const unchanged = new Set(noOpChanges(step.call, whatIf.change).map((p) => JSON.stringify(p)));
+  const changes = describeChange(whatIf.change, [], unchanged);
   const wait =
     whatIf.advance !== undefined
       ? [`The clock first moves forward ${humanDuration(durationSeconds(whatIf.advance))}.`]
