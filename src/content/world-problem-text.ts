@@ -67,7 +67,9 @@ const WORDS: { [K in OwnCode]: Words<K> } = {
     message: `${policyRefText(p.policy)}: statement ${p.statement + 1} lets any principal assume the role and has no condition`,
     hint: 'fence it, e.g. with `StringEquals: { aws:PrincipalOrgID: o-… }`',
   }),
-  'invalid-start': (p) => ({ message: `\`${p.start}\` is not an ISO-8601 time` }),
+  'invalid-start': (p) => ({
+    message: `\`${p.start}\` is not an ISO-8601 time from 1970 to 9999`,
+  }),
   'scp-management': (p) => ({
     message: `SCP ${p.scp}: SCPs never apply to the management account \`${p.account}\``,
   }),

@@ -32,7 +32,7 @@ export type WorldProblemDetail =
   | (PolicyProblemDetail & { policy: PolicyRef; statement?: number })
   /** docs/decisions.md#wildcard-trust-principal: an Allow for `*` with no condition. */
   | { code: 'open-trust'; policy: PolicyRef; statement: number }
-  /** `start` is not an ISO-8601 time. */
+  /** `start` is not an ISO-8601 time from 1970 to 9999. */
   | { code: 'invalid-start'; start: string }
   /** An SCP attached to the organization's management account (SCPs never apply there). */
   | { code: 'scp-management'; scp: string; account: string }

@@ -51,10 +51,17 @@ export function buildWorld(world: World): WorldModel {
   return model;
 }
 
-/** The simulated clock's start; a time that does not parse is a problem, and the default is used. */
+/**
+ * The latest start: the end of year 9999. ISO-8601 allows later years (`+275760-09-13T00:00:00Z`, the
+ * last time a JavaScript Date holds), but a clock that starts there cannot move forward, and STS
+ * timestamps have four-digit years.
+ */
+const LAST_START = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** The simulated clock's start; a time that does not parse, or is out of range, is a problem, and the default is used. */
 function readStart(world: World, reader: WorldReader): number {
   const start = Date.parse(world.start ?? DEFAULT_START);
-  if (!Number.isNaN(start)) return start;
+  if (start >= 0 && start <= LAST_START) return start;
   reader.problems.push({
     code: 'invalid-start',
     start: String(world.start),

@@ -7,6 +7,21 @@
 import type { ConstraintViolation } from './errors.js';
 import type { TextLimits } from './field-constraints.js';
 
+/**
+ * A parameter as text, the way a Query request carries every value. Only a scenario file or `call`
+ * can send a list or a mapping where text belongs: it reads as its JSON (`String` would throw on a
+ * mapping like `{ toString: x }`), and so fails the member's constraints instead of the engine.
+ */
+export function asText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw !== 'object' || raw === null) return String(raw);
+  try {
+    return JSON.stringify(raw);
+  } catch {
+    return '[unreadable value]';
+  }
+}
+
 /** A required member that was not sent. */
 export const notNull = (member: string): ConstraintViolation => ({
   value: null,
@@ -60,7 +75,7 @@ export function integerViolation(
   min: number,
   max: number,
 ): ConstraintViolation | undefined {
-  if (!Number.isInteger(n)) return { value: String(raw), member, constraint: 'Member must be an integer' };
+  if (!Number.isInteger(n)) return { value: asText(raw), member, constraint: 'Member must be an integer' };
   if (n < min) {
     return { value: String(n), member, constraint: `Member must have value greater than or equal to ${min}` };
   }

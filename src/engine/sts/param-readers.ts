@@ -4,7 +4,7 @@
  * adds what breaks the model to `found`, and returns the typed value.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
  */
-import { countViolation, integerViolation, textViolations } from './constraint-clauses.js';
+import { asText, countViolation, integerViolation, textViolations } from './constraint-clauses.js';
 import type { ConstraintViolation } from './errors.js';
 import { LIST_MAX, TAG_KEY, TAG_VALUE } from './field-constraints.js';
 
@@ -18,7 +18,7 @@ export function readDuration(
   found: ConstraintViolation[],
 ): number | undefined {
   if (absent(raw)) return undefined;
-  const n = typeof raw === 'number' ? raw : Number(raw);
+  const n = typeof raw === 'number' ? raw : Number(asText(raw));
   const violation = integerViolation(raw, n, 'durationSeconds', min, max);
   if (violation) found.push(violation);
   return Number.isInteger(n) ? n : undefined;
@@ -43,8 +43,8 @@ export function readTags(
   if (tooMany) found.push(tooMany);
   return list.map((t, i) => {
     const o = (t ?? {}) as { Key?: unknown; Value?: unknown };
-    const key = o.Key === undefined ? '' : String(o.Key);
-    const value = o.Value === undefined ? '' : String(o.Value);
+    const key = o.Key === undefined ? '' : asText(o.Key);
+    const value = o.Value === undefined ? '' : asText(o.Value);
     found.push(...textViolations(key, `tags.${i + 1}.member.key`, TAG_KEY));
     found.push(...textViolations(value, `tags.${i + 1}.member.value`, TAG_VALUE));
     return { key, value };
@@ -54,7 +54,7 @@ export function readTags(
 /** TransitiveTagKeys: a list (or one key) of at most 50 keys. */
 export function readTransitiveTagKeys(raw: unknown, found: ConstraintViolation[]): string[] | undefined {
   if (absent(raw)) return undefined;
-  const list = (Array.isArray(raw) ? raw : [raw]).map(String);
+  const list = (Array.isArray(raw) ? raw : [raw]).map(asText);
   const tooMany = countViolation(list, 'transitiveTagKeys', LIST_MAX.TransitiveTagKeys);
   if (tooMany) found.push(tooMany);
   return list;
@@ -64,7 +64,7 @@ export function readTransitiveTagKeys(raw: unknown, found: ConstraintViolation[]
 export function readPolicyArns(raw: unknown, found: ConstraintViolation[]): string[] | undefined {
   if (absent(raw)) return undefined;
   const list = (Array.isArray(raw) ? raw : [raw]).map((x) =>
-    typeof x === 'object' && x !== null ? String((x as { arn?: unknown }).arn ?? '') : String(x),
+    typeof x === 'object' && x !== null ? asText((x as { arn?: unknown }).arn ?? '') : asText(x),
   );
   const tooMany = countViolation(list, 'policyArns', LIST_MAX.PolicyArns);
   if (tooMany) found.push(tooMany);

@@ -3,7 +3,7 @@
  * and refused with AWS's own `ValidationError` wording (docs/decisions.md#validation-messages).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
  */
-import { notNull, textViolations } from './constraint-clauses.js';
+import { asText, notNull, textViolations } from './constraint-clauses.js';
 import { ValidationError, validationMessage, type AwsError, type ConstraintViolation } from './errors.js';
 import type { FieldSpec } from './field-constraints.js';
 import {
@@ -58,7 +58,7 @@ export class Validator {
   optional(spec: FieldSpec): string | undefined {
     const raw = this.params[spec.param];
     if (raw === undefined || raw === null) return undefined;
-    const value = String(raw);
+    const value = asText(raw);
     this.violations.push(...textViolations(value, spec.member, spec));
     return value;
   }

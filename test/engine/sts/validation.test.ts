@@ -6,6 +6,13 @@ import type { Call } from '../../../src/engine/index.js';
 import { assume, basicWorld, brief, DEV, last, roleArn } from './worlds.js';
 
 const APP = roleArn(DEV, 'App');
+/** A list that holds itself. */
+function cyclic(): unknown[] {
+  const list: unknown[] = [];
+  list.push(list);
+  return list;
+}
+
 const one = (value: string, member: string, clause: string) =>
   `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${clause}`;
 const PATTERN = 'Member must satisfy regular expression pattern: [\\w+=,.@-]*';
@@ -307,6 +314,39 @@ describe('the other members keep their model constraints and AWS wording (docs/d
       'DurationSeconds that is not an integer',
       assume('user/alice', APP, { DurationSeconds: '900.5' }),
       one('900.5', 'durationSeconds', 'Member must be an integer'),
+    ],
+    [
+      'DurationSeconds written as a mapping (only a scenario file can send one): its JSON, not an engine failure',
+      assume('user/alice', APP, { DurationSeconds: { toString: 'x' } }),
+      one('{"toString":"x"}', 'durationSeconds', 'Member must be an integer'),
+    ],
+    [
+      'DurationSeconds that refers to itself (a YAML alias can build one) has no JSON: it is named, not thrown',
+      assume('user/alice', APP, { DurationSeconds: cyclic() }),
+      one('[unreadable value]', 'durationSeconds', 'Member must be an integer'),
+    ],
+    [
+      'DurationSeconds written as a list is not an integer either',
+      assume('user/alice', APP, { DurationSeconds: [3600] }),
+      one('[3600]', 'durationSeconds', 'Member must be an integer'),
+    ],
+    [
+      'RoleSessionName written as a mapping reads as its JSON, which fails the pattern',
+      assume('user/alice', APP, { RoleSessionName: { toString: 'x' } }),
+      one(
+        '{"toString":"x"}',
+        'roleSessionName',
+        'Member must satisfy regular expression pattern: [\\w+=,.@-]*',
+      ),
+    ],
+    [
+      'a tag whose Key is a mapping',
+      assume('user/alice', APP, { Tags: [{ Key: { toString: 'x' }, Value: 'v' }] }),
+      one(
+        '{"toString":"x"}',
+        'tags.1.member.key',
+        'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+',
+      ),
     ],
     [
       'an inline Policy over 2048 characters',

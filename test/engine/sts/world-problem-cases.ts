@@ -46,7 +46,19 @@ export const WORLD_PROBLEM_CASES: WorldProblemCase[] = [
     name: 'a start that is not a time',
     world: world({ start: 'soon' }),
     problem: { code: 'invalid-start', start: 'soon', path: ['start'], severity: 'error' },
-    message: '`soon` is not an ISO-8601 time',
+    message: '`soon` is not an ISO-8601 time from 1970 to 9999',
+  },
+  {
+    name: 'a start after year 9999 (the clock could not move on)',
+    world: world({ start: '+275760-09-13T00:00:00Z' }),
+    problem: { code: 'invalid-start', start: '+275760-09-13T00:00:00Z', path: ['start'], severity: 'error' },
+    message: '`+275760-09-13T00:00:00Z` is not an ISO-8601 time from 1970 to 9999',
+  },
+  {
+    name: 'a start before 1970',
+    world: world({ start: '1969-12-31T23:59:59Z' }),
+    problem: { code: 'invalid-start', start: '1969-12-31T23:59:59Z', path: ['start'], severity: 'error' },
+    message: '`1969-12-31T23:59:59Z` is not an ISO-8601 time from 1970 to 9999',
   },
   {
     name: 'an SCP on the management account',

@@ -22,3 +22,12 @@ describe('world problems are codes with their values', () => {
     }
   });
 });
+
+describe('the clock starts from 1970 to the end of 9999', () => {
+  it.each(['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])('%s is a start', (start) => {
+    // Given a world starting on either bound, When the engine is built, Then it has no problem and its clock is there
+    const engine = createEngine({ accounts: [{ id: '111111111111' }], start });
+    expect(engine.problems).toStrictEqual([]);
+    expect(Date.parse(engine.now())).toBe(Date.parse(start));
+  });
+});
