@@ -47,10 +47,12 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
 }
 
 export function summarizeQuiz(q: Quiz): QuizSummary {
-  const topicQuestions: Record<string, number> = {};
+  // A Map: topics are content's text, and `constructor` or `toString` must not meet Object.prototype
+  const counts = new Map<string, number>();
   for (const question of q.questions)
     for (const t of new Set([...(q.topics ?? []), ...(question.topics ?? [])]))
-      topicQuestions[t] = (topicQuestions[t] ?? 0) + 1;
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+  const topicQuestions = Object.fromEntries(counts);
   return { kind: 'quiz', id: q.id, title: q.title, questions: q.questions.length, topicQuestions };
 }
 

@@ -3,8 +3,10 @@ import type { Attempt } from '../store/types.js';
 import type { Results } from './session.js';
 
 export function toAttempt(res: Results, mode: Attempt['mode'], at: Date, mock?: string): Attempt {
-  const topics: Attempt['topics'] = {};
-  for (const r of res.byTopic) topics[r.key] = { asked: r.asked, correct: r.correct };
+  // fromEntries: a topic is content's text, and `constructor` or `toString` must stay a plain entry
+  const topics: Attempt['topics'] = Object.fromEntries(
+    res.byTopic.map((r) => [r.key, { asked: r.asked, correct: r.correct }]),
+  );
   const attempt: Attempt = {
     at: at.toISOString(),
     mode,

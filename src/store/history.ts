@@ -27,14 +27,17 @@ export function history(data: ProgressData): HistoryRow[] {
 
 /** Per topic, the share right (0–1) in each of the last `n` attempts that asked it, oldest first. */
 export function topicTrends(data: ProgressData, n = 10): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
+  // A Map: topics are content's text, and `constructor` or `toString` must not meet Object.prototype
+  const out = new Map<string, number[]>();
   for (const a of data.attempts ?? []) {
     for (const [topic, r] of Object.entries(a.topics)) {
-      if (r.asked > 0) (out[topic] ??= []).push(r.correct / r.asked);
+      if (r.asked <= 0) continue;
+      let shares = out.get(topic);
+      if (!shares) out.set(topic, (shares = []));
+      shares.push(r.correct / r.asked);
     }
   }
-  for (const t of Object.keys(out)) out[t] = out[t]!.slice(-n);
-  return out;
+  return Object.fromEntries([...out].map(([t, shares]) => [t, shares.slice(-n)]));
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

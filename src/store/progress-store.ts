@@ -5,7 +5,8 @@
  * same time lose nothing and a crash never leaves half a file. A file that
  * cannot be read is moved aside with a warning and the learner starts fresh.
  */
-import { copyFile, lstat, mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, lstat, mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import lockfile from 'proper-lockfile';
@@ -115,6 +116,12 @@ function isAttempt(v: unknown): v is Attempt {
 export const MAX_ATTEMPTS = 500;
 
 /**
+ * A progress file larger than this is not one: years of daily study add a few MiB (about 200 bytes
+ * per answer), and reading a runaway file whole would take the memory the run needs.
+ */
+export const MAX_PROGRESS_BYTES = 64 * 2 ** 20;
+
+/**
  * Parses and migrates a progress file, keeping every valid record: a malformed answer, card or scenario
  * entry is set aside (named in `setAside`) rather than costing the learner the rest. A UTF-8 BOM is
  * ignored and a numeric string version read as a number. Version 1 is the only one so far; a future
@@ -182,12 +189,33 @@ export function openProgress(
   const file = join(dataDir, PROGRESS_FILE);
   const now = options.now ?? (() => new Date());
 
-  async function readRaw(): Promise<string | undefined> {
+  /**
+   * The file's text; undefined when there is none; or why it is no progress file at all: a folder, a
+   * FIFO or a device (a FIFO would block the read until a writer came, `/dev/zero` never end) or
+   * more than MAX_PROGRESS_BYTES. Opened without blocking and checked before anything is read.
+   */
+  async function readRaw(): Promise<string | undefined | { notAFile: string }> {
+    let handle;
     try {
-      return await readFile(file, 'utf8');
+      handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      if (code === 'EISDIR') return { notAFile: 'it is a folder' };
       throw e;
+    }
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) return { notAFile: 'it is a folder' };
+      if (!stat.isFile()) return { notAFile: 'it is not a regular file' };
+      if (stat.size > MAX_PROGRESS_BYTES) {
+        return {
+          notAFile: `it is ${Math.round(stat.size / 2 ** 20)} MiB, more than a progress file ever holds`,
+        };
+      }
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
     }
   }
 
@@ -207,8 +235,16 @@ export function openProgress(
   async function readLocked(): Promise<ProgressData> {
     const text = await readRaw();
     if (text === undefined) return emptyProgress();
-    const parsed = parseProgress(text, file);
     const aside = `${file}.corrupt-${stamp(now())}`;
+    if (typeof text !== 'string') {
+      await rename(file, aside);
+      warn(
+        `progress file \`${file}\` could not be read (${text.notAFile}); ` +
+          `moved it to \`${aside}\` and starting with empty progress`,
+      );
+      return emptyProgress();
+    }
+    const parsed = parseProgress(text, file);
     if (parsed.ok) {
       if (parsed.setAside.length === 0) return parsed.data;
       await copyFile(await target(), aside);
@@ -329,6 +365,7 @@ export function openProgress(
     async read() {
       const text = await readRaw();
       if (text === undefined) return emptyProgress();
+      if (typeof text !== 'string') return withLock(readLocked);
       const parsed = parseProgress(text, file);
       if (parsed.ok && parsed.setAside.length === 0) return parsed.data;
       return withLock(readLocked);

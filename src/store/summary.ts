@@ -13,17 +13,19 @@ export interface ProgressSummary {
 }
 
 export function summarize(data: ProgressData, now: Date): ProgressSummary {
-  const topics: ProgressSummary['topics'] = {};
+  // A Map: topics are content's text, and `constructor` or `toString` must not meet Object.prototype
+  const topics = new Map<string, { answered: number; correct: number }>();
   let correct = 0;
   for (const a of data.answers) {
     if (a.correct) correct++;
     for (const t of a.topics) {
-      const row = (topics[t] ??= { answered: 0, correct: 0 });
+      let row = topics.get(t);
+      if (!row) topics.set(t, (row = { answered: 0, correct: 0 }));
       row.answered++;
       if (a.correct) row.correct++;
     }
   }
-  const sortedTopics = Object.fromEntries(Object.entries(topics).sort(([a], [b]) => a.localeCompare(b)));
+  const sortedTopics = Object.fromEntries([...topics].sort(([a], [b]) => a.localeCompare(b)));
   return {
     answered: data.answers.length,
     correct,

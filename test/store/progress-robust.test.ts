@@ -2,7 +2,9 @@
  * The progress store survives what a crash, a hand edit or a sync tool leaves behind: stale temp files
  * and impossible locks, one bad record, a BOM, a string version, a symlinked progress.json.
  */
+import { execFileSync } from 'node:child_process';
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -10,6 +12,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -136,5 +139,42 @@ describe('a symlinked progress.json', () => {
     await openProgress(dir, () => {}).recordAnswer(rec('q/a'));
     expect(lstatSync(join(dir, 'progress.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(synced, 'progress.json'), 'utf8')).answers).toHaveLength(1);
+  });
+});
+
+describe('a progress.json that is not a file', () => {
+  it.each([
+    ['a folder', (p: string) => mkdirSync(p), 'it is a folder'],
+    [
+      'a FIFO (a read would wait for a writer forever)',
+      (p: string) => execFileSync('mkfifo', [p]),
+      'it is not a regular file',
+    ],
+    [
+      'a link to /dev/zero (a read would never end)',
+      (p: string) => symlinkSync('/dev/zero', p),
+      'it is not a regular file',
+    ],
+    [
+      'a file of 65 MiB (sparse here: nothing of it is read)',
+      (p: string) => {
+        writeFileSync(p, '');
+        truncateSync(p, 65 * 2 ** 20);
+      },
+      'it is 65 MiB, more than a progress file ever holds',
+    ],
+  ])('%s is moved aside with a warning, and progress starts empty', async (_what, make, why) => {
+    // Given progress.json made as something else, When progress is read and then recorded
+    const dir = temp();
+    make(join(dir, 'progress.json'));
+    const warnings: string[] = [];
+    const store = openProgress(dir, (m) => warnings.push(m), { now: NOW });
+    expect((await store.read()).answers).toEqual([]);
+    // Then it is set aside under the usual name, with the reason, and a real file takes its place
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`could not be read (${why})`);
+    expect(existsSync(join(dir, ASIDE))).toBe(true);
+    await store.recordAnswer(rec('q/after'));
+    expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).answers).toHaveLength(1);
   });
 });
