@@ -4,11 +4,16 @@
  * help printed to a pipe or a file is the build's copy (help-cache.ts), so `--help` loads nothing
  * of commander or the commands.
  */
+import { sanitize } from '../ui/sanitize.js';
 import { cachedHelp } from './help-cache.js';
 import { guardOutput } from './output-errors.js';
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(rawArgv: string[]): Promise<number> {
   guardOutput();
+  // Arguments are untrusted text too (a name, an id, a path): an escape sequence in one is kept
+  // visible (`\e[31m`) from here on, so no message, prompt or file can carry it raw. Newlines and
+  // tabs stay (a `--param Policy=…` may span lines).
+  const argv = rawArgv.map(sanitize);
   const interactiveBare =
     argv.length === 0 && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !process.env.CI;
   const args = interactiveBare ? ['menu'] : argv.length === 0 ? ['--help'] : argv;

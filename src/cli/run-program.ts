@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { EXIT } from '../errors.js';
 import { VERSION } from './version.js';
-import { sanitize } from '../ui/sanitize.js';
+import { sanitizeLine } from '../ui/sanitize.js';
 
 interface ExitingError {
   exitCode: number;
@@ -42,8 +42,9 @@ export async function runProgram(args: string[]): Promise<number> {
       if (e.exitCode === EXIT.interrupted || e.exitCode === EXIT.terminated) {
         process.stderr.write('\nbye — your progress is saved\n');
       } else {
-        process.stderr.write(`error: ${sanitize(e.message)}\n`);
-        if (e.hint) process.stderr.write(`hint: ${sanitize(e.hint)}\n`);
+        // One line each: a message may quote an argument or a file's value with a newline in it
+        process.stderr.write(`error: ${sanitizeLine(e.message)}\n`);
+        if (e.hint) process.stderr.write(`hint: ${sanitizeLine(e.hint)}\n`);
       }
       return e.exitCode;
     }
@@ -53,7 +54,7 @@ export async function runProgram(args: string[]): Promise<number> {
       process.stderr.write('\nbye — your progress is saved\n');
       return EXIT.interrupted;
     }
-    const detail = sanitize(e instanceof Error ? e.message : String(e));
+    const detail = sanitizeLine(e instanceof Error ? e.message : String(e));
     process.stderr.write(
       `internal error: ${detail}\n` +
         `this is a bug in sts-trainer ${VERSION} (Node ${process.version}, ${process.platform}): please report it ` +

@@ -9,7 +9,9 @@ import { yamlLib } from './yaml-lib.js';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
 import { NO_POSITIONS, positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
 import { closest, didYouMean, knownKeys } from './suggest.js';
-import { unsafeTextWarnings } from './unsafe-text.js';
+import { guardProblems } from './guards.js';
+import { escapeUnsafeText, unsafeTextWarnings } from './unsafe-text.js';
+import { sanitizeLine } from '../ui/sanitize.js';
 import type { z } from 'zod';
 
 /** Files larger than this are refused before parsing. */
@@ -53,6 +55,8 @@ export const MESSAGES = {
   tooDeepHint: 'a scenario or quiz needs a dozen levels at most; look for runaway brackets or indentation',
   customTag: (tag: string) => `custom YAML tag \`${tag}\` is not allowed: content files are plain YAML`,
   customTagHint: 'remove the tag, or quote the value if it is text',
+  multipleDocs: 'a second YAML document starts here (`---`); a content file holds one scenario or one quiz',
+  multipleDocsHint: 'put each document in a file of its own',
   duplicateKey: (key: string) => `duplicate key \`${key}\``,
   duplicateKeyHint: 'each key may appear once in a mapping; remove or rename one of them',
   notMapping: 'a content file must be a YAML mapping with `id`, `title` and `steps` or `questions`',
@@ -65,8 +69,10 @@ export const MESSAGES = {
 
 /** `file:line:col: message` and, when there is one, a `hint:` line. */
 export function formatProblem(file: string, p: Problem): string {
-  const head = `${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
-  return p.hint ? `${head}\nhint: ${p.hint}` : head;
+  // One line each: a message quotes the file's values, and a newline in one must not start a line
+  // of its own (a CI log reads `::error …` at a line's start as a command).
+  const head = `${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${sanitizeLine(p.message)}`;
+  return p.hint ? `${head}\nhint: ${sanitizeLine(p.hint)}` : head;
 }
 
 const problem = (
@@ -133,6 +139,8 @@ export function parseContent(text: string, file: string): ParsedFile {
       problem(positions.at([]), MESSAGES.unknownKind, MESSAGES.unknownKindHint),
     ]);
 
+  const guarded = guardProblems(data, positions);
+  if (guarded.length > 0) return failed(file, kind, positions, guarded);
   const schema = kind === 'scenario' ? ScenarioSchema : QuizSchema;
   const result = schema.safeParse(data);
   if (!result.success) {
@@ -144,8 +152,9 @@ export function parseContent(text: string, file: string): ParsedFile {
   }
   const warnings = unsafeTextWarnings(data, positions, text);
   const parsed: ParsedFile = { file, kind, errors: [], warnings, positions };
-  if (kind === 'scenario') parsed.scenario = result.data as Scenario;
-  else parsed.quiz = result.data as Quiz;
+  const checked = warnings.length > 0 ? escapeUnsafeText(result.data) : result.data;
+  if (kind === 'scenario') parsed.scenario = checked as Scenario;
+  else parsed.quiz = checked as Quiz;
   return parsed;
 }
 
@@ -184,6 +193,8 @@ function yamlProblem(e: YAMLError, text: string, lc: LineCounter): Problem {
         MESSAGES.duplicateKey(firstKey(text, e.pos[0]) ?? source),
         MESSAGES.duplicateKeyHint,
       );
+    case 'MULTIPLE_DOCS':
+      return problem(pos, MESSAGES.multipleDocs, MESSAGES.multipleDocsHint);
     case 'TAG_RESOLVE_FAILED':
       return problem(pos, MESSAGES.customTag(source.trim() || 'unknown'), MESSAGES.customTagHint);
     default:

@@ -280,6 +280,12 @@ export const WhatIfSchema = z.strictObject({
   explain: z.string().optional(),
 });
 
+/**
+ * Steps, and what-ifs, a scenario may have: a walkthrough a learner can finish (the longest built-in
+ * has 12 of each), and a bound on what one file can make `learn` print (guards.ts).
+ */
+export const MAX_STEPS = 200;
+
 const refList = z.array(z.string().url());
 const level = z.enum(['foundational', 'associate', 'professional', 'specialty']);
 
@@ -293,8 +299,8 @@ export const ScenarioSchema = z.strictObject({
   exam: examList.optional(),
   refs: refList.optional(),
   world: WorldSchema,
-  steps: z.array(StepSchema).min(1),
-  whatIf: z.array(WhatIfSchema).optional(),
+  steps: z.array(StepSchema).min(1).max(MAX_STEPS),
+  whatIf: z.array(WhatIfSchema).max(MAX_STEPS).optional(),
   takeaways: z.array(z.string()).optional(),
 });
 

@@ -3,7 +3,7 @@
  * sequences and bidi overrides in any key or value of a content file. sts-trainer never prints
  * them raw (ui/sanitize.ts escapes them), but an author should know their file carries them.
  */
-import { sanitizeLine, unsafeIndex } from '../ui/sanitize.js';
+import { sanitize, sanitizeLine, unsafeIndex } from '../ui/sanitize.js';
 import type { ContentPath, Positions } from './positions.js';
 import type { Problem } from './parse.js';
 
@@ -12,10 +12,34 @@ const MAX_WARNINGS = 20;
 
 export const UNSAFE_TEXT_MSG = {
   found: (where: string, shown: string) =>
-    `${where} contains a control character, escape sequence or bidi override (\`${shown}\`); ` +
+    `${where} contains a control character, escape sequence, bidi override or invisible character (\`${shown}\`); ` +
     'sts-trainer shows it escaped, never raw',
   hint: 'remove it: content is plain text (a YAML escape like `"\\e"` or `"\\u202e"` puts one in)',
 } as const;
+
+/** Whether `text` (a file's) can hold an unsafe character: raw, or made by a backslash escape. */
+export function mayHoldUnsafe(text: string): boolean {
+  return unsafeIndex(text) >= 0 || text.includes('\\');
+}
+
+/**
+ * The data with every key and string escaped as `sanitize` shows it (`\e[31m`, `\u202e`): what a
+ * file carries is kept visible but never reaches a terminal, a prompt or a lab response raw. The
+ * output's own sanitizer keeps the theme's colour sequences, and could not tell a pack's from them.
+ */
+export function escapeUnsafeText<T>(data: T): T {
+  const escape = (v: unknown): unknown => {
+    if (typeof v === 'string') return unsafeIndex(v) >= 0 ? sanitize(v) : v;
+    if (Array.isArray(v)) return v.map(escape);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [unsafeIndex(k) >= 0 ? sanitize(k) : k, escape(x)]),
+      );
+    }
+    return v;
+  };
+  return escape(data) as T;
+}
 
 /** A short, escaped excerpt around the first unsafe character. */
 function excerpt(text: string, at: number): string {
@@ -32,7 +56,7 @@ function label(path: ContentPath): string {
  * makes them with a backslash escape in a double-quoted scalar (`"\e"`, `"\x1b"`, `"\N"`, `"\u202e"`).
  */
 export function unsafeTextWarnings(data: unknown, positions: Positions, text?: string): Problem[] {
-  if (text !== undefined && unsafeIndex(text) < 0 && !text.includes('\\')) return [];
+  if (text !== undefined && !mayHoldUnsafe(text)) return [];
   const out: Problem[] = [];
   // One path, pushed and popped as the walk goes (it visits every node of every file `validate`
   // reads); a warning takes a copy.

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sanitizeLine } from '../ui/sanitize.js';
 
 /** A path given on the command line or in `--content` that cannot be read. */
 export class ContentPathError extends Error {
@@ -104,9 +105,12 @@ export function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** How a file is named in messages: relative to `cwd` when it is under it. */
+/**
+ * How a file is named in messages: relative to `cwd` when it is under it, on one line (a pack's file
+ * name may hold a newline or an escape sequence: ui/sanitize.ts).
+ */
 export function displayPath(file: string, cwd: string): string {
   const abs = resolve(cwd, file);
   const rel = relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+  return sanitizeLine(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs);
 }

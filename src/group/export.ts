@@ -98,16 +98,29 @@ export function toJson(state: GroupState): string {
   return sanitize(`${JSON.stringify(summarize(state), null, 2)}\n`);
 }
 
+/**
+ * Text as Markdown shows it, not as markup: a `<` is escaped (`\\<`, which CommonMark shows as `<`), so
+ * a pack's `<img onerror=…>`, `<script>` or an unclosed `<!--` that would hide the rest of the file
+ * stays text in every renderer.
+ */
+const literal = (s: string) => s.replace(/</g, '\\<');
+
+/** Text on one line (a player's name, a topic): a newline in it cannot start a heading or a list. */
+const inline = (s: string) => literal(s).replace(/\s*\n\s*/g, ' ');
+
 /** Text safe inside a Markdown table cell. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (s: string) => inline(s).replace(/\|/g, '\\|');
 
 /** Keeps the text's line breaks in Markdown (two trailing spaces). */
-const hardBreaks = (s: string) => s.trim().split('\n').join('  \n');
+const hardBreaks = (s: string) => literal(s).trim().split('\n').join('  \n');
 
 export function toMarkdown(state: GroupState): string {
   const s = summarize(state);
   const out: string[] = ['# sts-trainer study group', ''];
-  out.push(`Players: ${s.players.join(', ')} · ${s.questions.length} questions · seed ${s.seed}`, '');
+  out.push(
+    `Players: ${s.players.map(inline).join(', ')} · ${s.questions.length} questions · seed ${s.seed}`,
+    '',
+  );
   out.push(
     '## Standings',
     '',
@@ -120,8 +133,14 @@ export function toMarkdown(state: GroupState): string {
     );
   out.push('', '## Questions');
   for (const q of s.questions) {
-    out.push('', `### ${q.number}. ${q.topics.join(', ') || 'question'}`, '', hardBreaks(q.prompt), '');
-    out.push(`**Answer:** ${q.answer.join('; ')}`, '');
+    out.push(
+      '',
+      `### ${q.number}. ${q.topics.map(inline).join(', ') || 'question'}`,
+      '',
+      hardBreaks(q.prompt),
+      '',
+    );
+    out.push(`**Answer:** ${q.answer.map(inline).join('; ')}`, '');
     if (q.timedOut) out.push('_Time ran out for this question._', '');
     for (const part of [...new Set(q.choices.map((c) => c.part))]) {
       const placed = part === ORDER_TITLE;

@@ -5,6 +5,7 @@
  */
 import type { Call } from '../content/schema.js';
 import { serviceDenial } from '../learn/service-error.js';
+import { sanitizeLine } from '../ui/sanitize.js';
 import { visibleLength, wrapWords } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
 import { EXPORT_SESSION_KEYS } from './aws-config.js';
@@ -122,11 +123,14 @@ export function hanging(line: string, width: number, hang: number): string {
 
 /** `14:02:40 ✘ AssumeRole  dana → ReportReader  AccessDenied: <deciding check>`. */
 export function eventLine(e: LabEvent, t: Theme): string {
+  // A client chose the action, the names and what the engine echoes in its message: each is shown on
+  // this one line, escaped (the terminal's sanitizer keeps colours, and could not tell a client's apart)
+  const s = sanitizeLine;
   const mark = e.outcome === 'success' ? t.ok(t.sym.ok) : t.fail(t.sym.fail);
-  const who = e.target ? `${e.caller} → ${e.target}` : e.caller;
-  const head = `${hhmmss(e.at)} ${mark} ${e.api.padEnd(17)} ${who}`;
-  if (e.outcome === 'success') return `${head}${e.principal ? t.dim(`  → ${e.principal}`) : ''}`;
-  return `${head}  ${t.fail(sentAs(e))}: ${e.deciding ?? e.message}`;
+  const who = e.target ? `${s(e.caller)} → ${s(e.target)}` : s(e.caller);
+  const head = `${hhmmss(e.at)} ${mark} ${s(e.api).padEnd(17)} ${who}`;
+  if (e.outcome === 'success') return `${head}${e.principal ? t.dim(`  → ${s(e.principal)}`) : ''}`;
+  return `${head}  ${t.fail(s(sentAs(e)))}: ${s(e.deciding ?? e.message)}`;
 }
 
 /** The engine's code, and the service's own name for it where the client got that (EC2, JSON services). */

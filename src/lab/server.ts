@@ -43,7 +43,8 @@ export interface ServeOptions {
 }
 
 function headersOf(req: IncomingMessage): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // No prototype: a client's header may be called `constructor` or `__proto__`
+  const out = Object.create(null) as Record<string, string[]>;
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();

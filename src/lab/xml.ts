@@ -4,16 +4,32 @@
  * <Code>…</Code><Message>…</Message></Error><RequestId>…</RequestId></ErrorResponse>` on error.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_Examples
  */
+import { sanitize } from '../ui/sanitize.js';
+
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-const NEEDS_ESCAPE = /[<>&\r]/;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[<>&\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[<>&\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-/** Text content: `&`, `<`, `>` (and CR, which XML parsers would otherwise fold) become references. */
+/**
+ * Text content: `&`, `<`, `>` (and CR, which XML parsers would otherwise fold) become references.
+ * A character XML 1.0 cannot carry at all, even as a reference (a control character a client put in
+ * a parameter the lab echoes), is written as sts-trainer shows it elsewhere, `\e` or `\u0001`: a
+ * client could not parse a response that held it (https://www.w3.org/TR/xml/#charsets).
+ */
 export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[<>&\r]/g, (c) =>
-    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&#13;',
+  return text.replace(ESCAPED, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '\r' ? '&#13;' : shown(c),
   );
+}
+
+/** A character XML cannot carry, as sanitize shows it (U+FFFE and U+FFFF, which it leaves, as `\ufffe`). */
+function shown(c: string): string {
+  const escaped = sanitize(c);
+  return escaped !== c ? escaped : `\\u${c.charCodeAt(0).toString(16)}`;
 }
 
 /** An attribute value in double quotes. */

@@ -12,17 +12,24 @@
  * which is the same JSON string.
  */
 
-// C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and the bidi
-// embeddings, overrides and isolates of "Trojan Source" (U+202A–U+202E, U+2066–U+2069).
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), the bidi
+// embeddings, overrides and isolates of "Trojan Source" (U+202A–U+202E, U+2066–U+2069), and the
+// invisible characters that make one text look like another or break a line where none shows: the
+// direction marks (U+200E, U+200F, U+061C), zero-width space and non-joiner (U+200B, U+200C), the
+// line and paragraph separators (U+2028, U+2029), word joiner and invisible operators
+// (U+2060–U+2064) and zero-width no-break space (U+FEFF). The zero-width joiner (U+200D) stays: it
+// holds emoji sequences together.
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
 // The same, plus tab and newline: for text that must stay on one line (a title in a table, a file name).
-// eslint-disable-next-line no-control-regex
-const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_LINE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
 // An SGR (colour) sequence, or one unsafe character.
 const SGR_OR_UNSAFE =
   // eslint-disable-next-line no-control-regex
-  /\u001b\[([0-9;]{0,32})m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  /\u001b\[([0-9;]{0,32})m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
 
 const NAMED: Record<string, string> = {
   '\u001b': '\\e',

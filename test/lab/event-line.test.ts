@@ -16,6 +16,28 @@ const denied = (api: string): LabEvent => ({
   completed: [],
 });
 
+describe('a lab call line shows what a client sent escaped, on one line', () => {
+  it('escapes an action, a name and a message that carry escape sequences or newlines', () => {
+    // Given a client's action and session name with SGR and newlines, When shown, Then they are text
+    const event: LabEvent = {
+      at: '2026-03-02T14:02:40.000Z',
+      api: 'Assume\u001b[30;40mRole',
+      caller: 'dana\nfake line',
+      outcome: 'error',
+      code: 'ValidationError',
+      message: 'Value \u001b[5m',
+      completed: [],
+    };
+    const line = eventLine(event, createTheme({ color: true, plain: false, columns: 200 }));
+    expect(line).toContain('Assume\\e[30;40mRole');
+    expect(line).toContain('dana\\nfake line');
+    expect(line).toContain('Value \\e[5m');
+    expect(line).not.toContain('\n');
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/\u001b\[(?:30;40|5)m/);
+  });
+});
+
 describe('a lab call line names the error the client got (learn/service-error.ts)', () => {
   it("adds EC2's and a JSON service's own name to the engine's code", () => {
     expect(eventLine(denied('ec2:StopInstances'), t)).toContain(

@@ -40,6 +40,16 @@ describe('Query requests', () => {
     );
   });
 
+  it('answers a request whose headers are called constructor and __proto__ like any other', async () => {
+    // Given headers whose names are Object.prototype's, When GetCallerIdentity is sent, Then it succeeds
+    const res = await post('Action=GetCallerIdentity&Version=2011-06-15', 'user/dana', {
+      constructor: 'x',
+      ['__proto__']: 'y',
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<Arn>arn:aws:iam::111111111111:user/dana</Arn>');
+  });
+
   it('reads flattened lists: Tags.member.N.Key (the trust policy lacks sts:TagSession, so the call says so)', async () => {
     const res = await post(
       'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FReportReader' +

@@ -10,6 +10,7 @@ import {
   MalformedAuthorization,
 } from '../../src/lab/sigv4.js';
 import { IdpKeys, mintSaml, readSaml } from '../../src/lab/tokens.js';
+import { escapeXml } from '../../src/lab/xml.js';
 
 describe('Query parameters', () => {
   it('rebuilds flattened lists in member order', () => {
@@ -176,5 +177,14 @@ describe('requests to other services as IAM actions', () => {
     const iam = query('iam', { Action: 'CreateUser', Version: '2010-05-08', UserName: 'x' });
     expect(iam.status).toBe(403);
     expect(iam.body).toContain(`<Code>AccessDenied</Code><Message>${why}</Message>`);
+  });
+});
+
+describe('XML text', () => {
+  it('escapes markup, keeps CR as a reference, and writes what XML cannot carry as text', () => {
+    // Given characters XML 1.0 forbids even as references, When escaped, Then a parser can read the result
+    expect(escapeXml('a<b>&c\rd')).toBe('a&lt;b&gt;&amp;c&#13;d');
+    expect(escapeXml('sub\u001b]0;x\u0007\u0001\ufffe\uffff')).toBe('sub\\e]0;x\\a\\u0001\\ufffe\\uffff');
+    expect(escapeXml('tab\tand\nnewline stay')).toBe('tab\tand\nnewline stay');
   });
 });

@@ -7,8 +7,8 @@ import {
   unsafeIndex,
 } from '../../src/ui/sanitize.js';
 import { toJson, toMarkdown } from '../../src/group/export.js';
-import { answerFor, startTurns } from '../../src/group/state.js';
-import { game } from '../group/fixtures.js';
+import { answerFor, begin, createGroup, startTurns } from '../../src/group/state.js';
+import { game, Q } from '../group/fixtures.js';
 
 describe('sanitize', () => {
   it.each([
@@ -22,6 +22,12 @@ describe('sanitize', () => {
     ['8-bit CSI and other C1', 'x\x9b31m\x85y', 'x\\u009b31m\\u0085y'],
     ['bidi override and isolates', 'a\u202eb\u2066c\u2069\u202a', 'a\\u202eb\\u2066c\\u2069\\u202a'],
     ['carriage return, backspace, NUL, DEL', 'ok\rfake\b\x00\x7f', 'ok\\rfake\\b\\u0000\\u007f'],
+    [
+      'direction marks, zero-width and line-separator characters',
+      'a\u200eb\u200fc\u061cd\u200be\u200cf\u2028g\u2029h\u2060i\u2064j\ufeffk',
+      'a\\u200eb\\u200fc\\u061cd\\u200be\\u200cf\\u2028g\\u2029h\\u2060i\\u2064j\\ufeffk',
+    ],
+    ['the zero-width joiner of an emoji sequence stays', 'dev 👩\u200d💻', 'dev 👩\u200d💻'],
     ['newline and tab are layout', 'line 1\n\tline 2', 'line 1\n\tline 2'],
     ['plain and accented text', 'Ünïcode — ✔ 日本', 'Ünïcode — ✔ 日本'],
   ])('%s', (_what, input, shown) => {
@@ -64,6 +70,27 @@ describe('group export', () => {
     expect(md).not.toMatch(RAW);
     expect(md).toContain('Ana\\e]0;PWNED\\a');
     expect(md).toContain('Ben\\u202e');
+  });
+
+  it("keeps a pack's HTML and a name's newline from becoming markup in the Markdown export", () => {
+    // Given a question with HTML in its prompt, choice and explanation, and a name with a heading in it
+    const q = {
+      ...Q[0]!,
+      prompt: 'Which? <img src=x onerror=alert(1)> <!-- hide the rest',
+      choices: ['A <script>alert(2)</script>', 'B'],
+      answer: 'A <script>alert(2)</script>',
+      explain: 'Because <b>bold</b>.',
+    };
+    let s = startTurns(begin(createGroup({ questions: [q], seed: 1 }), ['Ana\n# Fake heading', 'Ben']));
+    s = answerFor(answerFor(s, 0, 'B'), 1, 'A <script>alert(2)</script>');
+    const md = toMarkdown(s);
+    // Then every `<` is escaped, and the name stays on the Players line
+    expect(md).not.toMatch(/(?<!\\)</);
+    expect(md).toContain('Which? \\<img src=x onerror=alert(1)> \\<!-- hide the rest');
+    expect(md).toContain('A \\<script>alert(2)\\</script>');
+    expect(md).toContain('Because \\<b>bold\\</b>.');
+    expect(md).toContain('Players: Ana # Fake heading, Ben ·');
+    expect(md.split('\n').filter((l) => l.startsWith('# '))).toStrictEqual(['# sts-trainer study group']);
   });
 
   it('the JSON export keeps the names (as JSON escapes)', () => {

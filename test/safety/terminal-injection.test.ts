@@ -36,10 +36,10 @@ describe('hostile content pack', () => {
     expect(r.stdout).toContain('Vendor\\e]0;PWNED\\a access');
   });
 
-  it('list --json keeps the text as it is (JSON escapes it)', async () => {
+  it('list --json gives the text escaped as a terminal shows it (the pack is escaped as it loads)', async () => {
     const r = await run(['list', '--json']);
     const quiz = JSON.parse(r.stdout).quizzes.find((q: { id: string }) => q.id === 'hostile-quiz');
-    expect(quiz.title).toBe('Harmless\u001b]0;PWNED\u0007\u001b]52;c;ZWNobyBwd25lZA==\u0007');
+    expect(quiz.title).toBe('Harmless\\e]0;PWNED\\a\\e]52;c;ZWNobyBwd25lZA==\\a');
     expectNothingRaw(r);
   });
 
@@ -75,7 +75,7 @@ describe('hostile content pack', () => {
     const r = await runCli(['validate', PACK], { cwd: ROOT });
     expectNothingRaw(r);
     expect(r.stdout).toContain(
-      `${PACK}/hostile-quiz.yaml:5:8: warning: \`title\` contains a control character, escape sequence or bidi override (\`Harmless\\e]0;PWNED\\a\\e]52;c\`)`,
+      `${PACK}/hostile-quiz.yaml:5:8: warning: \`title\` contains a control character, escape sequence, bidi override or invisible character (\`Harmless\\e]0;PWNED\\a\\e]52;c\`)`,
     );
     expect(r.stdout).toContain(`${PACK}/hostile-scenario.yaml:33:14: warning: \`steps.0.narrate\``);
     expect(r.stdout).toContain(`${PACK}/hostile-quiz.yaml:11:15: warning: \`questions.0.choices.0\``);
@@ -109,5 +109,34 @@ describe('hostile content pack', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("keeps each validate line one line, whatever newlines a file's values or name carry", async () => {
+    // Given a value and a file name with a newline that starts a CI log command, When validated,
+    // Then no output line starts with it: the newline shows as \n
+    const dir = mkdtempSync(join(tmpdir(), 'sts-hostile-lines-'));
+    try {
+      writeFileSync(
+        join(dir, 'ci.yaml'),
+        'id: ci\ntitle: CI\nquestions:\n  - { id: q, type: single, prompt: p, choices: [a, b], ' +
+          'answer: "x\\n::error file=README.md::Malicious pack\\n1 file (0 invalid)" }\n',
+      );
+      writeFileSync(join(dir, 'name\n::warning::x.yaml'), 'id: n\ntitle: [\n');
+      const r = await runCli(['validate', dir], { cwd: ROOT });
+      expect(r.code).toBe(1);
+      const lines = `${r.stdout}\n${r.stderr}`.split('\n');
+      expect(lines.filter((l) => l.startsWith('::'))).toStrictEqual([]);
+      expect(r.stdout).toContain('x\\n::error file=README.md::Malicious pack\\n1 file (0 invalid)');
+      expect(r.stdout).toContain('name\\n::warning::x.yaml');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an error about an argument with a newline stays on one line', async () => {
+    const r = await run(['learn', 'x\n::error::fake']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toStrictEqual([]);
+    expect(r.stderr).toContain('x\\n::error::fake');
   });
 });
