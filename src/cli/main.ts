@@ -15,8 +15,11 @@ export async function main(rawArgv: string[]): Promise<number> {
   // tabs stay (a `--param Policy=…` may span lines).
   const argv = rawArgv.map(sanitize);
   const interactiveBare =
-    argv.length === 0 && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !process.env.CI;
-  const args = interactiveBare ? ['menu'] : argv.length === 0 ? ['--help'] : argv;
+    onlyDisplayOptions(argv) &&
+    Boolean(process.stdin.isTTY) &&
+    Boolean(process.stdout.isTTY) &&
+    !process.env.CI;
+  const args = interactiveBare ? [...argv, 'menu'] : argv.length === 0 ? ['--help'] : argv;
   const help = cachedHelp(args, process.stdout.isTTY, process.env.COLUMNS);
   if (help !== undefined) {
     process.stdout.write(help);
@@ -24,4 +27,20 @@ export async function main(rawArgv: string[]): Promise<number> {
   }
   const { runProgram } = await import('./run-program.js');
   return runProgram(args);
+}
+
+/** Options that keep the bare command's menu (`sts-trainer --content ./pack` opens it, as bare `sts-trainer` does). */
+const WITH_VALUE = new Set(['--content', '--data-dir']);
+const FLAGS = new Set(['--no-color', '--plain']);
+
+/** No command, only global options that change what the menu shows or how (none, or `--content DIR`…). */
+function onlyDisplayOptions(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.split('=', 1)[0]!;
+    if (WITH_VALUE.has(name)) {
+      if (a === name && ++i >= argv.length) return false;
+    } else if (!FLAGS.has(a)) return false;
+  }
+  return true;
 }

@@ -3,7 +3,7 @@
  * (parse.ts is pure). The folder walking lives in walk.ts.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { MAX_FILE_BYTES, MESSAGES, parseContent, type ParsedFile } from './parse.js';
+import { MAX_FILE_BYTES, MESSAGES, parseContent, type ParsedFile, type Problem } from './parse.js';
 import { NO_POSITIONS } from './positions.js';
 import { displayPath, NOT_REGULAR, reason } from './walk.js';
 
@@ -22,7 +22,9 @@ export function readContentFile(file: string, cwd: string): ParsedFile {
   try {
     const text = readBounded(file);
     if (typeof text === 'number') return refuse(MESSAGES.tooBig(text), MESSAGES.tooBigHint);
-    return parseContent(text, shown);
+    const parsed = parseContent(text.text, shown);
+    if (text.invalidAt !== undefined) parsed.warnings.unshift(notUtf8(text.text, text.invalidAt));
+    return parsed;
   } catch (e) {
     return refuse(`cannot read file: ${e instanceof NotRegular ? NOT_REGULAR : reason(e)}`);
   }
@@ -30,12 +32,25 @@ export function readContentFile(file: string, cwd: string): ParsedFile {
 
 class NotRegular extends Error {}
 
+/** The warning for a file that is not UTF-8, at the first character read as U+FFFD. */
+function notUtf8(text: string, at: number): Problem {
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return {
+    line,
+    col: at - before.lastIndexOf('\n'),
+    message: 'the file is not valid UTF-8: here and wherever else a byte is not, it reads as U+FFFD',
+    hint: 'save it as UTF-8',
+    severity: 'warning',
+  };
+}
+
 /**
  * The file's text, or its size when that is over the limit. Opened without blocking (a FIFO would
  * wait for a writer) and checked to be a regular file before anything is read; never reads more
  * than the limit, whatever the file claims its size to be.
  */
-function readBounded(file: string): string | number {
+function readBounded(file: string): { text: string; invalidAt?: number } | number {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
@@ -55,7 +70,17 @@ function readBounded(file: string): string | number {
       if (n <= 0) break;
       got += n;
     }
-    return buf.toString('utf8', 0, got);
+    const text = buf.toString('utf8', 0, got);
+    // U+FFFD stands for each byte that is not UTF-8; only then is the file checked byte by byte (a
+    // file may also hold U+FFFD itself)
+    const replaced = text.indexOf('\uFFFD');
+    if (replaced < 0) return { text };
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, got));
+      return { text };
+    } catch {
+      return { text, invalidAt: replaced };
+    }
   } finally {
     closeSync(fd);
   }

@@ -102,6 +102,9 @@ export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic links that lead back to themselves';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ENAMETOOLONG') return 'the path is too long';
   return e instanceof Error ? e.message : String(e);
 }
 

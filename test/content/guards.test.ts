@@ -3,9 +3,13 @@
  * policy condition with it), and one very long value, echoed in every error the engine returns for
  * it, could make `learn` print gigabytes. Both are errors at their position, before the schema.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT } from '../../src/content/guards.js';
 import { formatProblem, parseContent } from '../../src/content/parse.js';
+import { readContentFile } from '../../src/content/read.js';
 import { MAX_STEPS } from '../../src/content/schema.js';
 
 const world = `world:
@@ -83,5 +87,38 @@ describe('content guards', () => {
       'g.yaml:3:1: a second YAML document starts here (`---`); a content file holds one scenario or one quiz\n' +
         'hint: put each document in a file of its own',
     ]);
+  });
+});
+
+describe('reading a file', () => {
+  it('warns, at the first such byte, when a file is not UTF-8', () => {
+    // Given a Latin-1 é in a title, When read, Then a warning points at it and the file still loads
+    const dir = mkdtempSync(join(tmpdir(), 'sts-utf8-'));
+    try {
+      const file = join(dir, 'latin1.yaml');
+      writeFileSync(
+        file,
+        Buffer.concat([
+          Buffer.from('id: u\ntitle: "Caf'),
+          Buffer.from([0xe9]),
+          Buffer.from('"\nquestions:\n  - { id: q, type: single, prompt: p, choices: [a, b], answer: a }\n'),
+        ]),
+      );
+      const parsed = readContentFile(file, dir);
+      expect(parsed.errors).toStrictEqual([]);
+      expect(formatProblem(parsed.file, parsed.warnings[0]!)).toBe(
+        'latin1.yaml:2:12: warning: the file is not valid UTF-8: here and wherever else a byte is not, it reads as U+FFFD\nhint: save it as UTF-8',
+      );
+      // A file that holds U+FFFD itself is UTF-8
+      writeFileSync(
+        file,
+        'id: u\ntitle: "Caf\uFFFD"\nquestions:\n  - { id: q, type: single, prompt: p, choices: [a, b], answer: a }\n',
+      );
+      expect(readContentFile(file, dir).warnings.map((w) => w.message)).not.toContain(
+        'the file is not valid UTF-8: here and wherever else a byte is not, it reads as U+FFFD',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * read, one unreadable subfolder skips only itself, and durations are bounded by the schema.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,19 @@ describe('files that are not content', () => {
     const r = await run(args as string[]);
     expect(r.code).toBe(code);
     expect(r.stderr).toContain('not a regular file or a folder');
+  });
+
+  it('a symbolic link loop is named in words, not errno', async () => {
+    const a = join(tmp, 'loop-a.yaml');
+    const b = join(tmp, 'loop-b.yaml');
+    symlinkSync(b, a);
+    symlinkSync(a, b);
+    const r = await run(['validate', a]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: cannot read \`${a}\`: symbolic links that lead back to themselves\n` +
+        'hint: check the path, or run `sts-trainer validate` with no arguments for all content\n',
+    );
   });
 
   it('--content /dev/zero is skipped with a warning; the rest loads', async () => {
