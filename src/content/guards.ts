@@ -11,6 +11,7 @@
  *   value could turn a 1 MiB file into gigabytes of output. The longest text in the built-in content
  *   is about 1,100 characters; a policy longer than the limit can be written as a YAML mapping.
  */
+import { pathLabel, walkData } from './data-walk.js';
 import type { ContentPath, Positions } from './positions.js';
 import type { Problem } from './parse.js';
 
@@ -28,40 +29,28 @@ export const GUARD_MSG = {
   tooLongHint: 'shorten it (a long policy can be written as YAML instead of one JSON string)',
 } as const;
 
-function label(path: ContentPath): string {
-  return path.length === 0 ? 'the file' : `\`${path.map(String).join('.')}\``;
-}
-
 /** The file's `__proto__` keys and over-long texts, each an error at its position. */
 export function guardProblems(data: unknown, positions: Positions): Problem[] {
   const out: Problem[] = [];
-  const path: (string | number)[] = [];
-  const report = (message: string, hint: string, key: boolean) => {
+  const report = (path: ContentPath, message: string, hint: string, key: boolean) => {
     out.push({ ...positions.at([...path], { key }), message, hint, severity: 'error' });
   };
-  const visit = (v: unknown): void => {
-    if (out.length >= MAX_ERRORS) return;
-    if (typeof v === 'string') {
-      if (v.length > MAX_TEXT) report(GUARD_MSG.tooLong(label(path), v.length), GUARD_MSG.tooLongHint, false);
-      else if (v === '__proto__') report(GUARD_MSG.protoValue(label(path)), GUARD_MSG.protoKeyHint, false);
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        visit(v[i]);
-        path.pop();
-      }
-    } else if (v !== null && typeof v === 'object') {
-      // for…in sees an own `__proto__` key (YAML parsers define it as a property) and reads its value
-      for (const key in v) {
-        path.push(key);
-        if (key === '__proto__') report(GUARD_MSG.protoKey(label(path)), GUARD_MSG.protoKeyHint, true);
-        else if (key.length > MAX_TEXT)
-          report(GUARD_MSG.tooLong('a key', key.length), GUARD_MSG.tooLongHint, true);
-        else visit((v as Record<string, unknown>)[key]);
-        path.pop();
-      }
-    }
-  };
-  visit(data);
+  walkData(data, {
+    text(v, path) {
+      if (v.length > MAX_TEXT)
+        report(path, GUARD_MSG.tooLong(pathLabel(path), v.length), GUARD_MSG.tooLongHint, false);
+      else if (v === '__proto__')
+        report(path, GUARD_MSG.protoValue(pathLabel(path)), GUARD_MSG.protoKeyHint, false);
+    },
+    key(key, path) {
+      if (key === '__proto__')
+        report(path, GUARD_MSG.protoKey(pathLabel(path)), GUARD_MSG.protoKeyHint, true);
+      else if (key.length > MAX_TEXT)
+        report(path, GUARD_MSG.tooLong('a key', key.length), GUARD_MSG.tooLongHint, true);
+      else return true;
+      return false;
+    },
+    done: () => out.length >= MAX_ERRORS,
+  });
   return out.slice(0, MAX_ERRORS);
 }

@@ -4,6 +4,7 @@
  * them raw (ui/sanitize.ts escapes them), but an author should know their file carries them.
  */
 import { sanitize, sanitizeLine, unsafeIndex } from '../ui/sanitize.js';
+import { pathLabel, walkData } from './data-walk.js';
 import type { ContentPath, Positions } from './positions.js';
 import type { Problem } from './parse.js';
 
@@ -46,10 +47,6 @@ function excerpt(text: string, at: number): string {
   return sanitizeLine(text.slice(Math.max(0, at - 8), at + 16));
 }
 
-function label(path: ContentPath): string {
-  return path.length === 0 ? 'the file' : `\`${path.map(String).join('.')}\``;
-}
-
 /**
  * One warning per key or string value that carries unsafe characters, at its position. `text`, the
  * file the data was read from, spares the walk when it cannot hold any: YAML text has them raw, or
@@ -58,31 +55,18 @@ function label(path: ContentPath): string {
 export function unsafeTextWarnings(data: unknown, positions: Positions, text?: string): Problem[] {
   if (text !== undefined && !mayHoldUnsafe(text)) return [];
   const out: Problem[] = [];
-  // One path, pushed and popped as the walk goes (it visits every node of every file `validate`
-  // reads); a warning takes a copy.
-  const path: (string | number)[] = [];
-  const visit = (v: unknown) => {
-    if (out.length >= MAX_WARNINGS) return;
-    if (typeof v === 'string') {
+  walkData(data, {
+    text(v, path) {
       const at = unsafeIndex(v);
-      if (at >= 0) out.push(warning(positions, [...path], label(path), excerpt(v, at)));
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        visit(v[i]);
-        path.pop();
-      }
-    } else if (v !== null && typeof v === 'object') {
-      for (const [key, value] of Object.entries(v)) {
-        path.push(key);
-        const at = unsafeIndex(key);
-        if (at >= 0) out.push(warning(positions, [...path], 'a key', excerpt(key, at), true));
-        visit(value);
-        path.pop();
-      }
-    }
-  };
-  visit(data);
+      if (at >= 0) out.push(warning(positions, [...path], pathLabel(path), excerpt(v, at)));
+    },
+    key(key, path) {
+      const at = unsafeIndex(key);
+      if (at >= 0) out.push(warning(positions, [...path], 'a key', excerpt(key, at), true));
+      return true;
+    },
+    done: () => out.length >= MAX_WARNINGS,
+  });
   return out.slice(0, MAX_WARNINGS);
 }
 
