@@ -116,6 +116,17 @@ function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): strin
 }
 
 /**
+ * Who made the checks: STS for its own APIs; for a request to another service (`s3:GetObject`, whose
+ * authorization check is `authorize.s3:GetObject`) that service, so the heading says AWS.
+ */
+function checker(trace: readonly TraceCheck[]): 'STS' | 'AWS' {
+  const other = trace.some(
+    (c) => c.id.startsWith('authorize.') && c.id.includes(':') && !c.id.startsWith('authorize.sts:'),
+  );
+  return other ? 'AWS' : 'STS';
+}
+
+/**
  * Every check, in order, under a heading. Collapsed (the default in a walkthrough): one line per
  * check with the deciding one open. A policy tree that repeats an earlier check's (TagSession and
  * SetSourceIdentity after AssumeRole) folds into one line.
@@ -123,7 +134,7 @@ function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): strin
 export function renderTrace(trace: readonly TraceCheck[], t: Theme, opts: TraceOptions = {}): string {
   const expand = opts.expand ?? true;
   const decider = decidingCheck(trace);
-  const out: string[] = [t.bold('What STS checked:')];
+  const out: string[] = [t.bold(`What ${checker(trace)} checked:`)];
   const seen = new Set<string>();
   let folded = false;
   for (const [i, c] of trace.entries()) {

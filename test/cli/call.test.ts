@@ -77,6 +77,20 @@ describe('call', () => {
     expect(result.caller).toContain('assumed-role/ReportReader');
   });
 
+  it("heads a request to another service's trace with AWS, not STS", async () => {
+    // Given an S3 read as the assumed role, When shown, Then the checks are AWS's (S3 authorizes it)
+    const r = await call(
+      'Request',
+      XA,
+      '$assume',
+      ...['--action', 's3:GetObject'],
+      ...['--resource', 'arn:aws:s3:::brightwave-prod-reports/2026/q1-revenue.csv'],
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('What AWS checked:');
+    expect(r.stdout).not.toContain('What STS checked:');
+  });
+
   it('structured params parse as YAML', async () => {
     const r = await call(
       'AssumeRole',

@@ -18,7 +18,7 @@ describe('the --no-input handout of every built-in scenario', () => {
     for (const w of scenario.whatIf ?? []) expect(text).toContain(`What if… ${w.title ?? w.id}`);
     for (const t of scenario.takeaways ?? [])
       expect(text.replace(/\s+/g, ' ')).toContain(t.replace(/\s+/g, ' '));
-    expect(text).toContain('What STS checked:');
+    expect(text).toMatch(/What (STS|AWS) checked:/);
     expect(text).not.toMatch(/undefined|\[object Object\]|NaN/);
     // plain output: no colour codes and no box drawing
     expect(text).not.toContain(String.fromCharCode(27));
