@@ -50,12 +50,19 @@ const ASSUME_APIS = new Set(['AssumeRole', 'AssumeRoleWithWebIdentity']);
 const SAFE = /^[\w+=,.@:/-]+$/;
 const safe = (...values: string[]) => values.every((v) => SAFE.test(v));
 
+/**
+ * A Region code as AWS writes them (`us-east-1`, `us-gov-west-1`, `cn-north-1`). A Region is written
+ * into the config file, so anything else in an ARN's Region field (a newline and a
+ * `credential_process = …` line, which the AWS CLI would run) is never taken as one.
+ */
+const REGION = /^[a-z]{2,3}(?:-[a-z]+)+-\d{1,2}$/;
+
 /** The region most of the scenario's resource ARNs name (us-east-1 when none does). */
 export function scenarioRegion(scenario: Scenario): string {
   const counts = new Map<string, number>();
   for (const step of scenario.steps) {
     const region = step.call?.resource?.split(':')[3];
-    if (region) counts.set(region, (counts.get(region) ?? 0) + 1);
+    if (region && REGION.test(region)) counts.set(region, (counts.get(region) ?? 0) + 1);
   }
   let best = 'us-east-1';
   let n = 0;
@@ -183,10 +190,15 @@ export function awsConfig(
         `[${k.name}]\n# ${k.arn} (simulated by sts-trainer lab; not a real AWS key)\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`,
     )
     .join('\n');
+  // Every value was checked where it was chosen; one with a line break would start a setting of its
+  // own (`credential_process` runs a command), so none is ever written.
   const config = profiles
     .map(
       (p) =>
-        `[${p.name === 'default' ? '' : 'profile '}${p.name}]\n${p.settings.map(([k, v]) => `${k} = ${v}`).join('\n')}\n`,
+        `[${p.name === 'default' ? '' : 'profile '}${p.name}]\n${p.settings
+          .filter(([, v]) => !/[\r\n]/.test(v))
+          .map(([k, v]) => `${k} = ${v}`)
+          .join('\n')}\n`,
     )
     .join('\n');
   return { credentials, config, profiles, defaultProfile, region, stepProfiles: stepProfile };

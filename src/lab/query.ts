@@ -42,16 +42,17 @@ export function unflatten(form: Map<string, string>): Record<string, unknown> {
   const root: Tree = {};
   for (const [name, value] of form) {
     const parts = name.split('.');
+    // A name with such a part is no parameter of any API: dropped whole (`constructor.RoleSessionName`
+    // must not land on RoleSessionName)
+    if (parts.some((p) => UNSAFE_KEY.has(p))) continue;
     let node: Tree = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const part = parts[i]!;
-      if (UNSAFE_KEY.has(part)) break;
       const next = node[part];
       if (typeof next === 'object') node = next;
       else node = node[part] = Object.create(null) as Tree;
     }
     const last = parts[parts.length - 1]!;
-    if (UNSAFE_KEY.has(last)) continue;
     if (typeof node[last] !== 'object') node[last] = value;
   }
   return lists(root) as Record<string, unknown>;

@@ -92,6 +92,39 @@ describe('lab AWS config', () => {
     expect(cfg.profiles.map((p) => p.name)).toEqual(['ok']);
   });
 
+  it("never takes an ARN's Region field for the region unless it is a Region code (a newline would add credential_process)", () => {
+    // Given a resource ARN whose Region field carries a config line, When the config is written,
+    // Then the region is us-east-1 and no line but the lab's own is in the file
+    const s = {
+      id: 'region-inject',
+      title: 'R',
+      world: { accounts: [{ id: '111111111111' }] },
+      steps: [
+        {
+          id: 'a',
+          call: {
+            api: 'Request',
+            as: 'anonymous',
+            action: 's3:GetObject',
+            resource: "arn:aws:s3:us-east-1\ncredential_process = sh -c 'id > /tmp/x'\n:111111111111:b/k",
+          },
+        },
+        {
+          id: 'b',
+          call: {
+            api: 'Request',
+            as: 'anonymous',
+            action: 's3:GetObject',
+            resource: 'arn:aws:s3:eu-west-3:1:b/k',
+          },
+        },
+      ],
+    } as unknown as Scenario;
+    const cfg = awsConfig(s, createEngine(s.world).longTermKeys(), () => '/t');
+    expect(cfg.region).toBe('eu-west-3');
+    expect(cfg.config).toBe('[default]\nregion = eu-west-3\n');
+  });
+
   it('saml-federation (no IAM user, no role profile): a [default] profile with the region, so AWS_PROFILE exists', async () => {
     const cfg = await configOf('saml-federation');
     expect(cfg.defaultProfile).toBe('default');

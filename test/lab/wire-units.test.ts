@@ -36,6 +36,14 @@ describe('Query parameters', () => {
     expect(params.Name).toBe('%E0%A4%A');
   });
 
+  it('drops a name with a prototype part whole: it cannot land on a real parameter', () => {
+    // Given a smuggled constructor.RoleSessionName after the real one, When read, Then the real one stays
+    const params = unflatten(
+      parseForm('RoleSessionName=good-name&constructor.RoleSessionName=smuggled&prototype.x.Name=y'),
+    );
+    expect(params).toEqual({ RoleSessionName: 'good-name' });
+  });
+
   it('flat parameters (no list, no nesting) come out as unflatten gives them, prototype names dropped', () => {
     const form = parseForm('Action=GetCallerIdentity&__proto__=1&constructor=2&RoleSessionName=a+b&member=m');
     const params = queryParams(form);
