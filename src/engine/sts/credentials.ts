@@ -5,6 +5,7 @@
 import type { ContextEntry, NormalizedPolicy, RequestPrincipal } from '../policy/types.js';
 import type { ApiName } from '../types.js';
 import type { RoleModel, UserModel } from './world-model.js';
+import { setOwn } from '../own-key.js';
 
 export type CredentialKind = 'user' | 'root' | 'role-session' | 'federated-user' | 'session-token';
 
@@ -124,7 +125,7 @@ export function mergeTags(...maps: Record<string, string>[]): Record<string, str
       const prev = (keyOf ??= new Map()).get(lower);
       if (prev !== undefined) delete out[prev];
       keyOf.set(lower, k);
-      out[k] = m[k] as string;
+      setOwn(out, k, m[k] as string);
     }
   }
   return out;

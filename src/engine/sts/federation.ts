@@ -9,6 +9,8 @@ import type { RequestContext } from '../policy/types.js';
 import { REF } from './refs.js';
 import type { Trace } from './trace.js';
 import type { RoleModel } from './world-model.js';
+import { setOwn } from '../own-key.js';
+import { asText } from './constraint-clauses.js';
 
 /** Authorizes `action` for a federated principal against the role's trust policy. */
 export function authorizeFederated(
@@ -58,7 +60,7 @@ export function idpTags(raw: unknown): Record<string, string> {
   if (!raw || typeof raw !== 'object') return {};
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-    out[k] = Array.isArray(v) ? String(v[0] ?? '') : String(v);
+    setOwn(out, k, Array.isArray(v) ? asText(v[0] ?? '') : asText(v));
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { roleKey, type RoleModel } from './world-model.js';
 import type { ApiOutcome } from './api.js';
 import type { CheckValues } from '../types.js';
 import { PackedPolicyTooLarge } from './errors.js';
+import { setOwn } from '../own-key.js';
 
 /** Finds the role a RoleArn names (by account and name; the ARN's path must be the role's or `/`). */
 export function findRole(state: EngineState, roleArn: string, trace: Trace): RoleModel | undefined {
@@ -48,7 +49,7 @@ export function roleResourceTags(
   for (const [k, v] of Object.entries(inherited)) {
     const same = Object.keys(tags).find((t) => t.toLowerCase() === k.toLowerCase());
     if (same) delete tags[same];
-    tags[k] = v;
+    setOwn(tags, k, v);
   }
   for (const [k, v] of Object.entries(tags)) {
     b.set(`aws:ResourceTag/${k}`, v).set(`iam:ResourceTag/${k}`, v);

@@ -7,6 +7,7 @@ import type { Caller } from './credentials.js';
 import { InvalidParameterValue, type AwsError } from './errors.js';
 import { REF } from './refs.js';
 import type { Trace } from './trace.js';
+import { setOwn } from '../own-key.js';
 
 export interface SessionTagRequest {
   tags: Record<string, string>;
@@ -43,7 +44,7 @@ export function checkSessionTags(
       return { error: InvalidParameterValue(DUPLICATE_TAG_KEYS) };
     }
     seen.add(k);
-    tags[t.key] = t.value;
+    setOwn(tags, t.key, t.value);
   }
   for (const key of transitive) {
     if (!seen.has(key.toLowerCase())) {
@@ -61,7 +62,7 @@ export function checkSessionTags(
   const inheritedTags: Record<string, string> = {};
   for (const k of inheritedKeys) {
     const entry = Object.entries(parent?.tags ?? {}).find(([tk]) => tk.toLowerCase() === k.toLowerCase());
-    if (entry) inheritedTags[entry[0]] = entry[1];
+    if (entry) setOwn(inheritedTags, entry[0], entry[1]);
   }
   const conflict = passed.find((t) => inheritedKeys.some((k) => k.toLowerCase() === t.key.toLowerCase()));
   if (conflict) {

@@ -115,3 +115,46 @@ describe('a passing tag check lists the tags it accepted', () => {
     expect(tagCheck(r)).toEqual([]);
   });
 });
+
+describe('a tag key named __proto__ is a tag like any other (it fits AWS key pattern)', () => {
+  const guarded: World = world({
+    users: [user('alice', DEV, { policies: [ALL_STS] })],
+    roles: [
+      role(
+        'G',
+        DEV,
+        [
+          trusts({ AWS: DEV }, TAGGING),
+          {
+            Effect: 'Deny',
+            Principal: { AWS: DEV },
+            Action: 'sts:TagSession',
+            Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': '__*' } },
+          },
+        ],
+        { policies: [ALL_STS] },
+      ),
+    ],
+  });
+  const G = roleArn(DEV, 'G');
+  const protoTag = [{ Key: '__proto__', Value: 'v' }];
+
+  it('a trust policy deny on aws:TagKeys sees it', () => {
+    // Given a deny on tag keys starting __, When __proto__ is passed, Then the call is denied as for __x
+    const r = last(guarded, [assume('user/alice', G, { Tags: protoTag })]);
+    expect(r.outcome).toBe('error');
+    expect(r.code).toBe('AccessDenied');
+    expect(last(guarded, [assume('user/alice', G, { Tags: [{ Key: '__x', Value: 'v' }] })]).code).toBe(
+      'AccessDenied',
+    );
+  });
+
+  it('the session carries it, and a chained session inherits it when transitive', () => {
+    const r = last(w, [
+      ['a', assume('user/alice', A, { Tags: protoTag, TransitiveTagKeys: ['__proto__'] })],
+      assume('$a', B),
+    ]);
+    expect(r.outcome).toBe('success');
+    expect(Object.entries(r.view?.tags ?? {})).toStrictEqual([['__proto__', 'v']]);
+  });
+});

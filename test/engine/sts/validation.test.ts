@@ -326,6 +326,11 @@ describe('the other members keep their model constraints and AWS wording (docs/d
       one('[unreadable value]', 'durationSeconds', 'Member must be an integer'),
     ],
     [
+      'GetAccessKeyInfo with AccessKeyId written as a mapping reads its JSON',
+      { api: 'GetAccessKeyInfo', as: 'user/alice', params: { AccessKeyId: { toString: 'x' } } },
+      one('{"toString":"x"}', 'accessKeyId', 'Member must satisfy regular expression pattern: [\\w]*'),
+    ],
+    [
       'DurationSeconds written as a list is not an integer either',
       assume('user/alice', APP, { DurationSeconds: [3600] }),
       one('[3600]', 'durationSeconds', 'Member must be an integer'),

@@ -11,6 +11,7 @@ import { baseContext, callContext } from '../context.js';
 import { ForbiddenException, UnauthorizedException } from '../errors.js';
 import { authorizeFederated } from '../federation.js';
 import { hex } from '../ids.js';
+import { asText } from '../constraint-clauses.js';
 import { REF } from '../refs.js';
 import { issueRoleSession, roleDuration } from '../role-session.js';
 import { iso } from '../time.js';
@@ -63,8 +64,8 @@ export const getRoleCredentials: ApiHandler = ({ state, call, caller, params, tr
     values: { user: caller.user, until: iso(until) },
     ref: REF.portalGetRoleCredentials,
   });
-  const account = String(params.AccountId ?? '');
-  const permissionSet = String(params.RoleName ?? '');
+  const account = asText(params.AccountId ?? '');
+  const permissionSet = asText(params.RoleName ?? '');
   // An assignment always has its provisioned role and permission set (world-model.ts).
   const role = ic.roles.get(`${account}|${permissionSet}`);
   const ps = ic.permissionSets.get(permissionSet);

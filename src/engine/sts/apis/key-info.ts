@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { FIELDS } from '../field-constraints.js';
+import { asText } from '../constraint-clauses.js';
 import { Validator } from '../params.js';
 import { REF } from '../refs.js';
 import { stsCallAllowed } from '../rules.js';
@@ -54,7 +55,7 @@ const denied = (req: ApiRequest, action: string) =>
 export const getAccessKeyInfo: ApiHandler = (req) => {
   const { state, params, trace } = req;
   // Convenience for scenarios: `$step` or `user/NAME` stand for that session's or user's key.
-  const raw = String(params.AccessKeyId ?? '');
+  const raw = asText(params.AccessKeyId ?? '');
   const resolved = raw.startsWith('$')
     ? state.sessions.get(raw.slice(1))?.accessKeyId
     : raw.startsWith('user/')
@@ -98,7 +99,7 @@ export const getAccessKeyInfo: ApiHandler = (req) => {
 
 export const decodeAuthorizationMessage: ApiHandler = (req) => {
   const { state, params, trace } = req;
-  const raw = String(params.EncodedMessage ?? '');
+  const raw = asText(params.EncodedMessage ?? '');
   const v = new Validator({ EncodedMessage: raw });
   v.required(FIELDS.EncodedMessage);
   const parsed = v.result(raw, trace, REF.decodeAuthorizationMessage);
