@@ -27,6 +27,10 @@ export const GUARD_MSG = {
   tooLong: (where: string, length: number) =>
     `${where} is ${length.toLocaleString('en-US')} characters long; text in a content file is at most ${MAX_TEXT.toLocaleString('en-US')}`,
   tooLongHint: 'shorten it (a long policy can be written as YAML instead of one JSON string)',
+  callTooBig: (where: string, size: number) =>
+    `${where} is ${size.toLocaleString('en-US')} characters as JSON; a call or a change is at most ${MAX_CALL.toLocaleString('en-US')}`,
+  callTooBigHint:
+    "STS's own limits keep a request far smaller: 50 tags, keys of 128 characters, a 2,048-character policy",
 } as const;
 
 /** The file's `__proto__` keys and over-long texts, each an error at its position. */
@@ -53,4 +57,36 @@ export function guardProblems(data: unknown, positions: Positions): Problem[] {
     done: () => out.length >= MAX_ERRORS,
   });
   return out.slice(0, MAX_ERRORS);
+}
+
+/**
+ * The most a step's `call` or a what-if's `change` may hold, as JSON. The engine repeats a list it
+ * rejects (60 tags of 8,000 characters) in its message, once per what-if that runs the step: STS's own
+ * limits (50 tags, keys of 128 characters, a 2,048-character policy) keep a real request far below this.
+ */
+export const MAX_CALL = 16_384;
+
+/** A scenario's steps and what-ifs whose call or change is over MAX_CALL, each an error at its position. */
+export function callSizeProblems(data: unknown, positions: Positions): Problem[] {
+  const out: Problem[] = [];
+  const record = data as { steps?: unknown; whatIf?: unknown };
+  const check = (list: unknown, field: 'call' | 'change', name: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item: unknown, i) => {
+      const value = (item as Record<string, unknown> | null)?.[field];
+      if (value === undefined || out.length >= MAX_ERRORS) return;
+      const size = JSON.stringify(value)?.length ?? 0;
+      if (size <= MAX_CALL) return;
+      const path = [name, i, field];
+      out.push({
+        ...positions.at(path),
+        message: GUARD_MSG.callTooBig(pathLabel(path), size),
+        hint: GUARD_MSG.callTooBigHint,
+        severity: 'error',
+      });
+    });
+  };
+  check(record.steps, 'call', 'steps');
+  check(record.whatIf, 'change', 'whatIf');
+  return out;
 }

@@ -9,7 +9,7 @@ import { yamlLib } from './yaml-lib.js';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
 import { NO_POSITIONS, positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
 import { closest, didYouMean, knownKeys } from './suggest.js';
-import { guardProblems } from './guards.js';
+import { callSizeProblems, guardProblems } from './guards.js';
 import { escapeUnsafeText, unsafeTextWarnings } from './unsafe-text.js';
 import { sanitizeLine } from '../ui/sanitize.js';
 import type { z } from 'zod';
@@ -140,6 +140,7 @@ export function parseContent(text: string, file: string): ParsedFile {
     ]);
 
   const guarded = guardProblems(data, positions);
+  if (kind === 'scenario' && guarded.length === 0) guarded.push(...callSizeProblems(data, positions));
   if (guarded.length > 0) return failed(file, kind, positions, guarded);
   const schema = kind === 'scenario' ? ScenarioSchema : QuizSchema;
   const result = schema.safeParse(data);

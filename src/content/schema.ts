@@ -284,7 +284,7 @@ export const WhatIfSchema = z.strictObject({
  * Steps, and what-ifs, a scenario may have: a walkthrough a learner can finish (the longest built-in
  * has 12 of each), and a bound on what one file can make `learn` print (guards.ts).
  */
-export const MAX_STEPS = 200;
+export const MAX_STEPS = 100;
 
 const refList = z.array(z.string().url());
 const level = z.enum(['foundational', 'associate', 'professional', 'specialty']);

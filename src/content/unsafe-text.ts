@@ -3,7 +3,7 @@
  * sequences and bidi overrides in any key or value of a content file. sts-trainer never prints
  * them raw (ui/sanitize.ts escapes them), but an author should know their file carries them.
  */
-import { sanitize, sanitizeLine, unsafeIndex } from '../ui/sanitize.js';
+import { sanitizeDeep, sanitizeLine, unsafeIndex } from '../ui/sanitize.js';
 import { pathLabel, walkData } from './data-walk.js';
 import type { ContentPath, Positions } from './positions.js';
 import type { Problem } from './parse.js';
@@ -23,24 +23,8 @@ export function mayHoldUnsafe(text: string): boolean {
   return unsafeIndex(text) >= 0 || text.includes('\\');
 }
 
-/**
- * The data with every key and string escaped as `sanitize` shows it (`\e[31m`, `\u202e`): what a
- * file carries is kept visible but never reaches a terminal, a prompt or a lab response raw. The
- * output's own sanitizer keeps the theme's colour sequences, and could not tell a pack's from them.
- */
-export function escapeUnsafeText<T>(data: T): T {
-  const escape = (v: unknown): unknown => {
-    if (typeof v === 'string') return unsafeIndex(v) >= 0 ? sanitize(v) : v;
-    if (Array.isArray(v)) return v.map(escape);
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.entries(v).map(([k, x]) => [unsafeIndex(k) >= 0 ? sanitize(k) : k, escape(x)]),
-      );
-    }
-    return v;
-  };
-  return escape(data) as T;
-}
+/** The data with every key and string escaped as `sanitize` shows it (ui/sanitize.ts sanitizeDeep). */
+export const escapeUnsafeText = sanitizeDeep;
 
 /** A short, escaped excerpt around the first unsafe character. */
 function excerpt(text: string, at: number): string {

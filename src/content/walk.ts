@@ -13,7 +13,7 @@ export class ContentPathError extends Error {
     readonly path: string,
     reason: string,
   ) {
-    super(`cannot read \`${path}\`: ${reason}`);
+    super(`cannot read \`${sanitizeLine(path)}\`: ${reason}`);
     this.name = 'ContentPathError';
   }
 }

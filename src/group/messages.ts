@@ -1,3 +1,5 @@
+import { sanitizeLine } from '../ui/sanitize.js';
+
 /** User-facing text of `group` (STYLE.md: messages in one place). */
 export const GROUP_MSG = {
   needsTerminalWhy: 'players answer at the keyboard',
@@ -24,7 +26,7 @@ export const GROUP_MSG = {
   nextKey: 'Enter: scoreboard',
   more: (page: number, pages: number) => `page ${page} of ${pages} · Enter or space: more · b: back`,
   continueKey: (last: boolean) => (last ? 'Enter: final standings' : 'Enter: next question'),
-  exported: (file: string) => `summary written to ${file}`,
+  exported: (file: string) => `summary written to ${sanitizeLine(file)}`,
   resumeHint: 'resume with `sts-trainer group --resume`',
   notRecorded: 'group answers are not added to your personal progress',
 } as const;

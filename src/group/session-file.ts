@@ -6,6 +6,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sessionProblem } from './session-schema.js';
 import type { GroupState } from './state.js';
+import { jsonMayHoldUnsafe, sanitizeDeep } from '../ui/sanitize.js';
 
 export const SESSION_FILE = 'group-session.json';
 
@@ -35,6 +36,8 @@ export function parseSession(text: string): GroupState | string {
   } catch {
     return 'it is not valid JSON';
   }
+  // names typed at a prompt, and a hand-edited file, may carry escape sequences: shown escaped
+  if (jsonMayHoldUnsafe(text)) data = sanitizeDeep(data);
   const s = data as Partial<GroupState> | null;
   if (!s || typeof s !== 'object' || s.version !== 1)
     return 'it was written by another version of sts-trainer';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ExamCode } from './exams.js';
 import type { BankQuestion, Response } from './question.js';
 import type { SessionState } from './session.js';
+import { jsonMayHoldUnsafe, sanitizeDeep } from '../ui/sanitize.js';
 
 export const EXAM_FILE = 'exam-session.json';
 
@@ -76,6 +77,7 @@ export async function loadExam(dataDir: string): Promise<SavedExam | { problem: 
   } catch {
     return { problem: 'it is not valid JSON' };
   }
+  if (jsonMayHoldUnsafe(text)) s = sanitizeDeep(s);
   const n = s?.questionIds?.length ?? -1;
   const ok =
     s?.version === 1 &&

@@ -10,6 +10,7 @@ import { copyFile, lstat, mkdir, open, readdir, realpath, rename, rm } from 'nod
 import { basename, dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import lockfile from 'proper-lockfile';
+import { SetupError } from '../errors.js';
 import { schedule } from './cards.js';
 import {
   emptyProgress,
@@ -202,6 +203,12 @@ export function openProgress(
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
       if (code === 'EISDIR') return { notAFile: 'it is a folder' };
+      if (code === 'ELOOP') return { notAFile: 'it is a symbolic link that leads back to itself' };
+      if (code === 'ENXIO') return { notAFile: 'it is a socket' };
+      if (code === 'EACCES' || code === 'EPERM')
+        throw new SetupError(
+          `cannot read the progress file \`${file}\`: permission denied (use --data-dir for another folder)`,
+        );
       throw e;
     }
     try {
@@ -213,7 +220,11 @@ export function openProgress(
           notAFile: `it is ${Math.round(stat.size / 2 ** 20)} MiB, more than a progress file ever holds`,
         };
       }
-      return await handle.readFile('utf8');
+      try {
+        return await handle.readFile('utf8');
+      } catch {
+        return { notAFile: 'it cannot be read as a file' };
+      }
     } finally {
       await handle.close();
     }

@@ -17,19 +17,21 @@
 // invisible characters that make one text look like another or break a line where none shows: the
 // direction marks (U+200E, U+200F, U+061C), zero-width space and non-joiner (U+200B, U+200C), the
 // line and paragraph separators (U+2028, U+2029), word joiner and invisible operators
-// (U+2060–U+2064) and zero-width no-break space (U+FEFF). The zero-width joiner (U+200D) stays: it
+// (U+2060–U+2064), zero-width no-break space (U+FEFF), the soft hyphen (U+00AD), the blank
+// fillers and separators that render as nothing (U+115F, U+1160, U+180E, U+3164, U+FFA0) and the tag
+// characters (U+E0000–U+E007F, written as a surrogate pair). The zero-width joiner (U+200D) stays: it
 // holds emoji sequences together.
 const UNSAFE =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad\u115f\u1160\u180e\u3164\uffa0]|\udb40[\udc00-\udc7f]/g;
 // The same, plus tab and newline: for text that must stay on one line (a title in a table, a file name).
 const UNSAFE_LINE =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad\u115f\u1160\u180e\u3164\uffa0]|\udb40[\udc00-\udc7f]/g;
 // An SGR (colour) sequence, or one unsafe character.
 const SGR_OR_UNSAFE =
   // eslint-disable-next-line no-control-regex
-  /\u001b\[([0-9;]{0,32})m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
+  /\u001b\[([0-9;]{0,32})m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad\u115f\u1160\u180e\u3164\uffa0]|\udb40[\udc00-\udc7f]/g;
 
 const NAMED: Record<string, string> = {
   '\u001b': '\\e',
@@ -42,12 +44,41 @@ const NAMED: Record<string, string> = {
   '\r': '\\r',
 };
 
-const escapeChar = (c: string): string => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** One character escaped; a tag character (a surrogate pair) as its two halves, `\\udb40\\udc41`. */
+const escapeChar = (c: string): string => {
+  const named = NAMED[c];
+  if (named !== undefined) return named;
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+};
 
 /** Text with every control character except newline and tab, and every bidi override, escaped. */
 export function sanitize(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }
+
+/**
+ * Data with every string and key as `sanitize` shows it: for what sts-trainer reads from files it
+ * did not write itself, or that a hand could have edited (content packs, progress, saved sessions).
+ * The output's own sanitizer keeps the theme's colour sequences and could not tell a file's from them.
+ */
+export function sanitizeDeep<T>(data: T): T {
+  const escape = (v: unknown): unknown => {
+    if (typeof v === 'string') return unsafeIndex(v) >= 0 ? sanitize(v) : v;
+    if (Array.isArray(v)) return v.map(escape);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [unsafeIndex(k) >= 0 ? sanitize(k) : k, escape(x)]),
+      );
+    }
+    return v;
+  };
+  return escape(data) as T;
+}
+
+/** JSON text that may hold an unsafe character, raw or as a `\u` escape. */
+export const jsonMayHoldUnsafe = (text: string): boolean => unsafeIndex(text) >= 0 || text.includes('\\u');
 
 /** `sanitize`, and newlines and tabs escaped too: for a value shown on one line. */
 export function sanitizeLine(text: string): string {

@@ -111,6 +111,7 @@ describe('call', () => {
   it.each([
     [['--param', 'nonsense'], 'bad --param `nonsense`: expected K=V'],
     [['--param', 'Tags=[unclosed'], 'bad --param `Tags=[unclosed`: the value is not valid YAML'],
+    [['--param', 'DurationSeconds=&a [*a]'], 'bad --param `DurationSeconds=&a [*a]`: the value holds itself'],
   ])('a bad %j is a usage error', async (extra, message) => {
     const r = await call('AssumeRole', XA, 'user/dana', ...extra);
     expect(r.code).toBe(2);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT } from '../../src/content/guards.js';
+import { MAX_CALL, MAX_TEXT } from '../../src/content/guards.js';
 import { formatProblem, parseContent } from '../../src/content/parse.js';
 import { readContentFile } from '../../src/content/read.js';
 import { MAX_STEPS } from '../../src/content/schema.js';
@@ -80,6 +80,18 @@ describe('content guards', () => {
       `g.yaml:20:3: \`whatIf\` needs at most ${MAX_STEPS} items`,
     ]);
     expect(errors(scenario('{}', 'RoleSessionName: s1', whatIfs(MAX_STEPS)))).toStrictEqual([]);
+  });
+
+  it(`refuses a step whose call is over ${MAX_CALL} characters as JSON, each text within the limit`, () => {
+    // Given 60 tags whose keys are 8,000 characters, When loaded, Then the call is refused at its position
+    const tags = Array.from(
+      { length: 60 },
+      (_, i) => `{ Key: ${String(i).padStart(8000, 'k')}, Value: v }`,
+    ).join(', ');
+    const [e] = errors(scenario('{}', `RoleSessionName: s1, Tags: [${tags}]`));
+    expect(e).toMatch(
+      /^g\.yaml:17:11: `steps\.0\.call` is 48\d,\d{3} characters as JSON; a call or a change is at most 16,384\n/,
+    );
   });
 
   it('names a second YAML document in its own words', () => {

@@ -32,6 +32,12 @@ describe('the group resume file is checked before it is used', () => {
     expect(parseSession(JSON.stringify(good))).toEqual(good);
   });
 
+  it("shows a name's escape sequence escaped (the screen's sanitizer keeps colours)", () => {
+    // Given a saved name with black-on-black colour, When the file is read, Then the name is text
+    const s = parseSession(JSON.stringify({ ...good, players: ['Ana\u001b[30;40m', 'Ben'] }));
+    expect(typeof s === 'string' ? s : s.players).toStrictEqual(['Ana\\e[30;40m', 'Ben']);
+  });
+
   it.each([
     ['an unknown phase', { phase: 'bogus' }, /`phase`/],
     ['an index past the questions', { index: 99 }, /`index`: must be from 0 to 1/],

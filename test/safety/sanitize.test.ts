@@ -28,6 +28,11 @@ describe('sanitize', () => {
       'a\\u200eb\\u200fc\\u061cd\\u200be\\u200cf\\u2028g\\u2029h\\u2060i\\u2064j\\ufeffk',
     ],
     ['the zero-width joiner of an emoji sequence stays', 'dev 👩\u200d💻', 'dev 👩\u200d💻'],
+    [
+      'soft hyphen, blank fillers and tag characters',
+      'a\u00adb\u3164c\u180ed\u{E0041}e',
+      'a\\u00adb\\u3164c\\u180ed\\udb40\\udc41e',
+    ],
     ['newline and tab are layout', 'line 1\n\tline 2', 'line 1\n\tline 2'],
     ['plain and accented text', 'Ünïcode — ✔ 日本', 'Ünïcode — ✔ 日本'],
   ])('%s', (_what, input, shown) => {

@@ -3,7 +3,11 @@
  * summary, the trends of `progress --history` and `list topics` count them like any other topic
  * (they once met Object.prototype's members: `progress` crashed and `list` printed a function).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 import { summarizeQuiz } from '../../src/content/list-index.js';
 import type { Quiz } from '../../src/content/schema.js';
 import { topicTrends } from '../../src/store/history.js';
@@ -54,5 +58,29 @@ describe('topics named like Object.prototype members', () => {
       ],
     } as unknown as Quiz;
     expect(Object.entries(summarizeQuiz(quiz).topicQuestions)).toStrictEqual(NAMES.map((t) => [t, 2]));
+  });
+});
+
+describe('`progress` with such a topic answered but in no finished session', () => {
+  it('shows its row with an empty trend', async () => {
+    // Given an answer on topic toString and no attempts, When `progress` runs, Then it lists the topic
+    const home = mkdtempSync(join(tmpdir(), 'sts-topic-names-'));
+    try {
+      const data = emptyProgress();
+      data.answers.push({
+        questionId: 'q/a',
+        correct: true,
+        at: '2026-01-01T00:00:00Z',
+        topics: ['toString'],
+        source: 'quiz',
+      });
+      writeFileSync(join(home, 'progress.json'), JSON.stringify(data));
+      const r = await runCli(['progress'], { env: { STS_TRAINER_HOME: home } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/toString\s+1\s+1\s+100%/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

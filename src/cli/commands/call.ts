@@ -30,6 +30,16 @@ export interface CallOptions {
 }
 
 /** `K=V` with V parsed as YAML (`7200` → number, `[a, b]` → list, `{iss: …}` → mapping). */
+/** A value that refers to itself (`&a [*a]`): it has no JSON, which is how a value is shown and sent on. */
+function holdsItself(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function parseAssignment(flag: string, text: string): [string, unknown] {
   const eq = text.indexOf('=');
   const key = eq > 0 ? text.slice(0, eq).trim() : '';
@@ -38,8 +48,13 @@ export function parseAssignment(flag: string, text: string): [string, unknown] {
   const raw = text.slice(eq + 1);
   try {
     const value: unknown = raw.trim() === '' ? '' : parseYaml(raw);
+    if (holdsItself(value))
+      throw new UsageError(
+        `bad --${flag} \`${text}\`: the value holds itself (an alias inside its own anchor)`,
+      );
     return [key, value === null ? raw : value];
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UsageError(`bad --${flag} \`${text}\`: the value is not valid YAML: ${why}`);
   }

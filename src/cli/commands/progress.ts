@@ -9,6 +9,7 @@ import { createTheme } from '../../ui/theme.js';
 import type { CliContext } from '../context.js';
 import type { CommandDeps } from '../deps.js';
 import { EXIT } from '../../errors.js';
+import { sanitizeDeep, sanitizeLine } from '../../ui/sanitize.js';
 
 export interface ProgressOptions {
   json?: boolean;
@@ -41,7 +42,8 @@ export async function run(
     deps.stdout.write(`${MSG.resetDone(store.file)}\n`);
     return EXIT.ok;
   }
-  const data = await store.read();
+  // shown, not kept: a hand-edited file's escape sequences (in a topic, a mode) show escaped
+  const data = sanitizeDeep(await store.read());
   const summary = summarize(data, deps.now());
   if (options.history) return showHistory(data, options, ctx, deps);
   if (options.json) {
@@ -61,12 +63,12 @@ export async function run(
     r.answered,
     r.correct,
     pct(r.correct, r.answered),
-    sparkline(trends[t] ?? []),
+    sparkline(Object.hasOwn(trends, t) ? trends[t]! : []),
   ]);
   const head = ['topic', 'answered', 'correct', '%', 'trend (last sessions)'];
   if (rows.length) deps.stdout.write(`\n${renderTable(head, rows, theme)}`);
   else deps.stdout.write(theme.dim('no answers yet: try `sts-trainer quiz` or `sts-trainer learn`\n'));
-  deps.stdout.write(theme.dim(`kept in ${store.file}\n`));
+  deps.stdout.write(theme.dim(`kept in ${sanitizeLine(store.file)}\n`));
   return EXIT.ok;
 }
 
