@@ -35,6 +35,8 @@ export const DurationSchema = z.union([
     }, 'must be at most 10 years (3650d)'),
 ]);
 const tagMap = z.record(z.string(), z.string());
+/** Topics are names shown on one line (a row of `list topics`, a heading of an export). */
+const topicList = z.array(z.string().regex(/^[^\r\n\t]+$/, 'must be one line of text, e.g. `role-chaining`'));
 
 const StatementSchema = z.strictObject({
   Sid: z.string().optional(),
@@ -248,7 +250,7 @@ export const CheckpointSchema = z.strictObject({
   answer: stringOrList,
   explain: z.string().optional(),
   /** Extension: the topics this question tests (default: the topic of the step's API). */
-  topics: z.array(z.string()).optional(),
+  topics: topicList.optional(),
   /** Extension: the exam task statements it practises, e.g. `SCS-C02/4.1` (shown with the question). */
   exam: examList.optional(),
 });
@@ -295,7 +297,7 @@ export const ScenarioSchema = z.strictObject({
   title: z.string().min(1),
   summary: z.string().optional(),
   level: level.optional(),
-  topics: z.array(z.string()).optional(),
+  topics: topicList.optional(),
   exam: examList.optional(),
   refs: refList.optional(),
   world: WorldSchema,
@@ -311,7 +313,7 @@ const questionBase = {
   explain: z.string().optional(),
   refs: refList.optional(),
   difficulty: z.number().int().min(1).max(3).optional(),
-  topics: z.array(z.string()).optional(),
+  topics: topicList.optional(),
   exam: examList.optional(),
 };
 
@@ -351,7 +353,7 @@ export const QuizSchema = z.strictObject({
   id: kebab,
   title: z.string().min(1),
   summary: z.string().optional(),
-  topics: z.array(z.string()).optional(),
+  topics: topicList.optional(),
   exam: examList.optional(),
   refs: refList.optional(),
   questions: z.array(QuestionSchema).min(1),

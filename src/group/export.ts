@@ -99,14 +99,21 @@ export function toJson(state: GroupState): string {
 }
 
 /**
- * Text as Markdown shows it, not as markup: a `<` is escaped (`\\<`, which CommonMark shows as `<`), so
- * a pack's `<img onerror=…>`, `<script>` or an unclosed `<!--` that would hide the rest of the file
- * stays text in every renderer.
+ * Text as Markdown shows it, not as markup: `<` is escaped (`\\<`, which CommonMark shows as `<`) so a
+ * pack's `<img onerror=…>`, `<script>` or an unclosed `<!--` that would hide the rest of the file stays
+ * text in every renderer; `[` is escaped so no link or remote image (`![x](http://…)`) is made; a
+ * line that would start a heading, quote, list, rule, table or code fence (`#`, `>`, `-`, `+`, `=`,
+ * `|`, three backticks) has its first mark escaped.
  */
-const literal = (s: string) => s.replace(/</g, '\\<');
+const noMarkup = (s: string) => s.replace(/[<[]/g, (c) => `\\${c}`);
+const literal = (s: string) =>
+  noMarkup(s).replace(
+    /^([ \t]*)([#>+=|-]|```|~~~)/gm,
+    (_m, indent: string, mark: string) => `${indent}\\${mark}`,
+  );
 
 /** Text on one line (a player's name, a topic): a newline in it cannot start a heading or a list. */
-const inline = (s: string) => literal(s).replace(/\s*\n\s*/g, ' ');
+const inline = (s: string) => noMarkup(s).replace(/\s*\n\s*/g, ' ');
 
 /** Text safe inside a Markdown table cell. */
 const cell = (s: string) => inline(s).replace(/\|/g, '\\|');

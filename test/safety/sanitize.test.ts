@@ -98,6 +98,21 @@ describe('group export', () => {
     expect(md.split('\n').filter((l) => l.startsWith('# '))).toStrictEqual(['# sts-trainer study group']);
   });
 
+  it("keeps a prompt's lines from starting Markdown blocks, links or images", () => {
+    // Given a prompt whose lines would be a heading, a quote, a fence, a table and an image
+    const q = {
+      ...Q[0]!,
+      prompt: 'Which?\n# Fake\n> quote\n```\n| a | b |\n![img](http://evil/x.png) [x](javascript:alert(1))',
+    };
+    let s = startTurns(begin(createGroup({ questions: [q], seed: 1 }), ['Ana', 'Ben']));
+    s = answerFor(answerFor(s, 0, 'AssumeRole'), 1, 'AssumeRole');
+    const md = toMarkdown(s);
+    // Then each shows as text
+    expect(md).toContain(
+      '\\# Fake  \n\\> quote  \n\\```  \n\\| a | b |  \n!\\[img](http://evil/x.png) \\[x](javascript:alert(1))',
+    );
+  });
+
   it('the JSON export keeps the names (as JSON escapes)', () => {
     const json = toJson(hostile());
     expect(json).not.toMatch(RAW);
