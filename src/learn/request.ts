@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { Call } from '../content/schema.js';
+import { sanitizeLine } from '../ui/sanitize.js';
 
 type Params = Record<string, unknown>;
 
@@ -174,7 +175,8 @@ function requestCommand(action: string, resource: string): string[] {
   const user = /^user\/([\w+=,.@-]+)$/.exec(arn?.service === 'iam' ? arn.resource : '')?.[1];
   if (user && a === 'iam:createuser') return ['aws iam create-user', `--user-name ${q(user)}`];
   if (user && a === 'iam:createaccesskey') return ['aws iam create-access-key', `--user-name ${q(user)}`];
-  return [`# ${action} on ${resource}`];
+  // A comment line, not a command: kept on one line whatever the action and resource hold
+  return [`# ${sanitizeLine(action)} on ${sanitizeLine(resource)}`];
 }
 
 /** The equivalent AWS CLI command of a call (one line per argument when it does not fit `width`). */
