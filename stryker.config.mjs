@@ -15,8 +15,10 @@
 //   - anchors dropped from ACCOUNT_ID / FEDERATED_USER_ARN: the value must still equal a 12-digit
 //     account id or the principal's ARN exactly.
 //   conditions/date.ts, conditions/numeric.ts
-//   - `a !== undefined` / `b !== undefined` → true: comparing undefined with a number is false for
-//     every operator, the same as the guard's answer.
+//   - `a !== undefined` / `b !== undefined` → true, or `&&` → `||` between them: comparing undefined
+//     with a number is false for every operator, the same as the guard's answer.
+//   - date.ts's `tz !== 'Z'` / `tz !== 'z'` → true (or the letter emptied): a `Z` then goes through the
+//     offset arithmetic as an offset of zero, the same instant.
 //   conditions/null.ts
 //   - Null's `compare`, `negated` and `variables`: the evaluator answers Null from key presence and
 //     returns before reading them.
@@ -38,6 +40,21 @@
 //     matcher gives the same answer.
 //   - unescapePattern's `pattern.includes('${')` → true or `'${'` emptied: replacing no escape
 //     changes nothing.
+//   - fold's printable-ASCII fast path (→ false): the loop folds ASCII the same; its bound `<` → `<=`:
+//     charAt past the end is '', which adds nothing; `u.charCodeAt(0) < 128` → `<= 128`: no character
+//     upper-cases to U+0080.
+//   - matchSegments' `if (!first || !last)` (→ false, `&&`, or its answer changed): splitting a
+//     pattern on `*` always gives at least one segment, so the fallback is never reached.
+//   - arnMatch's `v[i] ?? ''` (the text changed): both ARNs split into the same six parts, so v[i]
+//     always exists.
+//   sts/tags.ts
+//   - `caller.type === 'credentials'` → true: a caller of another type has no `creds`, the same undefined.
+//   - `parent?.tags` → `parent.tags`: the loop over inherited keys only runs when there is a parent.
+//   - `if (entry)` → true: a transitive key is always one of its session's tags (AWS refuses a
+//     transitive key that is not a tag, and a session's keys are only ever set from its tags).
+//   sts/token-rules.ts
+//   - the guard `caller.type !== 'credentials'` (→ false, or its message emptied): the engine checks
+//     the caller before these rules run; the guard narrows the type and states the assumption.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -46,6 +46,49 @@ describe('the engine loads inside a test', () => {
     }
   });
 
+  it('each operator after a fresh load: a missing key matches the negated ones (…Not…) only', async () => {
+    // reference_policies_elements_condition_operators.html: a key absent from the request matches
+    // no value, so a negated operator (StringNotEquals, NotIpAddress, …) is true and any other false.
+    vi.resetModules();
+    const { parseOperator } = await import('../../../src/engine/conditions/registry.js');
+    const { evaluateCondition } = await import('../../../src/engine/conditions/evaluate.js');
+    const { ctx } = await import('../policy/helpers.js');
+    const seen = OPERATORS.filter((name) => name !== 'Null').map((name) => {
+      const parsed = parseOperator(name);
+      if (!parsed.ok) throw new Error(name);
+      return [name, evaluateCondition(parsed.parsed, 'k:absent', ['1'], ctx({})).matched] as const;
+    });
+    expect(seen).toEqual(
+      OPERATORS.filter((name) => name !== 'Null').map((name) => [name, /Not/.test(name)] as const),
+    );
+  });
+
+  it('each operator after a fresh load: policy variables are replaced for string, ARN and Bool operators only', async () => {
+    // reference_policies_variables.html ("Where you can use policy variables") and the "Policy
+    // variables" line of each family in reference_policies_elements_condition_operators.html
+    vi.resetModules();
+    const { parseOperator } = await import('../../../src/engine/conditions/registry.js');
+    const { evaluateCondition } = await import('../../../src/engine/conditions/evaluate.js');
+    const { ctx } = await import('../policy/helpers.js');
+    const shown = OPERATORS.filter((name) => name !== 'Null').map((name) => {
+      const parsed = parseOperator(name);
+      if (!parsed.ok) throw new Error(name);
+      const context = ctx({ 'k:v': 'x', 'k:w': 'y' });
+      return [name, evaluateCondition(parsed.parsed, 'k:v', ['${k:w}'], context).policyValues] as const;
+    });
+    expect(shown).toEqual(
+      OPERATORS.filter((name) => name !== 'Null').map(
+        (name) => [name, /^(String|Arn|Bool)/.test(name) ? ['y'] : ['${k:w}']] as const,
+      ),
+    );
+  });
+
+  it("numbers after a fresh load: the module's pattern takes a fraction of several digits without a 0", async () => {
+    vi.resetModules();
+    const { parseNumber } = await import('../../../src/engine/conditions/numeric.js');
+    expect(['.25', '0.25', '-.125', '3.'].map(parseNumber)).toEqual([0.25, 0.25, -0.125, 3]);
+  });
+
   it('an engine built after a fresh load decides a request', async () => {
     vi.resetModules();
     const { basicWorld, last, req } = await import('../sts/worlds.js');

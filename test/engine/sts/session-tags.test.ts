@@ -11,6 +11,7 @@ const w: World = world({
   roles: [
     role('A', DEV, [trusts({ AWS: DEV }, TAGGING)], { policies: [ALL_STS] }),
     role('B', DEV, [trusts({ AWS: DEV }, TAGGING)], { policies: [ALL_STS] }),
+    role('Ec2', DEV, [trusts({ Service: 'ec2.amazonaws.com' }, ['sts:AssumeRole'])]),
   ],
 });
 const A = roleArn(DEV, 'A');
@@ -109,6 +110,8 @@ describe('a passing tag check lists the tags it accepted', () => {
   it.each<[string, ([string, Call] | Call)[]]>([
     ['no tags at all', [assume('user/alice', A)]],
     ['a parent whose tags were not transitive', [first({ cost: '42' }), assume('$a', B)]],
+    // a service has no calling session, so nothing to inherit
+    ['a service assuming its role', [assume('service/ec2.amazonaws.com', roleArn(DEV, 'Ec2'))]],
   ])('no tag check when there are no tags: %s', (_n, steps) => {
     const r = last(w, steps);
     expect(r.outcome).toBe('success');

@@ -43,11 +43,11 @@ describe.each(['GetSessionToken', 'GetFederationToken'])('%s durations', (api) =
     // the values the learner reads: what was asked for and (when capped) what was granted
     if (id === 'duration.root') {
       expect(check?.info).toBe(true);
-      expect(check?.values).toEqual({ requested, maximum: 3600 });
+      expect(check?.values).toStrictEqual({ requested, maximum: 3600 });
     } else {
       expect(check?.info).toBeUndefined();
       const asked = requested === undefined ? {} : { requested };
-      expect(check?.values).toEqual({ rule: 'token', ...asked, seconds: granted });
+      expect(check?.values).toStrictEqual({ rule: 'token', ...asked, seconds: granted });
     }
     // and the caller check before it names the long-term identity that signed
     expect(r.trace.find((c) => c.id === 'caller.long-term')).toMatchObject({
