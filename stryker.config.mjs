@@ -12,8 +12,9 @@
 //     federated user's ARN always passes the test.
 //   - `case 'CanonicalUser'` removed or renamed: the switch then falls out with undefined, the same
 //     answer.
-//   - anchors dropped from ACCOUNT_ID / FEDERATED_USER_ARN: the value must still equal a 12-digit
-//     account id or the principal's ARN exactly.
+//   - anchors dropped from ACCOUNT_ID and from the user, role, session and federated-user ARN
+//     patterns: the value must still equal the principal's account id or ARN exactly. (ROOT_ARN's
+//     anchor is not equivalent: its test is in test/engine/policy/principal.test.ts.)
 //   conditions/date.ts, conditions/numeric.ts
 //   - `a !== undefined` / `b !== undefined` → true, or `&&` → `||` between them: comparing undefined
 //     with a number is false for every operator, the same as the guard's answer.
@@ -25,6 +26,9 @@
 //   conditions/evaluate.ts
 //   - resolveValues' fast path for values without `${` (`!values.some(mayHoldVariables)` → false, or
 //     `'${'` emptied, which sends every value down the general loop): it only saves work.
+//   policy/evaluate.ts
+//   - `st.sid !== undefined` → true: the statement's result then has `sid: undefined`, which no
+//     reader tells from a missing sid (and JSON leaves out).
 //   conditions/registry.ts
 //   - the parse cache (`if (cached)`, `parseCache.set`): it only saves work.
 //   - `ifExists = op !== undefined` → true: an unknown operator is rejected before ifExists is read.

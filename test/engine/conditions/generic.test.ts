@@ -80,6 +80,17 @@ describe('what a condition reports: operator and key as written, both value list
       perValue: policyValues.map((value, i) => ({ value, matched: perValue[i] })),
     });
   });
+
+  it('a policy value of a multivalued key matched when any request value equals it', () => {
+    // aws:TagKeys [Project, Team] against ForAnyValue:StringEquals [Team, Cost]: Team is in the
+    // request, Cost is not (reference_policies_multi-value-conditions.html)
+    const r = check('ForAnyValue:StringEquals', 'aws:TagKeys', ['Team', 'Cost'], tags);
+    expect(r.matched).toBe(true);
+    expect(r.perValue).toStrictEqual([
+      { value: 'Team', matched: true },
+      { value: 'Cost', matched: false },
+    ]);
+  });
 });
 
 describe('a present key: IfExists is an ordinary test (Conditions_IfExists)', () => {

@@ -1,7 +1,7 @@
 // Which Principal entry names which requesting principal, and which match is reported.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { evaluatePolicy } from '../../../src/engine/policy/evaluate.js';
 import type { PrincipalMatchVia, RequestPrincipal } from '../../../src/engine/policy/types.js';
 import { ACCT, OTHER, policy, principals as P, req, stmt } from './helpers.js';
@@ -198,5 +198,24 @@ describe('NotPrincipal: matches every principal it does not name (reference_poli
       ...(value !== undefined && { value }),
     });
     expect(e.result).toBe(matched ? 'Deny' : 'NoMatch');
+  });
+});
+
+// The ARN patterns are built when principal.ts loads, so a test of them loads it afresh (a mutant in a
+// module-level pattern is switched on after the other tests imported the module).
+describe('an account is named only by its ID or its exact root ARN (a fresh module)', () => {
+  it.each([
+    `x-arn:aws:iam::${ACCT}:root`, // text before the ARN
+    ` ${ACCT}`,
+    `${ACCT}0`, // thirteen digits
+    `arn:aws:iam::${ACCT}:root/x`,
+  ])('%j names nobody', async (value) => {
+    vi.resetModules();
+    const { entryMatch } = await import('../../../src/engine/policy/principal.js');
+    for (const who of [P.root, P.alice, P.session, P.fed])
+      expect(entryMatch({ type: 'AWS', value }, who)).toBeUndefined();
+    // while the account itself names each of them
+    expect(entryMatch({ type: 'AWS', value: ACCT }, P.alice)).toBe('account');
+    expect(entryMatch({ type: 'AWS', value: `arn:aws:iam::${ACCT}:root` }, P.session)).toBe('account');
   });
 });
