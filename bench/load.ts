@@ -117,11 +117,13 @@ export async function load(
     socket.on('error', () => reader.fail());
     // Paced: connection n sends at t0 + offset + k·interval; latency counts from that planned
     // time, so a slow answer that delays the next request is not hidden (no coordinated omission).
+    // A timer can fire up to a millisecond early (libuv rounds to whole milliseconds): a request
+    // sent before its planned time counts from when it was sent, never giving a negative latency.
     let planned = t0 + (interval * n) / o.connections;
     while (sent < o.maxRequests && performance.now() < deadline) {
       sent++;
       if (interval) await sleep(planned - performance.now());
-      const start = interval ? planned : performance.now();
+      const start = interval ? Math.min(planned, performance.now()) : performance.now();
       socket.write(request);
       const status = await reader.next();
       latencies.push(performance.now() - start);
