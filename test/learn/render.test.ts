@@ -129,12 +129,8 @@ describe('the request as an AWS CLI command', () => {
   it('keeps a request it cannot spell as a command on one comment line', () => {
     // An action or resource with a line break (from `call --action`, a pack or a what-if) must not
     // start a line of its own after the `#`.
-    const call: Call = {
-      api: 'Request',
-      as: 'user/dana',
-      action: 's3:GetObject\n::error x',
-      resource: 'arn:aws:s3:::b/k\rINJECTED',
-    };
+    const [action, resource] = ['s3:GetObject\n::error x', 'arn:aws:s3:::b/k\rINJECTED'];
+    const call: Call = { api: 'Request', as: 'user/dana', action, resource };
     expect(cliCommand(call, 1000)).toBe(String.raw`# s3:GetObject\n::error x on arn:aws:s3:::b/k\rINJECTED`);
   });
 });

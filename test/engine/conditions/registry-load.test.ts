@@ -4,6 +4,7 @@
 // other files (which mutation testing would not count as a failure).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 import { describe, expect, it, vi } from 'vitest';
+import type { ConditionEvaluation } from '../../../src/engine/policy/types.js';
 
 const OPERATORS = [
   'StringEquals',
@@ -46,41 +47,43 @@ describe('the engine loads inside a test', () => {
     }
   });
 
-  it('each operator after a fresh load: a missing key matches the negated ones (…Not…) only', async () => {
-    // reference_policies_elements_condition_operators.html: a key absent from the request matches
-    // no value, so a negated operator (StringNotEquals, NotIpAddress, …) is true and any other false.
+  /** Each operator but Null, evaluated by a freshly loaded registry and evaluator. */
+  async function freshEvaluations<T>(
+    key: string,
+    values: string[],
+    context: Record<string, string>,
+    pick: (e: ConditionEvaluation) => T,
+  ): Promise<[string, T][]> {
     vi.resetModules();
     const { parseOperator } = await import('../../../src/engine/conditions/registry.js');
     const { evaluateCondition } = await import('../../../src/engine/conditions/evaluate.js');
     const { ctx } = await import('../policy/helpers.js');
-    const seen = OPERATORS.filter((name) => name !== 'Null').map((name) => {
+    return OPERATORS.filter((name) => name !== 'Null').map((name) => {
       const parsed = parseOperator(name);
       if (!parsed.ok) throw new Error(name);
-      return [name, evaluateCondition(parsed.parsed, 'k:absent', ['1'], ctx({})).matched] as const;
+      return [name, pick(evaluateCondition(parsed.parsed, key, values, ctx(context)))];
     });
-    expect(seen).toEqual(
-      OPERATORS.filter((name) => name !== 'Null').map((name) => [name, /Not/.test(name)] as const),
-    );
+  }
+  const expected = <T>(answer: (name: string) => T): [string, T][] =>
+    OPERATORS.filter((name) => name !== 'Null').map((name) => [name, answer(name)]);
+
+  it('each operator after a fresh load: a missing key matches the negated ones (…Not…) only', async () => {
+    // reference_policies_elements_condition_operators.html: a key absent from the request matches
+    // no value, so a negated operator (StringNotEquals, NotIpAddress, …) is true and any other false.
+    const seen = await freshEvaluations('k:absent', ['1'], {}, (e) => e.matched);
+    expect(seen).toEqual(expected((name) => /Not/.test(name)));
   });
 
   it('each operator after a fresh load: policy variables are replaced for string, ARN and Bool operators only', async () => {
     // reference_policies_variables.html ("Where you can use policy variables") and the "Policy
     // variables" line of each family in reference_policies_elements_condition_operators.html
-    vi.resetModules();
-    const { parseOperator } = await import('../../../src/engine/conditions/registry.js');
-    const { evaluateCondition } = await import('../../../src/engine/conditions/evaluate.js');
-    const { ctx } = await import('../policy/helpers.js');
-    const shown = OPERATORS.filter((name) => name !== 'Null').map((name) => {
-      const parsed = parseOperator(name);
-      if (!parsed.ok) throw new Error(name);
-      const context = ctx({ 'k:v': 'x', 'k:w': 'y' });
-      return [name, evaluateCondition(parsed.parsed, 'k:v', ['${k:w}'], context).policyValues] as const;
-    });
-    expect(shown).toEqual(
-      OPERATORS.filter((name) => name !== 'Null').map(
-        (name) => [name, /^(String|Arn|Bool)/.test(name) ? ['y'] : ['${k:w}']] as const,
-      ),
+    const shown = await freshEvaluations(
+      'k:v',
+      ['${k:w}'],
+      { 'k:v': 'x', 'k:w': 'y' },
+      (e) => e.policyValues,
     );
+    expect(shown).toEqual(expected((name) => (/^(String|Arn|Bool)/.test(name) ? ['y'] : ['${k:w}'])));
   });
 
   it("numbers after a fresh load: the module's pattern takes a fraction of several digits without a 0", async () => {
