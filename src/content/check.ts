@@ -3,6 +3,7 @@
  * quiz answers) and the engine checks `validate` runs. Pure: problems are added
  * to the parsed file; nothing is printed here.
  */
+import { createEngine } from '../engine/index.js';
 import type { CallResult, WorldProblem } from '../engine/types.js';
 import type { ContentPath, Position } from './positions.js';
 import type { ContentKind, ParsedFile, Problem } from './parse.js';
@@ -304,6 +305,18 @@ export function addWorldProblems(parsed: ParsedFile, problems: readonly WorldPro
     const { message, hint } = worldProblemText(p);
     report(['world', ...p.path], message, hint, { warning: p.severity === 'warning', code: p.code });
   }
+}
+
+/**
+ * The world's errors (not its warnings) for a scenario loaded to be run rather than validated: `learn`,
+ * `quiz`, `call` and `lab` skip such a file as they skip one with schema errors, instead of running a
+ * world the engine had to patch (an unreadable start replaced by the default, a statement it cannot
+ * evaluate). validate reports every world problem when it runs the scenario (verifyScenario).
+ */
+export function addWorldErrors(parsed: ParsedFile): void {
+  if (!parsed.scenario || parsed.errors.length > 0) return;
+  const errors = createEngine(parsed.scenario.world).problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) addWorldProblems(parsed, errors);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Cross-checks and validation over parsed files: ids unique across all content,
  * references between files, then every expect run on the engine (validate).
  */
-import { addDuplicateId, checkQuiz, checkScenario } from './check.js';
+import { addDuplicateId, addWorldErrors, checkQuiz, checkScenario } from './check.js';
 import type { ParsedFile } from './parse.js';
 import type { Scenario } from './schema.js';
 import { loadOrder, mergeReports, planFinish, type ValidationReport } from './validate-plan.js';
@@ -11,16 +11,19 @@ import { ValidationShard } from './validate-shard.js';
 export type { FileReport, ValidationReport } from './validate-plan.js';
 
 /**
- * Cross-checks parsed files: per-file references, ids unique across all content
- * (scenario ids among scenarios, quiz ids among quizzes; the first loaded wins),
- * quiz references to scenarios. `context` files are used for ids and references
+ * Cross-checks parsed files: per-file references, the world's errors (check.ts addWorldErrors), ids
+ * unique across all content (scenario ids among scenarios, quiz ids among quizzes; the first loaded
+ * wins), quiz references to scenarios. `context` files are used for ids and references
  * but not checked themselves. Linear in the number of files and questions.
  */
 export function crossCheck(
   files: readonly ParsedFile[],
   context: readonly ParsedFile[] = [],
 ): Map<string, Scenario> {
-  for (const f of files) checkScenario(f);
+  for (const f of files) {
+    checkScenario(f);
+    addWorldErrors(f);
+  }
   const owners = new Map<string, ParsedFile>();
   const scenarios = new Map<string, Scenario>();
   const checked = new Set(files);

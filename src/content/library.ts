@@ -1,7 +1,7 @@
 /**
- * Loads all content: the built-in scenarios and quizzes plus every content
- * folder. Broken files are skipped with a one-line warning (list, learn, quiz)
- * or reported in full (validate); one bad file never stops the others.
+ * Loads all content: the built-in scenarios and quizzes plus every content folder. Broken files
+ * (schema, reference or world errors) are skipped with a one-line warning (list, learn, quiz) or
+ * reported in full (validate); one bad file never stops the others.
  */
 import { resolve } from 'node:path';
 import { compiledFile } from './compiled.js';

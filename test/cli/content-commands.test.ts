@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -132,6 +134,40 @@ describe('sts-trainer list', () => {
     expect(r.stderr).toMatch(
       /^warning: skipped test\/fixtures\/content\/mixed\/broken\.yaml:6:5: unknown field `promt`$/m,
     );
+  });
+
+  it('skips a scenario whose world has an error, as validate reports it, in list, learn and call', async () => {
+    // Given a pack scenario whose world starts before 1970: schema-valid, but the engine cannot use it
+    const dir = mkdtempSync(join(tmpdir(), 'sts-world-error-'));
+    try {
+      const text = readFileSync(join(FIX, 'valid/scenarios/vendor-access.yaml'), 'utf8')
+        .replace('id: fixture-vendor-access', 'id: early-start')
+        .replace('start: 2026-01-15T09:00:00Z', 'start: 1960-01-15T09:00:00Z');
+      const file = join(dir, 'early.yaml');
+      writeFileSync(file, text);
+      const problem = `${file}:9:10: \`1960-01-15T09:00:00Z\` is not an ISO-8601 time from 1970 to 9999`;
+      // When listed, Then it is skipped with validate's words
+      const list = await runCli(['list', '--json', '--content', dir], { cwd: ROOT });
+      expect(list.code).toBe(0);
+      expect(list.stderr).toContain(`warning: skipped ${problem}`);
+      expect(JSON.parse(list.stdout).scenarios.map((s: { id: string }) => s.id)).not.toContain('early-start');
+      // and learn does not run it
+      const learn = await runCli(['learn', 'early-start', '--content', dir, '--no-input'], { cwd: ROOT });
+      expect(learn.code).toBe(2);
+      expect(learn.stderr).toContain(`warning: skipped ${problem}`);
+      // and call refuses the file with the same problem
+      const call = await runCli(['call', 'GetCallerIdentity', '--scenario', file, '--as', 'user/vera'], {
+        cwd: ROOT,
+      });
+      expect(call.code).toBe(2);
+      expect(call.stderr).toContain(`error: ${problem}`);
+      // while validate reports it once, as before
+      const validate = await runCli(['validate', file], { cwd: ROOT });
+      expect(validate.code).toBe(1);
+      expect(validate.stdout.split(problem).length - 1).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes STS_TRAINER_CONTENT and prints plain text without a TTY', async () => {
