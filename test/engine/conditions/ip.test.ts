@@ -1,6 +1,6 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
 // A policy value is a CIDR range (RFC 4632) or a bare address (a single host); IPv4 and IPv6.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run, type Row } from './harness.js';
 
 const table: Record<string, Row[]> = {
@@ -88,12 +88,15 @@ describe('invalid addresses and ranges never match', () => {
     ['10.0.0', '0.0.0.0/0'], // three octets
     ['10.0.0.1.5', '0.0.0.0/0'], // five octets
     ['10.0.0.1', '10.0.0.0/33'], // prefix > 32
+    ['10.0.0.0', '10.0.0.0/33'], // …even for the network's own address
+    ['10.0.0.1', '10.0.0.0/24x'], // a prefix length with something after it
     ['10.0.0.1', '10.0.0.0/'],
     ['10.0.0.1', '10.0.0.0/x'],
     ['10.0.0.1', '10.0.0.0/-1'],
     ['10.0.0.1', '10.0.0.0/8/8'],
     ['10.0.0.x', '0.0.0.0/0'],
     ['2001:db8::1', '2001:db8::/129'], // prefix > 128
+    ['2001:db8::', '2001:db8::/129'],
     ['1:2:3:4:5:6:7', '::/0'], // seven groups, no `::`
     ['1:2:3:4:5:6:7:8:9', '::/0'], // nine groups
     ['1:2:3:4:5:6:7:8::', '::/0'], // `::` standing for no group
@@ -138,19 +141,4 @@ it('gives every answer again when the same addresses and ranges come back, in an
   expect(run('IpAddress', ['10.0.0.9', '10.0.0.9', true])).toBe(true);
   expect(run('IpAddress', ['not-an-ip', 'not-an-ip', false])).toBe(false);
   expect(run('NotIpAddress', ['not-an-ip', '10.0.0.0/8', true])).toBe(true);
-});
-
-// ip.ts keeps each parsed range for the next call, so a range first parsed by an earlier test is never
-// parsed again: these load the module afresh, so each range below is parsed here.
-describe('a range is checked when it is parsed (a fresh module, nothing remembered)', () => {
-  it.each<[request: string, invalid: string, valid: string]>([
-    ['10.0.0.0', '10.0.0.0/33', '10.0.0.0/32'], // the network itself, with a prefix over IPv4's 32 bits
-    ['2001:db8::', '2001:db8::/129', '2001:db8::/128'],
-    ['10.0.0.1', '10.0.0.0/24x', '10.0.0.0/24'], // a prefix length with something after it
-  ])('%j is not in %j (not a valid range), but is in %j', async (request, invalid, valid) => {
-    vi.resetModules();
-    const { ipInRange } = await import('../../../src/engine/conditions/ip.js');
-    expect(ipInRange(request, invalid)).toBe(false);
-    expect(ipInRange(request, valid)).toBe(true);
-  });
 });
