@@ -25,9 +25,22 @@ const API_COMMANDS: Record<string, string> = {
   SignIn: 'aws sso login',
 };
 
-/** Quotes a shell word when it needs it. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const C_ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\u001b': '\\e' };
+
+/**
+ * Quotes a shell word when it needs it. A word with a control character (a line break, an escape)
+ * takes ANSI-C quoting, `$'a\nb'` (bash, zsh): single quotes would print the character raw and split
+ * the command over lines, while `$'…'` spells it and pastes as the same value.
+ */
 export function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  if (s.search(CONTROL) === -1) return `'${s.replace(/'/g, `'\\''`)}'`;
+  const escaped = s
+    .replace(/[\\']/g, (c) => `\\${c}`)
+    .replace(CONTROL, (c) => C_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return `$'${escaped}'`;
 }
 
 const str = (v: unknown): string | undefined =>

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library.js';
 import { runScenario, runWhatIf } from '../../src/content/run.js';
 import type { Call } from '../../src/content/schema.js';
-import { cliCommand, paramsText } from '../../src/learn/request.js';
+import { cliCommand, paramsText, shellQuote } from '../../src/learn/request.js';
 import { maskKey, renderResult } from '../../src/learn/result.js';
 import { humanDuration } from '../../src/ui/duration.js';
 import { conditionLine } from '../../src/learn/trace.js';
@@ -124,6 +125,37 @@ describe('the request as an AWS CLI command', () => {
       WebIdentityToken:
         iss: x"
     `);
+  });
+
+  it('spells a control character in a value with ANSI-C quoting, keeping the command on one line', () => {
+    // A session name with a line break (from a pack or `call --param`) must not split the command;
+    // $'…' pastes into bash or zsh as the same value.
+    const call: Call = {
+      api: 'AssumeRole',
+      as: 'user/dana',
+      params: { RoleArn: 'arn:aws:iam::1:role/R', RoleSessionName: "it's\nme\u001b[31m\\" },
+    };
+    expect(cliCommand(call, 1000)).toBe(
+      String.raw`aws sts assume-role --role-arn arn:aws:iam::1:role/R --role-session-name $'it\'s\nme\e[31m\\'`,
+    );
+    // and a value without one keeps plain single quotes
+    expect(cliCommand({ ...call, params: { RoleSessionName: "it's me" } }, 1000)).toBe(
+      String.raw`aws sts assume-role --role-session-name 'it'\''s me'`,
+    );
+  });
+
+  it('quotes every value so that bash reads back exactly that value', () => {
+    for (const value of [
+      "it's\nme\u001b[31m\\",
+      'a\tb\rc\u0001\u007f',
+      "x'y",
+      'plain',
+      'a b',
+      '$HOME\n`id`',
+    ]) {
+      const printed = execFileSync('bash', ['-c', `printf %s ${shellQuote(value)}`], { encoding: 'utf8' });
+      expect(printed).toBe(value);
+    }
   });
 
   it('keeps a request it cannot spell as a command on one comment line', () => {
