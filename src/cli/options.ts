@@ -8,6 +8,7 @@
  * For a fixed set of words use commander's own `.choices([...])`.
  */
 import { InvalidArgumentError } from 'commander';
+import { EXAM_CODES, RETIRED, type ExamCode } from '../content/exam-versions.js';
 
 export interface IntegerRange {
   min: number;
@@ -48,3 +49,17 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 
 /** Help text for an option with a default that commander cannot show (computed, or per mode). */
 export const withDefault = (description: string, fallback: string) => `${description} (default: ${fallback})`;
+
+/**
+ * `--mock`'s exam: a current exam code. A retired version (`SCS-C02`) is refused with the version that
+ * replaced it, since AWS no longer gives it (quiz/exams.ts).
+ */
+export function mockExam(value: string): ExamCode {
+  if ((EXAM_CODES as readonly string[]).includes(value)) return value as ExamCode;
+  const retired = Object.hasOwn(RETIRED, value) ? RETIRED[value] : undefined;
+  if (retired)
+    throw new InvalidArgumentError(
+      `AWS retired ${value} after ${retired.lastDay}: its successor is ${retired.successor} (--mock ${retired.successor}).`,
+    );
+  throw new InvalidArgumentError(`Allowed choices are ${EXAM_CODES.join(', ')}.`);
+}

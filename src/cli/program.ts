@@ -4,7 +4,8 @@ import { commandDeps, type CommandDeps } from './deps.js';
 import { VERSION } from './version.js';
 import { addHelpTexts } from './help-text.js';
 import { helpLayout, helpWidth } from './help-layout.js';
-import { collect, decimal, integer, withDefault } from './options.js';
+import { collect, decimal, integer, mockExam, withDefault } from './options.js';
+import { EXAM_CODES } from '../content/exam-versions.js';
 import { sanitize } from '../ui/sanitize.js';
 
 /**
@@ -92,11 +93,9 @@ export function buildProgram(result: { code: number }): Command {
         decimal({ min: 0.1, max: 600, unit: 'minutes' }),
       )
       .addOption(
-        new Option('--mock <exam>', 'a timed mock exam weighted by the exam domains').choices([
-          'SAA-C03',
-          'SCS-C02',
-          'DVA-C02',
-        ]),
+        new Option('--mock <exam>', 'a timed mock exam weighted by the exam domains')
+          .choices(EXAM_CODES)
+          .argParser(mockExam),
       )
       .option('--resume', 'continue the exam stopped with Ctrl-C')
       .option('--missed', 'drill the questions missed in the last session')

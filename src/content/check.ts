@@ -17,6 +17,7 @@ import {
   type Mismatch,
 } from './run.js';
 import { CallSchema, type Expect, type Quiz, type Scenario } from './schema.js';
+import { retiredVersion } from './exam-versions.js';
 import { didYouMean } from './suggest.js';
 import { worldProblemText } from './world-problem-text.js';
 
@@ -41,6 +42,20 @@ function reporter(parsed: ParsedFile): Report {
     if (opts.code !== undefined) p.code = opts.code;
     (opts.warning ? parsed.warnings : parsed.errors).push(p);
   };
+}
+
+/** A warning per exam tag that names a version AWS has retired (`SCS-C02/4.1`): docs/authoring.md#exam-tags. */
+function checkExamTags(tags: readonly string[] | undefined, path: ContentPath, report: Report): void {
+  tags?.forEach((tag, i) => {
+    const r = retiredVersion(tag);
+    if (r)
+      report(
+        [...path, i],
+        `exam tag \`${tag}\` names ${r.code}, which AWS last gave on ${r.lastDay}`,
+        `tag ${r.successor}'s task statement instead (its exam guide's appendix "Comparison of ${r.code} and ${r.successor}" says where each task went)`,
+        { warning: true },
+      );
+  });
 }
 
 /** Every account a world mentions: `root/ACCOUNT` may name any of them. */
@@ -156,9 +171,11 @@ export function checkScenario(parsed: ParsedFile): void {
   const s = parsed.scenario;
   if (!s) return;
   const report = reporter(parsed);
+  checkExamTags(s.exam, ['exam'], report);
   const stepIds = new Set<string>();
   s.steps.forEach((step, i) => {
     const path = ['steps', i];
+    checkExamTags(step.checkpoint?.exam, [...path, 'checkpoint', 'exam'], report);
     if (stepIds.has(step.id))
       report([...path, 'id'], `duplicate step id \`${step.id}\``, 'step ids are unique within a scenario');
     stepIds.add(step.id);
@@ -258,9 +275,11 @@ export function checkQuiz(parsed: ParsedFile, scenarios: ScenarioIndex): void {
   const quiz = parsed.quiz;
   if (!quiz) return;
   const report = reporter(parsed);
+  checkExamTags(quiz.exam, ['exam'], report);
   const ids = new Set<string>();
   quiz.questions.forEach((q, i) => {
     const path = ['questions', i];
+    checkExamTags(q.exam, [...path, 'exam'], report);
     if (ids.has(q.id))
       report([...path, 'id'], `duplicate question id \`${q.id}\``, 'question ids are unique within a quiz');
     ids.add(q.id);

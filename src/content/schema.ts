@@ -251,7 +251,7 @@ export const CheckpointSchema = z.strictObject({
   explain: z.string().optional(),
   /** Extension: the topics this question tests (default: the topic of the step's API). */
   topics: topicList.optional(),
-  /** Extension: the exam task statements it practises, e.g. `SCS-C02/4.1` (shown with the question). */
+  /** Extension: the exam task statements it practises, e.g. `SCS-C03/4.1` (shown with the question). */
   exam: examList.optional(),
 });
 

@@ -1,16 +1,18 @@
 /**
  * The three exams' domains and the task statements the content tags, from the
- * official AWS Certification exam guides (SAA-C03 v1.1, SCS-C02 v1.0,
- * DVA-C02 v1.0: "Content outline" and "Exam content" sections): names, the
- * share of scored content per domain, length, time and the scaled passing score.
+ * official AWS Certification exam guides (SAA-C03 v1.1, SCS-C03, DVA-C03:
+ * "Content outline" and "Exam content" sections): names, the share of scored
+ * content per domain, length, time and the scaled passing score.
  * https://docs.aws.amazon.com/aws-certification/latest/examguides/ (exam guides)
+ *
+ * The current versions and the retired ones they replaced: content/exam-versions.ts.
  */
+import { EXAM_CODES, type ExamCode } from '../content/exam-versions.js';
 
-export type ExamCode = 'SAA-C03' | 'SCS-C02' | 'DVA-C02';
-export const EXAM_CODES: readonly ExamCode[] = ['SAA-C03', 'SCS-C02', 'DVA-C02'];
+export { currentExam, EXAM_CODES, RETIRED, type ExamCode } from '../content/exam-versions.js';
 
 export interface Domain {
-  /** `1`, `2`… as in the task statements (`SCS-C02/4.1` is in domain `4`). */
+  /** `1`, `2`… as in the task statements (`SCS-C03/4.1` is in domain `4`). */
   id: string;
   name: string;
   /** Percentage of scored content. */
@@ -49,56 +51,58 @@ export const EXAMS: Record<ExamCode, ExamInfo> = {
       'SAA-C03/1.3': 'Determine appropriate data security controls',
     },
   },
-  'SCS-C02': {
-    code: 'SCS-C02',
+  'SCS-C03': {
+    code: 'SCS-C03',
     title: 'AWS Certified Security – Specialty',
     domains: [
-      { id: '1', name: 'Threat Detection and Incident Response', weight: 14 },
-      { id: '2', name: 'Security Logging and Monitoring', weight: 18 },
-      { id: '3', name: 'Infrastructure Security', weight: 20 },
-      { id: '4', name: 'Identity and Access Management', weight: 16 },
+      { id: '1', name: 'Detection', weight: 16 },
+      { id: '2', name: 'Incident Response', weight: 14 },
+      { id: '3', name: 'Infrastructure Security', weight: 18 },
+      { id: '4', name: 'Identity and Access Management', weight: 20 },
       { id: '5', name: 'Data Protection', weight: 18 },
-      { id: '6', name: 'Management and Security Governance', weight: 14 },
+      { id: '6', name: 'Security Foundations and Governance', weight: 14 },
     ],
     questions: 65,
     minutes: 170,
     passing: 750,
     tasks: {
-      'SCS-C02/1.2': 'Detect security threats and anomalies by using AWS services',
-      'SCS-C02/2.1': 'Design and implement monitoring and alerting to address security events',
-      'SCS-C02/4.1': 'Design, implement, and troubleshoot authentication for AWS resources',
-      'SCS-C02/4.2': 'Design, implement, and troubleshoot authorization for AWS resources',
-      'SCS-C02/5.1':
-        'Design and implement controls that provide confidentiality and integrity for data in transit',
+      'SCS-C03/1.1':
+        'Design and implement monitoring and alerting solutions for an AWS account or organization',
+      'SCS-C03/2.2': 'Respond to security events',
+      'SCS-C03/4.1': 'Design, implement, and troubleshoot authentication strategies',
+      'SCS-C03/4.2': 'Design, implement, and troubleshoot authorization strategies',
+      'SCS-C03/5.1': 'Design and implement controls for data in transit',
     },
   },
-  'DVA-C02': {
-    code: 'DVA-C02',
+  'DVA-C03': {
+    code: 'DVA-C03',
     title: 'AWS Certified Developer – Associate',
     domains: [
-      { id: '1', name: 'Development with AWS Services', weight: 32 },
+      { id: '1', name: 'Development with AWS Services', weight: 30 },
       { id: '2', name: 'Security', weight: 26 },
-      { id: '3', name: 'Deployment', weight: 24 },
-      { id: '4', name: 'Troubleshooting and Optimization', weight: 18 },
+      { id: '3', name: 'Testing and Deployment', weight: 22 },
+      { id: '4', name: 'Troubleshooting and Optimization', weight: 22 },
     ],
+    // Length, time and pass mark as DVA-C02's: AWS's comparison of the two versions lists no change.
     questions: 65,
     minutes: 130,
     passing: 720,
     tasks: {
-      'DVA-C02/2.1': 'Implement authentication and/or authorization for applications and AWS services',
-      'DVA-C02/2.2': 'Implement encryption by using AWS services',
-      'DVA-C02/2.3': 'Manage sensitive data in application code',
+      // The comparison lists content added to Task 2.1 (presigned URLs) and no change of its title.
+      'DVA-C03/2.1': 'Implement authentication and/or authorization for applications and AWS services',
     },
   },
 };
 
-/** `SCS-C02/4.1` → the exam and domain it belongs to. */
+/** `SCS-C03/4.1` → the exam and domain it belongs to (a current exam only). */
 export function parseTask(tag: string): { exam: ExamCode; domain: string } | undefined {
-  const m = /^(SAA-C03|SCS-C02|DVA-C02)\/(\d+)(?:\.\d+)?$/.exec(tag);
-  return m ? { exam: m[1] as ExamCode, domain: m[2]! } : undefined;
+  const m = /^([A-Z]{3}-C\d{2})\/(\d+)(?:\.\d+)?$/.exec(tag);
+  return m && (EXAM_CODES as readonly string[]).includes(m[1]!)
+    ? { exam: m[1] as ExamCode, domain: m[2]! }
+    : undefined;
 }
 
-/** `SCS-C02 4.1 Design, implement, … authentication …`: the code with its official name when known. */
+/** `SCS-C03 4.1 Design, implement, … authentication …`: the code with its official name when known. */
 export function taskName(tag: string): string {
   const p = parseTask(tag);
   const name = p && EXAMS[p.exam].tasks[tag];

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExamCode } from './exams.js';
+import { currentExam, type ExamCode } from './exams.js';
 import type { BankQuestion, Response } from './question.js';
 import type { SessionState } from './session.js';
 import { jsonMayHoldUnsafe, sanitizeDeep } from '../ui/sanitize.js';
@@ -92,8 +92,12 @@ export async function loadExam(dataDir: string): Promise<SavedExam | { problem: 
     typeof s.index === 'number' &&
     s.index >= 0 &&
     s.index <= n &&
-    (s.remainingMs === undefined || typeof s.remainingMs === 'number');
-  return ok ? (s as SavedExam) : { problem: 'it is incomplete or from another version of sts-trainer' };
+    (s.remainingMs === undefined || typeof s.remainingMs === 'number') &&
+    (s.mock === undefined || currentExam(s.mock) !== undefined);
+  if (!ok) return { problem: 'it is incomplete or from another version of sts-trainer' };
+  // a mock of an exam version AWS has since retired goes on as its successor, which the questions now tag
+  if (s.mock !== undefined) s.mock = currentExam(s.mock);
+  return s as SavedExam;
 }
 
 export async function clearExam(dataDir: string): Promise<void> {

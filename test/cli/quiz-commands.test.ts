@@ -141,14 +141,20 @@ describe('progress and review without a terminal', () => {
 describe('quiz options and the history', () => {
   it('rejects an unknown mock exam and options that do not go together, exit 2', async () => {
     const env = { STS_TRAINER_HOME: home() };
-    const [unknown, both, scoped, resume] = await Promise.all([
+    const [unknown, retired, both, scoped, resume] = await Promise.all([
       runCli(['quiz', '--mock', 'ABC-C01'], { env }),
+      runCli(['quiz', '--mock', 'SCS-C02'], { env }),
       runCli(['quiz', '--mock', 'SAA-C03', '--missed'], { env }),
       runCli(['quiz', '--mock', 'SAA-C03', '--topic', 'mfa'], { env }),
       runCli(['quiz', '--resume', '--count', '3'], { env }),
     ]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('SCS-C02');
+    expect(unknown.stderr).toContain('Allowed choices are SAA-C03, SCS-C03, DVA-C03.');
+    // a version AWS no longer gives: the one that replaced it, on one line
+    expect(retired.code).toBe(2);
+    expect(retired.stderr).toBe(
+      "error: option '--mock <exam>' argument 'SCS-C02' is invalid. AWS retired SCS-C02 after 2025-12-01: its successor is SCS-C03 (--mock SCS-C03).\n",
+    );
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('cannot be combined');
     expect(scoped.code).toBe(2);

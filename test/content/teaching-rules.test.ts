@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, verifyScenario } from '../../src/content/check.js';
+import { checkQuiz, checkScenario, verifyScenario } from '../../src/content/check.js';
 import { parseContent } from '../../src/content/parse.js';
 
 const BASE = readFileSync(
@@ -111,5 +111,40 @@ describe("a what-if's change must change the call", () => {
     expect(warnings('{ params: { ExternalId: not-it } }')).toEqual([]);
     expect(warnings('{}')).toEqual([]);
     expect(warnings('{ params: { ExternalId: null, Tags: [{ Key: a, Value: b }] } }')).toEqual([]);
+  });
+});
+
+describe('exam tags of a retired exam version', () => {
+  const QUIZ = readFileSync(
+    new URL('../fixtures/content/valid/quizzes/vendor-quiz.yaml', import.meta.url),
+    'utf8',
+  );
+  const warnings = (parsed: ReturnType<typeof parseContent>) =>
+    parsed.warnings.map((w) => `${w.line}: ${w.message} | ${w.hint}`);
+
+  it('warns at each tag that names a retired version, with its successor', () => {
+    // Given a scenario, one of its checkpoints and a quiz question tagged with retired versions
+    const scenario = parseContent(
+      BASE.replace('level: associate', 'level: associate\nexam: [SAA-C03/1.1, SCS-C02/4.1]').replace(
+        "      answer: The role's trust policy",
+        "      answer: The role's trust policy\n      exam: [DVA-C02/2.1]",
+      ),
+      'scenario.yaml',
+    );
+    checkScenario(scenario);
+    const quiz = parseContent(
+      QUIZ.replace('    type: single\n', '    type: single\n    exam: [SCS-C03/4.1, SCS-C02/4.2]\n'),
+      'quiz.yaml',
+    );
+    checkQuiz(quiz, new Map());
+    // Then each retired tag, and only those, has a warning naming its successor
+    const retired = (w: string) => w.includes('which AWS last gave');
+    expect(warnings(scenario).filter(retired)).toEqual([
+      '6: exam tag `SCS-C02/4.1` names SCS-C02, which AWS last gave on 2025-12-01 | tag SCS-C03\'s task statement instead (its exam guide\'s appendix "Comparison of SCS-C02 and SCS-C03" says where each task went)',
+      '47: exam tag `DVA-C02/2.1` names DVA-C02, which AWS last gave on 2026-11-30 | tag DVA-C03\'s task statement instead (its exam guide\'s appendix "Comparison of DVA-C02 and DVA-C03" says where each task went)',
+    ]);
+    expect(warnings(quiz).filter(retired)).toEqual([
+      '7: exam tag `SCS-C02/4.2` names SCS-C02, which AWS last gave on 2025-12-01 | tag SCS-C03\'s task statement instead (its exam guide\'s appendix "Comparison of SCS-C02 and SCS-C03" says where each task went)',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lastMissed, toAttempt } from '../../src/quiz/attempt.js';
-import { EXAMS, taskName } from '../../src/quiz/exams.js';
+import { currentExam, EXAM_CODES, EXAMS, RETIRED, taskName } from '../../src/quiz/exams.js';
 import { allocate, planMock, questionDomain, scoreMock } from '../../src/quiz/mock.js';
 import { renderMockScore, renderResults } from '../../src/quiz/render.js';
 import { clearExam, examPath, loadExam, restore, saveExam, toSaved } from '../../src/quiz/saved-exam.js';
@@ -47,23 +47,23 @@ describe('mock exams', () => {
 
   it('asks only questions tagged for the exam, timed at the real exam pace, and names the domains missing', async () => {
     const { bank } = await builtIn();
-    const p = planMock(bank, 'SCS-C02', 7, 20);
+    const p = planMock(bank, 'SCS-C03', 7, 20);
     expect(p.questions).toHaveLength(20);
     // Every question asked is in a covered domain; the missing domains are those with no question.
-    const asked = new Set(p.questions.map((q) => questionDomain(q, 'SCS-C02')));
+    const asked = new Set(p.questions.map((q) => questionDomain(q, 'SCS-C03')));
     expect([...asked].every((d) => p.covered.some((c) => c.id === d))).toBe(true);
     expect(p.covered.map((d) => d.name)).toContain('Identity and Access Management');
     expect(p.missing.length).toBeGreaterThan(0);
     expect(p.missing.every((d) => !asked.has(d.id))).toBe(true);
     expect(p.covered.length + p.missing.length).toBe(6);
     expect(p.minutes).toBe(Math.round((170 / 65) * 20));
-    expect(planMock(bank, 'SCS-C02', 7, 20).questions.map((q) => q.id)).toEqual(p.questions.map((q) => q.id));
+    expect(planMock(bank, 'SCS-C03', 7, 20).questions.map((q) => q.id)).toEqual(p.questions.map((q) => q.id));
   });
 
   it('scores per domain on a 100–1000 scale with the pass line labelled as an estimate', () => {
     const q = (id: string, exam: string) => single(id, [], [exam]);
     let s = startSession(
-      [q('1', 'SAA-C03/1.1'), q('2', 'SAA-C03/1.2'), q('3', 'SAA-C03/2.1'), q('4', 'SCS-C02/4.1')],
+      [q('1', 'SAA-C03/1.1'), q('2', 'SAA-C03/1.2'), q('3', 'SAA-C03/2.1'), q('4', 'SCS-C03/4.1')],
       'exam',
     );
     for (const a of ['a', 'b', 'a', 'a']) s = answer(s, a).state;
@@ -81,10 +81,26 @@ describe('mock exams', () => {
   });
 
   it('names task statements instead of bare codes', () => {
-    expect(taskName('SCS-C02/4.1')).toBe(
-      'SCS-C02 4.1 Design, implement, and troubleshoot authentication for AWS resources',
+    expect(taskName('SCS-C03/4.1')).toBe(
+      'SCS-C03 4.1 Design, implement, and troubleshoot authentication strategies',
     );
     expect(taskName('XYZ/1.1')).toBe('XYZ/1.1');
+    // a retired version's tag is not an exam's any more: shown as written, and no mock counts it
+    expect(taskName('SCS-C02/4.1')).toBe('SCS-C02/4.1');
+    expect(questionDomain(single('r', [], ['SCS-C02/4.1']), 'SCS-C03')).toBeUndefined();
+  });
+
+  it('maps a retired exam version to the one that replaced it', () => {
+    expect(currentExam('SCS-C03')).toBe('SCS-C03');
+    expect(currentExam('SCS-C02')).toBe('SCS-C03');
+    expect(currentExam('DVA-C02')).toBe('DVA-C03');
+    expect(currentExam('SAA-C02')).toBeUndefined();
+    expect(currentExam('toString')).toBeUndefined();
+    // every successor is a current exam, and no current exam is listed as retired
+    for (const [code, r] of Object.entries(RETIRED)) {
+      expect(EXAM_CODES).toContain(r.successor);
+      expect(EXAM_CODES).not.toContain(code);
+    }
   });
 
   it('names every task statement the built-in questions are tagged with', async () => {
@@ -123,6 +139,28 @@ describe('a saved exam', () => {
     expect(await loadExam(dir)).toEqual({ problem: expect.stringContaining('incomplete') });
     writeFileSync(examPath(dir), 'nope');
     expect(await loadExam(dir)).toEqual({ problem: 'it is not valid JSON' });
+    await clearExam(dir);
+  });
+
+  it('goes on with the successor of a retired exam version, and refuses an exam it does not know', async () => {
+    const file = (mock: unknown) =>
+      JSON.stringify({
+        version: 1,
+        seed: 1,
+        mock,
+        questionIds: ['x'],
+        responses: [null],
+        flagged: [false],
+        index: 0,
+      });
+    writeFileSync(examPath(dir), file('SCS-C02'));
+    expect(await loadExam(dir)).toMatchObject({ mock: 'SCS-C03' });
+    writeFileSync(examPath(dir), file('DVA-C03'));
+    expect(await loadExam(dir)).toMatchObject({ mock: 'DVA-C03' });
+    for (const bad of ['ABC-C01', 7, '__proto__']) {
+      writeFileSync(examPath(dir), file(bad));
+      expect(await loadExam(dir)).toEqual({ problem: expect.stringContaining('incomplete') });
+    }
     await clearExam(dir);
   });
 });

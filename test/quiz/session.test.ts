@@ -24,7 +24,7 @@ const q = (id: string, ans: string, topics: string[], exam: string[] = []): Bank
   exam,
   origin: 'authored',
 });
-const qs = [q('x/1', 'a', ['mfa'], ['SCS-C02/4.1']), q('x/2', 'b', ['mfa', 'saml']), q('x/3', 'c', ['saml'])];
+const qs = [q('x/1', 'a', ['mfa'], ['SCS-C03/4.1']), q('x/2', 'b', ['mfa', 'saml']), q('x/3', 'c', ['saml'])];
 
 describe('practice session', () => {
   it('gives feedback after each answer and ends after the last', () => {
@@ -42,7 +42,7 @@ describe('practice session', () => {
       { key: 'mfa', asked: 2, answered: 2, correct: 1 },
       { key: 'saml', asked: 2, answered: 2, correct: 1 },
     ]);
-    expect(res.byExam).toEqual([{ key: 'SCS-C02/4.1', asked: 1, answered: 1, correct: 1 }]);
+    expect(res.byExam).toEqual([{ key: 'SCS-C03/4.1', asked: 1, answered: 1, correct: 1 }]);
     expect(res.missed.map((m) => [m.question.id, m.response])).toEqual([['x/2', 'a']]);
   });
 });
