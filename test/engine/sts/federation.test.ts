@@ -322,8 +322,32 @@ describe('AssumeRoleWithWebIdentity validates the token (docs/decisions.md#error
     expect(r.view?.arn).toBe(`arn:aws:sts::${PROD}:assumed-role/Deploy/gha`);
     expect(r.response).toMatchObject({
       SubjectFromWebIdentityToken: 'repo:octo-org/shop:ref:refs/heads/main',
-      Provider: GH_HOST,
+      // an IAM OIDC provider's token: the provider's ARN (docs/decisions.md#web-identity-provider-field)
+      Provider: GH_ARN,
       Audience: 'sts.amazonaws.com',
+    });
+  });
+});
+
+describe('Provider in the response (docs/decisions.md#web-identity-provider-field)', () => {
+  it('names a built-in provider by its host: no IAM OIDC provider stands for it', () => {
+    const google = 'https://accounts.google.com';
+    const w = world({
+      roles: [
+        role('Deploy', PROD, [
+          trusts({ Federated: 'accounts.google.com' }, 'sts:AssumeRoleWithWebIdentity', {
+            StringEquals: { 'accounts.google.com:aud': 'app.apps.googleusercontent.com' },
+          }),
+        ]),
+      ],
+    });
+    const r = last(w, [
+      web(token({ iss: google, signedBy: google, aud: 'app.apps.googleusercontent.com', claims: {} })),
+    ]);
+    expect(r.outcome).toBe('success');
+    expect(r.response).toMatchObject({
+      Provider: 'accounts.google.com',
+      Audience: 'app.apps.googleusercontent.com',
     });
   });
 });

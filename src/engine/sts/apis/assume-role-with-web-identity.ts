@@ -60,6 +60,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = ({ state, call, params, tra
     },
     { policyText: request.policyText, arnCount: request.policyArns?.length ?? 0, passedTags: session.tags },
     trace,
-    { SubjectFromWebIdentityToken: token.sub, Provider: checked.host, Audience: keys.audience },
+    // Provider: the IAM OIDC provider's ARN, or a built-in provider's host (docs/decisions.md#web-identity-provider-field)
+    { SubjectFromWebIdentityToken: token.sub, Provider: checked.providerArn, Audience: keys.audience },
   );
 };
