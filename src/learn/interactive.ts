@@ -47,6 +47,8 @@ export interface LearnIO {
 /** Where a walkthrough starts: a step, or the what-if menu, with the pass's scores so far. */
 export interface StartAt {
   step?: number;
+  /** The step was shown and predicted before: start at its checkpoint. */
+  checkpoint?: boolean;
   whatIfs?: boolean;
   whatIfsSeen?: string[];
   predictions?: Score;
@@ -104,26 +106,41 @@ export async function runWalkthrough(
       updatedAt: now().toISOString(),
     });
 
-  const savePosition = async () => {
-    if (S.mainPathDone(state))
-      await save({ completed: true, completedAt: now().toISOString(), position: 0, stage: 'what-ifs' });
-    else if (state.phase === 'step') await save({ position: S.resumePosition(state), stage: 'steps' });
+  const savePosition = async (s: S.LearnState) => {
+    if (S.mainPathDone(s))
+      await save({
+        completed: true,
+        completedAt: now().toISOString(),
+        position: 0,
+        stage: 'what-ifs',
+        atCheckpoint: undefined,
+      });
+    else if (s.phase === 'step' || s.phase === 'checkpoint')
+      await save({
+        position: S.resumePosition(s),
+        stage: 'steps',
+        atCheckpoint: s.phase === 'checkpoint' || undefined,
+      });
   };
   let state = at.whatIfs ? { ...S.start(scenario, stepCount) } : S.start(scenario, at.step ?? 0);
   state = { ...state, whatIfsSeen: [...(at.whatIfsSeen ?? [])] };
+  // resumed after the step's prediction: its checkpoint is next, and the world has had its call
+  const atCheckpoint = Boolean(at.checkpoint && !at.whatIfs && scenario.steps[state.step]?.checkpoint);
   await paged(screen, renderIntro(scenario, t), 3);
   if (!at.whatIfs && state.step > 0 && state.step < stepCount)
     io.write(t.dim(`\n${MSG.resuming(state.step + 1)}\n`));
   await pause(screen, scenario, MSG.placeIntro);
   state = S.begin(state, scenario);
-  const engine = replayTo(scenario, state.step);
+  if (atCheckpoint && state.phase === 'step') state = { ...state, phase: 'checkpoint' };
+  const engine = replayTo(scenario, state.phase === 'checkpoint' ? state.step + 1 : state.step);
 
   while (state.phase === 'step' || state.phase === 'checkpoint') {
     const place = MSG.placeStep(state.step + 1, stepCount);
     const step = scenario.steps[state.step]!;
     if (state.phase === 'step') {
       const run = runStep(engine, step, state.step);
-      const prediction = await setupPredictReveal(screen, scenario, place, {
+      const shown = S.stepShown(state, scenario);
+      await setupPredictReveal(screen, scenario, place, {
         setup: renderStepIntro(scenario, state.step, t, false),
         result: run.result,
         call: step.call,
@@ -133,9 +150,13 @@ export async function runWalkthrough(
         predictionId: stepPredictionId(scenario.id, step.id),
         step,
         topics: predictionTopics(step),
+        onReveal: async (prediction) => {
+          if (prediction) predictions = add(predictions, prediction.correct);
+          await savePosition(shown);
+        },
       });
-      if (prediction) predictions = add(predictions, prediction.correct);
-      state = S.stepShown(state, scenario);
+      state = shown;
+      continue;
     } else {
       const cp = step.checkpoint!;
       const questionId = `learn/${scenario.id}/${step.id}`;
@@ -154,11 +175,9 @@ export async function runWalkthrough(
       });
       await paged(screen, renderFeedback(feedback, t), 3);
       state = nextState;
-      await savePosition(); // before the pause: `q` there resumes at the next step
+      await savePosition(state); // before the pause: `q` there resumes at the next step
       await pause(screen, scenario, place);
-      continue;
     }
-    await savePosition();
   }
 
   while (state.phase === 'what-ifs') {
@@ -177,20 +196,20 @@ export async function runWalkthrough(
     const w = scenario.whatIf!.find((x) => `w:${x.id}` === pick)!;
     const run = runWhatIf(scenario, w);
     const place = MSG.placeWhatIfs(state.whatIfsSeen.length + 1, whatIfCount);
-    const prediction = await setupPredictReveal(
-      screen,
-      scenario,
-      place,
-      whatIfReveal(
+    await setupPredictReveal(screen, scenario, place, {
+      ...whatIfReveal(
         run,
         renderWhatIfIntro(run, t, false),
         whatIfPredictionId(scenario.id, w.id),
         predictionTopics(run.step),
       ),
-    );
-    if (prediction) predictions = add(predictions, prediction.correct);
-    state = S.whatIfSeen(state, w.id);
-    await save({ stage: 'what-ifs', whatIfsSeen: state.whatIfsSeen });
+      // seen once predicted: `q` on its reveal does not ask it again
+      onReveal: async (prediction) => {
+        if (prediction) predictions = add(predictions, prediction.correct);
+        state = S.whatIfSeen(state, w.id);
+        await save({ stage: 'what-ifs', whatIfsSeen: state.whatIfsSeen });
+      },
+    });
   }
 
   const end = [renderTakeaways(scenario, t), summaryText(t, predictions, checkpoints)].filter(Boolean);

@@ -18,8 +18,8 @@ export const MSG = {
   predictNo: (who: string) => `No: ${who} refuses it`,
   predictWhichError: (who: string) => `Predict: which error will ${who} return?`,
   /** A service's own name for the engine's error (`status` when it sends another one). */
-  renamedError: (service: string, code: string, status?: number) =>
-    `${service} sends this denial as ${code}${status === undefined ? '' : ` (HTTP ${status})`}:`,
+  renamedError: (service: string, code: string, status?: number, what = 'denial') =>
+    `${service} sends this ${what} as ${code}${status === undefined ? '' : ` (HTTP ${status})`}:`,
   predictedRight: (what: string) => `You predicted it ${what}. Right.`,
   predictedWrong: (what: string, actual: string) => `You predicted it ${what}; it ${actual}.`,
   whatIfMenu: 'What if…? Pick a variation to run on the engine',

@@ -36,7 +36,12 @@ export function renderResult(r: CallResult, t: Theme, call?: Call): string {
         ? [
             t.dim(
               t.wrap(
-                MSG.renamedError(d.renamedBy, d.code, d.status === r.httpStatus ? undefined : d.status),
+                MSG.renamedError(
+                  d.renamedBy,
+                  d.code,
+                  d.status === r.httpStatus ? undefined : d.status,
+                  r.code === 'AccessDenied' ? 'denial' : 'error',
+                ),
                 2,
               ),
             ),

@@ -22,7 +22,8 @@ export function resumeOffer(scenario: Scenario, sp: ScenarioProgress | undefined
   if (!sp) return undefined;
   const whatIfs = scenario.whatIf?.length ?? 0;
   const position = sp.position ?? 0;
-  const atStep = sp.stage !== 'what-ifs' && position > 0 && position < scenario.steps.length;
+  const atStep =
+    sp.stage !== 'what-ifs' && (position > 0 || sp.atCheckpoint === true) && position < scenario.steps.length;
   const atWhatIfs = sp.stage === 'what-ifs' && whatIfs > 0;
   if (!atStep && !atWhatIfs && !sp.completed) return undefined;
   const choices: Choice<ResumeChoice>[] = [];
@@ -42,7 +43,12 @@ export function resumeOffer(scenario: Scenario, sp: ScenarioProgress | undefined
 /** What a choice means for the walkthrough. Scores carry over only when the pass continues. */
 export function startFor(choice: ResumeChoice, sp: ScenarioProgress | undefined): StartAt {
   if (choice === 'step')
-    return { step: sp?.position ?? 0, predictions: sp?.predictions, checkpoints: sp?.checkpoints };
+    return {
+      step: sp?.position ?? 0,
+      checkpoint: sp?.atCheckpoint === true,
+      predictions: sp?.predictions,
+      checkpoints: sp?.checkpoints,
+    };
   if (choice === 'what-ifs') {
     const continuing = sp?.stage === 'what-ifs';
     return {

@@ -42,9 +42,8 @@ export function renderRequest(call: Call, t: Theme, full = true): string {
 
 /** The trace (collapsed unless `expand`) followed by the result of `call`. */
 export function renderOutcome(result: CallResult, t: Theme, opts: TraceOptions = {}, call?: Call): string {
-  return [renderTrace(result.trace, t, opts), '', t.bold('Result:'), renderResult(result, t, call)].join(
-    '\n',
-  );
+  const trace = renderTrace(result.trace, t, { ...opts, request: call?.api === 'Request' });
+  return [trace, '', t.bold('Result:'), renderResult(result, t, call)].join('\n');
 }
 
 /** How the learner's prediction went, above the trace that shows why. */

@@ -3,14 +3,15 @@
  * the AWS CLI names ("when calling the GetObject operation") and the error the service's protocol
  * puts on the wire. The engine decides as IAM does and calls a denial AccessDenied; EC2 sends it as
  * UnauthorizedOperation with its own first sentence, and the services that speak the AWS JSON
- * protocol as AccessDeniedException with HTTP 400. `learn` shows both names; the lab answers with
+ * protocol as AccessDeniedException with HTTP 400. Expired credentials likewise (EXPIRED). `learn`
+ * shows both names; the lab answers with
  * the service's (lab/services.ts). docs/decisions.md#service-errors
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html
  */
 
-/** The wire protocols that word a denial differently (S3 and the Query services keep AccessDenied). */
-export type ServiceProtocol = 'ec2' | 'json' | 'other';
+/** The wire protocols that word an error differently from STS (the other Query services keep its words). */
+export type ServiceProtocol = 'ec2' | 'json' | 's3' | 'other';
 
 /** Services the built-in scenarios call that speak the AWS JSON protocol (requests carry X-Amz-Target). */
 const JSON_SERVICES: Record<string, string> = {
@@ -23,6 +24,8 @@ const JSON_SERVICES: Record<string, string> = {
   ssm: 'Systems Manager',
 };
 
+const NAMES: Record<string, string> = { ec2: 'EC2', s3: 'S3' };
+
 /** An error as the service sends it. */
 export interface WireError {
   code: string;
@@ -33,17 +36,33 @@ export interface WireError {
 /** The protocol of a service, by the prefix of its IAM actions (`ec2`, `dynamodb`, …). */
 export function protocolOf(service: string): ServiceProtocol {
   const s = service.toLowerCase();
-  return s === 'ec2' ? 'ec2' : Object.hasOwn(JSON_SERVICES, s) ? 'json' : 'other';
+  if (s === 'ec2' || s === 's3') return s;
+  return Object.hasOwn(JSON_SERVICES, s) ? 'json' : 'other';
 }
 
-/** The engine's error as `protocol` sends it: only AccessDenied is worded differently. */
+/**
+ * Expired credentials, as each protocol reports them (the engine's code is STS's `ExpiredToken`):
+ * EC2 `RequestExpired` (its error codes: "if you're using temporary security credentials, this error
+ * can also occur if the credentials have expired"), S3 `ExpiredToken` with its own sentence
+ * (AmazonS3/latest/API/ErrorResponses.html), the JSON services `ExpiredTokenException`
+ * (amazondynamodb/latest/APIReference/CommonErrors.html); all HTTP 400.
+ */
+const EXPIRED: Partial<Record<ServiceProtocol, (message: string) => WireError>> = {
+  ec2: () => ({ code: 'RequestExpired', message: 'Request has expired.', status: 400 }),
+  s3: () => ({ code: 'ExpiredToken', message: 'The provided token has expired.', status: 400 }),
+  json: (message) => ({ code: 'ExpiredTokenException', message, status: 400 }),
+};
+
+/** The engine's error as `protocol` sends it: a denial and expired credentials are worded differently. */
 export function wireError(
   protocol: ServiceProtocol,
   code: string,
   message: string,
   status: number,
 ): WireError {
-  if (code !== 'AccessDenied' || protocol === 'other') return { code, message, status };
+  const expired = code === 'ExpiredToken' ? EXPIRED[protocol] : undefined;
+  if (expired) return expired(message);
+  if (code !== 'AccessDenied' || protocol === 'other' || protocol === 's3') return { code, message, status };
   if (protocol === 'ec2')
     return {
       code: 'UnauthorizedOperation',
@@ -77,6 +96,7 @@ export interface ServiceDenial extends WireError {
 export function serviceDenial(action: string, code: string, message: string, status: number): ServiceDenial {
   const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
   const wire = wireError(protocolOf(service), code, message, status);
-  const renamedBy = wire.code === code ? undefined : service === 'ec2' ? 'EC2' : JSON_SERVICES[service]!;
+  const same = wire.code === code && wire.message === message && wire.status === status;
+  const renamedBy = same ? undefined : (NAMES[service] ?? JSON_SERVICES[service]!);
   return { ...wire, operation: operationName(action), ...(renamedBy ? { renamedBy } : {}) };
 }

@@ -105,6 +105,8 @@ export const DECIDED = '▲ this check decided the call';
 export interface TraceOptions {
   /** Every check's detail (`d`); otherwise one line per check and the deciding check open. */
   expand?: boolean;
+  /** The call was a request to another service (`api: Request`): its checks are that service's. */
+  request?: boolean;
 }
 
 function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): string[] {
@@ -119,7 +121,9 @@ function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): strin
  * Who made the checks: STS for its own APIs; for a request to another service (`s3:GetObject`, whose
  * authorization check is `authorize.s3:GetObject`) that service, so the heading says AWS.
  */
-function checker(trace: readonly TraceCheck[]): 'STS' | 'AWS' {
+function checker(trace: readonly TraceCheck[], request = false): 'STS' | 'AWS' {
+  // a request that fails before authorization (expired credentials) has no such check: the call says
+  if (request) return 'AWS';
   const other = trace.some(
     (c) => c.id.startsWith('authorize.') && c.id.includes(':') && !c.id.startsWith('authorize.sts:'),
   );
@@ -134,7 +138,7 @@ function checker(trace: readonly TraceCheck[]): 'STS' | 'AWS' {
 export function renderTrace(trace: readonly TraceCheck[], t: Theme, opts: TraceOptions = {}): string {
   const expand = opts.expand ?? true;
   const decider = decidingCheck(trace);
-  const out: string[] = [t.bold(`What ${checker(trace)} checked:`)];
+  const out: string[] = [t.bold(`What ${checker(trace, opts.request)} checked:`)];
   const seen = new Set<string>();
   let folded = false;
   for (const [i, c] of trace.entries()) {

@@ -87,6 +87,11 @@ export interface Reveal {
   predictionId?: string;
   step: Step;
   topics: string[];
+  /**
+   * Called once the prediction is recorded (or when none is asked), before the reveal: the step
+   * counts as done from here, so `q` on the reveal resumes after it instead of asking again.
+   */
+  onReveal?: (prediction: PredictionResult | undefined) => Promise<void>;
 }
 
 /**
@@ -110,6 +115,7 @@ export async function setupPredictReveal(
           topics: r.topics,
         })
       : undefined;
+  await r.onReveal?.(prediction);
   const body: string[] = [];
   if (r.before) body.push(r.before);
   if (prediction) body.push('', renderVerdict(prediction, t));
@@ -130,8 +136,10 @@ async function revealKeys(io: ScreenIO, scenario: Scenario, place: string, r: Re
     whereLine(io, scenario, place);
     const k = await io.prompter.key(t.dim(`${MSG.keysStep(Boolean(r.trust), detail)} `), keys);
     if (k === 'q') throw new QuitRequested();
-    if (k === 'd' && r.result) await paged(io, `\n${renderTrace(r.result.trace, t)}`, PROMPT_ROWS.key);
-    else if (k === 't' && r.trust) await paged(io, `\n${renderTrustPolicy(r.trust, t)}`, PROMPT_ROWS.key);
+    if (k === 'd' && r.result) {
+      const trace = renderTrace(r.result.trace, t, { expand: true, request: r.call?.api === 'Request' });
+      await paged(io, `\n${trace}`, PROMPT_ROWS.key);
+    } else if (k === 't' && r.trust) await paged(io, `\n${renderTrustPolicy(r.trust, t)}`, PROMPT_ROWS.key);
     else return;
   }
 }

@@ -10,6 +10,7 @@ import type { AnswerRecord } from '../store/types.js';
 import type { PickConfig } from '../ui/pick-prompt.js';
 import type { Prompter } from '../ui/prompts.js';
 import type { Theme } from '../ui/theme.js';
+import { showPaged } from '../ui/pager.js';
 import { presentChoices } from './bank.js';
 import { MSG } from './messages.js';
 import { label, type BankQuestion, type Response } from './question.js';
@@ -38,6 +39,8 @@ export interface LoopDeps {
   now: () => Date;
   /** Called after every change of an exam's state (the command keeps it for `--resume`). */
   save?: (state: SessionState) => Promise<void>;
+  /** The terminal's size now: feedback taller than the screen is shown a page at a time. */
+  size?: () => { columns: number; rows: number };
 }
 
 /** How a question's prompt ended. */
@@ -178,7 +181,7 @@ export async function runSession(deps: LoopDeps, start: SessionState): Promise<S
         state = step.state;
         if (step.feedback.record) await record(deps, q, step.feedback.correct);
         if (step.feedback.show) {
-          out.write(renderFeedback(theme, step.feedback));
+          await showFeedback(deps, renderFeedback(theme, step.feedback));
           if (!state.submitted) await prompter.key(MSG.continueKey);
         }
       }
@@ -188,6 +191,28 @@ export async function runSession(deps: LoopDeps, start: SessionState): Promise<S
   if (state.expired) out.write(`\n${theme.warn(MSG.timeUp)}\n`);
   if (exam) for (const a of finalAnswers(state)) await record(deps, a.question, a.correct);
   return state;
+}
+
+/**
+ * Practice feedback, a page at a time when it is taller than the screen (an explanation with a long
+ * answer): nothing scrolls away before "Press Enter to continue". No `q` in the pager: a quiz is left
+ * with Ctrl-C.
+ */
+async function showFeedback(deps: LoopDeps, text: string): Promise<void> {
+  if (!deps.size) {
+    deps.out.write(text);
+    return;
+  }
+  const io = {
+    write: (t: string) => deps.out.write(t),
+    key: (message: string, keys: string[]) =>
+      deps.prompter.key(
+        deps.theme.dim(message),
+        keys.filter((k) => k !== 'q'),
+      ),
+    size: deps.size,
+  };
+  await showPaged(text.replace(/\n$/, ''), io, 2, MSG.feedbackMore);
 }
 
 /** The exam's question list: jump to any question, or submit (the first choice, so Enter submits at the end). */

@@ -45,7 +45,10 @@ export function renderFeedback(theme: Theme, fb: Feedback, skipped = false): str
       ? theme.warn('skipped')
       : theme.fail(`${theme.sym.fail} not quite`);
   const lines = [verdict];
-  if (!fb.correct) lines.push(theme.bold('The answer:'), ...answerLines(q).map((l) => `  ${l}`));
+  // what was chosen, next to the right answer: the prompt's own line says only "answered"
+  if (!fb.correct && fb.response !== undefined)
+    lines.push(theme.bold('Your answer:'), theme.wrap(responseText(q, fb.response), 2));
+  if (!fb.correct) lines.push(theme.bold('The answer:'), ...answerLines(q).map((l) => theme.wrap(l, 2)));
   if (q.explain) lines.push(theme.wrap(q.explain, 2));
   if (q.refs.length) lines.push(...q.refs.map((r) => theme.dim(`  ${r}`)));
   return `${lines.join('\n')}\n`;

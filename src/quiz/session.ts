@@ -29,6 +29,8 @@ export interface Feedback {
   show: boolean;
   /** Store this answer now (practice); an exam stores its final answers when submitted. */
   record: boolean;
+  /** What the learner answered (feedback on a wrong answer shows it next to the right one). */
+  response?: Response;
 }
 
 export function startSession(
@@ -74,7 +76,7 @@ export function answer(state: SessionState, response: Response): { state: Sessio
     submitted: state.mode === 'practice' && index >= state.questions.length,
   };
   const practice = state.mode === 'practice';
-  return { state: next, feedback: { question, correct, show: practice, record: practice } };
+  return { state: next, feedback: { question, correct, show: practice, record: practice, response } };
 }
 
 /** Leaves the current question unanswered (an earlier exam answer to it is withdrawn) and moves on. */

@@ -19,6 +19,8 @@ export interface ScenarioProgress {
   position?: number;
   /** Tasks (step ids, `what-if/<id>`) done with real AWS tools in `sts-trainer lab`. */
   labTasks?: string[];
+  /** The step at `position` was shown and predicted: resume at its checkpoint. */
+  atCheckpoint?: boolean;
   /** `what-ifs`: the main path is done and the learner left in the what-if menu (resume there). */
   stage?: 'steps' | 'what-ifs';
   /** What-ifs run in the current pass through the scenario. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library.js';
 import { runScenario, runWhatIf } from '../../src/content/run.js';
 import type { Scenario } from '../../src/content/schema.js';
-import { runWalkthrough, type LearnIO } from '../../src/learn/interactive.js';
+import { runWalkthrough, type LearnIO, type StartAt } from '../../src/learn/interactive.js';
+import { resumeOffer, startFor } from '../../src/learn/resume.js';
+import type { ScenarioProgress } from '../../src/store/types.js';
 import { MSG } from '../../src/learn/messages.js';
 import { outcomeOf } from '../../src/quiz/outcome.js';
 import { QuitRequested } from '../../src/ui/prompts.js';
@@ -174,6 +176,46 @@ describe('the interactive walkthrough', () => {
     await expect(runWalkthrough(s, h.io)).rejects.toBeInstanceOf(QuitRequested);
     expect(h.saves.at(-1)![1]).toMatchObject({ stage: 'steps' });
     expect(h.saves.at(-1)![1].position).toBeGreaterThan(0);
+  });
+
+  it('q on a reveal keeps the step as done: a resume asks nothing twice and starts at its checkpoint', async () => {
+    const s = byId('cross-account-assume-role');
+    const progress: Partial<ScenarioProgress> = {};
+    const answered: string[] = [];
+    /** One session from `at`, quitting on the first reveal's keys when `quit`; the progress it leaves. */
+    const session = async (at: number | StartAt, quit: boolean) => {
+      const h = harness((q) =>
+        quit && q.kind === 'key' && q.message.includes('d: all detail') ? new QuitRequested() : enterOnly(q),
+      );
+      const run = runWalkthrough(s, h.io, at);
+      if (quit) await expect(run).rejects.toBeInstanceOf(QuitRequested);
+      else await run;
+      for (const [, u] of h.saves) Object.assign(progress, u);
+      answered.push(...h.answers.map((a) => a.questionId));
+      return h;
+    };
+    // Step 1 (no checkpoint), quit on its reveal: saved at step 2
+    await session(0, true);
+    expect(progress).toMatchObject({ position: 1, stage: 'steps' });
+    expect(progress.atCheckpoint).toBeUndefined();
+    const offer = resumeOffer(s, progress as ScenarioProgress)!;
+    expect(offer.default).toBe('step');
+    // Step 2 has a checkpoint: quit on its reveal saves "at its checkpoint"
+    await session(startFor('step', progress as ScenarioProgress), true);
+    expect(progress).toMatchObject({ position: 1, stage: 'steps', atCheckpoint: true });
+    expect(resumeOffer(s, progress as ScenarioProgress)!.default).toBe('step');
+    // The resume starts at that checkpoint, with step 2's call made (step 3 reads with its credentials)
+    const last = await session(startFor('step', progress as ScenarioProgress), false);
+    const firstQuestion = last.prompter.asked.find((q) => q.kind !== 'key')!;
+    expect(firstQuestion.message.startsWith(s.steps[1]!.checkpoint!.prompt)).toBe(true);
+    expect(last.text()).not.toContain('Step 2 of');
+    expect(last.text()).toContain('Step 3 of');
+    expect(progress).toMatchObject({ completed: true });
+    // Every prediction and checkpoint was asked, and recorded, once
+    expect(answered.length).toBe(new Set(answered).size);
+    expect(answered).toContain(`learn/${s.id}/whoami/predict`);
+    expect(answered).toContain(`learn/${s.id}/assume/predict`);
+    expect(answered).toContain(`learn/${s.id}/assume`);
   });
 
   it('starts at the what-if menu with the ones already run', async () => {

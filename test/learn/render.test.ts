@@ -6,6 +6,7 @@ import type { Call } from '../../src/content/schema.js';
 import { cliCommand, paramsText, shellQuote } from '../../src/learn/request.js';
 import { maskKey, renderResult } from '../../src/learn/result.js';
 import { humanDuration } from '../../src/ui/duration.js';
+import { renderOutcome } from '../../src/learn/screens.js';
 import { conditionLine } from '../../src/learn/trace.js';
 import { renderTrustPolicy, trustViewFor } from '../../src/learn/trust.js';
 import { renderScenarioList } from '../../src/learn/pick.js';
@@ -319,5 +320,22 @@ describe('the scenario list without a TTY', () => {
     expect(text).toMatch(/^role-chaining\n(?: {2}.*\n)*? {2}.*done: ✔\n/m);
     expect(text).not.toMatch(/^session-policies\n(?: {2}.*\n)*? {2}.*done: ✔\n/m);
     expect(text).toContain('sts-trainer learn <id>');
+  });
+});
+
+describe('the heading of a trace', () => {
+  it('names AWS for a request to another service, even one refused before authorization', () => {
+    // Given S3 reads in cross-account-assume-role: one allowed, one with expired credentials
+    const s = scenario('cross-account-assume-role');
+    const run = runScenario(s);
+    const shown = (id: string) => {
+      const st = run.steps.find((x) => x.step.id === id)!;
+      return renderOutcome(st.result!, t, { expand: false }, st.step.call);
+    };
+    expect(shown('expired')).toContain('ExpiredToken');
+    // Then both are AWS's checks; STS's own call stays STS's
+    expect(shown('expired')).toContain('What AWS checked:');
+    expect(shown('read-report')).toContain('What AWS checked:');
+    expect(shown('assume')).toContain('What STS checked:');
   });
 });

@@ -9,12 +9,13 @@ describe('a request to another service, as the service answers it', () => {
     expect(protocolOf('EC2')).toBe('ec2');
     for (const s of ['dynamodb', 'ecs', 'cloudtrail', 'kms', 'logs', 'secretsmanager', 'ssm'])
       expect(protocolOf(s)).toBe('json');
+    expect(protocolOf('s3')).toBe('s3');
     // A pack's action is untrusted: names on every object's prototype are not services.
-    for (const s of ['s3', 'iam', 'sns', 'lambda', '', 'constructor', '__proto__', 'toString'])
+    for (const s of ['iam', 'sns', 'lambda', '', 'constructor', '__proto__', 'toString'])
       expect(protocolOf(s)).toBe('other');
   });
 
-  it('words only a denial differently', () => {
+  it('words a denial and expired credentials differently', () => {
     expect(wireError('ec2', 'AccessDenied', MSG, 403)).toEqual({
       code: 'UnauthorizedOperation',
       message: `You are not authorized to perform this operation. ${MSG}`,
@@ -30,12 +31,37 @@ describe('a request to another service, as the service answers it', () => {
       message: MSG,
       status: 403,
     });
-    for (const p of ['ec2', 'json', 'other'] as const)
-      expect(
-        wireError(p, 'ExpiredToken', 'The security token included in the request is expired', 403),
-      ).toEqual({
-        code: 'ExpiredToken',
-        message: 'The security token included in the request is expired',
+    expect(wireError('s3', 'AccessDenied', MSG, 403)).toEqual({
+      code: 'AccessDenied',
+      message: MSG,
+      status: 403,
+    });
+    const EXPIRED = 'The security token included in the request is expired';
+    expect(wireError('ec2', 'ExpiredToken', EXPIRED, 403)).toEqual({
+      code: 'RequestExpired',
+      message: 'Request has expired.',
+      status: 400,
+    });
+    expect(wireError('s3', 'ExpiredToken', EXPIRED, 403)).toEqual({
+      code: 'ExpiredToken',
+      message: 'The provided token has expired.',
+      status: 400,
+    });
+    expect(wireError('json', 'ExpiredToken', EXPIRED, 403)).toEqual({
+      code: 'ExpiredTokenException',
+      message: EXPIRED,
+      status: 400,
+    });
+    // the Query services word it as STS does; other errors keep the engine's words everywhere
+    expect(wireError('other', 'ExpiredToken', EXPIRED, 403)).toEqual({
+      code: 'ExpiredToken',
+      message: EXPIRED,
+      status: 403,
+    });
+    for (const p of ['ec2', 'json', 's3', 'other'] as const)
+      expect(wireError(p, 'InvalidClientTokenId', 'x', 403)).toEqual({
+        code: 'InvalidClientTokenId',
+        message: 'x',
         status: 403,
       });
   });
@@ -63,6 +89,19 @@ describe('a request to another service, as the service answers it', () => {
     });
     const s3 = serviceDenial('s3:PutObject', 'AccessDenied', MSG, 403);
     expect(s3).toEqual({ code: 'AccessDenied', message: MSG, status: 403, operation: 'PutObject' });
-    expect(serviceDenial('ec2:StopInstances', 'ExpiredToken', 'x', 403)).not.toHaveProperty('renamedBy');
+    expect(serviceDenial('ec2:StopInstances', 'InvalidClientTokenId', 'x', 403)).not.toHaveProperty(
+      'renamedBy',
+    );
+    expect(serviceDenial('iam:ListUsers', 'ExpiredToken', 'x', 403)).not.toHaveProperty('renamedBy');
+    // S3 keeps the code but not the status or the words
+    expect(serviceDenial('s3:GetObject', 'ExpiredToken', 'x', 403)).toMatchObject({
+      code: 'ExpiredToken',
+      status: 400,
+      renamedBy: 'S3',
+    });
+    expect(serviceDenial('ecs:DescribeServices', 'ExpiredToken', 'x', 403)).toMatchObject({
+      code: 'ExpiredTokenException',
+      renamedBy: 'ECS',
+    });
   });
 });

@@ -99,6 +99,33 @@ describe('the quiz loop', () => {
     expect(Object.keys(data.cards).sort()).toEqual(['q/order', 'q/pair', 'q/single']);
   });
 
+  it('practice: a wrong answer shows what was chosen next to the answer; long feedback is paged', async () => {
+    const long: BankQuestion = {
+      ...single,
+      id: 'q/long',
+      explain: Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of the explanation.`).join('\n\n'),
+    };
+    // Given a 20-row terminal and a wrong answer whose explanation takes 60 rows
+    const { deps, prompter, output } = setup(['GetSessionToken', ' ', ' ', ' ']);
+    const keys: string[] = [];
+    const spy = { ...deps.prompter, key: (m: string, k?: string[]) => (keys.push(m), prompter.key(m, k)) };
+    const state = await runSession(
+      { ...deps, prompter: spy, size: () => ({ columns: 80, rows: 20 }) },
+      startSession([long], 'practice'),
+    );
+    expect(results(state)).toMatchObject({ correct: 0, total: 1 });
+    // Then the verdict, the choice and the answer come first, then a page at a time (the last question: no "continue")
+    const text = output();
+    expect(text).toMatch(/✘ not quite\nYour answer:\n {2}GetSessionToken\nThe answer:\n {2}AssumeRole\n/);
+    expect(keys).toEqual([
+      '-- 1/4 · space: more · b: back --',
+      '-- 2/4 · space: more · b: back --',
+      '-- 3/4 · space: more · b: back --',
+    ]);
+    expect(prompter.remaining()).toBe(0);
+    expect(text).toContain('Line 30 of the explanation.');
+  });
+
   it('exam: flag, skip, the list, back, preselected earlier answers; each final answer stored once', async () => {
     const { deps, prompter, picks, output } = setup([
       { action: 'answer', selected: ['GetSessionToken'], flagged: true }, // q1 wrong, flagged
