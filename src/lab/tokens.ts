@@ -73,12 +73,18 @@ export function readJwt(jwt: string, keys: IdpKeys): Record<string, unknown> | u
 }
 
 const ATTR = 'https://aws.amazon.com/SAML/Attributes/';
+/**
+ * Where the IdP posted the response (SubjectConfirmationData Recipient): the AWS sign-in endpoint
+ * unless the step says otherwise; STS sets SAML:aud from it (as the engine does).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html
+ */
+const SIGNIN = 'https://signin.aws.amazon.com/saml';
 
 /** The fields of an assertion that the signature covers, in a fixed order. */
 function samlSigned(a: Record<string, unknown>): string {
   const keys = ['issuer', 'subject', 'subjectType', 'sessionName', 'audience', 'roles', 'sessionDuration'];
   const more = ['notOnOrAfter', 'sessionNotOnOrAfter', 'tags', 'transitiveTagKeys', 'sourceIdentity'];
-  return JSON.stringify([...keys, ...more].map((k) => a[k] ?? null));
+  return JSON.stringify([...keys, ...more, 'recipient'].map((k) => a[k] ?? null));
 }
 
 const attribute = (name: string, values: unknown[]) =>
@@ -96,6 +102,7 @@ export function mintSaml(assertion: Record<string, unknown>, nowMs: number, keys
   a.notOnOrAfter = iso(assertion.notOnOrAfter ?? '+5m');
   if (assertion.sessionNotOnOrAfter !== undefined) a.sessionNotOnOrAfter = iso(assertion.sessionNotOnOrAfter);
   a.subjectType ??= 'persistent';
+  a.recipient = String(a.recipient ?? SIGNIN);
   // Attribute values travel as text: sign them as text so the signature survives the round trip.
   if (a.tags && typeof a.tags === 'object') {
     a.tags = Object.fromEntries(
@@ -124,7 +131,7 @@ export function mintSaml(assertion: Record<string, unknown>, nowMs: number, keys
     `    <saml:Issuer>${escapeXml(String(a.issuer ?? ''))}</saml:Issuer>\n` +
     `    <ds:Signature><ds:SignatureValue>${signature}</ds:SignatureValue><ds:KeyInfo><ds:KeyName>${escapeXml(signer)}</ds:KeyName></ds:KeyInfo></ds:Signature>\n` +
     `    <saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:${escapeAttr(String(a.subjectType))}">${escapeXml(String(a.subject ?? ''))}</saml:NameID>` +
-    `<saml:SubjectConfirmation><saml:SubjectConfirmationData NotOnOrAfter="${a.notOnOrAfter}" Recipient="https://signin.aws.amazon.com/saml"/></saml:SubjectConfirmation></saml:Subject>\n` +
+    `<saml:SubjectConfirmation><saml:SubjectConfirmationData NotOnOrAfter="${a.notOnOrAfter}" Recipient="${escapeAttr(String(a.recipient))}"/></saml:SubjectConfirmation></saml:Subject>\n` +
     `    <saml:Conditions NotOnOrAfter="${a.notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${escapeXml(String(a.audience ?? ''))}</saml:Audience></saml:AudienceRestriction></saml:Conditions>\n` +
     `    <saml:AuthnStatement${session}/>\n` +
     `    <saml:AttributeStatement>\n${attrs}    </saml:AttributeStatement>\n` +
@@ -152,6 +159,7 @@ export function readSaml(base64: string, keys: IdpKeys): Record<string, unknown>
   const format = first(xml, /<saml:NameID Format="urn:oasis:names:tc:SAML:2\.0:nameid-format:([^"]*)"/);
   if (format) a.subjectType = format;
   a.subject = first(xml, /<saml:NameID[^>]*>([^<]*)<\/saml:NameID>/);
+  a.recipient = first(xml, /<saml:SubjectConfirmationData [^>]*Recipient="([^"]*)"/);
   a.audience = first(xml, /<saml:Audience>([^<]*)<\/saml:Audience>/);
   a.notOnOrAfter = first(xml, /<saml:Conditions NotOnOrAfter="([^"]*)"/);
   const session = first(xml, /<saml:AuthnStatement SessionNotOnOrAfter="([^"]*)"/);

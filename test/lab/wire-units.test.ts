@@ -97,8 +97,23 @@ describe('SAML responses minted by the lab', () => {
     expect(read).toEqual({
       ...assertion,
       subjectType: 'persistent',
+      recipient: 'https://signin.aws.amazon.com/saml',
       notOnOrAfter: '2026-03-02T09:05:00.000Z',
     });
+  });
+
+  it('carries the Recipient a step (or a what-if) gives, under the signature', () => {
+    const payroll = { ...assertion, recipient: 'https://payroll.example/saml/acs?a="b"' };
+    const minted = mintSaml(payroll, now, keys);
+    const read = readSaml(minted, keys);
+    expect(read?.recipient).toBe(payroll.recipient);
+    expect(read?.signedBy).toBe('Okta');
+    const xml = Buffer.from(minted, 'base64').toString();
+    expect(xml).toContain('Recipient="https://payroll.example/saml/acs?a=&quot;b&quot;"');
+    const edited = xml.replace('https://payroll.example/', 'https://signin.aws.amazon.com/');
+    expect(readSaml(Buffer.from(edited).toString('base64'), keys)?.signedBy).toBe(
+      '(signature does not verify)',
+    );
   });
 
   it('an edited assertion no longer verifies; text that is not SAML is not read', () => {
