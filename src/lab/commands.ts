@@ -95,16 +95,24 @@ export async function labToken(
     : join(labPaths(io.dataDir).tokens, tokenFileName(step, token.kind));
   await writeAtomic(file, token.text, 0o600);
   io.out(`${file}\n`);
-  if (token.kind === 'web-identity') {
-    io.err(
-      `aws sts assume-role-with-web-identity --role-arn ${token.roleArn ?? 'ROLE_ARN'} --role-session-name ${token.sessionName ?? 'NAME'} --web-identity-token file://${file}\n` +
-        `or: ${webIdentityExports(file, token.roleArn ?? 'ROLE_ARN', token.sessionName ?? 'lab')}\n`,
-    );
-  } else {
-    io.err(
-      `aws sts assume-role-with-saml --role-arn ${token.roleArn ?? 'ROLE_ARN'} --principal-arn ${token.principalArn ?? 'PROVIDER_ARN'} --saml-assertion file://${file}\n`,
-    );
+  // The step's whole call, the token sent from the file: its DurationSeconds, Policy… too, so the
+  // command does what the task asks (the YAML writer it loads is needed only here).
+  const { cliCommand, shellQuote } = await import('../learn/request.js');
+  const tokenParam = token.kind === 'web-identity' ? 'WebIdentityToken' : 'SAMLAssertion';
+  const params: Record<string, unknown> = {
+    RoleArn: 'ROLE_ARN',
+    ...(token.kind === 'web-identity' ? { RoleSessionName: 'NAME' } : { PrincipalArn: 'PROVIDER_ARN' }),
+    ...token.params,
+    [tokenParam]: file,
+  };
+  const api = token.kind === 'web-identity' ? 'AssumeRoleWithWebIdentity' : 'AssumeRoleWithSAML';
+  let text = `${cliCommand({ api, as: 'anonymous', params }, Infinity, shellQuote(`file://${file}`))}\n`;
+  // The SDKs' environment variables name only the role and the session: offered when that is all the step sends.
+  const more = Object.keys(params).filter((k) => !['RoleArn', 'RoleSessionName', tokenParam].includes(k));
+  if (token.kind === 'web-identity' && !more.length) {
+    text += `or: ${webIdentityExports(file, token.roleArn ?? 'ROLE_ARN', token.sessionName ?? 'lab')}\n`;
   }
+  io.err(text);
   return 0;
 }
 

@@ -53,6 +53,8 @@ export interface LabToken {
   roleArn?: string;
   sessionName?: string;
   principalArn?: string;
+  /** Every other parameter the step sends (DurationSeconds, Policy…): the command `lab token` prints sends them too. */
+  params?: Record<string, unknown>;
 }
 
 export interface LabReply {
@@ -150,6 +152,8 @@ export class Lab {
     ] as const) {
       if (typeof params?.[param] === 'string') about[field] = params[param] as string;
     }
+    const rest = Object.fromEntries(Object.entries(params ?? {}).filter(([k]) => !SENSITIVE_TOKEN.test(k)));
+    if (Object.keys(rest).length) about.params = rest;
     const jwt = params?.WebIdentityToken;
     if (jwt && typeof jwt === 'object') {
       return { kind: 'web-identity', text: mintJwt(jwt as Record<string, unknown>, now, this.idp), ...about };

@@ -103,9 +103,16 @@ export function nextTaskLines(
     if (task.call.as.startsWith('$') && !profileOfStep.has(task.call.as.slice(1)))
       lines.push(`    ${t.code(EXPORT_SESSION_KEYS)}`);
     const params = task.call.params ?? {};
-    if (params.WebIdentityToken !== undefined) {
+    // the variable the command's `--web-identity-token "$TOKEN"` or `--saml-assertion "$SAML_RESPONSE"` reads
+    const variable =
+      params.WebIdentityToken !== undefined
+        ? 'TOKEN'
+        : params.SAMLAssertion !== undefined
+          ? 'SAML_RESPONSE'
+          : '';
+    if (variable) {
       lines.push(
-        `    ${t.code(`TOKEN=$(cat "$(sts-trainer lab token ${task.id.replace(/^what-if\//, '')})")`)}`,
+        `    ${t.code(`${variable}=$(cat "$(sts-trainer lab token ${task.id.replace(/^what-if\//, '')})")`)}`,
       );
     }
     for (const l of cliCommand(task.call, t.width - 6).split('\n')) lines.push(`    ${t.code(l)}`);
@@ -147,8 +154,10 @@ export function completionLines(
   t: Theme,
 ): string[] {
   const total = tasks.filter((x) => x.possible).length;
-  const count = tasks.filter((x) => x.possible && done.has(x.id)).length;
-  return completed.map(
-    (task) => `  ${t.ok(t.sym.ok)} ${TEXT.doneLine(task, tasks.indexOf(task) + 1, count, total)}`,
-  );
+  // Each line counts as of its own tick: one call that completes two tasks shows 12/13, then 13/13.
+  let count = tasks.filter((x) => x.possible && done.has(x.id) && !completed.includes(x)).length;
+  return completed.map((task) => {
+    if (task.possible) count += 1;
+    return `  ${t.ok(t.sym.ok)} ${TEXT.doneLine(task, tasks.indexOf(task) + 1, count, total)}`;
+  });
 }

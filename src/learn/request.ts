@@ -71,7 +71,7 @@ function policyArnsFlag(v: unknown): string | undefined {
     .join(ITEM);
 }
 
-function stsFlags(api: string, p: Params): Flag[] {
+function stsFlags(api: string, p: Params, token?: string): Flag[] {
   const common: Flag[] = [
     ['--duration-seconds', str(p.DurationSeconds)],
     ['--policy', p.Policy === undefined ? undefined : shellQuote(JSON.stringify(p.Policy))],
@@ -94,7 +94,7 @@ function stsFlags(api: string, p: Params): Flag[] {
       return [
         ['--role-arn', str(p.RoleArn)],
         ['--role-session-name', str(p.RoleSessionName)],
-        ['--web-identity-token', p.WebIdentityToken === undefined ? undefined : '"$TOKEN"'],
+        ['--web-identity-token', p.WebIdentityToken === undefined ? undefined : (token ?? '"$TOKEN"')],
         ['--provider-id', str(p.ProviderId)],
         ...common,
       ];
@@ -102,7 +102,7 @@ function stsFlags(api: string, p: Params): Flag[] {
       return [
         ['--role-arn', str(p.RoleArn)],
         ['--principal-arn', str(p.PrincipalArn)],
-        ['--saml-assertion', p.SAMLAssertion === undefined ? undefined : '"$SAML_RESPONSE"'],
+        ['--saml-assertion', p.SAMLAssertion === undefined ? undefined : (token ?? '"$SAML_RESPONSE"')],
         ...common,
       ];
     case 'GetSessionToken':
@@ -192,8 +192,12 @@ function requestCommand(action: string, resource: string): string[] {
   return [`# ${sanitizeLine(action)} on ${sanitizeLine(resource)}`];
 }
 
-/** The equivalent AWS CLI command of a call (one line per argument when it does not fit `width`). */
-export function cliCommand(call: Call, width = 100): string {
+/**
+ * The equivalent AWS CLI command of a call (one line per argument when it does not fit `width`).
+ * `token`: the argument that sends the call's token or assertion (`lab token`'s `file://…`), instead
+ * of the `"$TOKEN"` / `"$SAML_RESPONSE"` placeholder.
+ */
+export function cliCommand(call: Call, width = 100, token?: string): string {
   const region = call.region ? [`--region ${shellQuote(call.region)}`] : [];
   let base: string;
   let args: string[];
@@ -203,7 +207,7 @@ export function cliCommand(call: Call, width = 100): string {
     args.push(...region);
   } else {
     base = [API_COMMANDS[call.api] ?? `# ${call.api}`, ...region].join(' ');
-    args = stsFlags(call.api, call.params ?? {})
+    args = stsFlags(call.api, call.params ?? {}, token)
       .filter((f): f is [string, string] => f[1] !== undefined)
       .map(([k, v]) => `${k} ${v}`);
   }

@@ -102,4 +102,22 @@ describe.skipIf(!AWS)('the AWS CLI with a SAML assertion from `lab token`', { ti
     await until(() => lab.stdout().includes('task 1 done'));
     expect(lab.stdout()).toMatch(/✔ AssumeRoleWithSAML +unsigned → Okta-FinanceAnalyst/);
   });
+
+  it.for([
+    ['long-session', '--duration-seconds 14400', 'task 4 done'],
+    ['what-if/too-long-for-role', '--duration-seconds 43200', 'task 15 done'],
+  ])(
+    'the command `lab token %s` prints sends its DurationSeconds, and ticks its task',
+    async ([step, flag, done]) => {
+      const token = await runCli(['lab', 'token', step!], { env: trainerEnv });
+      const command = token.stderr.split('\n')[0]!;
+      expect(command).toContain(` ${flag}`);
+      const exports = (await runCli(['lab', 'env'], { env: trainerEnv })).stdout;
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
+      for (const [, name, value] of exports.matchAll(/^export (\w+)='([^']*)'$/gm)) env[name!] = value!;
+      await runProgram(AWS!, [...command.split(' ').slice(1), '--output', 'json'], env);
+      await until(() => lab.stdout().includes(done!));
+      expect(lab.stdout()).toContain(done);
+    },
+  );
 });

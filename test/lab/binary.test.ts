@@ -87,6 +87,12 @@ describe('lab --no-input', { timeout: 60_000 }, () => {
     expect(token.stdout.trim()).toMatch(/deploy-main\.jwt$/);
     expect(readFileSync(token.stdout.trim(), 'utf8')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(token.stderr).toContain('--web-identity-token file://');
+    expect(token.stderr).toContain('or: export AWS_WEB_IDENTITY_TOKEN_FILE=');
+    // a what-if's DurationSeconds is in the command; the SDKs' variables cannot send it, so no `or:`
+    const twoHours = await runCli(['lab', 'token', 'what-if/two-hours'], { env });
+    expect(twoHours.stderr).toBe(
+      `aws sts assume-role-with-web-identity --role-arn arn:aws:iam::444444444444:role/GitHubDeploy --role-session-name GitHubActions --web-identity-token file://${twoHours.stdout.trim()} --duration-seconds 7200\n`,
+    );
     again.child.kill('SIGTERM');
     expect(await again.exit).toBe(0);
   });
