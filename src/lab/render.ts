@@ -33,6 +33,8 @@ export const TEXT = {
   advanced: (by: string, now: string) => `clock moved forward ${by}: simulated time is now ${now}`,
   stopped: (done: number, total: number) =>
     `lab stopped: ${done}/${total} tasks done (saved to your progress)`,
+  alreadyRunning: (running: { scenario: string; pid: number }, dataDir: string) =>
+    `a lab for \`${running.scenario}\` is already running on ${dataDir} (pid ${running.pid}): stop it first, or start this one with another --data-dir`,
 } as const;
 
 const hhmmss = (iso: string) => iso.slice(11, 19);

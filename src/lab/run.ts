@@ -1,7 +1,7 @@
 /**
  * `sts-trainer lab SCENARIO`: serve the scenario's STS, write the isolated AWS
  * config, show each call and check off tasks until `q`, Ctrl-C (exit 130) or,
- * without a terminal, SIGINT (130) / SIGTERM (0).
+ * without a terminal, SIGINT (130) / SIGTERM (143, PRODUCT.md's "terminated").
  */
 import { join } from 'node:path';
 import type { Call, Scenario } from '../content/schema.js';
@@ -12,7 +12,9 @@ import type { ProgressStore } from '../store/progress-store.js';
 import { readKeys } from '../ui/keys.js';
 import type { Theme } from '../ui/theme.js';
 import { awsConfig, envLines } from './aws-config.js';
-import { labPaths, removeState, writeAtomic } from './files.js';
+import { UsageError } from '../errors.js';
+import { control } from './control-client.js';
+import { isRunning, labPaths, readState, removeState, writeAtomic, type LabState } from './files.js';
 import { Lab } from './lab.js';
 import {
   completionLines,
@@ -72,13 +74,28 @@ export function batchedWriter(write: (text: string) => void): { write(text: stri
   };
 }
 
+/** Its process is alive and its control API answers as that lab (a reused pid, a stale file: no). */
+async function answers(state: LabState): Promise<boolean> {
+  if (!isRunning(state)) return false;
+  try {
+    return (await control(state, 'GET', '/__lab/status')).status === 200;
+  } catch {
+    return false;
+  }
+}
+
 export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO): Promise<number> {
+  const paths = labPaths(options.dataDir);
+  // One lab per data dir: a second would take over its lab.json, config and credentials, and
+  // `lab env` in the first lab's terminal would then point at the second.
+  const running = await readState(paths);
+  if (running && (await answers(running)))
+    throw new UsageError(TEXT.alreadyRunning(running, options.dataDir));
   const { theme: t } = io;
   const out = batchedWriter((text) => io.write(text));
   // Only the interactive screen shows the AWS CLI command of the next task (it loads the YAML writer).
   const cliCommand: CliCommand = io.input ? (await import('../learn/request.js')).cliCommand : () => '';
   const lab = new Lab({ scenario });
-  const paths = labPaths(options.dataDir);
   const cfg = awsConfig(scenario, lab.engine.longTermKeys(), (step) =>
     join(paths.tokens, tokenFileName(step)),
   );
@@ -140,7 +157,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   let stop: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => (stop = resolve));
   const onInt = () => stop(130);
-  const onTerm = () => stop(0);
+  const onTerm = () => stop(143);
   process.once('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
   const stopKeys = io.input

@@ -6,6 +6,7 @@ export interface Served {
   child: ChildProcess;
   url: string;
   stdout: () => string;
+  stderr: () => string;
   exit: Promise<number | null>;
 }
 
@@ -16,12 +17,15 @@ export function startBinaryLab(scenario: string, env: Record<string, string>): P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url && out.includes('one line per call')) resolve({ child, url, stdout: () => out, exit });
+      if (url && out.includes('one line per call'))
+        resolve({ child, url, stdout: () => out, stderr: () => err, exit });
     });
     child.on('error', reject);
     void exit.then((code) => reject(new Error(`lab exited ${code} before serving: ${out}`)));

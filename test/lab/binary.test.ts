@@ -1,5 +1,6 @@
 // `sts-trainer lab` as a script or CI job runs it: the built binary, no TTY, one line per call on stdout.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -80,7 +81,7 @@ describe('lab --no-input', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('error: no lab is running');
   });
 
-  it('stops on SIGTERM with exit 0', async () => {
+  it('stops on SIGTERM with exit 143 (terminated), its closing summary and no stack trace', async () => {
     const again = await startLab('github-actions-oidc');
     const token = await runCli(['lab', 'token', 'deploy-main'], { env });
     expect(token.code).toBe(0);
@@ -94,7 +95,47 @@ describe('lab --no-input', { timeout: 60_000 }, () => {
       `aws sts assume-role-with-web-identity --role-arn arn:aws:iam::444444444444:role/GitHubDeploy --role-session-name GitHubActions --web-identity-token file://${twoHours.stdout.trim()} --duration-seconds 7200\n`,
     );
     again.child.kill('SIGTERM');
-    expect(await again.exit).toBe(0);
+    expect(await again.exit).toBe(143);
+    expect(again.stdout()).toContain('lab stopped: 0/11 tasks done');
+    expect(again.stderr()).toBe('');
+  });
+});
+
+describe('one lab per data dir', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sts-lab-one-'));
+  const own = { STS_TRAINER_HOME: dir, HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1' };
+  const state = join(dir, 'lab', 'lab.json');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a second lab refuses to start while the first runs, naming it (exit 2); the first keeps its files', async () => {
+    const first = await startBinaryLab('third-party-external-id', own);
+    try {
+      const before = readFileSync(state, 'utf8');
+      const second = await runCli(['lab', 'session-policies', '--no-input'], { env: own });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toBe(
+        `error: a lab for \`third-party-external-id\` is already running on ${dir} (pid ${first.child.pid}): stop it first, or start this one with another --data-dir\n`,
+      );
+      expect(readFileSync(state, 'utf8')).toBe(before);
+      expect((await runCli(['lab', 'env'], { env: own })).stdout).toContain(first.url);
+    } finally {
+      first.child.kill('SIGINT');
+      await first.exit;
+    }
+  });
+
+  it('a lab.json whose lab is gone does not block: a dead pid, or a live one whose lab does not answer', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    for (const pid of [gone, process.pid]) {
+      mkdirSync(join(dir, 'lab'), { recursive: true });
+      writeFileSync(
+        state,
+        JSON.stringify({ pid, url: 'http://127.0.0.1:9', scenario: 'session-policies', control: 'x' }),
+      );
+      const lab = await startBinaryLab('third-party-external-id', own);
+      lab.child.kill('SIGINT');
+      expect(await lab.exit).toBe(130);
+    }
   });
 });
 
