@@ -8,7 +8,8 @@ import { renderTable } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
 import { UsageError } from '../errors.js';
 
-export const HOW_TO_CHOOSE = 'Start one with `sts-trainer learn <id>`.';
+/** How to start one of the listed scenarios: with the command that listed them. */
+export const howToChoose = (command: 'learn' | 'lab') => `Start one with \`sts-trainer ${command} <id>\`.`;
 
 /** The scenario with `id`, or a usage error with a did-you-mean. */
 export function findScenario(library: Library, id: string) {
@@ -103,11 +104,12 @@ export function scenarioChoices(
   return scenarioPicker(library, progress, t).choices;
 }
 
-/** The list printed without a TTY, and how to choose. */
+/** The list printed without a TTY, and how to choose: `sts-trainer <command> <id>`. */
 export function renderScenarioList(
   library: Library,
   progress: Record<string, ScenarioProgress>,
   t: Theme,
+  command: 'learn' | 'lab' = 'learn',
 ): string {
   const rows = pathOrder(library).map((s) => [
     s.id,
@@ -116,5 +118,5 @@ export function renderScenarioList(
     (s.topics ?? []).join(', '),
     done(progress, s.id) ? t.sym.ok : inProgress(progress[s.id]) ? '◐' : '',
   ]);
-  return `${renderTable(['id', 'title', 'level', 'topics', 'done'], rows, t)}\n${HOW_TO_CHOOSE}\n`;
+  return `${renderTable(['id', 'title', 'level', 'topics', 'done'], rows, t)}\n${howToChoose(command)}\n`;
 }

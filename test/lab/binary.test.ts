@@ -151,6 +151,8 @@ describe('lab refuses what it cannot do', () => {
     const r = await runCli(['lab'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('`lab` needs a scenario id without a terminal');
+    expect(r.stderr).toContain('Start one with `sts-trainer lab <id>`.');
+    expect(r.stderr).not.toContain('sts-trainer learn');
     const typo = await runCli(['lab', 'cross-acount-assume-role'], { env });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('cross-account-assume-role');

@@ -45,7 +45,7 @@ export async function run(args: string[], options: LabCommandOptions, ctx: CliCo
   let scenario = first === undefined ? undefined : findScenario(library, first);
   if (!scenario) {
     if (!ctx.interactive) {
-      ctx.stderr.write(renderScenarioList(library, (await store.read()).scenarios, theme));
+      ctx.stderr.write(renderScenarioList(library, (await store.read()).scenarios, theme, 'lab'));
       throw new UsageError(
         '`lab` needs a scenario id without a terminal',
         'sts-trainer lab <scenario> --no-input',
