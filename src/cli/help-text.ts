@@ -46,10 +46,15 @@ const KEYS: Record<string, string[]> = {
     'd        show the full decision trace of the call',
     'q        save and leave the walkthrough (learn resumes there)',
   ],
-  quiz: ['f        flag a question to come back to (exam mode)'],
+  quiz: [
+    's        skip the question',
+    'f        flag a question to come back to (exam mode)',
+    'b        back to the question before (exam mode)',
+    'l        the list of questions: jump to one, or submit (exam mode)',
+  ],
   review: [],
   group: [
-    'm        switch the answering mode (hot-seat / host) before the first question',
+    'm        switch the answering mode (hot-seat / host) before a question is answered',
     '1-9      answer (hidden); Backspace undoes; Enter locks in (or: no answer)',
     'Ctrl-P   pause or resume the question timer',
     'Ctrl-E   give 15 more seconds',
@@ -57,6 +62,8 @@ const KEYS: Record<string, string[]> = {
 };
 
 const COMMON_KEYS = ['↑ ↓ Enter choose', 'Ctrl-C   stop (progress is saved)'];
+/** A group's answers are the group's: Ctrl-C keeps the session for `--resume`, not anyone's progress. */
+const GROUP_KEYS = ['↑ ↓ Enter choose', 'Ctrl-C   stop (group --resume continues the session)'];
 
 function block(title: string, lines: readonly string[]): string {
   return `\n${title}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
@@ -74,7 +81,7 @@ export function addHelpTexts(program: Command): void {
           examples.map((e) => `$ ${e}`),
         )
       : '';
-    if (keys) text += block('Keys', [...keys, ...COMMON_KEYS]);
+    if (keys) text += block('Keys', [...keys, ...(name === 'group' ? GROUP_KEYS : COMMON_KEYS)]);
     if (text) cmd.addHelpText('after', () => fitBlock(text, helpWidth()));
   }
   const keys =

@@ -105,13 +105,15 @@ function s3(req: ServiceRequest): ServiceCall {
       };
     },
     denied(code, message, status, requestId) {
+      // S3's own words for what it words differently (expired credentials: docs/decisions.md#service-errors)
+      const w = wireError('s3', code, message, status);
       return {
-        status,
+        status: w.status,
         headers: { 'content-type': 'application/xml', 'x-amz-request-id': requestId },
         body:
           req.method === 'HEAD'
             ? ''
-            : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId}</RequestId></Error>`,
+            : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(w.code)}</Code><Message>${escapeXml(w.message)}</Message><RequestId>${requestId}</RequestId></Error>`,
       };
     },
   };

@@ -183,7 +183,7 @@ export async function runWalkthrough(
   while (state.phase === 'what-ifs') {
     const menu = whatIfMenu(scenario, state.whatIfsSeen, screen.size().rows, t);
     io.write('\n');
-    whereLine(screen, scenario, MSG.placeWhatIfs(state.whatIfsSeen.length, whatIfCount));
+    whereLine(screen, scenario, MSG.placeWhatIfMenu(state.whatIfsSeen.length, whatIfCount));
     const pick = await io.prompter.choice(MSG.whatIfMenu, menu.choices, {
       default: menu.default,
       pageSize: menu.pageSize,
@@ -195,7 +195,7 @@ export async function runWalkthrough(
     }
     const w = scenario.whatIf!.find((x) => `w:${x.id}` === pick)!;
     const run = runWhatIf(scenario, w);
-    const place = MSG.placeWhatIfs(state.whatIfsSeen.length + 1, whatIfCount);
+    const place = MSG.placeWhatIf(state.whatIfsSeen.length + 1, whatIfCount);
     await setupPredictReveal(screen, scenario, place, {
       ...whatIfReveal(
         run,

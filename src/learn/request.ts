@@ -222,9 +222,15 @@ export function cliCommand(call: Call, width = 100, token?: string): string {
   return [base, ...lines].join(' \\\n');
 }
 
-/** Who makes the call, in words. */
-export function callerLabel(as: string): string {
-  if (as.startsWith('$')) return `the credentials from step \`${as.slice(1)}\``;
+/** Who makes the call, in words; `steps` (the scenario's) turn `$id` into the step's number and title. */
+export function callerLabel(as: string, steps: readonly { id: string; title?: string }[] = []): string {
+  if (as.startsWith('$')) {
+    // a learner knows a step by its number and title; its id is the author's name for it
+    const at = steps.findIndex((s) => s.id === as.slice(1));
+    const step = steps[at];
+    if (!step) return `the credentials from step \`${as.slice(1)}\``;
+    return `the credentials from step ${at + 1}${step.title ? ` (${step.title.replace(/[.?!]$/, '')})` : ''}`;
+  }
   const [kind, ...rest] = as.split('/');
   const name = rest.join('/');
   switch (kind) {

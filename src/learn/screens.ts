@@ -30,9 +30,14 @@ export function renderStepHeader(scenario: Scenario, index: number, t: Theme): s
  * The request: who calls, the equivalent AWS CLI command and the parameters (`full`: all of them,
  * as the handout prints; otherwise only what the command shows as a placeholder, and the context).
  */
-export function renderRequest(call: Call, t: Theme, full = true): string {
+export function renderRequest(
+  call: Call,
+  t: Theme,
+  full = true,
+  steps: readonly { id: string; title?: string }[] = [],
+): string {
   const out = [
-    `${t.bold('Request')} ${t.dim(`as ${callerLabel(call.as)}`)}`,
+    t.wrap(`${t.bold('Request')} ${t.dim(`as ${callerLabel(call.as, steps)}`)}`),
     indent(t.code(cliCommand(call, t.width - 2)), 2),
   ];
   const params = paramsText(call, !full);
@@ -67,7 +72,7 @@ export function renderStepIntro(scenario: Scenario, index: number, t: Theme, ful
   const step: Step = scenario.steps[index]!;
   const out = [renderStepHeader(scenario, index, t)];
   if (step.narrate) out.push(t.wrap(step.narrate.trim()));
-  if (step.call) out.push('', renderRequest(step.call, t, full));
+  if (step.call) out.push('', renderRequest(step.call, t, full, scenario.steps));
   return out.join('\n');
 }
 
@@ -89,7 +94,15 @@ export function renderWhatIfIntro(run: WhatIfRun, t: Theme, full = true): string
     Object.keys(w.change).length > 0 ? stringify(w.change, { lineWidth: 0 }).trimEnd() : '(nothing but time)';
   out.push(indent(change, 2));
   if (w.advance !== undefined) out.push(renderAdvance(durationSeconds(w.advance), run.result.at, t));
-  out.push('', renderRequest(run.call, t, full));
+  out.push(
+    '',
+    renderRequest(
+      run.call,
+      t,
+      full,
+      run.before.map((b) => b.step),
+    ),
+  );
   return out.join('\n');
 }
 

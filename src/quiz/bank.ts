@@ -96,7 +96,7 @@ export function selectQuestions(bank: Bank, sel: Selection): BankQuestion[] {
   const topics = sel.topics ?? [];
   const pool = bank.questions.filter(
     (q) =>
-      (sel.scenario === undefined || q.scenario === sel.scenario) &&
+      (sel.scenario === undefined ? !needsScenario(q) : q.scenario === sel.scenario) &&
       (sel.quiz === undefined || (q.origin === 'authored' && q.id.startsWith(`${sel.quiz}/`))) &&
       (topics.length === 0 || q.topics.some((t) => topics.includes(t))),
   );
@@ -104,6 +104,16 @@ export function selectQuestions(bank: Bank, sel: Selection): BankQuestion[] {
     throw new SelectionError('no questions match the quiz, scenario and topics given', 'try fewer filters');
   }
   return shuffle(pool, createRandom(sel.seed)).slice(0, Math.max(1, sel.count));
+}
+
+/**
+ * A generated "what happens?" question varies a step of its scenario: whether the call succeeds turns
+ * on that scenario's policies (an address deny in a bucket policy, a service named in a condition),
+ * which its stem cannot carry. It is asked only where the learner picked that scenario
+ * (`quiz --scenario ID`, after `learn ID`) and in `review`, not in mixed quizzes, exams or groups.
+ */
+export function needsScenario(q: BankQuestion): boolean {
+  return q.origin === 'generated' && q.type === 'outcome';
 }
 
 /** The order a question's choices are shown in this session: seeded per question, so `--seed` reproduces it. */

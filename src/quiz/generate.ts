@@ -16,11 +16,10 @@ import type { BankQuestion } from './question.js';
 import {
   ASSUME_APIS,
   checkDistractor,
-  conditionKind,
   decidingStatement,
-  flowOf,
   renderCondition,
-  trustConditions,
+  statementKind,
+  trustStatements,
   type ConditionBlock,
 } from './trust.js';
 
@@ -192,7 +191,7 @@ export function apiQuestion(scenario: Scenario, step: Step): BankQuestion | unde
 export function trustQuestion(
   scenario: Scenario,
   step: Step,
-  pool: readonly { scenario: string; condition: ConditionBlock }[],
+  pool: readonly { scenario: string; condition: ConditionBlock; kind: string }[],
 ): BankQuestion | undefined {
   const call = step.call;
   if (!call || !ASSUME_APIS.has(call.api)) return undefined;
@@ -202,15 +201,15 @@ export function trustQuestion(
   const list = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
   const rightBlock = list[at.statement]!.Condition as ConditionBlock;
   const right = renderCondition(rightBlock);
-  // distractors from the same kind of flow (an OIDC provider's own claims, SAML, AssumeRole):
-  // an answer must not be pickable by which provider its keys name
-  const kind = flowOf(call.api, rightBlock);
+  // distractors from the same kind of flow (an OIDC provider's own claims, SAML, a service's
+  // AssumeRole, a principal's AssumeRole): an answer must not be pickable by what its keys name
+  const kind = statementKind(list[at.statement]!);
   const seen = new Set([right]);
   const random = createRandom(hashString(`trust/${scenario.id}/${step.id}`));
   const picked: { text: string; code: string | undefined; from: string }[] = [];
   for (const cand of shuffle(pool, random)) {
     if (picked.length === 3) break;
-    if (cand.scenario === scenario.id || conditionKind(cand.condition) !== kind) continue;
+    if (cand.scenario === scenario.id || cand.kind !== kind) continue;
     const text = renderCondition(cand.condition);
     if (seen.has(text)) continue;
     seen.add(text);
@@ -335,7 +334,7 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
 /** Every generated question of every scenario, in content order. */
 export function generateQuestions(scenarios: readonly Scenario[]): BankQuestion[] {
   const pool = scenarios.flatMap((s) =>
-    trustConditions(s).map((condition) => ({ scenario: s.id, condition })),
+    trustStatements(s).map(({ condition, kind }) => ({ scenario: s.id, condition, kind })),
   );
   const out: BankQuestion[] = [];
   for (const scenario of scenarios) {

@@ -3,7 +3,7 @@
  * domains by their weights (the content's `exam` tags say which domain a
  * question belongs to), and a scaled-style score per domain.
  */
-import type { Bank } from './bank.js';
+import { needsScenario, type Bank } from './bank.js';
 import { domainOf, EXAMS, parseTask, type Domain, type ExamCode } from './exams.js';
 import { createRandom, shuffle } from './prng.js';
 import type { BankQuestion } from './question.js';
@@ -64,6 +64,7 @@ export function planMock(bank: Bank, exam: ExamCode, seed: number, count?: numbe
   const info = EXAMS[exam];
   const byDomain = new Map<string, BankQuestion[]>();
   for (const q of bank.questions) {
+    if (needsScenario(q)) continue;
     const d = questionDomain(q, exam);
     if (d) byDomain.set(d, [...(byDomain.get(d) ?? []), q]);
   }

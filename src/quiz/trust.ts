@@ -34,6 +34,7 @@ export function renderCondition(block: ConditionBlock): string {
 
 interface StatementLike {
   Effect?: unknown;
+  Principal?: unknown;
   Condition?: unknown;
 }
 
@@ -67,23 +68,37 @@ export function conditionKind(block: ConditionBlock): string {
   return 'role';
 }
 
-/** The kind of flow a call to `api` is (see conditionKind); web identity needs the condition to tell the provider. */
-export function flowOf(api: string, right: ConditionBlock): string {
-  if (api === 'AssumeRoleWithWebIdentity') return conditionKind(right);
-  return api === 'AssumeRoleWithSAML' ? 'saml' : 'role';
+/**
+ * The kind of flow a trust statement admits: `service:<principals>` when it trusts an AWS service
+ * (IAM Roles Anywhere, EC2, Lambda: their conditions name that service's ARNs and keys, so one from
+ * another kind of caller would be pickable at sight), `saml` for a SAML provider, else the
+ * condition's kind (conditionKind).
+ */
+export function statementKind(st: { Principal?: unknown; Condition?: unknown }): string {
+  const principal = isObject(st.Principal) ? st.Principal : {};
+  if (principal.Service !== undefined)
+    return `service:${[principal.Service].flat().map(String).sort().join(',')}`;
+  const federated = [principal.Federated].flat();
+  if (federated.some((f) => typeof f === 'string' && f.includes(':saml-provider/'))) return 'saml';
+  return conditionKind((isObject(st.Condition) ? st.Condition : {}) as ConditionBlock);
 }
 
-/** Every Allow statement's condition block in every role trust policy of a scenario. */
-export function trustConditions(scenario: Scenario): ConditionBlock[] {
-  const out: ConditionBlock[] = [];
+/** Every Allow statement with conditions in every role trust policy of a scenario: its block and kind. */
+export function trustStatements(scenario: Scenario): { condition: ConditionBlock; kind: string }[] {
+  const out: { condition: ConditionBlock; kind: string }[] = [];
   for (const role of scenario.world.roles ?? []) {
     for (const st of statements(role.trust)) {
       if (st.Effect === 'Allow' && isObject(st.Condition) && Object.keys(st.Condition).length > 0) {
-        out.push(st.Condition as ConditionBlock);
+        out.push({ condition: st.Condition as ConditionBlock, kind: statementKind(st) });
       }
     }
   }
   return out;
+}
+
+/** Every Allow statement's condition block in every role trust policy of a scenario. */
+export function trustConditions(scenario: Scenario): ConditionBlock[] {
+  return trustStatements(scenario).map((s) => s.condition);
 }
 
 type Mutation = (statement: Record<string, unknown>) => void;

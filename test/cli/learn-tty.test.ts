@@ -60,7 +60,7 @@ describe.skipIf(!hasTmux)('learn in a terminal', () => {
     // every prompt says where the learner is and how to leave
     for (const s of seen.filter((x) => /Enter: go on/.test(lastLines(x, 1))))
       expect(lastLines(s, 2)).toMatch(
-        /third-party-external-id · (intro|step \d+ of \d+|what-ifs \d+ of \d+)/,
+        /third-party-external-id · (intro|step \d+ of \d+|what-ifs: \d+ of \d+ run|what-if \d+ of \d+)/,
       );
     // no spinner before steps
     expect(all).not.toContain('STS evaluates');

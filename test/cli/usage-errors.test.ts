@@ -57,6 +57,11 @@ describe('--help', () => {
     expect(quiz.stdout).toMatch(/default: "practice"/);
     expect(quiz.stdout).toContain('$ sts-trainer quiz --quiz mfa --mode exam');
     expect(quiz.stdout).toMatch(/^ {2}f {8}flag a question/m);
+    // every key the quiz's prompts offer (pick-prompt.ts pickHelp) is in its help
+    for (const key of ['s', 'b', 'l']) expect(quiz.stdout).toMatch(new RegExp(`^ {2}${key} {8}\\S`, 'm'));
+    const group = await runCli(['help', 'group']);
+    expect(group.stdout).toContain('Ctrl-C   stop (group --resume continues the session)');
+    expect(group.stdout).not.toContain('progress is saved');
     const top = await runCli(['--help']);
     for (const key of ['t ', 'f ', 'm ', 'Ctrl-P', 'Ctrl-E', 'Ctrl-C'])
       expect(top.stdout).toContain(`  ${key}`);

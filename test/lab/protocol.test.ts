@@ -160,6 +160,13 @@ describe('other services (lab env --all)', () => {
     expect(denied.text).toContain(
       'is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::brightwave-dev-data/secret.csv',
     );
+    // an hour on, the session has expired: S3 says so in its own words, HTTP 400
+    r.lab.advance(3601);
+    const expired = await get('/brightwave-prod-reports/2026/q1-revenue.csv');
+    expect(expired.status).toBe(400);
+    expect(expired.text).toContain(
+      '<Code>ExpiredToken</Code><Message>The provided token has expired.</Message>',
+    );
   });
 });
 

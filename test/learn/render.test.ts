@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library.js';
 import { runScenario, runWhatIf } from '../../src/content/run.js';
 import type { Call } from '../../src/content/schema.js';
-import { cliCommand, paramsText, shellQuote } from '../../src/learn/request.js';
+import { callerLabel, cliCommand, paramsText, shellQuote } from '../../src/learn/request.js';
 import { maskKey, renderResult } from '../../src/learn/result.js';
 import { humanDuration } from '../../src/ui/duration.js';
-import { renderOutcome } from '../../src/learn/screens.js';
+import { renderOutcome, renderStepIntro } from '../../src/learn/screens.js';
 import { conditionLine } from '../../src/learn/trace.js';
 import { renderTrustPolicy, trustViewFor } from '../../src/learn/trust.js';
 import { renderScenarioList } from '../../src/learn/pick.js';
@@ -337,5 +337,20 @@ describe('the heading of a trace', () => {
     expect(shown('expired')).toContain('What AWS checked:');
     expect(shown('read-report')).toContain('What AWS checked:');
     expect(shown('assume')).toContain('What STS checked:');
+  });
+});
+
+describe('who makes a call', () => {
+  it("names an earlier step's credentials by its number and title, not its id", () => {
+    const s = scenario('cross-account-assume-role');
+    const i = s.steps.findIndex((x) => x.call?.as === '$assume');
+    const shown = renderStepIntro(s, i, t, false);
+    const at = s.steps.findIndex((x) => x.id === 'assume');
+    expect(shown).toContain(
+      `as the credentials from step ${at + 1} (${s.steps[at]!.title!.replace(/[.?!]$/, '')})`,
+    );
+    expect(shown).not.toContain('`assume`');
+    // without the steps (a lone call), the id is all there is
+    expect(callerLabel('$assume')).toBe('the credentials from step `assume`');
   });
 });

@@ -3,12 +3,15 @@ import { noOpChanges, runScenario, runWhatIf } from '../../src/content/run.js';
 import type { Call } from '../../src/content/schema.js';
 import { selectQuestions, presentChoices } from '../../src/quiz/bank.js';
 import { describeChange, maskApis, situation } from '../../src/quiz/generate.js';
+import { planMock } from '../../src/quiz/mock.js';
 import {
   checkDistractor,
   decidingStatement,
   renderCondition,
   conditionKind,
+  statementKind,
   trustConditions,
+  trustStatements,
   type ConditionBlock,
 } from '../../src/quiz/trust.js';
 import { builtIn } from './helpers.js';
@@ -17,8 +20,13 @@ describe('generated questions from the built-in scenarios', () => {
   it('has each kind, with stable ids', async () => {
     const { bank } = await builtIn();
     const gen = bank.questions.filter((q) => q.origin === 'generated');
-    for (const kind of ['api', 'trust', 'outcome']) {
-      expect(gen.filter((q) => q.id.split('/')[2] === kind).length, kind).toBeGreaterThan(5);
+    // trust questions only where the content has three conditions for the same kind of caller
+    for (const [kind, least] of [
+      ['api', 6],
+      ['trust', 5],
+      ['outcome', 6],
+    ] as const) {
+      expect(gen.filter((q) => q.id.split('/')[2] === kind).length, kind).toBeGreaterThanOrEqual(least);
     }
     for (const q of gen) expect(q.id).toMatch(/^gen\/[a-z0-9-]+\/(api|trust|outcome)\/[a-z0-9-]+$/);
     expect(new Set(bank.questions.map((q) => q.id)).size).toBe(bank.questions.length);
@@ -139,6 +147,21 @@ describe('selection', () => {
     expect(c.map((q) => q.id)).not.toEqual(a.map((q) => q.id));
   });
 
+  it('asks a what-if\'s "what happens?" only where the learner picked its scenario', async () => {
+    const { bank } = await builtIn();
+    const generatedOutcome = (q: { origin: string; type: string }) =>
+      q.origin === 'generated' && q.type === 'outcome';
+    expect(bank.questions.filter(generatedOutcome).length).toBeGreaterThan(10);
+    const mixed = selectQuestions(bank, { count: 10_000, seed: 1 });
+    expect(mixed.filter(generatedOutcome)).toEqual([]);
+    expect(mixed.length).toBe(bank.questions.filter((q) => !generatedOutcome(q)).length);
+    const one = selectQuestions(bank, { scenario: 'service-role-confused-deputy', count: 100, seed: 1 });
+    expect(one.filter(generatedOutcome).length).toBeGreaterThan(0);
+    // nor in a mock exam
+    const mock = planMock(bank, 'SAA-C03', 1, 1000);
+    expect(mock.questions.filter(generatedOutcome)).toEqual([]);
+  });
+
   it('filters by scenario and topic, and rejects unknown ones with a did-you-mean', async () => {
     const { bank } = await builtIn();
     const eks = selectQuestions(bank, { scenario: 'eks-irsa', count: 100, seed: 1 });
@@ -178,6 +201,7 @@ describe('trust distractors the engine would accept are left out', () => {
     const pool = [alsoTrue, absentKey, ...wrong].map((condition) => ({
       scenario: 'other',
       condition: condition as ConditionBlock,
+      kind: 'role',
     }));
     const q = trustQuestion(scenario, step, pool)!;
     expect(q.choices).not.toContain(renderCondition(alsoTrue));
@@ -220,11 +244,40 @@ describe('trust distractors the engine would accept are left out', () => {
         trustConditions(scenario).map((c) => [renderCondition(c), c] as const),
       ),
     );
+    const statementKinds = new Map(
+      library.scenarios.flatMap(({ scenario }) =>
+        trustStatements(scenario).map((st) => [renderCondition(st.condition), st.kind] as const),
+      ),
+    );
     const trust = bank.questions.filter((q) => q.id.includes('/trust/'));
     for (const q of trust) {
       const kinds = new Set(q.choices.map((c) => conditionKind(blocks.get(c)!)));
       expect(kinds.size, q.id).toBe(1);
+      // and the same kind of caller: a service's conditions are offered only for that service's call
+      expect(new Set(q.choices.map((c) => statementKind_(statementKinds, c))).size, q.id).toBe(1);
     }
+    expect(trust.length).toBeGreaterThan(3);
+    // IAM Roles Anywhere's trust names its own ARNs: no other flow's condition sits next to it
+    expect(
+      trust.some(
+        (q) =>
+          q.choices.some((c) => c.includes('rolesanywhere')) &&
+          q.choices.length > 1 &&
+          !q.choices.every((c) => c.includes('rolesanywhere')),
+      ),
+    ).toBe(false);
+    expect(statementKind({ Principal: { Service: 'rolesanywhere.amazonaws.com' }, Condition: {} })).toBe(
+      'service:rolesanywhere.amazonaws.com',
+    );
+    expect(statementKind({ Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' } })).toBe(
+      'saml',
+    );
+    expect(
+      statementKind({
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      }),
+    ).toBe('role');
     expect(conditionKind({ StringEquals: { 'cognito-identity.amazonaws.com:aud': 'x' } })).toBe(
       'web:cognito-identity.amazonaws.com',
     );
@@ -232,6 +285,8 @@ describe('trust distractors the engine would accept are left out', () => {
     expect(conditionKind({ StringEquals: { 'sts:ExternalId': 'x' } })).toBe('role');
   });
 });
+
+const statementKind_ = (kinds: ReadonlyMap<string, string>, choice: string) => kinds.get(choice) ?? 'unknown';
 
 describe('a what-if change in words', () => {
   it.each([
