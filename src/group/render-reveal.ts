@@ -29,8 +29,11 @@ export function splitBar(theme: Theme, count: number, of: number): string {
   return on.repeat(full) + theme.dim(off.repeat(BAR - full));
 }
 
+/** Columns a choice's label has next to its bar. */
+const labelRoomOf = (theme: Theme) => Math.max(12, Math.min(40, Math.floor(theme.width * 0.4)));
+
 function choiceLines(theme: Theme, rows: ChoiceRow[], players: number, mark: boolean): string[] {
-  const labelRoom = Math.max(12, Math.min(40, Math.floor(theme.width * 0.4)));
+  const labelRoom = labelRoomOf(theme);
   return rows.map((r) => {
     const right = mark && r.right;
     const head = `${right ? theme.ok(theme.sym.ok) : ' '} ${r.number}) `;
@@ -85,6 +88,12 @@ export function renderReveal(theme: Theme, state: GroupState, q: number): string
     out.push(...choiceLines(theme, g.rows, n, question.type !== 'order'));
   }
   if (split.none.length) out.push(theme.dim(`  no answer: ${split.none.join(', ')}`));
+  // a right answer cut short next to its bar is shown whole: this is where the room learns it
+  const cut = split.groups.some((g) =>
+    g.rows.some((r) => r.right && visibleLength(r.text) > labelRoomOf(theme)),
+  );
+  if (question.type !== 'order' && cut)
+    out.push('', theme.bold('The answer:'), ...answerLines(question).map((l) => theme.ok(theme.wrap(l, 2))));
   const got = whoGotIt(state, q);
   out.push(
     '',

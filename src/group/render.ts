@@ -28,7 +28,7 @@ function fullLayout(theme: Theme, state: GroupState, shown: Shown): string[] {
   out.push('', theme.bold(theme.wrap(q.prompt, 2)), '');
   if (shown.kind === 'pair') {
     out.push(theme.accent('  a) Which API?'), ...numbered(theme, q, shown.api), '');
-    out.push(theme.accent('  b) Which trust condition?'), ...numbered(theme, q, shown.trust));
+    out.push(theme.accent('  b) What must the trust policy say?'), ...numbered(theme, q, shown.trust));
   } else out.push(...numbered(theme, q, shown.items));
   out.push(theme.rule() || '-'.repeat(theme.width));
   return out;
@@ -47,7 +47,7 @@ function compactLayout(theme: Theme, state: GroupState, shown: Shown): string[] 
   ];
   if (shown.kind === 'pair') {
     out.push(theme.accent('a) Which API?'), ...list(shown.api));
-    out.push(theme.accent('b) Which trust condition?'), ...list(shown.trust));
+    out.push(theme.accent('b) What must the trust policy say?'), ...list(shown.trust));
   } else out.push(...list(shown.items));
   return out;
 }

@@ -18,7 +18,7 @@ export interface ChoiceRow {
 }
 
 export interface SplitGroup {
-  /** Pair questions have two groups (`a) API`, `b) trust condition`); order questions say what counts. */
+  /** Pair questions have two groups (`a) API`, `b) trust policy`); order questions say what counts. */
   title?: string;
   rows: ChoiceRow[];
 }
@@ -71,7 +71,7 @@ export function choiceSplit(state: GroupState, q: number): Split {
           rows: rows(state, q, shown.api, (v) => v === question.pair?.api.answer, part('api')),
         },
         {
-          title: 'b) trust condition',
+          title: 'b) trust policy',
           rows: rows(state, q, shown.trust, (v) => v === question.pair?.trust.answer, part('trust')),
         },
       ],

@@ -126,7 +126,7 @@ export async function ask(
       const api = await once('a) Which API?', part('api', q.pair!.api.choices), false, p ? [p.api] : []);
       if (api.action !== 'answer') return done({ kind: api.action });
       const trust = await once(
-        'b) Which trust condition?',
+        'b) What must the trust policy say?',
         part('trust', q.pair!.trust.choices),
         false,
         p ? [p.trust] : [],

@@ -75,7 +75,7 @@ export function label(q: BankQuestion, value: string): string {
 /** The right answer as text lines (for feedback and the answer key). */
 export function answerLines(q: BankQuestion): string[] {
   if (q.type === 'pair' && q.pair)
-    return [`API: ${q.pair.api.answer}`, `trust condition: ${q.pair.trust.answer}`];
+    return [`API: ${q.pair.api.answer}`, `trust policy: ${q.pair.trust.answer}`];
   if (q.type === 'order' && Array.isArray(q.answer)) return q.answer.map((a, i) => `${i + 1}. ${a}`);
   if (Array.isArray(q.answer)) return q.answer.map((a) => label(q, a));
   return [label(q, q.answer)];

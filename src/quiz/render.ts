@@ -18,7 +18,7 @@ export const TYPE_HINT: Record<BankQuestion['type'], string> = {
   outcome: 'what happens? choose one',
   multi: 'choose all that apply',
   order: 'put in order',
-  pair: 'two parts: the API and the trust condition; both must be right',
+  pair: 'two parts: the API and what the trust policy must say; both must be right',
 };
 
 /** The question as shown above the prompt. */

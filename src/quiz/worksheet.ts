@@ -68,10 +68,11 @@ export function renderWorksheet(questions: readonly BankQuestion[], seed: number
   questions.forEach((q, n) => {
     const lay = layouts[n]!;
     out.push(hanging(`${n + 1}. `.padEnd(3), q.prompt, 0));
-    out.push(`   (${INSTRUCTION[q.type]})`);
+    // an author's own instruction (`(Choose two.)`) stands; a second one would contradict it
+    if (!/\(Choose [^)]*\)$/.test(q.prompt.trim())) out.push(`   (${INSTRUCTION[q.type]})`);
     if (q.type === 'pair' && q.pair) {
       out.push('   a) Which API?', ...options(lay.api, q, 6));
-      out.push('   b) Which trust condition?', ...options(lay.trust, q, 6));
+      out.push('   b) What must the trust policy say?', ...options(lay.trust, q, 6));
     } else {
       out.push(...options(lay.choices, q, 3));
     }

@@ -19,6 +19,7 @@ import {
 } from './prompts.js';
 import { runPrompt, type PromptContext } from './run-prompt.js';
 import { sanitizeTerminal } from './sanitize.js';
+import { wrapWords } from './text.js';
 
 // Prompt text may carry content-pack text: escape sequences are shown, never sent (ui/sanitize.ts).
 // Prompts only run in a terminal, where the theme's colours may be in the message.
@@ -52,6 +53,16 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
   const keyInput = streams.input ?? process.stdin;
   const output = (streams.output ?? process.stdout) as { columns?: number; rows?: number };
   const size = () => ({ columns: output.columns, rows: output.rows });
+  /**
+   * A prompt's question, wrapped at word boundaries to the terminal (less the `? ` before it):
+   * Inquirer 12 breaks a long line at the terminal's width wherever it falls, mid-word. (Through
+   * text.ts, which loads wrap-ansi once: importing it here too raced that load on Node 20.)
+   */
+  const fit = (message: string) =>
+    safe(message)
+      .split('\n')
+      .flatMap((line) => wrapWords(line, Math.max(20, (output.columns ?? 80) - 2)))
+      .join('\n');
 
   /** Runs a prompt on the streams under the guard; any other way it closed is Interrupted. */
   async function ask<T>(run: (ctx: PromptContext) => Promise<T>, quit?: AbortSignal): Promise<T> {
@@ -89,7 +100,7 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
       rawChoices: Choice<T>[],
       opts: { default?: T; search?: boolean; source?: (term: string) => Choice<T>[] } & ListOptions<T> = {},
     ): Promise<T> {
-      const message = safe(rawMessage);
+      const message = fit(rawMessage);
       const choices = safeChoices(rawChoices);
       if (opts.search) {
         const source = opts.source
@@ -123,7 +134,7 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
       return quittable(opts.quit, (ctx) =>
         checkbox<string>(
           {
-            message: safe(message),
+            message: fit(message),
             choices: m.choices,
             theme: m.theme,
             pageSize: opts.pageSize ?? Math.max(7, choices.length),
@@ -140,7 +151,7 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
         const next = await ask((ctx) =>
           select<string>(
             {
-              message: safe(`${message} (${out.length + 1} of ${items.length})`),
+              message: fit(`${message} (${out.length + 1} of ${items.length})`),
               choices: left.map((v) => ({ value: v, name: safe(v) })),
               loop: false,
             },
@@ -156,7 +167,7 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
       return ask((ctx) =>
         input(
           {
-            message: safe(message),
+            message: fit(message),
             default: opts.default === undefined ? undefined : safe(opts.default),
             validate: opts.validate,
           },
@@ -165,7 +176,7 @@ export function createPrompter(streams: PromptStreams = {}): Prompter {
       );
     },
     confirm(message, def = true) {
-      return ask((ctx) => confirm({ message: safe(message), default: def }, ctx));
+      return ask((ctx) => confirm({ message: fit(message), default: def }, ctx));
     },
     key(message, keys = [], opts = {}) {
       const config = { message, keys: keys.map((k) => k.toLowerCase()) };

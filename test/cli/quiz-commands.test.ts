@@ -39,6 +39,16 @@ describe('quiz without a terminal', () => {
     expect(a.stdout).not.toContain('\u001b['); // plain text
   });
 
+  it('--print gives each question one instruction: an author’s “(Choose two.)” is not followed by another', async () => {
+    const r = await runCli(['quiz', '--print', '--seed', '5', '--count', '1000'], {
+      env: { STS_TRAINER_HOME: home() },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(Choose two.)');
+    expect(r.stdout).not.toMatch(/\(Choose [^)]*\)\n\s+\(Choose all that apply\.\)/);
+    expect(r.stdout).toContain('(Choose one.)');
+  });
+
   it('rejects an unknown scenario or topic with a did-you-mean, exit 2', async () => {
     const s = await runCli(['quiz', '--print', '--scenario', 'eks-irs']);
     expect(s.code).toBe(2);

@@ -87,10 +87,27 @@ describe('the reveal', () => {
     ]);
     const text = renderReveal(plain, s, 2);
     expect(text).toContain('a) API');
-    expect(text).toContain('b) trust condition');
+    expect(text).toContain('b) trust policy');
     expect(text).toMatch(/✔ \d\) AssumeRole\s+#{7}\.{3}\s+2 {2}Ana, Ben/);
     expect(text).toMatch(/✔ \d\) sts:ExternalId\s+###\.{7}\s+1 {2}Ana/);
     expect(text).toContain('no answer: Chen');
+  });
+
+  it('shows a right answer too long for its bar row in full below the rows', () => {
+    const long = 'the call fails with AccessDenied: the trust policy does not name this account';
+    const questions = [{ ...Q[0]!, choices: [long, 'the call succeeds'], answer: long }];
+    let s = startTurns(begin(createGroup({ questions, seed: 1 }), ['Ana', 'Ben']));
+    s = answerFor(answerFor(s, 0, long), 1, 'the call succeeds');
+    const text = renderReveal(plain, s, 0);
+    // the row is cut to fit at 60 columns; the answer follows whole, wrapped
+    expect(text).toMatch(/✔ \d\) the call fails with Ac…/);
+    expect(text).toContain(
+      'The answer:\n  the call fails with AccessDenied: the trust policy does\n  not name this account',
+    );
+    // a short right answer is not repeated
+    let t = startTurns(game());
+    t = answerFor(answerFor(answerFor(t, 0, 'AssumeRole'), 1, 'AssumeRole'), 2, 'AssumeRole');
+    expect(renderReveal(plain, t, 0)).not.toContain('The answer:');
   });
 
   it('shows points gained this round and who moved up or down', () => {

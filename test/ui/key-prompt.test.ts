@@ -50,3 +50,27 @@ describe('the key prompt', () => {
     }
   });
 });
+
+describe('a long question', () => {
+  it('wraps at a word boundary, within the terminal’s width (Inquirer alone breaks mid-word)', async () => {
+    const term = virtualTerminal({ columns: 64, rows: 24 });
+    const prompter = createPrompter(term.streams);
+    const question =
+      'Which policies had to allow this cross-account AssumeRole? (Choose two.) (Enter with none ticked: I don’t know)';
+    const asked = prompter.choice(question, [
+      { value: 'a', name: 'The role’s trust policy' },
+      { value: 'b', name: 'An SCP' },
+    ]);
+    const screen = (await term.nextPrompt(asked))!;
+    term.press('\r');
+    await expect(asked).resolves.toBe('a');
+    const lines = screen.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.every((l) => l.length <= 64)).toBe(true);
+    // every word of the question whole on one line
+    for (const word of question.split(' '))
+      expect(
+        lines.some((l) => l.includes(word)),
+        word,
+      ).toBe(true);
+  });
+});

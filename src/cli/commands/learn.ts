@@ -75,7 +75,7 @@ export async function run(
     );
   } catch (e) {
     if (!(e instanceof QuitRequested)) throw e;
-    deps.stdout.write(`\n${theme.dim(MSG.saved(chosen.id))}\n`);
+    deps.stdout.write(`\n${theme.wrap(theme.dim(MSG.saved(chosen.id)))}\n`);
   }
   return 0;
 }

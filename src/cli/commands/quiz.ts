@@ -161,10 +161,10 @@ export async function run(
   }
   const { seed, mock } = planned;
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
-  if (planned.note) deps.stdout.write(`${theme.dim(planned.note)}\n`);
+  if (planned.note) deps.stdout.write(`${theme.wrap(theme.dim(planned.note))}\n`);
   const exam = planned.state.mode === 'exam';
   if (exam && !options.resume && (await loadExam(dataDir)) !== undefined)
-    deps.stdout.write(`${theme.warn(MSG.replacesSaved)}\n`);
+    deps.stdout.write(`${theme.wrap(theme.warn(MSG.replacesSaved))}\n`);
   const { prompter, now } = deps;
   const keep = (s: SessionState) => saveExam(dataDir, toSaved(s, seed, now().getTime(), mock));
   let state = planned.state;
