@@ -64,7 +64,13 @@ export function parseAuthorization(header: string): SigV4Auth {
     throw new MalformedAuthorization(`Unsupported AWS 'algorithm': '${header.split(' ')[0] ?? ''}'`);
   }
   const fields = new Map<string, string>();
-  for (const part of header.slice(ALGORITHM.length + 1).split(',')) {
+  // AWS reads the pairs between commas and spaces: an access key with a space in it
+  // (`Credential=AKIA X/…`) leaves a fragment without `=`, which AWS names (IncompleteSignature, grade B:
+  // docs/decisions.md#error-messages; recorded in Hadoop S3A assumed_roles.md "invalid_keypair")
+  for (const part of header
+    .slice(ALGORITHM.length + 1)
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq < 0) {
       throw new MalformedAuthorization(

@@ -6,8 +6,12 @@ import type { Theme } from '../ui/theme.js';
 export interface TrustView {
   roleArn: string;
   policy: Policy;
-  /** Index of the statement that allowed (or explicitly denied) the call; undefined = none matched. */
-  matched?: number;
+  /**
+   * Indexes of the statements that allowed (or explicitly denied) the call, in the order STS asked:
+   * sts:AssumeRole first, then sts:TagSession or sts:SetSourceIdentity when the call needs them too.
+   * Empty when none matched.
+   */
+  matched: number[];
   /** Whether the call's trust evaluation was reached at all. */
   evaluated: boolean;
 }
@@ -23,7 +27,7 @@ export function trustViewFor(world: World, call: Call, result?: CallResult): Tru
     (r) => roleArnOf(r) === arn || `arn:aws:iam::${r.account}:role/${r.name}` === arn,
   );
   if (!role) return undefined;
-  let matched: number | undefined;
+  const matched: number[] = [];
   let evaluated = false;
   for (const check of result?.trace ?? []) {
     const evals = check.decision?.evaluations ?? (check.policy ? [check.policy] : []);
@@ -32,7 +36,7 @@ export function trustViewFor(world: World, call: Call, result?: CallResult): Tru
       evaluated = true;
       const hit =
         e.result === 'Deny' ? e.statements.find((s) => s.matched && s.effect === 'Deny') : e.matchedAllow;
-      if (hit && matched === undefined) matched = hit.index;
+      if (hit && !matched.includes(hit.index)) matched.push(hit.index);
     }
   }
   return { roleArn: roleArnOf(role), policy: role.trust, matched, evaluated };
@@ -50,15 +54,17 @@ export function renderTrustPolicy(view: TrustView, t: Theme): string {
     const body = JSON.stringify(s, null, 2).split('\n');
     const comma = i < statements.length - 1 ? ',' : '';
     body.forEach((l, j) =>
-      lines.push(mark(`    ${l}${j === body.length - 1 ? comma : ''}`, i === view.matched)),
+      lines.push(mark(`    ${l}${j === body.length - 1 ? comma : ''}`, view.matched.includes(i))),
     );
   });
   lines.push(mark('  ]', false));
   lines.push(mark('}', false));
   const note = !view.evaluated
     ? 'STS stopped before it evaluated this trust policy.'
-    : view.matched === undefined
+    : view.matched.length === 0
       ? 'No statement matched this call.'
-      : `Statement ${view.matched + 1} (marked >) decided this call.`;
+      : view.matched.length === 1
+        ? `Statement ${view.matched[0]! + 1} (marked >) decided this call.`
+        : `Statements ${view.matched.map((i) => i + 1).join(' and ')} (marked >) decided this call: each allows one of the actions it needs (sts:AssumeRole, sts:TagSession, sts:SetSourceIdentity).`;
   return [t.bold(`Trust policy of ${view.roleArn}`), ...lines, t.dim(note)].join('\n');
 }

@@ -75,6 +75,12 @@ describe('SigV4 canonical forms', () => {
     });
     expect(() => parseAuthorization('AWS4-HMAC-SHA256 Credential=A/B')).toThrow(MalformedAuthorization);
     expect(() => parseAuthorization('Basic dXNlcg==')).toThrow(/Unsupported AWS 'algorithm'/);
+    // a space in the access key leaves a fragment without `=`: AWS names it (IncompleteSignature)
+    const spaced =
+      'AWS4-HMAC-SHA256 Credential=AKIA X/20261203/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=abc';
+    expect(() => parseAuthorization(spaced)).toThrow(
+      `'X/20261203/us-east-1/sts/aws4_request' not a valid key=value pair (missing equal-sign) in Authorization header: '${spaced}'.`,
+    );
   });
 });
 

@@ -292,7 +292,7 @@ describe('the raw trust policy', () => {
     const step = s.steps.find((x) => x.id === 'assume')!;
     const run = runScenario(s, { upTo: 'assume' });
     const view = trustViewFor(s.world, step.call!, run.steps.at(-1)!.result)!;
-    expect(view.matched).toBe(0);
+    expect(view.matched).toEqual([0]);
     expect(renderTrustPolicy(view, t)).toMatchInlineSnapshot(`
       "Trust policy of arn:aws:iam::222222222222:role/ReportReader
         {
@@ -310,6 +310,19 @@ describe('the raw trust policy', () => {
         }
       Statement 1 (marked >) decided this call."
     `);
+  });
+});
+
+describe('the raw trust policy of a call with session tags', () => {
+  it('marks both statements STS used: the one for sts:AssumeRole and the one for sts:TagSession', () => {
+    const s = scenario('abac-session-tags');
+    const step = s.steps.find((x) => x.id === 'assume-falcon')!;
+    const run = runScenario(s, { upTo: 'assume-falcon' });
+    const view = trustViewFor(s.world, step.call!, run.steps.at(-1)!.result)!;
+    expect(view.matched).toHaveLength(2);
+    expect(renderTrustPolicy(view, t)).toContain(
+      `Statements ${view.matched[0]! + 1} and ${view.matched[1]! + 1} (marked >) decided this call`,
+    );
   });
 });
 
