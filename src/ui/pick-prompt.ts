@@ -51,14 +51,14 @@ export interface PickConfig {
   size?: () => { columns?: number; rows?: number };
   /**
    * A menu, not a question: once answered its line shows what was chosen. A question's line says
-   * only `answered` (its choices can be long sentences; the feedback or the review shows the answer).
+   * only `given` (its choices can be long sentences; the feedback or the review shows the answer).
    */
   menu?: boolean;
 }
 
 /** A closed prompt's line says how it closed (`back` and `list` leave it bare: a screen follows). */
 const CLOSED_WORDS: Partial<Record<PickAction, string>> = {
-  answer: 'answered',
+  answer: 'given',
   timeout: 'time is up',
   skip: 'skipped',
 };
@@ -158,7 +158,9 @@ export const pick = createPrompt<PickResult, PickConfig>((config, done) => {
             .map((c) => c.name)
             .join(', ')
         : (CLOSED_WORDS[closed.action] ?? '');
-    return [config.message, style.dim(what), flagMark].filter(Boolean).join(' ');
+    // a question's line: `Your answer: given`; a menu's: `Read the explanations? beta`
+    const head = !config.menu && what ? `${config.message}:` : config.message;
+    return [head, style.dim(what), flagMark].filter(Boolean).join(' ');
   }
   const left = config.deadline === undefined ? '' : `⏱ ${clock(config.deadline - now())} left`;
   const statusLine = [config.status ?? '', left, flagMark].filter(Boolean).join(' · ');

@@ -14,13 +14,22 @@ import { matchCall } from '../../src/lab/tasks.js';
 import { IdpKeys, readJwt, readSaml } from '../../src/lab/tokens.js';
 import { failure, startLab, type Running } from './helpers.js';
 
+/** Runs `test` against a lab of `scenario`, and stops the lab whatever happens. */
+async function withLab(scenario: string, test: (r: Running) => Promise<void>): Promise<void> {
+  const r = await startLab(scenario);
+  try {
+    await test(r);
+  } finally {
+    await r.server.close();
+  }
+}
+
 /** The ids of the tasks the lab's last call line checked off. */
 const ticked = (r: Running) => r.events.at(-1)!.completed.map((t) => t.id);
 
 describe('a call ticks the task whose parameters it sends, not another with the same outcome', () => {
-  it('github-actions-oidc: the pull-request token ticks its step; the feature-branch token its what-if', async () => {
-    const r = await startLab('github-actions-oidc');
-    try {
+  it('github-actions-oidc: the pull-request token ticks its step; the feature-branch token its what-if', () =>
+    withLab('github-actions-oidc', async (r) => {
       const anonymous = new STSClient({ endpoint: r.server.url, region: 'us-east-1', maxAttempts: 1 });
       const send = (step: string) =>
         failure(
@@ -38,14 +47,10 @@ describe('a call ticks the task whose parameters it sends, not another with the 
       // When the feature branch's token (sub …:ref:refs/heads/feature/new-cart) asks, Then its what-if
       expect((await send('what-if/feature-branch')).name).toBe('AccessDenied');
       expect(ticked(r)).toEqual(['what-if/feature-branch']);
-    } finally {
-      await r.server.close();
-    }
-  });
+    }));
 
-  it('third-party-external-id: a wrong external ID ticks task 3; none at all the what-if that sends none', async () => {
-    const r = await startLab('third-party-external-id');
-    try {
+  it('third-party-external-id: a wrong external ID ticks task 3; none at all the what-if that sends none', () =>
+    withLab('third-party-external-id', async (r) => {
       const collector = r.sts(r.key('user/collector'));
       const assume = (externalId?: string) =>
         failure(
@@ -61,14 +66,10 @@ describe('a call ticks the task whose parameters it sends, not another with the 
       expect(ticked(r)).toEqual(['confused-deputy-blocked']);
       expect((await assume()).name).toBe('AccessDenied');
       expect(ticked(r)).toEqual(['what-if/missing-external-id']);
-    } finally {
-      await r.server.close();
-    }
-  });
+    }));
 
-  it('saml-federation: the wrong-recipient assertion `lab token` mints is denied, and ticks its what-if', async () => {
-    const r = await startLab('saml-federation');
-    try {
+  it('saml-federation: the wrong-recipient assertion `lab token` mints is denied, and ticks its what-if', () =>
+    withLab('saml-federation', async (r) => {
       const token = r.lab.token('what-if/wrong-recipient')!;
       const anonymous = new STSClient({ endpoint: r.server.url, region: 'us-east-1', maxAttempts: 1 });
       const err = await failure(
@@ -82,10 +83,7 @@ describe('a call ticks the task whose parameters it sends, not another with the 
       );
       expect(err.name).toBe('AccessDenied');
       expect(ticked(r)).toEqual(['what-if/wrong-recipient']);
-    } finally {
-      await r.server.close();
-    }
-  });
+    }));
 });
 
 const library = await loadLibrary({ contentDirs: [], cwd: process.cwd() });

@@ -286,12 +286,17 @@ describe('trace lines', () => {
   });
 });
 
+/** The trust view learn's `t` shows after step `stepId` of scenario `id`. */
+function trustViewOf(id: string, stepId: string) {
+  const s = scenario(id);
+  const step = s.steps.find((x) => x.id === stepId)!;
+  const run = runScenario(s, { upTo: stepId });
+  return trustViewFor(s.world, step.call!, run.steps.at(-1)!.result)!;
+}
+
 describe('the raw trust policy', () => {
   it('highlights the statement that decided the call', () => {
-    const s = scenario('cross-account-assume-role');
-    const step = s.steps.find((x) => x.id === 'assume')!;
-    const run = runScenario(s, { upTo: 'assume' });
-    const view = trustViewFor(s.world, step.call!, run.steps.at(-1)!.result)!;
+    const view = trustViewOf('cross-account-assume-role', 'assume');
     expect(view.matched).toEqual([0]);
     expect(renderTrustPolicy(view, t)).toMatchInlineSnapshot(`
       "Trust policy of arn:aws:iam::222222222222:role/ReportReader
@@ -315,10 +320,7 @@ describe('the raw trust policy', () => {
 
 describe('the raw trust policy of a call with session tags', () => {
   it('marks both statements STS used: the one for sts:AssumeRole and the one for sts:TagSession', () => {
-    const s = scenario('abac-session-tags');
-    const step = s.steps.find((x) => x.id === 'assume-falcon')!;
-    const run = runScenario(s, { upTo: 'assume-falcon' });
-    const view = trustViewFor(s.world, step.call!, run.steps.at(-1)!.result)!;
+    const view = trustViewOf('abac-session-tags', 'assume-falcon');
     expect(view.matched).toHaveLength(2);
     expect(renderTrustPolicy(view, t)).toContain(
       `Statements ${view.matched[0]! + 1} and ${view.matched[1]! + 1} (marked >) decided this call`,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { operationName, protocolOf, serviceDenial, wireError } from '../../src/learn/service-error.js';
+import {
+  operationName,
+  protocolOf,
+  serviceDenial,
+  wireError,
+  type ServiceProtocol,
+  type WireError,
+} from '../../src/learn/service-error.js';
 
 const MSG = 'User: arn:aws:iam::111111111111:user/dana is not authorized to perform: x:Y on resource: *';
 
@@ -15,55 +22,41 @@ describe('a request to another service, as the service answers it', () => {
       expect(protocolOf(s)).toBe('other');
   });
 
-  it('words a denial and expired credentials differently', () => {
-    expect(wireError('ec2', 'AccessDenied', MSG, 403)).toEqual({
-      code: 'UnauthorizedOperation',
-      message: `You are not authorized to perform this operation. ${MSG}`,
-      status: 403,
-    });
-    expect(wireError('json', 'AccessDenied', MSG, 403)).toEqual({
-      code: 'AccessDeniedException',
-      message: MSG,
-      status: 400,
-    });
-    expect(wireError('other', 'AccessDenied', MSG, 403)).toEqual({
-      code: 'AccessDenied',
-      message: MSG,
-      status: 403,
-    });
-    expect(wireError('s3', 'AccessDenied', MSG, 403)).toEqual({
-      code: 'AccessDenied',
-      message: MSG,
-      status: 403,
-    });
-    const EXPIRED = 'The security token included in the request is expired';
-    expect(wireError('ec2', 'ExpiredToken', EXPIRED, 403)).toEqual({
-      code: 'RequestExpired',
-      message: 'Request has expired.',
-      status: 400,
-    });
-    expect(wireError('s3', 'ExpiredToken', EXPIRED, 403)).toEqual({
-      code: 'ExpiredToken',
-      message: 'The provided token has expired.',
-      status: 400,
-    });
-    expect(wireError('json', 'ExpiredToken', EXPIRED, 403)).toEqual({
-      code: 'ExpiredTokenException',
-      message: EXPIRED,
-      status: 400,
-    });
-    // the Query services word it as STS does; other errors keep the engine's words everywhere
-    expect(wireError('other', 'ExpiredToken', EXPIRED, 403)).toEqual({
-      code: 'ExpiredToken',
-      message: EXPIRED,
-      status: 403,
-    });
-    for (const p of ['ec2', 'json', 's3', 'other'] as const)
-      expect(wireError(p, 'InvalidClientTokenId', 'x', 403)).toEqual({
-        code: 'InvalidClientTokenId',
-        message: 'x',
+  const EXPIRED = 'The security token included in the request is expired';
+  it.each<[ServiceProtocol, string, string, WireError]>([
+    [
+      'ec2',
+      'AccessDenied',
+      MSG,
+      {
+        code: 'UnauthorizedOperation',
+        message: `You are not authorized to perform this operation. ${MSG}`,
         status: 403,
-      });
+      },
+    ],
+    ['json', 'AccessDenied', MSG, { code: 'AccessDeniedException', message: MSG, status: 400 }],
+    ['other', 'AccessDenied', MSG, { code: 'AccessDenied', message: MSG, status: 403 }],
+    ['s3', 'AccessDenied', MSG, { code: 'AccessDenied', message: MSG, status: 403 }],
+    [
+      'ec2',
+      'ExpiredToken',
+      EXPIRED,
+      { code: 'RequestExpired', message: 'Request has expired.', status: 400 },
+    ],
+    [
+      's3',
+      'ExpiredToken',
+      EXPIRED,
+      { code: 'ExpiredToken', message: 'The provided token has expired.', status: 400 },
+    ],
+    ['json', 'ExpiredToken', EXPIRED, { code: 'ExpiredTokenException', message: EXPIRED, status: 400 }],
+    // the Query services word it as STS does; other errors keep the engine's words everywhere
+    ['other', 'ExpiredToken', EXPIRED, { code: 'ExpiredToken', message: EXPIRED, status: 403 }],
+    ['ec2', 'InvalidClientTokenId', 'x', { code: 'InvalidClientTokenId', message: 'x', status: 403 }],
+    ['json', 'InvalidClientTokenId', 'x', { code: 'InvalidClientTokenId', message: 'x', status: 403 }],
+    ['s3', 'InvalidClientTokenId', 'x', { code: 'InvalidClientTokenId', message: 'x', status: 403 }],
+  ])('%s words %s as the service sends it', (protocol, code, message, wire) => {
+    expect(wireError(protocol, code, message, 403)).toEqual(wire);
   });
 
   it("names the CLI's operation: the action's name, or S3's where its API differs", () => {

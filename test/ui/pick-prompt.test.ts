@@ -26,7 +26,7 @@ describe('the answer prompt', () => {
     question.events.keypress('2');
     question.events.keypress('enter');
     await question.answer;
-    expect(question.getScreen()).toBe('Your answer answered');
+    expect(question.getScreen()).toBe('Your answer: given');
     const menu = await render(pick, { message: 'Read the explanations?', choices, menu: true });
     menu.events.keypress('2');
     menu.events.keypress('enter');
