@@ -30,6 +30,8 @@ export interface CliContext {
    * else undefined (not a terminal). Give it to `createTheme` as `columns`.
    */
   termColumns: () => number | undefined;
+  /** The terminal's size now, for pagers: its columns (else `columns`) and rows (else 24). */
+  size: () => { columns: number; rows: number };
 }
 
 /** Global options as commander parses them. */
@@ -91,5 +93,9 @@ export function makeContext(
       return termColumns() ?? 80;
     },
     termColumns,
+    size: () => ({
+      columns: process.stdout.columns || (termColumns() ?? 80),
+      rows: process.stdout.rows || 24,
+    }),
   };
 }

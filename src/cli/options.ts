@@ -8,7 +8,7 @@
  * For a fixed set of words use commander's own `.choices([...])`.
  */
 import { InvalidArgumentError } from 'commander';
-import { EXAM_CODES, RETIRED, type ExamCode } from '../content/exam-versions.js';
+import { EXAM_CODES, isCurrentExam, retiredExam, type ExamCode } from '../content/exam-versions.js';
 
 export interface IntegerRange {
   min: number;
@@ -55,8 +55,8 @@ export const withDefault = (description: string, fallback: string) => `${descrip
  * replaced it, since AWS no longer gives it (quiz/exams.ts).
  */
 export function mockExam(value: string): ExamCode {
-  if ((EXAM_CODES as readonly string[]).includes(value)) return value as ExamCode;
-  const retired = Object.hasOwn(RETIRED, value) ? RETIRED[value] : undefined;
+  if (isCurrentExam(value)) return value;
+  const retired = retiredExam(value);
   if (retired)
     throw new InvalidArgumentError(
       `AWS retired ${value} after ${retired.lastDay}: its successor is ${retired.successor} (--mock ${retired.successor}).`,

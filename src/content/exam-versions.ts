@@ -15,18 +15,21 @@ export const RETIRED: Readonly<Record<string, { successor: ExamCode; lastDay: st
   'DVA-C02': { successor: 'DVA-C03', lastDay: '2026-11-30' },
 };
 
-const isCurrent = (code: string): code is ExamCode => (EXAM_CODES as readonly string[]).includes(code);
+/** `code` is one of the current exam versions. */
+export const isCurrentExam = (code: string): code is ExamCode =>
+  (EXAM_CODES as readonly string[]).includes(code);
+
+/** The retired exam version `code` (`SCS-C02`), with its successor and last day; undefined if not one. */
+export function retiredExam(
+  code: string,
+): { code: string; successor: ExamCode; lastDay: string } | undefined {
+  return Object.hasOwn(RETIRED, code) ? { code, ...RETIRED[code]! } : undefined;
+}
 
 /** The exam a code names today: itself when current, its successor when retired. */
 export function currentExam(code: string): ExamCode | undefined {
-  if (isCurrent(code)) return code;
-  return Object.hasOwn(RETIRED, code) ? RETIRED[code]!.successor : undefined;
+  return isCurrentExam(code) ? code : retiredExam(code)?.successor;
 }
 
 /** The retired version an exam tag (`SCS-C02/4.1`) names, if it names one. */
-export function retiredVersion(
-  tag: string,
-): { code: string; successor: ExamCode; lastDay: string } | undefined {
-  const code = tag.split('/')[0]!;
-  return Object.hasOwn(RETIRED, code) ? { code, ...RETIRED[code]! } : undefined;
-}
+export const retiredVersion = (tag: string) => retiredExam(tag.split('/')[0]!);

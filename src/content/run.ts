@@ -191,7 +191,8 @@ export function changedCall(call: Call, change: Record<string, unknown>): Call {
   return deepMerge(call, change) as Call;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+/** A YAML mapping (not a list, not null). */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**

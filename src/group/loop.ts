@@ -174,15 +174,11 @@ async function screen(deps: GroupDeps, text: string, key?: string): Promise<void
   deps.clear();
   const io = {
     write: (t: string) => deps.out.write(t),
-    // no `q` here: a group session is left with Ctrl-C (and resumed with --resume)
-    key: (message: string, keys: string[]) =>
-      deps.input.key(
-        message,
-        keys.filter((k) => k !== 'q'),
-      ),
+    key: (message: string, keys: string[]) => deps.input.key(message, keys),
     size: deps.size,
   };
-  await showPaged(text.replace(/\n$/, ''), io, 2, GROUP_MSG.more);
+  // no `q`: a group session is left with Ctrl-C (and resumed with --resume)
+  await showPaged(text.replace(/\n$/, ''), io, 2, GROUP_MSG.more, { quit: false });
   if (key !== undefined) await deps.input.key(key);
 }
 

@@ -89,9 +89,8 @@ export function renderReveal(theme: Theme, state: GroupState, q: number): string
   }
   if (split.none.length) out.push(theme.dim(`  no answer: ${split.none.join(', ')}`));
   // a right answer cut short next to its bar is shown whole: this is where the room learns it
-  const cut = split.groups.some((g) =>
-    g.rows.some((r) => r.right && visibleLength(r.text) > labelRoomOf(theme)),
-  );
+  const room = labelRoomOf(theme);
+  const cut = split.groups.some((g) => g.rows.some((r) => r.right && visibleLength(r.text) > room));
   if (question.type !== 'order' && cut)
     out.push('', theme.bold('The answer:'), ...answerLines(question).map((l) => theme.ok(theme.wrap(l, 2))));
   const got = whoGotIt(state, q);

@@ -4,7 +4,7 @@
  * (see `sendsWhatTaskSends`) and meets its `expect` (the same comparison
  * `validate` makes). Pure.
  */
-import { changedCall, compareExpect, durationSeconds } from '../content/run.js';
+import { changedCall, compareExpect, durationSeconds, isPlainObject } from '../content/run.js';
 import type { Call, CallResult } from '../engine/types.js';
 import type { Expect, Scenario } from '../content/schema.js';
 
@@ -95,9 +95,6 @@ export function sameShape(task: LabTask, arrived: ArrivedCall): boolean {
   }
   return true;
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * What a learner's real call cannot reproduce, so a task is not matched on it: the session name is

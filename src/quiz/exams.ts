@@ -7,7 +7,7 @@
  *
  * The current versions and the retired ones they replaced: content/exam-versions.ts.
  */
-import { EXAM_CODES, type ExamCode } from '../content/exam-versions.js';
+import { isCurrentExam, type ExamCode } from '../content/exam-versions.js';
 
 export { currentExam, EXAM_CODES, RETIRED, type ExamCode } from '../content/exam-versions.js';
 
@@ -97,9 +97,7 @@ export const EXAMS: Record<ExamCode, ExamInfo> = {
 /** `SCS-C03/4.1` → the exam and domain it belongs to (a current exam only). */
 export function parseTask(tag: string): { exam: ExamCode; domain: string } | undefined {
   const m = /^([A-Z]{3}-C\d{2})\/(\d+)(?:\.\d+)?$/.exec(tag);
-  return m && (EXAM_CODES as readonly string[]).includes(m[1]!)
-    ? { exam: m[1] as ExamCode, domain: m[2]! }
-    : undefined;
+  return m && isCurrentExam(m[1]!) ? { exam: m[1], domain: m[2]! } : undefined;
 }
 
 /** `SCS-C03 4.1 Design, implement, … authentication …`: the code with its official name when known. */

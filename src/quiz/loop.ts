@@ -205,14 +205,10 @@ async function showFeedback(deps: LoopDeps, text: string): Promise<void> {
   }
   const io = {
     write: (t: string) => deps.out.write(t),
-    key: (message: string, keys: string[]) =>
-      deps.prompter.key(
-        deps.theme.dim(message),
-        keys.filter((k) => k !== 'q'),
-      ),
+    key: (message: string, keys: string[]) => deps.prompter.key(deps.theme.dim(message), keys),
     size: deps.size,
   };
-  await showPaged(text.replace(/\n$/, ''), io, 2, MSG.feedbackMore);
+  await showPaged(text.replace(/\n$/, ''), io, 2, MSG.feedbackMore, { quit: false });
 }
 
 /** The exam's question list: jump to any question, or submit (the first choice, so Enter submits at the end). */

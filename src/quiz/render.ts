@@ -45,7 +45,7 @@ export function renderFeedback(theme: Theme, fb: Feedback, skipped = false): str
       ? theme.warn('skipped')
       : theme.fail(`${theme.sym.fail} not quite`);
   const lines = [verdict];
-  // what was chosen, next to the right answer: the prompt's own line says only "answered"
+  // what was chosen, next to the right answer: the prompt's own line says only "given"
   if (!fb.correct && fb.response !== undefined)
     lines.push(theme.bold('Your answer:'), theme.wrap(responseText(q, fb.response), 2));
   if (!fb.correct) lines.push(theme.bold('The answer:'), ...answerLines(q).map((l) => theme.wrap(l, 2)));

@@ -96,11 +96,6 @@ export function trustStatements(scenario: Scenario): { condition: ConditionBlock
   return out;
 }
 
-/** Every Allow statement's condition block in every role trust policy of a scenario. */
-export function trustConditions(scenario: Scenario): ConditionBlock[] {
-  return trustStatements(scenario).map((s) => s.condition);
-}
-
 type Mutation = (statement: Record<string, unknown>) => void;
 
 /** A copy of the scenario with one trust statement of one role changed. */

@@ -39,13 +39,15 @@ export function paginate(text: string, columns: number, height: number): string[
 
 /**
  * Writes `text` (followed by a newline). When it does not fit above the `reserve` rows the next
- * prompt needs, it is shown a page at a time.
+ * prompt needs, it is shown a page at a time. `quit: false` for a screen left only with Ctrl-C (a
+ * quiz, a group session): `q` then does nothing.
  */
 export async function showPaged(
   text: string,
   io: PagerIO,
   reserve: number,
   moreText: (page: number, pages: number) => string,
+  { quit = true }: { quit?: boolean } = {},
 ): Promise<void> {
   const { columns, rows } = io.size();
   const height = Math.max(5, rows - Math.max(1, reserve));
@@ -58,7 +60,7 @@ export async function showPaged(
   for (;;) {
     io.write(`${pages[i]}\n`);
     if (i === pages.length - 1) return;
-    const k = await io.key(moreText(i + 1, pages.length), [' ', 'b', 'q']);
+    const k = await io.key(moreText(i + 1, pages.length), quit ? [' ', 'b', 'q'] : [' ', 'b']);
     if (k === 'q') throw new QuitRequested();
     i = k === 'b' ? Math.max(0, i - 1) : i + 1;
   }

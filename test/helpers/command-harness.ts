@@ -36,6 +36,7 @@ export function harness(prompter: Prompter, opts: { stdout?: Output } = {}) {
     dataDir,
     columns: 100,
     termColumns: () => 100,
+    size: () => ({ columns: 100, rows: 24 }),
   };
   const deps: CommandDeps = {
     prompter,

@@ -10,7 +10,6 @@ import {
   renderCondition,
   conditionKind,
   statementKind,
-  trustConditions,
   trustStatements,
   type ConditionBlock,
 } from '../../src/quiz/trust.js';
@@ -98,7 +97,7 @@ describe('generated questions from the built-in scenarios', () => {
     const { bank, library } = await builtIn();
     const byText = new Map(
       library.scenarios.flatMap(({ scenario }) =>
-        trustConditions(scenario).map((c) => [renderCondition(c), c] as const),
+        trustStatements(scenario).map(({ condition: c }) => [renderCondition(c), c] as const),
       ),
     );
     const trust = bank.questions.filter((q) => q.id.includes('/trust/'));
@@ -131,7 +130,9 @@ describe('generated questions from the built-in scenarios', () => {
     const scenario = library.scenarios.find((s) => s.scenario.id === scenarioId)!.scenario;
     const step = scenario.steps.find((s) => s.id === stepId)!;
     const at = decidingStatement(scenario, step)!;
-    const right = trustConditions(scenario).find((c) => renderCondition(c) === q.answer)!;
+    const right = trustStatements(scenario).find(
+      (st) => renderCondition(st.condition) === q.answer,
+    )!.condition;
     expect(checkDistractor(scenario, step, at, right).outcome).toBe('success');
   });
 });
@@ -239,22 +240,17 @@ describe('trust distractors the engine would accept are left out', () => {
 
   it('trust distractors come from the same kind of flow as the answer (same OIDC provider, SAML, AssumeRole)', async () => {
     const { bank, library } = await builtIn();
-    const blocks = new Map(
+    const statements = new Map(
       library.scenarios.flatMap(({ scenario }) =>
-        trustConditions(scenario).map((c) => [renderCondition(c), c] as const),
-      ),
-    );
-    const statementKinds = new Map(
-      library.scenarios.flatMap(({ scenario }) =>
-        trustStatements(scenario).map((st) => [renderCondition(st.condition), st.kind] as const),
+        trustStatements(scenario).map((st) => [renderCondition(st.condition), st] as const),
       ),
     );
     const trust = bank.questions.filter((q) => q.id.includes('/trust/'));
     for (const q of trust) {
-      const kinds = new Set(q.choices.map((c) => conditionKind(blocks.get(c)!)));
+      const kinds = new Set(q.choices.map((c) => conditionKind(statements.get(c)!.condition)));
       expect(kinds.size, q.id).toBe(1);
       // and the same kind of caller: a service's conditions are offered only for that service's call
-      expect(new Set(q.choices.map((c) => statementKind_(statementKinds, c))).size, q.id).toBe(1);
+      expect(new Set(q.choices.map((c) => statements.get(c)?.kind ?? 'unknown')).size, q.id).toBe(1);
     }
     expect(trust.length).toBeGreaterThan(3);
     // IAM Roles Anywhere's trust names its own ARNs: no other flow's condition sits next to it
@@ -285,8 +281,6 @@ describe('trust distractors the engine would accept are left out', () => {
     expect(conditionKind({ StringEquals: { 'sts:ExternalId': 'x' } })).toBe('role');
   });
 });
-
-const statementKind_ = (kinds: ReadonlyMap<string, string>, choice: string) => kinds.get(choice) ?? 'unknown';
 
 describe('a what-if change in words', () => {
   it.each([

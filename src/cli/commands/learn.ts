@@ -68,7 +68,7 @@ export async function run(
         now: deps.now,
         seed: randomSeed(),
         predict: options.predict !== false,
-        size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
+        size: ctx.size,
         erasePrompt: !ctx.plain,
       },
       start,

@@ -178,7 +178,7 @@ export async function run(
         source: 'quiz',
         seed,
         now,
-        size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
+        size: ctx.size,
         save: exam
           ? async (s) => {
               state = s;

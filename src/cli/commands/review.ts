@@ -58,7 +58,7 @@ export async function run(
       source: 'review',
       seed: randomSeed(),
       now: clock,
-      size: () => ({ columns: process.stdout.columns || ctx.columns, rows: process.stdout.rows || 24 }),
+      size: ctx.size,
     },
     startSession(questions, 'practice'),
   );
