@@ -164,7 +164,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     ? readKeys(io.input, (key) => {
         if (key === 'q' || key === 'ctrl-d') stop(0);
         else if (key === 'ctrl-c') stop(130);
-        else if (key === 'd') out.write(`${last ? renderTrace(last.trace, t) : t.dim(TEXT.noCallYet)}\n`);
+        else if (key === 'd') out.write(`${last ? renderTrace(last, t) : t.dim(TEXT.noCallYet)}\n`);
         else if (key === 't') {
           const all = done();
           out.write(

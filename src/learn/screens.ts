@@ -47,8 +47,7 @@ export function renderRequest(
 
 /** The trace (collapsed unless `expand`) followed by the result of `call`. */
 export function renderOutcome(result: CallResult, t: Theme, opts: TraceOptions = {}, call?: Call): string {
-  const trace = renderTrace(result.trace, t, { ...opts, request: call?.api === 'Request' });
-  return [trace, '', t.bold('Result:'), renderResult(result, t, call)].join('\n');
+  return [renderTrace(result, t, opts), '', t.bold('Result:'), renderResult(result, t, call)].join('\n');
 }
 
 /** How the learner's prediction went, above the trace that shows why. */

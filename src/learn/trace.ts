@@ -11,7 +11,7 @@ import type {
   PrincipalMatch,
   StatementEvaluation,
 } from '../engine/policy/types.js';
-import type { TraceCheck } from '../engine/types.js';
+import type { CallResult, TraceCheck } from '../engine/types.js';
 import { policyRefText } from '../content/policy-ref-text.js';
 import { conditionNote, stepNote } from './authorize-notes.js';
 import { checkText } from './check-text.js';
@@ -102,11 +102,12 @@ function policySignature(c: TraceCheck): string | undefined {
 /** Marks the check that decided the call in a collapsed trace. */
 export const DECIDED = '▲ this check decided the call';
 
+/** A call's result as the trace needs it: which API answered, and every check it made. */
+export type TracedCall = Pick<CallResult, 'api' | 'trace'>;
+
 export interface TraceOptions {
   /** Every check's detail (`d`); otherwise one line per check and the deciding check open. */
   expand?: boolean;
-  /** The call was a request to another service (`api: Request`): its checks are that service's. */
-  request?: boolean;
 }
 
 function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): string[] {
@@ -118,12 +119,12 @@ function detailLines(c: TraceCheck, detail: string | undefined, t: Theme): strin
 }
 
 /**
- * Who made the checks: STS for its own APIs; for a request to another service (`s3:GetObject`, whose
- * authorization check is `authorize.s3:GetObject`) that service, so the heading says AWS.
+ * Who made the checks: STS for its own APIs; for a request to another service (`api: Request`,
+ * `s3:GetObject`) that service, so the heading says AWS, also when it failed before authorization
+ * (expired credentials); otherwise an authorization check of another service's action says so.
  */
-function checker(trace: readonly TraceCheck[], request = false): 'STS' | 'AWS' {
-  // a request that fails before authorization (expired credentials) has no such check: the call says
-  if (request) return 'AWS';
+function checker({ api, trace }: TracedCall): 'STS' | 'AWS' {
+  if (api === 'Request') return 'AWS';
   const other = trace.some(
     (c) => c.id.startsWith('authorize.') && c.id.includes(':') && !c.id.startsWith('authorize.sts:'),
   );
@@ -135,10 +136,11 @@ function checker(trace: readonly TraceCheck[], request = false): 'STS' | 'AWS' {
  * check with the deciding one open. A policy tree that repeats an earlier check's (TagSession and
  * SetSourceIdentity after AssumeRole) folds into one line.
  */
-export function renderTrace(trace: readonly TraceCheck[], t: Theme, opts: TraceOptions = {}): string {
+export function renderTrace(call: TracedCall, t: Theme, opts: TraceOptions = {}): string {
+  const { trace } = call;
   const expand = opts.expand ?? true;
   const decider = decidingCheck(trace);
-  const out: string[] = [t.bold(`What ${checker(trace, opts.request)} checked:`)];
+  const out: string[] = [t.bold(`What ${checker(call)} checked:`)];
   const seen = new Set<string>();
   let folded = false;
   for (const [i, c] of trace.entries()) {

@@ -136,10 +136,8 @@ async function revealKeys(io: ScreenIO, scenario: Scenario, place: string, r: Re
     whereLine(io, scenario, place);
     const k = await io.prompter.key(t.dim(`${MSG.keysStep(Boolean(r.trust), detail)} `), keys);
     if (k === 'q') throw new QuitRequested();
-    if (k === 'd' && r.result) {
-      const trace = renderTrace(r.result.trace, t, { expand: true, request: r.call?.api === 'Request' });
-      await paged(io, `\n${trace}`, PROMPT_ROWS.key);
-    } else if (k === 't' && r.trust) await paged(io, `\n${renderTrustPolicy(r.trust, t)}`, PROMPT_ROWS.key);
+    if (k === 'd' && r.result) await paged(io, `\n${renderTrace(r.result, t)}`, PROMPT_ROWS.key);
+    else if (k === 't' && r.trust) await paged(io, `\n${renderTrustPolicy(r.trust, t)}`, PROMPT_ROWS.key);
     else return;
   }
 }

@@ -18,7 +18,7 @@ describe('the collapsed trace', () => {
   const first = run.steps[0]!.result!;
 
   it('shows one line per check and opens only the deciding one', () => {
-    const text = renderTrace(first.trace, t, { expand: false });
+    const text = renderTrace(first, t, { expand: false });
     const numbered = text.split('\n').filter((l) => /^\s*\d+\. [✔✘ℹ]/.test(l));
     expect(numbered).toHaveLength(first.trace.length);
     const decider = decidingCheck(first.trace)!;
@@ -30,7 +30,7 @@ describe('the collapsed trace', () => {
   });
 
   it('expanded, folds a repeated policy tree into one line', () => {
-    const text = renderTrace(first.trace, t, { expand: true });
+    const text = renderTrace(first, t, { expand: true });
     expect(text.match(/same policies as above: ✔/g)).toHaveLength(2); // TagSession, SetSourceIdentity
     expect(text).not.toContain(DECIDED);
   });
