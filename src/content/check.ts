@@ -5,6 +5,8 @@
  */
 import { createEngine } from '../engine/index.js';
 import type { CallResult, WorldProblem } from '../engine/types.js';
+import { outcomeOf } from './outcome.js';
+import { serviceDenial } from './service-error.js';
 import type { ContentPath, Position } from './positions.js';
 import type { ContentKind, ParsedFile, Problem } from './parse.js';
 import {
@@ -421,13 +423,20 @@ export function verifyQuiz(parsed: ParsedFile, scenarios: ScenarioIndex): void {
     if (!scenario) return;
     try {
       const { result } = runCallIn(scenario, q.call);
-      const answer = result.outcome === 'success' ? 'success' : result.code;
-      if (!q.choices.includes(answer))
-        report(
-          ['questions', i, 'choices'],
-          `the engine answers \`${answer}\`, which is not among the choices`,
-          `add \`${answer}\` to \`choices\``,
-        );
+      const answer = outcomeOf(result, q.call);
+      if (q.choices.includes(answer)) return;
+      // a request to another service: that service's name for the engine's code (content/outcome.ts)
+      const service =
+        result.outcome === 'error' && answer !== result.code && q.call.action
+          ? serviceDenial(q.call.action, result.code, result.message, result.httpStatus).renamedBy
+          : undefined;
+      report(
+        ['questions', i, 'choices'],
+        service
+          ? `${service} answers \`${answer}\` (the engine's \`${result.code}\`), which is not among the choices`
+          : `the engine answers \`${answer}\`, which is not among the choices`,
+        `add \`${answer}\` to \`choices\``,
+      );
     } catch (e) {
       report(
         ['questions', i, 'call'],

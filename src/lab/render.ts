@@ -4,7 +4,7 @@
  * return strings; src/lab/run.ts writes them.
  */
 import type { Call } from '../content/schema.js';
-import { serviceDenial } from '../learn/service-error.js';
+import { serviceDenial } from '../content/service-error.js';
 import { sanitizeLine } from '../ui/sanitize.js';
 import { visibleLength, wrapWords } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';

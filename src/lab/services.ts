@@ -7,7 +7,7 @@
  * (X-Amz-Target) are mapped; other REST APIs are answered with a clear refusal.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
-import { wireError } from '../learn/service-error.js';
+import { wireError } from '../content/service-error.js';
 import { escapeXml } from './xml.js';
 
 export interface HttpAnswer {
@@ -163,7 +163,7 @@ function query(req: ServiceRequest, form: Map<string, string>): ServiceCall {
     },
     denied(code, message, status, requestId) {
       if (isEc2) {
-        // EC2 calls a denial UnauthorizedOperation and prefixes the IAM message (learn/service-error.ts).
+        // EC2 calls a denial UnauthorizedOperation and prefixes the IAM message (content/service-error.ts).
         const ec2 = wireError('ec2', code, message, status);
         return xml(
           `<Response><Errors><Error><Code>${escapeXml(ec2.code)}</Code><Message>${escapeXml(ec2.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
@@ -223,7 +223,7 @@ function json(req: ServiceRequest, target: string): ServiceCall {
       body: '{}',
     }),
     denied(code, message, status, requestId) {
-      // JSON services name a denial AccessDeniedException and answer 400 (learn/service-error.ts).
+      // JSON services name a denial AccessDeniedException and answer 400 (content/service-error.ts).
       const w = wireError('json', code, message, status);
       return {
         status: w.status,

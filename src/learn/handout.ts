@@ -5,7 +5,7 @@
  */
 import { createEngine } from '../engine/index.js';
 import { runStep, runWhatIf } from '../content/run.js';
-import type { Checkpoint, Scenario } from '../content/schema.js';
+import type { Call, Checkpoint, Scenario } from '../content/schema.js';
 import type { CallResult } from '../engine/types.js';
 import { outcomeOf } from '../quiz/outcome.js';
 import type { Theme } from '../ui/theme.js';
@@ -21,9 +21,9 @@ class Key {
   private n = 0;
   constructor(private readonly t: Theme) {}
   /** A prediction question about `result`, numbered; its answer goes in the key. */
-  predict(result: CallResult): string {
+  predict(result: CallResult, call: Call): string {
     const id = `P${++this.n}`;
-    this.lines.push(`${id}. it ${outcomeText(outcomeOf(result))}`);
+    this.lines.push(`${id}. it ${outcomeText(outcomeOf(result, call))}`);
     return this.t.bold(`${id}. ${MSG.handoutPredict}`);
   }
   /** A checkpoint with its choices, numbered; its answer and explanation go in the key. */
@@ -48,7 +48,8 @@ export function renderHandout(scenario: Scenario, t: Theme): string {
     const run = runStep(engine, step, index);
     const block = [renderStepIntro(scenario, index, t)];
     if (run.advanced !== undefined) block.push(renderAdvance(run.advanced, engine.now(), t));
-    if (run.result) block.push('', key.predict(run.result), '', renderOutcome(run.result, t, {}, step.call));
+    if (run.result && step.call)
+      block.push('', key.predict(run.result, step.call), '', renderOutcome(run.result, t, {}, step.call));
     const ex = renderExplain(step.explain, t);
     if (ex) block.push('', ex);
     if (step.checkpoint) block.push('', key.checkpoint(step.checkpoint, `learn/${scenario.id}/${step.id}`));
@@ -56,7 +57,7 @@ export function renderHandout(scenario: Scenario, t: Theme): string {
   }
   for (const w of scenario.whatIf ?? []) {
     const run = runWhatIf(scenario, w);
-    const question = key.predict(run.result);
+    const question = key.predict(run.result, run.call);
     parts.push(renderWhatIf(run, t, { expand: true, before: question }));
   }
   const takeaways = renderTakeaways(scenario, t);

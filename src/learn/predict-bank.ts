@@ -30,8 +30,8 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
   for (const sr of run.steps) {
     const call = sr.step.call;
     if (!call || !sr.result) continue;
-    const answer = outcomeOf(sr.result);
-    const choices = outcomeChoices(call.api, answer);
+    const answer = outcomeOf(sr.result, call);
+    const choices = outcomeChoices(call, answer);
     const narrate = (sr.step.narrate ?? '').trim().split(/\n\s*\n/)[0] ?? '';
     out.push({
       id: stepPredictionId(scenario.id, sr.step.id),

@@ -6,7 +6,7 @@
 import type { ApiName } from '../content/schema.js';
 import { isStsApi } from '../engine/index.js';
 import type { CallResult } from '../engine/types.js';
-import { outcomeChoices, outcomeOf, SUCCESS } from '../quiz/outcome.js';
+import { outcomeChoices, outcomeOf, SUCCESS, type OutcomeCall } from '../quiz/outcome.js';
 import { createRandom, hashString, shuffle } from '../quiz/prng.js';
 import type { Prompter } from '../ui/prompts.js';
 import { MSG } from './messages.js';
@@ -37,19 +37,19 @@ export const whatIfPredictionId = (scenarioId: string, whatIfId: string) =>
 /** The question for a call whose result the engine has already decided (but the learner has not seen). */
 export function predictionFor(
   id: string,
-  api: ApiName,
+  call: OutcomeCall,
   result: CallResult,
   seed: number,
   topics: string[],
 ): PredictionQuestion {
-  const answer = outcomeOf(result);
+  const answer = outcomeOf(result, call);
   const random = createRandom((seed ^ hashString(id)) >>> 0);
   const verdicts = shuffle(['success', 'error'] as const, random);
   const errors = shuffle(
-    outcomeChoices(api, answer).filter((c) => c !== SUCCESS),
+    outcomeChoices(call, answer).filter((c) => c !== SUCCESS),
     random,
   );
-  return { id, api, answer, verdicts, errors, topics };
+  return { id, api: call.api, answer, verdicts, errors, topics };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CallResult } from '../engine/types.js';
 import { humanDuration } from '../ui/duration.js';
 import { visibleLength, type Theme } from '../ui/theme.js';
 import { MSG } from './messages.js';
-import { serviceDenial } from './service-error.js';
+import { serviceDenial } from '../content/service-error.js';
 
 /** `ASIA…ABCD`: enough to recognise a key, never the whole of it. */
 export function maskKey(key: string): string {

@@ -58,10 +58,10 @@ async function predict(
   io: ScreenIO,
   scenario: Scenario,
   place: string,
-  q: { id: string; step: Step; result: CallResult; topics: string[] },
+  q: { id: string; call: Call | undefined; result: CallResult; topics: string[] },
 ): Promise<PredictionResult | undefined> {
-  if (!io.predict || !q.step.call) return undefined;
-  const question = predictionFor(q.id, q.step.call.api, q.result, io.seed, q.topics);
+  if (!io.predict || !q.call) return undefined;
+  const question = predictionFor(q.id, q.call, q.result, io.seed, q.topics);
   whereLine(io, scenario, place);
   const graded = gradePrediction(question, await askPrediction(question, io.prompter));
   await io.recordAnswer({
@@ -110,7 +110,8 @@ export async function setupPredictReveal(
     asks && r.result
       ? await predict(io, scenario, place, {
           id: r.predictionId!,
-          step: r.step,
+          // a what-if's changed call (its action may differ), else the step's
+          call: r.call ?? r.step.call,
           result: r.result,
           topics: r.topics,
         })

@@ -37,8 +37,8 @@ export function fromAuthored(
     case 'outcome': {
       const scenario = scenarios.get(q.scenario);
       if (!scenario) return undefined; // the loader already reported the dangling reference
-      const answer = outcomeOf(runCallIn(scenario, q.call).result);
-      const choices = outcomeChoices(q.call.api, answer, q.choices);
+      const answer = outcomeOf(runCallIn(scenario, q.call).result, q.call);
+      const choices = outcomeChoices(q.call, answer, q.choices);
       return { ...base, type: 'outcome', choices, answer, labels: outcomeLabels(choices) };
     }
   }

@@ -6,7 +6,9 @@
  * Deterministic: the same content always yields the same questions and choices.
  */
 import { durationSeconds, noOpChanges, runScenario, runWhatIf } from '../content/run.js';
+import { serviceDenial } from '../content/service-error.js';
 import { isStsApi, type StsApi } from '../engine/index.js';
+import type { CallResult } from '../engine/types.js';
 import { humanDuration } from '../ui/duration.js';
 import { sentence } from '../ui/text.js';
 import type { Call, Scenario, Step, WhatIf } from '../content/schema.js';
@@ -290,9 +292,9 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
     return undefined; // a broken reference; `validate` reports it
   }
   const call: Call = run.call;
-  const answer = outcomeOf(run.result);
+  const answer = outcomeOf(run.result, call);
   const choices = shuffle(
-    outcomeChoices(call.api, answer),
+    outcomeChoices(call, answer),
     createRandom(hashString(`outcome/${scenario.id}/${whatIf.id}`)),
   );
   const step = run.step;
@@ -314,10 +316,7 @@ export function whatIfQuestion(scenario: Scenario, whatIf: WhatIf): BankQuestion
   ]
     .filter((l) => l.length > 0)
     .join('\n');
-  const result =
-    run.result.outcome === 'success'
-      ? 'The engine lets the call through.'
-      : `The engine answers ${run.result.code}: ${run.result.message}`.trim();
+  const result = verdictText(run.result, call);
   return {
     ...base(scenario, `gen/${scenario.id}/outcome/${whatIf.id}`),
     type: 'outcome',
@@ -358,4 +357,18 @@ export function generateQuestions(scenarios: readonly Scenario[]): BankQuestion[
     }
   }
   return out;
+}
+
+/**
+ * The engine's verdict as the explanation's first paragraph; a request to a service that words the
+ * error its own way quotes that service (content/service-error.ts), as the answer names its code.
+ */
+function verdictText(r: CallResult, call: Call): string {
+  if (r.outcome === 'success') return 'The engine lets the call through.';
+  const wire =
+    call.api === 'Request' && call.action
+      ? serviceDenial(call.action, r.code, r.message, r.httpStatus)
+      : undefined;
+  if (wire?.renamedBy) return `${wire.renamedBy} answers ${wire.code}: ${wire.message}`.trim();
+  return `The engine answers ${r.code}: ${r.message}`.trim();
 }

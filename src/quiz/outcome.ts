@@ -1,12 +1,13 @@
 /**
  * "What happens?" questions: the engine decides. The answer is `success` or
- * the AWS error code the engine returns; distractors are other codes the same
+ * the error code the caller gets (content/outcome.ts); distractors are other codes the same
  * API can return, so every choice is plausible and exactly one is right.
  */
+import { SUCCESS, type OutcomeCall } from '../content/outcome.js';
 import type { ApiName } from '../content/schema.js';
-import type { CallResult } from '../engine/types.js';
+import { serviceCode } from '../content/service-error.js';
 
-export const SUCCESS = 'success';
+export { outcomeOf, SUCCESS, type OutcomeCall } from '../content/outcome.js';
 
 /** Codes each API plausibly returns, most common first (docs/decisions.md#error-messages). */
 const CODES_BY_API: Record<ApiName, string[]> = {
@@ -38,9 +39,11 @@ const CODES_BY_API: Record<ApiName, string[]> = {
 /** The default choices of an authored outcome question without `choices` (FORMAT.md: "the common codes"). */
 export const COMMON_OUTCOMES = [SUCCESS, 'AccessDenied', 'ValidationError', 'ExpiredToken'];
 
-/** `success`, or the error code the engine returned. */
-export function outcomeOf(result: CallResult): string {
-  return result.outcome === 'success' ? SUCCESS : result.code;
+/** The codes `call` plausibly fails with, as its caller sees them (content/outcome.ts). */
+function codesFor(call: OutcomeCall): string[] {
+  const codes = CODES_BY_API[call.api];
+  const action = call.action;
+  return call.api === 'Request' && action ? codes.map((c) => serviceCode(action, c)) : codes;
 }
 
 /**
@@ -48,9 +51,9 @@ export function outcomeOf(result: CallResult): string {
  * the API's other common codes. Order: success first, then codes as listed,
  * so the position never gives the answer away (sessions shuffle anyway).
  */
-export function outcomeChoices(api: ApiName, answer: string, given?: readonly string[]): string[] {
+export function outcomeChoices(call: OutcomeCall, answer: string, given?: readonly string[]): string[] {
   if (given && given.length > 0) return given.includes(answer) ? [...given] : [...given, answer];
-  const pool = [SUCCESS, answer, ...CODES_BY_API[api], ...COMMON_OUTCOMES];
+  const pool = [SUCCESS, answer, ...codesFor(call), ...COMMON_OUTCOMES];
   const out: string[] = [];
   for (const c of pool) if (!out.includes(c) && out.length < 4) out.push(c);
   return [SUCCESS, ...out.filter((c) => c !== SUCCESS)];

@@ -196,3 +196,43 @@ describe('did-you-mean', () => {
     expect(closest('ASSUMEROLE', ['AssumeRole'])).toBe('AssumeRole');
   });
 });
+
+describe('an outcome question with its own choices', () => {
+  /** Validates one quiz about the built-in mfa-get-session-token scenario; its errors, formatted. */
+  function errors(call: string, choices: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'sts-outcome-'));
+    const file = join(dir, 'q.yaml');
+    writeFileSync(
+      file,
+      [
+        'id: outcome-choices',
+        'title: Outcome choices',
+        'questions:',
+        '  - id: q1',
+        '    type: outcome',
+        '    scenario: mfa-get-session-token',
+        '    prompt: What happens?',
+        `    call: ${call}`,
+        `    choices: ${choices}`,
+        '',
+      ].join('\n'),
+    );
+    const report = validateFiles([file], ['scenarios/mfa-get-session-token.yaml'], process.cwd());
+    return report.files[0]!.parsed.errors.map((e) => formatProblem('q.yaml', e));
+  }
+  const terminate =
+    '{ api: Request, as: user/lena, action: ec2:TerminateInstances, resource: "arn:aws:ec2:us-east-1:888888888888:instance/i-0badc0ffee1234567" }';
+
+  it("must offer the code the caller gets: EC2's name for a denial", () => {
+    expect(errors(terminate, '[success, AccessDenied, ExpiredToken]')).toEqual([
+      "q.yaml:9:14: EC2 answers `UnauthorizedOperation` (the engine's `AccessDenied`), which is not among the choices\nhint: add `UnauthorizedOperation` to `choices`",
+    ]);
+    expect(errors(terminate, '[success, UnauthorizedOperation, RequestExpired]')).toEqual([]);
+  });
+
+  it("names the engine's code for an STS call", () => {
+    expect(errors('{ api: GetCallerIdentity, as: user/lena }', '[AccessDenied, ExpiredToken]')).toEqual([
+      'q.yaml:9:14: the engine answers `success`, which is not among the choices\nhint: add `success` to `choices`',
+    ]);
+  });
+});

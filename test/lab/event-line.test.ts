@@ -38,7 +38,7 @@ describe('a lab call line shows what a client sent escaped, on one line', () => 
   });
 });
 
-describe('a lab call line names the error the client got (learn/service-error.ts)', () => {
+describe('a lab call line names the error the client got (content/service-error.ts)', () => {
   it("adds EC2's and a JSON service's own name to the engine's code", () => {
     expect(eventLine(denied('ec2:StopInstances'), t)).toContain(
       'AccessDenied (sent as UnauthorizedOperation): implicitly denied',

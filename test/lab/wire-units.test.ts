@@ -182,7 +182,7 @@ describe('requests to other services as IAM actions', () => {
     );
   });
 
-  it("answers a denial in each protocol's own words, as learn shows it (learn/service-error.ts)", () => {
+  it("answers a denial in each protocol's own words, as learn shows it (content/service-error.ts)", () => {
     const why = 'User: arn:aws:iam::343434343434:user/lena is not authorized to perform: x on resource: *';
     const denied = (req: ServiceRequest, form = new Map<string, string>()) => {
       const c = serviceCall(req, form);

@@ -35,8 +35,11 @@ function harness(policy: Policy, extra: Partial<LearnIO> = {}) {
 function outcomes(s: Scenario): string[] {
   const run = runScenario(s);
   return [
-    ...run.steps.filter((r) => r.result).map((r) => outcomeOf(r.result!)),
-    ...(s.whatIf ?? []).map((w) => outcomeOf(runWhatIf(s, w, run).result)),
+    ...run.steps.filter((r) => r.result).map((r) => outcomeOf(r.result!, r.step.call!)),
+    ...(s.whatIf ?? []).map((w) => {
+      const { result, call } = runWhatIf(s, w, run);
+      return outcomeOf(result, call);
+    }),
   ];
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library.js';
 import { STS_APIS, type StsApi } from '../../src/engine/index.js';
-import { runScenario } from '../../src/content/run.js';
+import { runScenario, runWhatIf } from '../../src/content/run.js';
 import { askPrediction, predictionFor } from '../../src/learn/predict.js';
 import { stepPredictionQuestions } from '../../src/learn/predict-bank.js';
 import { cliCommand } from '../../src/learn/request.js';
@@ -26,7 +26,7 @@ describe('step predictions as review questions', () => {
       expect(questions).toHaveLength(calls.length);
       questions.forEach((q, i) => {
         const result = calls[i]!.result!;
-        expect(q.answer).toBe(outcomeOf(result));
+        expect(q.answer).toBe(outcomeOf(result, calls[i]!.step.call!));
         // the verdict is a paragraph of its own: AWS's message often ends without a full stop
         // STS answers its own APIs; a request to another service (S3, sign-in, the SSO portal) is AWS's
         const who = STS_APIS.includes(calls[i]!.step.call!.api as StsApi) ? 'STS' : 'AWS';
@@ -89,7 +89,7 @@ describe('who answers a prediction', () => {
   ])('in %s, a %s step is answered by %s', async (id, api, who) => {
     const scenario = scenarios.find((s) => s.id === id)!;
     const step = runScenario(scenario).steps.find((s) => s.step.call?.api === api && s.result)!;
-    const q = predictionFor('p', step.step.call!.api, step.result!, 1, []);
+    const q = predictionFor('p', step.step.call!, step.result!, 1, []);
     const { prompter, asked } = asking();
     await askPrediction(q, prompter);
     expect(asked).toContain(`Yes: ${who} answers with success`);
@@ -97,5 +97,59 @@ describe('who answers a prediction', () => {
     expect(asked).toContain(`Predict: which error will ${who} return?`);
     const other = who === 'STS' ? 'AWS' : 'STS';
     expect(asked.join('\n')).not.toContain(`${other} refuses`);
+  });
+});
+
+describe('a request to another service asks for the error that service sends', () => {
+  const scenario = (id: string) => scenarios.find((s) => s.id === id)!;
+  const review = (id: string, step: string) =>
+    stepPredictionQuestions(scenario(id)).find((q) => q.id === `learn/${id}/${step}/predict`)!;
+
+  it.each([
+    // EC2 words a denial UnauthorizedOperation and expired credentials RequestExpired
+    ['mfa-get-session-token', 'direct-denied', 'AccessDenied', 'UnauthorizedOperation', 'RequestExpired'],
+    // CloudTrail speaks the AWS JSON protocol: AccessDeniedException, ExpiredTokenException
+    [
+      'organizations-scp-guardrails',
+      'dev-stop-logging',
+      'AccessDenied',
+      'AccessDeniedException',
+      'ExpiredTokenException',
+    ],
+    // S3 keeps STS's ExpiredToken and the engine's AccessDenied
+    ['cross-account-assume-role', 'expired', 'ExpiredToken', 'ExpiredToken', 'AccessDenied'],
+  ])(
+    'in %s, step %s: the engine says %s, the question asks for %s and offers %s',
+    (id, stepId, code, answer, other) => {
+      const sr = runScenario(scenario(id)).steps.find((s) => s.step.id === stepId)!;
+      expect(sr.result).toMatchObject({ outcome: 'error', code });
+      // review's question and learn's prediction agree
+      const q = review(id, stepId);
+      expect(q.answer).toBe(answer);
+      expect(q.choices).toContain(other);
+      const learn = predictionFor('p', sr.step.call!, sr.result!, 1, []);
+      expect(learn.answer).toBe(answer);
+      expect(learn.errors).toContain(other);
+      // the engine's own name is not offered next to the service's
+      if (answer !== code) {
+        expect(q.choices).not.toContain(code);
+        expect(learn.errors).not.toContain(code);
+      }
+    },
+  );
+
+  it.each([
+    // the step calls EC2, the what-if ten hours later: EC2's word for expired credentials
+    ['after-expiry', 'ec2:DescribeInstances', 'RequestExpired'],
+    // the step calls EC2, the what-if calls IAM instead: a Query service keeps the engine's code
+    ['iam-without-mfa', 'iam:CreateAccessKey', 'InvalidClientTokenId'],
+  ])("what-if %s asks for the error of its own call's service (%s: %s)", (whatIfId, action, answer) => {
+    const s = scenario('mfa-get-session-token');
+    const { call, result } = runWhatIf(
+      s,
+      s.whatIf!.find((x) => x.id === whatIfId)!,
+    );
+    expect(call.action).toBe(action);
+    expect(predictionFor('p', call, result, 1, []).answer).toBe(answer);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serviceDenial } from '../../src/content/service-error.js';
 import { noOpChanges, runScenario, runWhatIf } from '../../src/content/run.js';
 import type { Call } from '../../src/content/schema.js';
 import { selectQuestions, presentChoices } from '../../src/quiz/bank.js';
@@ -73,24 +74,35 @@ describe('generated questions from the built-in scenarios', () => {
   it('grades "what happens?" by running the what-if on the engine', async () => {
     const { bank, library } = await builtIn();
     let n = 0;
+    let renamed = 0;
     for (const { scenario } of library.scenarios) {
       for (const w of scenario.whatIf ?? []) {
         const q = bank.byId.get(`gen/${scenario.id}/outcome/${w.id}`)!;
-        const r = runWhatIf(scenario, w).result;
-        expect(q.answer).toBe(r.outcome === 'success' ? 'success' : r.code);
+        const { result: r, call } = runWhatIf(scenario, w);
+        // a request to another service: what that service sends (content/service-error.ts, tested there)
+        const wire =
+          r.outcome === 'error' && call.api === 'Request'
+            ? serviceDenial(call.action!, r.code, r.message, r.httpStatus)
+            : undefined;
+        if (wire && wire.code !== r.code) renamed++;
+        expect(q.answer).toBe(r.outcome === 'success' ? 'success' : (wire?.code ?? r.code));
         expect(q.choices).toContain(q.answer);
         expect(new Set(q.choices).size).toBe(q.choices.length);
-        // the engine's verdict is a paragraph of its own: AWS's message often ends without a full stop
+        // the verdict is a paragraph of its own: AWS's message often ends without a full stop
         const verdict = q.explain!.split('\n\n')[0];
         expect(verdict).toBe(
           r.outcome === 'success'
             ? 'The engine lets the call through.'
-            : `The engine answers ${r.code}: ${r.message}`,
+            : wire?.renamedBy
+              ? `${wire.renamedBy} answers ${wire.code}: ${wire.message}`
+              : `The engine answers ${r.code}: ${r.message}`,
         );
         n++;
       }
     }
     expect(n).toBeGreaterThan(50);
+    // EC2's RequestExpired at least (mfa-get-session-token)
+    expect(renamed).toBeGreaterThan(0);
   });
 
   it('never offers a trust distractor that would also let the call through (checked on the engine)', async () => {

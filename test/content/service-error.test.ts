@@ -6,7 +6,7 @@ import {
   wireError,
   type ServiceProtocol,
   type WireError,
-} from '../../src/learn/service-error.js';
+} from '../../src/content/service-error.js';
 
 const MSG = 'User: arn:aws:iam::111111111111:user/dana is not authorized to perform: x:Y on resource: *';
 

@@ -4,8 +4,8 @@
  * puts on the wire. The engine decides as IAM does and calls a denial AccessDenied; EC2 sends it as
  * UnauthorizedOperation with its own first sentence, and the services that speak the AWS JSON
  * protocol as AccessDeniedException with HTTP 400. Expired credentials likewise (EXPIRED). `learn`
- * shows both names; the lab answers with
- * the service's (lab/services.ts). docs/decisions.md#service-errors
+ * shows both names and asks for the service's, as the quiz and `validate` do (content/outcome.ts);
+ * the lab answers with the service's (lab/services.ts). docs/decisions.md#service-errors
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html
  */
@@ -93,8 +93,18 @@ export interface ServiceDenial extends WireError {
   renamedBy?: string;
 }
 
+/** The service of an IAM action (`ec2:StopInstances` → `ec2`). */
+const serviceOf = (action: string) => action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+
+/**
+ * The error code the caller sees when the engine answers `code` to a request for `action`
+ * (content/outcome.ts).
+ */
+export const serviceCode = (action: string, code: string): string =>
+  wireError(protocolOf(serviceOf(action)), code, '', 0).code;
+
 export function serviceDenial(action: string, code: string, message: string, status: number): ServiceDenial {
-  const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+  const service = serviceOf(action);
   const wire = wireError(protocolOf(service), code, message, status);
   const same = wire.code === code && wire.message === message && wire.status === status;
   const renamedBy = same ? undefined : (NAMES[service] ?? JSON_SERVICES[service]!);
