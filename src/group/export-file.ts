@@ -4,8 +4,8 @@
  * write; written atomically (temp file + rename) so a crash never leaves half a summary.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import { exportFormat } from './export.js';
 import { GROUP_MSG } from './messages.js';
 
@@ -58,12 +58,5 @@ export function exportProblem(
 
 /** Writes the summary next to its final place, then renames it over (never half a file). */
 export async function writeExport(file: string, text: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, text, { flag: 'wx' });
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(file, text, { fix: 'choose another file with --export PATH' });
 }

@@ -2,8 +2,9 @@
  * The resume file `<dataDir>/group-session.json`: the whole GroupState,
  * written atomically (temp file + rename) after every answer and round.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import { sessionProblem } from './session-schema.js';
 import type { GroupState } from './state.js';
 import { jsonMayHoldUnsafe, sanitizeDeep } from '../ui/sanitize.js';
@@ -16,16 +17,7 @@ export function sessionPath(dataDir: string): string {
 
 /** Writes the state so a crash or Ctrl-C at any moment leaves either the old or the new file, whole. */
 export async function saveSession(dataDir: string, state: GroupState): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const file = sessionPath(dataDir);
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(state)}\n`);
-  try {
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(sessionPath(dataDir), `${JSON.stringify(state)}\n`);
 }
 
 /** A readable, current-version session, or why not. */

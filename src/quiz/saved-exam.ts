@@ -3,8 +3,9 @@
  * in `<dataDir>/exam-session.json`, written atomically after every step, so
  * `quiz --resume` continues it: same questions, answers, flags and time left.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import { currentExam, type ExamCode } from './exams.js';
 import type { BankQuestion, Response } from './question.js';
 import type { SessionState } from './session.js';
@@ -42,16 +43,7 @@ export function toSaved(state: SessionState, seed: number, now: number, mock?: E
 }
 
 export async function saveExam(dataDir: string, saved: SavedExam): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const file = examPath(dataDir);
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(saved)}\n`);
-  try {
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(examPath(dataDir), `${JSON.stringify(saved)}\n`);
 }
 
 const isResponse = (r: unknown) =>

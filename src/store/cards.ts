@@ -57,19 +57,45 @@ function toStored(card: Card): StoredCard {
   return out;
 }
 
-/** A stored card, when `value` looks like one (anything else is treated as no card). */
+const isDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AMOUNT;
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+/** Above any value FSRS gives (its longest interval is 36,500 days); a larger one is a hand edit. */
+const MAX_AMOUNT = 1e6;
+/** ts-fsrs's states: New, Learning, Review, Relearning. */
+const STATES = new Set([0, 1, 2, 3]);
+
+/**
+ * A stored card, when `value` is one FSRS can schedule: every field of the right type and in range
+ * (a hand-edited `state: 99` or a negative stability would make ts-fsrs throw, or schedule NaN).
+ * Anything else is no card; the progress file sets such an entry aside with a warning.
+ */
 export function readCard(value: unknown): StoredCard | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  const c = value as Partial<StoredCard>;
-  if (typeof c.due !== 'string' || Number.isNaN(Date.parse(c.due))) return undefined;
-  if (typeof c.stability !== 'number' || typeof c.state !== 'number') return undefined;
-  return c as StoredCard;
+  const c = value as Record<keyof StoredCard, unknown>;
+  const ok =
+    isDate(c.due) &&
+    (c.last_review === undefined || isDate(c.last_review)) &&
+    isAmount(c.stability) &&
+    isAmount(c.difficulty) &&
+    isAmount(c.elapsed_days) &&
+    isAmount(c.scheduled_days) &&
+    isCount(c.learning_steps) &&
+    isCount(c.reps) &&
+    isCount(c.lapses) &&
+    STATES.has(c.state as number);
+  return ok ? (value as StoredCard) : undefined;
 }
 
-/** The card after one answer at `at`: Good when correct, Again when wrong. */
+/**
+ * The card after one answer at `at`: Good when correct, Again when wrong. A card last reviewed after
+ * `at` (a clock put back, or progress.json shared by two machines whose clocks differ) counts as
+ * reviewed just now: ts-fsrs refuses a negative elapsed time ("Invalid delta_t").
+ */
 export function schedule(previous: unknown, correct: boolean, at: Date): StoredCard {
   const prior = readCard(previous);
   const card = prior ? toCard(prior) : createEmptyCard(at);
+  if (card.last_review && card.last_review.getTime() > at.getTime()) card.last_review = at;
   const next = scheduler.next(card, at, correct ? Rating.Good : Rating.Again);
   return toStored(next.card);
 }

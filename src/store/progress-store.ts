@@ -6,12 +6,14 @@
  * cannot be read is moved aside with a warning and the learner starts fresh.
  */
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { access, copyFile, lstat, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import lockfile from 'proper-lockfile';
 import { SetupError } from '../errors.js';
-import { schedule } from './cards.js';
+import { saveError, writeFileAtomic } from './atomic-file.js';
+import { makeFolders } from './folders.js';
+import { readCard, schedule } from './cards.js';
 import {
   emptyProgress,
   PROGRESS_VERSION,
@@ -88,14 +90,19 @@ function isAnswer(v: unknown): v is AnswerRecord {
 }
 
 /** Keeps the entries of a record map that are objects; names what it drops. */
-function objectEntries(raw: unknown, name: string, setAside: string[]): Record<string, never> {
+function objectEntries(
+  raw: unknown,
+  name: string,
+  setAside: string[],
+  valid: (v: unknown) => boolean = isObject,
+): Record<string, never> {
   if (!isObject(raw)) {
     if (raw !== undefined) setAside.push(`\`${name}\` (not an object)`);
     return {};
   }
   const out: Record<string, never> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (isObject(v)) out[k] = v as never;
+    if (valid(v)) out[k] = v as never;
     else setAside.push(`\`${name}.${k}\``);
   }
   return out;
@@ -152,7 +159,8 @@ export function parseProgress(text: string, file: string): Parsed {
     ...(raw as object),
     version: PROGRESS_VERSION,
     answers,
-    cards: objectEntries(raw.cards, 'cards', setAside),
+    // a card FSRS cannot schedule (cards.ts readCard) is set aside: its question starts over
+    cards: objectEntries(raw.cards, 'cards', setAside, (v) => readCard(v) !== undefined),
     scenarios: objectEntries(raw.scenarios, 'scenarios', setAside),
   } as ProgressData;
   // the history is optional and only informative: malformed sessions are set aside like answers
@@ -248,7 +256,7 @@ export function openProgress(
     if (text === undefined) return emptyProgress();
     const aside = `${file}.corrupt-${stamp(now())}`;
     if (typeof text !== 'string') {
-      await rename(file, aside);
+      await rename(file, aside).catch((e: unknown) => Promise.reject(saveError(aside, e)));
       warn(
         `progress file \`${file}\` could not be read (${text.notAFile}); ` +
           `moved it to \`${aside}\` and starting with empty progress`,
@@ -258,7 +266,7 @@ export function openProgress(
     const parsed = parseProgress(text, file);
     if (parsed.ok) {
       if (parsed.setAside.length === 0) return parsed.data;
-      await copyFile(await target(), aside);
+      await copyFile(await target(), aside).catch((e: unknown) => Promise.reject(saveError(aside, e)));
       await write(parsed.data);
       warn(
         `progress file \`${file}\`: set aside ${parsed.setAside.join(', ')} that could not be read; ` +
@@ -266,7 +274,7 @@ export function openProgress(
       );
       return parsed.data;
     }
-    await rename(file, aside);
+    await rename(file, aside).catch((e: unknown) => Promise.reject(saveError(aside, e)));
     warn(
       `progress file \`${file}\` could not be read (${parsed.reason}); ` +
         `moved it to \`${aside}\` and starting with empty progress`,
@@ -289,29 +297,7 @@ export function openProgress(
   async function write(data: ProgressData): Promise<void> {
     const dest = await target();
     await sweepTemps(dirname(dest), basename(dest));
-    const tmp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // Windows refuses to replace a file another process has open for a moment (a reader): retry briefly.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await rename(tmp, dest);
-        return;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if ((code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') && attempt < 10) {
-          await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
-          continue;
-        }
-        await rm(tmp, { force: true });
-        throw e;
-      }
-    }
+    await writeFileAtomic(dest, `${JSON.stringify(data, null, 2)}\n`);
   }
 
   /**
@@ -334,7 +320,13 @@ export function openProgress(
   }
 
   async function withLock<T>(work: () => Promise<T>): Promise<T> {
-    await mkdir(dataDir, { recursive: true });
+    try {
+      makeFolders(dataDir);
+      // A folder made read-only since the start: say so now, not after the lock's retries (10 s).
+      await access(dataDir, constants.W_OK);
+    } catch (e) {
+      throw saveError(file, e);
+    }
     const lock = `${file}.lock`;
     await clearImpossibleLock(lock);
     // Say what is happening when the wait is long enough to notice (a second).

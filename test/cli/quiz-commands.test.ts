@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,22 @@ describe('progress and review without a terminal', () => {
       scenariosCompleted: ['eks-irsa'],
       topics: { mfa: { answered: 1, correct: 1 } },
     });
+  });
+
+  it('progress and the learn handout only read: they neither need nor create the data folder', async () => {
+    const dir = join(home(), 'not-yet');
+    const r = await runCli(['progress', '--json'], { env: { STS_TRAINER_HOME: dir } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ answered: 0 });
+    const handout = await runCli(['learn', 'eks-irsa'], { env: { STS_TRAINER_HOME: dir } });
+    expect(handout.code).toBe(0);
+    expect(existsSync(dir)).toBe(false);
+    // a data folder that is a file is still refused
+    const file = join(home(), 'a-file');
+    writeFileSync(file, '');
+    const bad = await runCli(['progress'], { env: { STS_TRAINER_HOME: file } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('is a file');
   });
 
   it('progress --reset needs --yes without a terminal; with it, progress is gone', async () => {

@@ -239,12 +239,30 @@ describe('setup problems are named before any question', () => {
     expect(r.stderr).toContain('the folder is read-only');
   });
 
+  it.runIf(process.platform === 'linux')(
+    'a data folder the file system refuses to create (under /proc): exit 1, no hang',
+    () => {
+      // Node's recursive mkdir spins there for ever, deaf to Ctrl-C; the bound below only ends a regression
+      const r = spawnSync(process.execPath, [BIN, 'review', '--data-dir', '/proc/sts-trainer-test/data'], {
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 20_000,
+        killSignal: 'SIGKILL',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        'error: cannot keep progress in `/proc/sts-trainer-test/data`: cannot create it (ENOENT); choose another folder with --data-dir DIR (or STS_TRAINER_HOME)\n',
+      );
+    },
+  );
+
   it('a relative data folder is resolved once and shown by progress', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sts-rel-'));
     const r = await runCli(['progress'], { env: { STS_TRAINER_HOME: './data' }, cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`kept in ${join(cwd, 'data', 'progress.json')}`);
-    expect(existsSync(join(cwd, 'data'))).toBe(true);
+    // progress only reads: the folder is made by the first command that saves
+    expect(existsSync(join(cwd, 'data'))).toBe(false);
     rmSync(cwd, { recursive: true, force: true });
   });
 });

@@ -50,8 +50,11 @@ describe('next', () => {
       answer('saml', true),
     );
     data.answers.push(answer('assume-role', true), answer('assume-role', true), answer('assume-role', true));
-    data.cards['x'] = { due: daysAgo(1), stability: 1, difficulty: 5, state: 2 };
-    data.cards['y'] = { due: new Date(2026, 2, 20).toISOString(), stability: 1, difficulty: 5, state: 2 };
+    // a card as the store keeps it (store/cards.ts readCard)
+    const card = { stability: 1, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0 };
+    const review = { ...card, reps: 1, lapses: 0, state: 2 };
+    data.cards['x'] = { due: daysAgo(1), ...review };
+    data.cards['y'] = { due: new Date(2026, 2, 20).toISOString(), ...review };
     const plan = nextPlan(library, data, now);
     expect(plan.due).toBe(1);
     expect(plan.suggestion?.why).toEqual({ kind: 'weak', topic: 'saml', missed: 3, answered: 4 });

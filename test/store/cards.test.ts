@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueCards, dueCount, nextDue, schedule } from '../../src/store/cards.js';
+import { dueCards, dueCount, nextDue, readCard, schedule } from '../../src/store/cards.js';
 import { summarize } from '../../src/store/summary.js';
 
 const t0 = new Date('2026-03-01T09:00:00Z');
@@ -52,6 +52,43 @@ describe('FSRS scheduling on a fixed clock', () => {
     expect(dueCards(cards, now).map((d) => d.questionId)).toEqual(['b', 'a']);
     expect(nextDue(cards, now)?.toISOString()).toBe('2026-03-03T09:00:00.000Z');
     expect(nextDue({}, now)).toBeUndefined();
+  });
+});
+
+describe('cards from a clock that moved back, or from a hand-edited file', () => {
+  it('an answer dated before the last review (a clock put back across midnight) is scheduled from now', () => {
+    // answered at 00:05 UTC, then again at 23:55 the day before (NTP, or two machines sharing the file)
+    const later = schedule(schedule(undefined, true, t0), true, new Date('2026-03-04T00:05:00Z'));
+    const back = new Date('2026-03-03T23:55:00Z');
+    const right = schedule(later, true, back);
+    expect(right.last_review).toBe(back.toISOString());
+    expect(Date.parse(right.due)).toBeGreaterThan(back.getTime());
+    expect(right.reps).toBe(later.reps + 1);
+    // a miss comes back 10 minutes after the earlier clock
+    expect(schedule(later, false, back).due).toBe('2026-03-04T00:05:00.000Z');
+  });
+
+  it('only a card FSRS can schedule is a card', () => {
+    const good = schedule(undefined, true, t0);
+    expect(readCard(good)).toEqual(good);
+    expect(readCard({ ...good, last_review: undefined })).toBeDefined();
+    for (const bad of [
+      { state: 99 },
+      { state: 1.5 },
+      { stability: -5 },
+      { stability: Infinity },
+      { stability: '3' },
+      { difficulty: -1 },
+      { difficulty: NaN },
+      { elapsed_days: -1 },
+      { scheduled_days: 2e6 },
+      { reps: 1.5 },
+      { lapses: -1 },
+      { learning_steps: null },
+      { due: 'soon' },
+      { last_review: 'yesterday' },
+    ])
+      expect(readCard({ ...good, ...bad }), JSON.stringify(bad)).toBeUndefined();
   });
 });
 

@@ -65,6 +65,32 @@ describe('a progress file with some bad records', () => {
     expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).answers).toHaveLength(1);
   });
 
+  it('sets aside a card FSRS cannot schedule, and the next answer to its question starts it over', async () => {
+    // Given a hand-edited card (state 99, negative stability) next to a good one
+    const dir = temp();
+    const good = { due: '2026-02-02T10:00:00.000Z', stability: 2.3, difficulty: 2.1, elapsed_days: 0 };
+    const card = { ...good, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 };
+    const text = JSON.stringify({
+      version: 1,
+      answers: [rec('q/good'), rec('q/bad')],
+      cards: { 'q/good': card, 'q/bad': { ...card, state: 99, stability: -5 } },
+      scenarios: {},
+    });
+    writeFileSync(join(dir, 'progress.json'), text);
+    const warnings: string[] = [];
+    const store = openProgress(dir, (m) => warnings.push(m), { now: NOW });
+    // When it is read, and the bad card's question is answered again
+    expect(Object.keys((await store.read()).cards)).toEqual(['q/good']);
+    await store.recordAnswer({ ...rec('q/bad'), at: NOW().toISOString() });
+    // Then the warning names the card, the original is kept aside, and the question has a new card
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('`cards.q/bad`');
+    expect(readFileSync(join(dir, ASIDE), 'utf8')).toBe(text);
+    const data = await store.read();
+    expect(data.cards['q/bad']).toMatchObject({ reps: 1, state: 2 });
+    expect(data.answers).toHaveLength(3);
+  });
+
   it('reads a file that starts with a UTF-8 BOM', async () => {
     const dir = temp();
     writeFileSync(

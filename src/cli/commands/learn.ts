@@ -27,7 +27,8 @@ export async function run(
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const id = args[0];
   const scenario = id === undefined ? undefined : findScenario(library, id);
-  const store = await deps.openStore(usableDataDir(ctx));
+  // the handout and the list (no terminal) only read progress
+  const store = await deps.openStore(usableDataDir(ctx, { write: ctx.interactive }));
 
   if (!ctx.interactive) {
     if (scenario) deps.stdout.write(renderHandout(scenario, theme));

@@ -26,7 +26,8 @@ export async function run(
   ctx: CliContext,
   deps: CommandDeps,
 ): Promise<number> {
-  const store = await deps.openStore(usableDataDir(ctx));
+  // only a reset writes: looking at progress works in a read-only folder too
+  const store = await deps.openStore(usableDataDir(ctx, { write: options.reset === true }));
   if (options.reset) {
     if (!options.yes) {
       if (!ctx.interactive) {
