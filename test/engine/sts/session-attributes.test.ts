@@ -111,6 +111,39 @@ describe('session tags need sts:TagSession (docs/decisions.md#error-messages) �
   });
 });
 
+describe('provided contexts need sts:SetContext (docs/decisions.md#provided-contexts) — https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html', () => {
+  const CONTEXTS = [
+    { ProviderArn: 'arn:aws:iam::aws:contextProvider/IdentityCenter', ContextAssertion: 'abcd' },
+  ];
+  it('ProvidedContexts without sts:SetContext in the trust policy', () => {
+    const r = last(attrWorld(['sts:AssumeRole']), [assume('user/alice', B, { ProvidedContexts: CONTEXTS })]);
+    expect(brief(r)).toEqual({
+      outcome: 'error',
+      code: 'AccessDenied',
+      message: `User: arn:aws:iam::${DEV}:user/alice is not authorized to perform: sts:SetContext on resource: ${B}`,
+    });
+  });
+
+  it('negative: with sts:SetContext the call succeeds; an empty list asks for nothing', () => {
+    const ok = last(attrWorld([...FULL, 'sts:SetContext']), [
+      assume('user/alice', B, { ProvidedContexts: CONTEXTS }),
+    ]);
+    expect(ok.outcome).toBe('success');
+    const none = last(attrWorld(['sts:AssumeRole']), [assume('user/alice', B, { ProvidedContexts: [] })]);
+    expect(none.outcome).toBe('success');
+  });
+
+  it('the caller needs sts:SetContext too: an identity policy without it denies', () => {
+    const w = attrWorld([...FULL, 'sts:SetContext']);
+    w.users![0]!.policies = [policy(allow(['sts:AssumeRole', 'sts:TagSession']))];
+    const r = last(w, [assume('user/alice', B, { ProvidedContexts: CONTEXTS })]);
+    expect(brief(r)).toMatchObject({
+      code: 'AccessDenied',
+      message: expect.stringContaining('sts:SetContext'),
+    });
+  });
+});
+
 describe('session-tag rules (docs/decisions.md#error-messages) — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', () => {
   const bad = (message: string) => ({ outcome: 'error', code: 'InvalidParameterValue', message });
   it('duplicate keys that differ only in case (5.1)', () => {

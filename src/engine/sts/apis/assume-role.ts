@@ -40,6 +40,7 @@ export const assumeRole: ApiHandler = ({ state, call, caller, params, trace }) =
   const asks = {
     roleArn: request.roleArn,
     tags: request.tagList.length > 0 || request.transitive.length > 0,
+    contexts: request.contexts,
     sourceIdentity: request.sourceIdentity,
     inheritedSourceIdentity: parent?.sourceIdentity,
   };

@@ -1,7 +1,8 @@
 /**
  * The authorization of an AssumeRole call: the trust policy and the caller's side for
  * sts:AssumeRole (docs/decisions.md#same-vs-cross-account), sts:TagSession when session tags are
- * passed, and sts:SetSourceIdentity when a source identity is set or carried.
+ * passed, sts:SetContext when context assertions are provided, and sts:SetSourceIdentity when a
+ * source identity is set or carried.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
  */
 import type { RequestContext } from '../../../policy/types.js';
@@ -19,6 +20,8 @@ export interface AssumeAsks {
   roleArn: string;
   /** Session tags or transitive keys are passed. */
   tags: boolean;
+  /** ProvidedContexts are passed. */
+  contexts: boolean;
   /** SourceIdentity passed in the request. */
   sourceIdentity: string | undefined;
   /** The source identity the calling session carries. */
@@ -40,6 +43,12 @@ export function authorizeAssumeRole(
   // Passing session tags needs sts:TagSession as well. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
   if (asks.tags && !authorizeAssume(state, caller, role, 'sts:TagSession', context, trace)) {
     return { error: notAuthorized(callerName(caller), 'sts:TagSession', asks.roleArn) };
+  }
+  // Passing ProvidedContexts needs sts:SetContext as well (its order after TagSession is ours:
+  // docs/decisions.md#provided-contexts). https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
+  if (asks.contexts && !authorizeAssume(state, caller, role, 'sts:SetContext', context, trace)) {
+    return { error: notAuthorized(callerName(caller), 'sts:SetContext', asks.roleArn) };
   }
   const source = sourceIdentityRule(
     state,

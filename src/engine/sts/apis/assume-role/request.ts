@@ -25,6 +25,8 @@ export interface AssumeRoleRequest {
   policy: unknown;
   tagList: { key: string; value: string }[];
   transitive: string[];
+  /** ProvidedContexts are passed (a trusted context assertion, e.g. Identity Center's). */
+  contexts: boolean;
 }
 
 export function parseAssumeRole(
@@ -46,6 +48,10 @@ export function parseAssumeRole(
     policy: params.Policy,
     tagList: validator.tags() ?? [],
     transitive: validator.transitiveTagKeys() ?? [],
+    // The assertion itself is not verified: docs/decisions.md#provided-contexts
+    contexts: Array.isArray(params.ProvidedContexts)
+      ? params.ProvidedContexts.length > 0
+      : params.ProvidedContexts !== undefined,
   };
   const parsed = validator.result(request, trace, REF.assumeRole);
   if ('error' in parsed) return parsed;
