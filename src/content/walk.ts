@@ -11,7 +11,7 @@ import { sanitizeLine } from '../ui/sanitize.js';
 export class ContentPathError extends Error {
   constructor(
     readonly path: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`cannot read \`${sanitizeLine(path)}\`: ${reason}`);
     this.name = 'ContentPathError';
@@ -57,7 +57,10 @@ export function contentFiles(
   path: string,
   options: {
     missingOk?: boolean;
-    /** A subfolder that cannot be read: skipped and reported here (without it, the walk fails). */
+    /**
+     * A subfolder that cannot be read: skipped and reported here (without it, the walk fails); also a
+     * `*.yaml` entry that is a symbolic link or a special file, which the walk never reads.
+     */
     onSkip?: (e: ContentPathError) => void;
   } = {},
 ): string[] {
@@ -87,8 +90,14 @@ export function contentFiles(
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory() && !skipDir(entry.name)) walk(full);
-      else if (entry.isFile() && isYaml(entry.name) && !entry.name.startsWith('.')) out.push(full);
+      if (entry.isDirectory()) {
+        if (!skipDir(entry.name)) walk(full);
+      } else if (isYaml(entry.name) && !entry.name.startsWith('.')) {
+        if (entry.isFile()) out.push(full);
+        // A pack's link could lead anywhere (~/.aws): not followed, but never silently
+        else
+          options.onSkip?.(new ContentPathError(full, entry.isSymbolicLink() ? NOT_FOLLOWED : NOT_REGULAR));
+      }
     }
   };
   walk(path);
@@ -97,6 +106,9 @@ export function contentFiles(
 
 /** Why a path that is neither a folder nor a regular file is refused. */
 export const NOT_REGULAR = 'not a regular file or a folder';
+/** Why a symbolic link inside a content folder is not read. */
+export const NOT_FOLLOWED =
+  'a symbolic link: links inside a content folder are not followed (name the file itself to check it)';
 
 export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,44 @@ describe('sts-trainer validate', () => {
     expect(r.stderr).toContain('error: cannot read `');
     expect(r.stderr).toContain('no such file or folder');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a folder with a linked or special *.yaml: checks the rest, names what it skipped, exits 2', async () => {
+    // Given a valid pack whose folder also holds a link to a broken file and a FIFO
+    const dir = mkdtempSync(join(tmpdir(), 'sts-skip-'));
+    const pack = join(dir, 'pack');
+    mkdirSync(pack);
+    writeFileSync(join(pack, 'vendor.yaml'), readFileSync(join(FIX, 'valid/scenarios/vendor-access.yaml')));
+    writeFileSync(join(dir, 'broken.yaml'), 'id: broken\n');
+    symlinkSync('../broken.yaml', join(pack, 'shared.yaml'));
+    execFileSync('mkfifo', [join(pack, 'fifo.yaml')]);
+    // When validated, as text and as JSON
+    const text = await runCli(['validate', pack], { cwd: dir });
+    const json = await runCli(['validate', '--json', pack], { cwd: dir });
+    // Then the valid file passes, each skip is named, and CI sees exit 2 (the link is never read)
+    expect(text.stdout).toContain(
+      '1 file (0 invalid, 0 errors, 1 warning); 3 engine checks: 3 passed, 0 failed',
+    );
+    expect(text.stdout).toContain('not checked: 2 paths that could not be read (warnings above)');
+    expect(text.stderr).toContain(
+      `warning: cannot read \`${join(pack, 'shared.yaml')}\`: a symbolic link: links inside a content folder are not followed (name the file itself to check it): skipped`,
+    );
+    expect(text.stderr).toContain(
+      `warning: cannot read \`${join(pack, 'fifo.yaml')}\`: not a regular file or a folder: skipped`,
+    );
+    expect(text.code).toBe(2);
+    expect(JSON.parse(json.stdout).skipped).toEqual([
+      { path: join(pack, 'fifo.yaml'), reason: 'not a regular file or a folder' },
+      {
+        path: join(pack, 'shared.yaml'),
+        reason:
+          'a symbolic link: links inside a content folder are not followed (name the file itself to check it)',
+      },
+    ]);
+    expect(json.code).toBe(2);
+    // Named itself, the linked file is checked (and fails)
+    expect((await runCli(['validate', join(pack, 'shared.yaml')], { cwd: dir })).code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('over the built-in content exits 0 with at least 150 engine checks', async () => {

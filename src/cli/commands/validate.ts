@@ -13,25 +13,30 @@ import { percent, type FileItemStats, type ItemStats } from '../../content/item-
 /**
  * `sts-trainer validate [paths…] [--json]`: schema, cross-references, then every
  * step `expect` and what-if on the engine. Exit 1 when anything failed, 2 when a
- * path cannot be read.
+ * path cannot be read: a named one (before anything is checked), or one inside a
+ * folder that was skipped (after the report, which lists it, so CI never passes on
+ * a pack that was only partly checked).
  */
 export async function run(args: string[], options: { json?: boolean }, ctx: CliContext): Promise<number> {
   let targets: string[];
   let context: string[] = [];
+  const skipped: ContentPathError[] = [];
+  const onSkip = (e: ContentPathError) => {
+    skipped.push(e);
+    ctx.stderr.write(`warning: ${e.message}: skipped\n`);
+  };
   try {
     if (args.length > 0) {
       targets = [];
       for (const p of args) {
-        const files = contentFiles(resolve(ctx.cwd, p), {
-          onSkip: (e) => ctx.stderr.write(`warning: ${e.message}: skipped\n`),
-        });
+        const files = contentFiles(resolve(ctx.cwd, p), { onSkip });
         if (files.length === 0) throw new UsageError(`no content files (*.yaml, *.yml) in \`${p}\``);
         targets.push(...files);
       }
       // Other loaded content still counts for duplicate ids and quiz references.
       context = sourceFiles(ctx.contentDirs, ctx.cwd, () => undefined);
     } else {
-      targets = sourceFiles(ctx.contentDirs, ctx.cwd);
+      targets = sourceFiles(ctx.contentDirs, ctx.cwd, onSkip);
     }
   } catch (e) {
     if (e instanceof ContentPathError)
@@ -50,9 +55,11 @@ export async function run(args: string[], options: { json?: boolean }, ctx: CliC
           await import('../../content/validate-parallel.js')
         ).validateInParallel(targets, context, ctx.cwd, threads)
       : validateFiles(targets, context, ctx.cwd);
-  ctx.stdout.write(options.json ? JSON.stringify(toJson(report), null, 2) + '\n' : toText(report));
+  ctx.stdout.write(
+    options.json ? JSON.stringify(toJson(report, skipped), null, 2) + '\n' : toText(report, skipped),
+  );
   const failed = report.summary.invalid > 0 || report.summary.failed > 0 || report.files.some((f) => !f.ok);
-  return failed ? 1 : 0;
+  return failed ? 1 : skipped.length > 0 ? 2 : 0;
 }
 
 /** STS_TRAINER_VALIDATE_THREADS: how many threads to use whatever the number of files (1: this one only). */
@@ -83,7 +90,7 @@ function checkLines(file: string, c: EngineCheck): string[] {
   return lines;
 }
 
-function toText(report: ValidationReport): string {
+function toText(report: ValidationReport, skipped: readonly ContentPathError[]): string {
   const out: string[] = [];
   let warnings = 0;
   for (const f of report.files) {
@@ -100,6 +107,8 @@ function toText(report: ValidationReport): string {
     `${plural(s.files, 'file')} (${s.invalid} invalid, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ` +
       `${plural(s.checks, 'engine check')}: ${s.passed} passed, ${s.failed} failed`,
   );
+  if (skipped.length > 0)
+    out.push(`not checked: ${plural(skipped.length, 'path')} that could not be read (warnings above)`);
   return out.join('\n') + '\n';
 }
 
@@ -157,7 +166,7 @@ const jsonProblem = (p: Problem) => {
 };
 
 /** FORMAT.md's `validate --json` shape (plus `warnings`, `items` statistics, and `hint` on problems). */
-function toJson(report: ValidationReport) {
+function toJson(report: ValidationReport, skipped: readonly ContentPathError[]) {
   return {
     files: report.files.map((f: FileReport) => ({
       file: f.parsed.file,
@@ -173,5 +182,7 @@ function toJson(report: ValidationReport) {
       ),
     })),
     summary: { ...report.summary, items: jsonItems(report.items) },
+    // paths inside the folders given that could not be read (only when there are some)
+    ...(skipped.length > 0 ? { skipped: skipped.map((e) => ({ path: e.path, reason: e.reason })) } : {}),
   };
 }
