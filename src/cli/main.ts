@@ -4,7 +4,7 @@
  * help printed to a pipe or a file is the build's copy (help-cache.ts), so `--help` loads nothing
  * of commander or the commands.
  */
-import { sanitize } from '../ui/sanitize.js';
+import { sanitizeArgument } from '../ui/sanitize.js';
 import { cachedHelp } from './help-cache.js';
 import { guardOutput } from './output-errors.js';
 
@@ -12,8 +12,9 @@ export async function main(rawArgv: string[]): Promise<number> {
   guardOutput();
   // Arguments are untrusted text too (a name, an id, a path): an escape sequence in one is kept
   // visible (`\e[31m`) from here on, so no message, prompt or file can carry it raw. Newlines and
-  // tabs stay (a `--param Policy=…` may span lines).
-  const argv = rawArgv.map(sanitize);
+  // tabs stay (a `--param Policy=…` may span lines), and so do invisible characters such as U+200C,
+  // which a real path or name may hold: they are escaped where shown (ui/sanitize.ts).
+  const argv = rawArgv.map(sanitizeArgument);
   const interactiveBare =
     onlyDisplayOptions(argv) &&
     Boolean(process.stdin.isTTY) &&

@@ -53,6 +53,20 @@ const escapeChar = (c: string): string => {
   return out;
 };
 
+// Only what can act on a terminal or reorder text: C0 controls except tab and newline, DEL, C1, and
+// the bidi embeddings, overrides and isolates. For command-line arguments (sanitizeArgument).
+// eslint-disable-next-line no-control-regex
+const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A command-line argument with what could act on a terminal escaped (`\e` stays visible). The
+ * invisible characters `sanitize` also escapes are kept: they are real in a name or a path (U+200C,
+ * the zero-width non-joiner, is ordinary in Persian), and every output escapes them when shown.
+ */
+export function sanitizeArgument(text: string): string {
+  return text.replace(ACTIVE, escapeChar);
+}
+
 /** Text with every control character except newline and tab, and every bidi override, escaped. */
 export function sanitize(text: string): string {
   return text.replace(UNSAFE, escapeChar);

@@ -3,7 +3,7 @@
  * text, file names or arguments escapes control characters, escape sequences and bidi overrides
  * (ui/sanitize.ts). Run through the real binary with no TTY.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,28 @@ describe('hostile content pack', () => {
     expect(r.code).toBe(2);
     expectNothingRaw(r);
     expect(r.stderr).toContain('hostile-scenari\\e]0;PWNED\\a');
+  });
+
+  it('a path with an invisible character (U+200C, ordinary in Persian) is used as typed, shown escaped', async () => {
+    // Given a pack folder and a data folder whose names hold a zero-width non-joiner
+    const dir = mkdtempSync(join(tmpdir(), 'sts-zwnj-'));
+    const pack = join(dir, 'pa\u200cck');
+    mkdirSync(pack);
+    copyFileSync(
+      join(ROOT, 'test/fixtures/content/valid/scenarios/vendor-access.yaml'),
+      join(pack, 'v.yaml'),
+    );
+    // When validated, and when a quiz answer is saved in the data folder
+    const v = await runCli(['validate', pack], { cwd: ROOT });
+    const data = join(dir, 'da\u200cta');
+    const missing = await runCli(['validate', join(dir, 'no\u200cpe')], { cwd: ROOT });
+    const progress = await runCli(['--data-dir', data, 'progress'], { cwd: ROOT });
+    // Then the folders are found under their own names, and a message shows the character escaped
+    expect(v.code).toBe(0);
+    expect(missing.stderr).toContain('no\\u200cpe');
+    expectNothingRaw(missing);
+    expect(progress.stdout).toContain(`kept in ${join(dir, 'da\\u200cta', 'progress.json')}`);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('an unknown option or command escapes what was typed', async () => {
