@@ -39,19 +39,42 @@ export const TEXT = {
 
 const hhmmss = (iso: string) => iso.slice(11, 19);
 
+/** The profile of the lab's AWS config that signs as `as`, when one does (a step's session may have none). */
+export function callerProfile(as: string, profileOfStep: ReadonlyMap<string, string>): string | undefined {
+  if (as.startsWith('$')) return profileOfStep.get(as.slice(1));
+  if (as.startsWith('root/')) return `root-${as.slice(5)}`;
+  if (as.startsWith('user/')) return as.slice(5);
+  return undefined;
+}
+
 /** Who a task's call must be signed by, in the lab's terms. */
 export function callerHint(as: string, profileOfStep: ReadonlyMap<string, string>): string {
   if (as === 'anonymous') return 'unsigned';
+  const profile = callerProfile(as, profileOfStep);
   if (as.startsWith('$')) {
     const step = as.slice(1);
-    const profile = profileOfStep.get(step);
     return profile
       ? `--profile ${profile} (or step ${step}'s credentials)`
       : `the credentials step ${step} printed`;
   }
-  if (as.startsWith('root/')) return `--profile root-${as.slice(5)}`;
-  if (as.startsWith('user/')) return `--profile ${as.slice(5)}`;
-  return as;
+  return profile ? `--profile ${profile}` : as;
+}
+
+export type CliCommand = (call: Call, width: number, token?: string, profile?: string) => string;
+
+/**
+ * The AWS CLI command that does a task, `--profile` in it when a profile signs as the task's caller:
+ * the command a learner pastes is the whole task (the profile `lab env` selects is the first step's
+ * caller, so a command without `--profile` would run as someone else). A comment (no CLI command for
+ * the action) comes back as it is.
+ */
+export function taskCommand(
+  call: Call,
+  profileOfStep: ReadonlyMap<string, string>,
+  width: number,
+  cliCommand: CliCommand,
+): string {
+  return cliCommand(call, width, undefined, callerProfile(call.as, profileOfStep));
 }
 
 export function taskLines(tasks: readonly LabTask[], done: ReadonlySet<string>, t: Theme): string[] {
@@ -89,7 +112,7 @@ export function nextTaskLines(
   done: ReadonlySet<string>,
   profileOfStep: ReadonlyMap<string, string>,
   t: Theme,
-  cliCommand: (call: Call, width: number) => string,
+  cliCommand: CliCommand,
 ): string[] {
   const index = tasks.findIndex((task) => task.possible && !done.has(task.id));
   if (index < 0) return [`  ${t.ok(TEXT.allDone)}`];
@@ -100,7 +123,10 @@ export function nextTaskLines(
   else if (task.call) {
     if (task.advanceFirst)
       lines.push(`    ${t.dim(`first: sts-trainer lab advance ${task.advanceFirst}s  (it happens later)`)}`);
-    lines.push(`    ${t.dim(`as ${callerHint(task.call.as, profileOfStep)}:`)}`);
+    const command = taskCommand(task.call, profileOfStep, t.width - 6, cliCommand);
+    // the caller in words when the command cannot carry it: exported step keys, unsigned, or a comment
+    if (!callerProfile(task.call.as, profileOfStep) || command.startsWith('#'))
+      lines.push(`    ${t.dim(`as ${callerHint(task.call.as, profileOfStep)}:`)}`);
     // no profile makes that session (e.g. it carries session tags): the learner exports its keys
     if (task.call.as.startsWith('$') && !profileOfStep.has(task.call.as.slice(1)))
       lines.push(`    ${t.code(EXPORT_SESSION_KEYS)}`);
@@ -117,7 +143,7 @@ export function nextTaskLines(
         `    ${t.code(`${variable}=$(cat "$(sts-trainer lab token ${task.id.replace(/^what-if\//, '')})")`)}`,
       );
     }
-    for (const l of cliCommand(task.call, t.width - 6).split('\n')) lines.push(`    ${t.code(l)}`);
+    for (const l of command.split('\n')) lines.push(`    ${t.code(l)}`);
   }
   return lines;
 }

@@ -4,7 +4,7 @@
  * without a terminal, SIGINT (130) / SIGTERM (143, PRODUCT.md's "terminated").
  */
 import { join } from 'node:path';
-import type { Call, Scenario } from '../content/schema.js';
+import type { Scenario } from '../content/schema.js';
 import { renderTrace } from '../learn/trace.js';
 import { humanDuration } from '../ui/duration.js';
 import type { CallResult } from '../engine/types.js';
@@ -24,6 +24,7 @@ import {
   nextTaskLines,
   taskLines,
   TEXT,
+  type CliCommand,
 } from './render.js';
 import { serve } from './server.js';
 import type { LabTask } from './tasks.js';
@@ -191,8 +192,6 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   out.flush();
   return code;
 }
-
-type CliCommand = (call: Call, width: number) => string;
 
 function banner(
   lab: Lab,

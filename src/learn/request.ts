@@ -195,21 +195,28 @@ function requestCommand(action: string, resource: string): string[] {
 /**
  * The equivalent AWS CLI command of a call (one line per argument when it does not fit `width`).
  * `token`: the argument that sends the call's token or assertion (`lab token`'s `file://…`), instead
- * of the `"$TOKEN"` / `"$SAML_RESPONSE"` placeholder.
+ * of the `"$TOKEN"` / `"$SAML_RESPONSE"` placeholder. `profile`: the named profile that signs it,
+ * sent as the first argument (the lab's screen: the command pasted is the command that does the task).
  */
-export function cliCommand(call: Call, width = 100, token?: string): string {
+export function cliCommand(call: Call, width = 100, token?: string, profile?: string): string {
   const region = call.region ? [`--region ${shellQuote(call.region)}`] : [];
+  const who = profile === undefined ? [] : [`--profile ${shellQuote(profile)}`];
   let base: string;
   let args: string[];
   if (call.api === 'Request') {
     [base = '', ...args] = requestCommand(call.action ?? '?', call.resource ?? '*');
     if (base.startsWith('#')) return base;
+    args.unshift(...who);
     args.push(...region);
   } else {
     base = [API_COMMANDS[call.api] ?? `# ${call.api}`, ...region].join(' ');
-    args = stsFlags(call.api, call.params ?? {}, token)
-      .filter((f): f is [string, string] => f[1] !== undefined)
-      .map(([k, v]) => `${k} ${v}`);
+    if (base.startsWith('#')) return base;
+    args = [
+      ...who,
+      ...stsFlags(call.api, call.params ?? {}, token)
+        .filter((f): f is [string, string] => f[1] !== undefined)
+        .map(([k, v]) => `${k} ${v}`),
+    ];
   }
   const oneLine = [base, ...args].join(' ').replaceAll(ITEM, ' ');
   if (oneLine.length <= width || args.length === 0) return oneLine;

@@ -1,7 +1,7 @@
 // Issue 14's "done when": a learner does every step of four scenarios with the real AWS CLI only, and
 // the lab's task list checks each off. Each task, in the list's order, runs the command the lab
-// terminal shows for it (learn's `cliCommand`), as the caller the lab names (`--profile`, or the
-// credentials an earlier step printed, exported as a learner would), in bash with `lab env --all`'s
+// terminal shows for it (`taskCommand`, `--profile` in it when a profile signs as its caller, else
+// the credentials an earlier step printed, exported as a learner would), in bash with `lab env --all`'s
 // variables; `lab advance` where the list says so. Every child gets
 // HOME and the AWS config files explicitly: never the real ~/.aws.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { awsConfig } from '../../src/lab/aws-config.js';
-import { callerHint } from '../../src/lab/render.js';
+import { callerProfile, taskCommand } from '../../src/lab/render.js';
 import { tokenFileName } from '../../src/lab/run.js';
 import { cliCommand } from '../../src/learn/request.js';
 import { isolatedAwsEnv, runProgram, startLab, type Running } from './helpers.js';
@@ -51,9 +51,8 @@ async function walk(id: string): Promise<{ done: string[]; possible: string[]; l
       }
       const call = task.call!;
       const callEnv: Record<string, string> = { ...env };
-      // the caller as the lab terminal names it: `--profile NAME`, else a step's printed credentials
-      const profile = /^--profile (\S+)/.exec(callerHint(call.as, cfg.stepProfiles))?.[1] ?? '';
-      if (!profile && call.as.startsWith('$')) {
+      // the command carries `--profile NAME` when a profile signs as the caller; else a step's printed credentials
+      if (!callerProfile(call.as, cfg.stepProfiles) && call.as.startsWith('$')) {
         const step = call.as.slice(1);
         const creds = printed.get(step);
         if (!creds) throw new Error(`${id} ${task.id}: no profile and no printed credentials for ${call.as}`);
@@ -77,7 +76,7 @@ async function walk(id: string): Promise<{ done: string[]; possible: string[]; l
             ? 'SAML_RESPONSE=$(cat "$TOKEN_FILE")'
             : 'TOKEN=$(cat "$TOKEN_FILE")'
           : '',
-        `${cliCommand(call, 10_000)}${profile ? ` --profile ${profile}` : ''} --output json`,
+        `${taskCommand(call, cfg.stepProfiles, 10_000, cliCommand)} --output json`,
       ]
         .filter(Boolean)
         .join('\n');

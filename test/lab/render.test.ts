@@ -1,5 +1,7 @@
 // What the lab terminal prints around a call: task completions and the next task's command (src/lab/render.ts).
 import { describe, expect, it } from 'vitest';
+import { awsConfig } from '../../src/lab/aws-config.js';
+import { Lab } from '../../src/lab/lab.js';
 import { completionLines, nextTaskLines } from '../../src/lab/render.js';
 import { tasksFor } from '../../src/lab/tasks.js';
 import { cliCommand } from '../../src/learn/request.js';
@@ -27,5 +29,45 @@ describe('the next task', () => {
     const lines = nextTaskLines(tasks, new Set(), new Map(), t, cliCommand);
     expect(lines[2]).toBe('    SAML_RESPONSE=$(cat "$(sts-trainer lab token assume)")');
     expect(lines.slice(3).join('\n')).toContain('--saml-assertion "$SAML_RESPONSE"');
+  });
+});
+
+describe('the next task’s command is the command that does it (M1)', () => {
+  const narrow = createTheme({ color: false, plain: true, columns: 80 });
+  async function next(id: string, doneCount: number) {
+    const s = await scenario(id);
+    const lab = new Lab({ scenario: s });
+    const cfg = awsConfig(s, lab.engine.longTermKeys(), (step) => `/tokens/${step}.jwt`);
+    const done = new Set(lab.tasks.slice(0, doneCount).map((x) => x.id));
+    return nextTaskLines(lab.tasks, done, cfg.stepProfiles, narrow, cliCommand).join('\n');
+  }
+
+  it('puts a user’s profile into the command, wrapped as the other options are', async () => {
+    // Given cross-account-assume-role with tasks 1–3 done, When the next (Evan's) is shown
+    const screen = await next('cross-account-assume-role', 3);
+    // Then `--profile evan` is part of what is pasted (lab env's AWS_PROFILE is dana's)
+    expect(screen).toBe(
+      [
+        '  next: 4. Evan asks for the same role',
+        '    aws sts assume-role \\',
+        '        --profile evan \\',
+        '        --role-arn arn:aws:iam::222222222222:role/ReportReader \\',
+        '        --role-session-name evan-curious',
+      ].join('\n'),
+    );
+  });
+
+  it('puts a step’s role profile into the command of a call made with that session', async () => {
+    const screen = await next('cross-account-assume-role', 2);
+    expect(screen).toContain('aws s3api get-object \\\n        --profile ReportReader \\\n');
+    expect(screen).not.toContain('as --profile');
+  });
+
+  it('keeps the caller line when no profile makes the session: the learner exports its keys', async () => {
+    const screen = await next('role-chaining', 1);
+    expect(screen).toContain(
+      '    as the credentials step first-hop printed:\n    export AWS_ACCESS_KEY_ID=…',
+    );
+    expect(screen).not.toContain('--profile');
   });
 });
