@@ -207,7 +207,8 @@ export function awsConfig(
 /** The shell line a learner fills in with a step's printed credentials (shown, never run here). */
 export const EXPORT_SESSION_KEYS = 'export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… AWS_SESSION_TOKEN=…';
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** `s` as one single-quoted shell word (a value of env.sh, a path in a printed command). */
+export const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The shell lines that point the AWS CLI and SDKs at the lab. AWS_DEFAULT_REGION is

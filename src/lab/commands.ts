@@ -21,12 +21,16 @@ export interface HelperIO {
   err(text: string): void;
 }
 
-/** A helper command that needs a running lab and found none (exit 1). */
+/**
+ * A helper command that needs a running lab and found none in the data dir it looked at (exit 1).
+ * A lab started with `--data-dir` (or STS_TRAINER_HOME) is found only in that folder: the hint says so.
+ */
 export class NoLab extends Error {
   readonly exitCode = 1;
-  readonly hint = 'start one in another terminal: sts-trainer lab <scenario>';
-  constructor() {
-    super('no lab is running');
+  readonly hint =
+    'start one in another terminal: sts-trainer lab <scenario>; a lab started with --data-dir DIR (or STS_TRAINER_HOME=DIR) is found with the same --data-dir DIR';
+  constructor(dataDir: string) {
+    super(`no lab is running on ${dataDir}`);
     this.name = 'NoLab';
   }
 }
@@ -51,7 +55,7 @@ async function ask(state: LabState, method: 'GET' | 'POST', path: string) {
 
 async function runningLab(dataDir: string): Promise<LabState> {
   const state = await readState(labPaths(dataDir));
-  if (!state || !isRunning(state)) throw new NoLab();
+  if (!state || !isRunning(state)) throw new NoLab(dataDir);
   return state;
 }
 

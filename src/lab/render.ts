@@ -8,18 +8,18 @@ import { serviceDenial } from '../content/service-error.js';
 import { sanitizeLine } from '../ui/sanitize.js';
 import { visibleLength, wrapWords } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
-import { EXPORT_SESSION_KEYS } from './aws-config.js';
+import { EXPORT_SESSION_KEYS, quote } from './aws-config.js';
 import type { LabEvent } from './lab.js';
 import type { LabTask } from './tasks.js';
 
 export const TEXT = {
   listening: (url: string, scenario: string) => `STS simulator listening on ${url}  (scenario: ${scenario})`,
   otherTerminal: 'In another terminal:',
-  evalEnv: 'eval "$(sts-trainer lab env)"',
+  evalEnv: (self: string) => `eval "$(${self} lab env)"`,
   allServices: '(or --all: s3, ec2… too)',
   mfa: (user: string, serial: string, code: string) => `MFA device of ${user}: ${serial}  code ${code}`,
-  tokens: (steps: string[]) =>
-    `federation tokens: sts-trainer lab token ${steps.length === 1 ? steps[0] : 'STEP'}${steps.length > 1 ? `  (steps: ${steps.join(', ')})` : ''}`,
+  tokens: (steps: string[], self: string) =>
+    `federation tokens: ${self} lab token ${steps.length === 1 ? steps[0] : 'STEP'}${steps.length > 1 ? `  (steps: ${steps.join(', ')})` : ''}`,
   keys: 'keys: d trace of the last call · t tasks · a advance the clock 1 h · q quit',
   noInputKeys: 'one line per call; stop with Ctrl-C (or SIGTERM)',
   tasks: 'Tasks',
@@ -38,6 +38,15 @@ export const TEXT = {
 } as const;
 
 const hhmmss = (iso: string) => iso.slice(11, 19);
+
+/**
+ * How another terminal runs sts-trainer to reach this lab: `lab env`, `lab token` and `lab advance`
+ * find it through `<data dir>/lab/lab.json`, so a lab on a data dir that is not the default
+ * (`--data-dir`, STS_TRAINER_HOME) prints commands that name it; without it they would look in the
+ * default folder and say no lab is running.
+ */
+export const selfCommand = (dataDir: string | undefined): string =>
+  dataDir === undefined ? 'sts-trainer' : `sts-trainer --data-dir ${quote(dataDir)}`;
 
 /** The profile of the lab's AWS config that signs as `as`, when one does (a step's session may have none). */
 export function callerProfile(as: string, profileOfStep: ReadonlyMap<string, string>): string | undefined {
@@ -113,16 +122,17 @@ export function nextTaskLines(
   profileOfStep: ReadonlyMap<string, string>,
   t: Theme,
   cliCommand: CliCommand,
+  self = 'sts-trainer',
 ): string[] {
   const index = tasks.findIndex((task) => task.possible && !done.has(task.id));
   if (index < 0) return [`  ${t.ok(TEXT.allDone)}`];
   const task = tasks[index]!;
   const lines = [`  ${t.bold(TEXT.next)} ${index + 1}. ${task.title}`];
   if (task.kind === 'advance')
-    lines.push(`    ${t.dim('sts-trainer lab advance ' + (task.after ?? 0) + 's  (or press a)')}`);
+    lines.push(`    ${t.dim(`${self} lab advance ${task.after ?? 0}s  (or press a)`)}`);
   else if (task.call) {
     if (task.advanceFirst)
-      lines.push(`    ${t.dim(`first: sts-trainer lab advance ${task.advanceFirst}s  (it happens later)`)}`);
+      lines.push(`    ${t.dim(`first: ${self} lab advance ${task.advanceFirst}s  (it happens later)`)}`);
     const command = taskCommand(task.call, profileOfStep, t.width - 6, cliCommand);
     // the caller in words when the command cannot carry it: exported step keys, unsigned, or a comment
     if (!callerProfile(task.call.as, profileOfStep) || command.startsWith('#'))
@@ -140,7 +150,7 @@ export function nextTaskLines(
           : '';
     if (variable) {
       lines.push(
-        `    ${t.code(`${variable}=$(cat "$(sts-trainer lab token ${task.id.replace(/^what-if\//, '')})")`)}`,
+        `    ${t.code(`${variable}=$(cat "$(${self} lab token ${task.id.replace(/^what-if\//, '')})")`)}`,
       );
     }
     for (const l of command.split('\n')) lines.push(`    ${t.code(l)}`);

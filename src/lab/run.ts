@@ -10,6 +10,7 @@ import { humanDuration } from '../ui/duration.js';
 import type { CallResult } from '../engine/types.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { readKeys } from '../ui/keys.js';
+import { visibleLength } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
 import { awsConfig, envLines } from './aws-config.js';
 import { UsageError } from '../errors.js';
@@ -22,6 +23,7 @@ import {
   fittedTaskLines,
   hanging,
   nextTaskLines,
+  selfCommand,
   taskLines,
   TEXT,
   type CliCommand,
@@ -43,6 +45,8 @@ export interface LabOptions {
   host: string;
   port: number;
   dataDir: string;
+  /** The data dir is not the default one: the commands printed for another terminal pass `--data-dir`. */
+  customDataDir?: boolean;
 }
 
 /** A token file's name for a step or what-if id: `.jwt` for an OIDC token, `.saml` for a base64 SAML response. */
@@ -93,6 +97,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   if (running && (await answers(running)))
     throw new UsageError(TEXT.alreadyRunning(running, options.dataDir));
   const { theme: t } = io;
+  const self = selfCommand(options.customDataDir ? options.dataDir : undefined);
   const out = batchedWriter((text) => io.write(text));
   // Only the interactive screen shows the AWS CLI command of the next task (it loads the YAML writer).
   const cliCommand: CliCommand = io.input ? (await import('../learn/request.js')).cliCommand : () => '';
@@ -117,7 +122,8 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
     if (!completed.length) return;
     const now = done();
     for (const line of completionLines(completed, lab.tasks, now, t)) out.write(`${fit(line, 4)}\n`);
-    if (io.input) out.write(`${nextTaskLines(lab.tasks, now, cfg.stepProfiles, t, cliCommand).join('\n')}\n`);
+    if (io.input)
+      out.write(`${nextTaskLines(lab.tasks, now, cfg.stepProfiles, t, cliCommand, self).join('\n')}\n`);
     save();
   };
 
@@ -153,7 +159,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   };
   await writeAtomic(paths.state, `${JSON.stringify(state, null, 2)}\n`, 0o600);
 
-  out.write(banner(lab, server.url, cfg.stepProfiles, done(), t, io, cliCommand));
+  out.write(banner(lab, server.url, { stepProfiles: cfg.stepProfiles, self }, done(), t, io, cliCommand));
 
   let stop: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => (stop = resolve));
@@ -169,7 +175,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
         else if (key === 't') {
           const all = done();
           out.write(
-            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t, cliCommand)].join('\n')}\n`,
+            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t, cliCommand, self)].join('\n')}\n`,
           );
         } else if (key === 'a') {
           const completed = lab.advance(3600);
@@ -196,7 +202,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
 function banner(
   lab: Lab,
   url: string,
-  stepProfiles: ReadonlyMap<string, string>,
+  { stepProfiles, self }: { stepProfiles: ReadonlyMap<string, string>; self: string },
   done: ReadonlySet<string>,
   t: Theme,
   io: Pick<LabIO, 'input' | 'rows'>,
@@ -205,18 +211,21 @@ function banner(
   const interactive = Boolean(io.input);
   const lines = [
     t.bold(TEXT.listening(url, lab.scenario.id)),
-    `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv)}   ${t.dim(TEXT.allServices)}`,
+    `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv(self))}   ${t.dim(TEXT.allServices)}`,
   ];
   for (const m of lab.mfaCodes()) lines.push(`  ${TEXT.mfa(m.user, m.serial, m.code)}`);
   const tokenSteps = lab.tokenSteps();
-  if (tokenSteps.length) lines.push(`  ${TEXT.tokens(tokenSteps)}`);
+  if (tokenSteps.length) lines.push(`  ${TEXT.tokens(tokenSteps, self)}`);
   if (!interactive) {
     lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t), t.dim(TEXT.noInputKeys));
     return `${lines.join('\n')}\n`;
   }
-  const after = [...nextTaskLines(lab.tasks, done, stepProfiles, t, cliCommand), t.dim(TEXT.keys)];
+  const after = [...nextTaskLines(lab.tasks, done, stepProfiles, t, cliCommand, self), t.dim(TEXT.keys)];
   // the next lines on screen: the header, the tasks, what comes after them, and the cursor's line
-  const room = io.rows ? io.rows - lines.length - after.length - 2 : Infinity;
+  // (a line wider than the terminal takes as many rows as it folds into)
+  const height = (all: string[]) =>
+    all.reduce((n, l) => n + Math.max(1, Math.ceil(visibleLength(l) / t.width)), 0);
+  const room = io.rows ? io.rows - height(lines) - height(after) - 2 : Infinity;
   lines.push(t.bold(TEXT.tasks), ...fittedTaskLines(lab.tasks, done, t, Math.max(3, room)), ...after);
   return `${lines.join('\n')}\n`;
 }

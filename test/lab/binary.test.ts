@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { startBinaryLab, until, type Served } from './binary-lab.js';
 
 const home = mkdtempSync(join(tmpdir(), 'sts-lab-bin-'));
@@ -78,7 +78,7 @@ describe('lab --no-input', { timeout: 60_000 }, () => {
     // Without a running lab the helpers say so (exit 1).
     const r = await runCli(['lab', 'env'], { env });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error: no lab is running');
+    expect(r.stderr).toContain(`error: no lab is running on ${home}`);
   });
 
   it('stops on SIGTERM with exit 143 (terminated), its closing summary and no stack trace', async () => {
@@ -135,6 +135,68 @@ describe('one lab per data dir', { timeout: 60_000 }, () => {
       const lab = await startBinaryLab('third-party-external-id', own);
       lab.child.kill('SIGINT');
       expect(await lab.exit).toBe(130);
+    }
+  });
+});
+
+describe('a lab on a data dir that is not the default', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "sts-lab-dd-it's-"));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'sts-lab-dd-home-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+  /** The other terminal: the data dir only as the printed command gives it, `sts-trainer` this build. */
+  const otherTerminal = (script: string) =>
+    spawnSync('bash', ['-c', `sts-trainer() { "${process.execPath}" "${BIN}" "$@"; }\n${script}`], {
+      env: { PATH: process.env.PATH, HOME: elsewhere, XDG_DATA_HOME: elsewhere, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+
+  it('prints `lab env` and `lab token` with --data-dir, shell-quoted, and they find the lab', async () => {
+    // Given a lab started with STS_TRAINER_HOME (a folder name with a quote in it)
+    const lab = await startBinaryLab('github-actions-oidc', {
+      STS_TRAINER_HOME: dir,
+      HOME: elsewhere,
+      NO_COLOR: '1',
+    });
+    try {
+      const quoted = `'${dir.replace("'", `'\\''`)}'`;
+      const evalEnv = `eval "$(sts-trainer --data-dir ${quoted} lab env)"`;
+      expect(lab.stdout()).toContain(`In another terminal: ${evalEnv}`);
+      expect(lab.stdout()).toContain(`federation tokens: sts-trainer --data-dir ${quoted} lab token STEP`);
+      // When another terminal runs them as printed, Then they reach this lab
+      const env = otherTerminal(
+        `${evalEnv}\necho "$AWS_ENDPOINT_URL_STS"\nsts-trainer --data-dir ${quoted} lab token deploy-main`,
+      );
+      expect(env.stderr).not.toContain('error');
+      expect(env.stdout).toContain(`${lab.url}\n${join(dir, 'lab', 'tokens', 'deploy-main.jwt')}\n`);
+    } finally {
+      lab.child.kill('SIGINT');
+      await lab.exit;
+    }
+  });
+
+  it('without --data-dir, `lab env` names the folder it looked in and hints at --data-dir', () => {
+    const r = otherTerminal('sts-trainer lab env');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `error: no lab is running on ${join(elsewhere, 'sts-trainer')}\nhint: start one in another terminal: sts-trainer lab <scenario>; a lab started with --data-dir DIR (or STS_TRAINER_HOME=DIR) is found with the same --data-dir DIR\n`,
+    );
+  });
+
+  it('a lab on the default data dir prints the plain commands', async () => {
+    const lab = await startBinaryLab('github-actions-oidc', {
+      HOME: elsewhere,
+      XDG_DATA_HOME: elsewhere,
+      NO_COLOR: '1',
+    });
+    try {
+      expect(lab.stdout()).toContain('In another terminal: eval "$(sts-trainer lab env)"');
+      expect(lab.stdout()).toContain('federation tokens: sts-trainer lab token STEP');
+    } finally {
+      lab.child.kill('SIGINT');
+      await lab.exit;
     }
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { awsConfig } from '../../src/lab/aws-config.js';
 import { Lab } from '../../src/lab/lab.js';
-import { completionLines, nextTaskLines } from '../../src/lab/render.js';
+import { completionLines, nextTaskLines, selfCommand } from '../../src/lab/render.js';
 import { tasksFor } from '../../src/lab/tasks.js';
 import { cliCommand } from '../../src/learn/request.js';
 import { createTheme } from '../../src/ui/theme.js';
@@ -29,6 +29,14 @@ describe('the next task', () => {
     const lines = nextTaskLines(tasks, new Set(), new Map(), t, cliCommand);
     expect(lines[2]).toBe('    SAML_RESPONSE=$(cat "$(sts-trainer lab token assume)")');
     expect(lines.slice(3).join('\n')).toContain('--saml-assertion "$SAML_RESPONSE"');
+  });
+
+  it('a lab on another data dir reads the token with that --data-dir', async () => {
+    const tasks = tasksFor(await scenario('saml-federation'));
+    const lines = nextTaskLines(tasks, new Set(), new Map(), t, cliCommand, selfCommand("/tmp/my lab's"));
+    expect(lines[2]).toBe(
+      `    SAML_RESPONSE=$(cat "$(sts-trainer --data-dir '/tmp/my lab'\\''s' lab token assume)")`,
+    );
   });
 });
 

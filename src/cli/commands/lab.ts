@@ -21,6 +21,8 @@ interface LabCommandOptions {
  */
 export async function run(args: string[], options: LabCommandOptions, ctx: CliContext): Promise<number> {
   const dataDir = resolveDataDir(ctx);
+  // where sts-trainer looks without --data-dir or STS_TRAINER_HOME (another terminal's default)
+  const defaultDir = resolveDataDir({ dataDir: undefined, env: { ...ctx.env, STS_TRAINER_HOME: undefined } });
   const helper: HelperIO = {
     dataDir,
     cwd: ctx.cwd,
@@ -62,7 +64,7 @@ export async function run(args: string[], options: LabCommandOptions, ctx: CliCo
   try {
     return await runLab(
       scenario,
-      { host, port: options.port ?? 0, dataDir },
+      { host, port: options.port ?? 0, dataDir, customDataDir: dataDir !== defaultDir },
       {
         theme,
         store,
