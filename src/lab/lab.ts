@@ -18,7 +18,7 @@ import { matchCall, stepsMinted, tasksFor, type CallMatch, type LabTask } from '
 import { IdpKeys, mintJwt, mintSaml, readJwt, readSaml } from './tokens.js';
 import { errorXml, successXml } from './xml.js';
 import { stepNote } from '../learn/authorize-notes.js';
-import { checkText } from '../learn/check-text.js';
+import { checkText, failedCheckLine } from '../learn/check-text.js';
 
 /** One call as the lab terminal shows it: a success, or an error with its AWS code and message. */
 export type LabEvent = LabEventBase &
@@ -413,7 +413,7 @@ function targetOf(call: Call): string | undefined {
   return undefined;
 }
 
-/** The first check that failed, as one line (`authorize.trust: … — detail`). */
+/** The first check that failed, as one line (`failed check: <title> — <detail>`). */
 export function decidingCheck(trace: readonly TraceCheck[]): string | undefined {
   const failed = trace.find((c) => !c.ok && !c.info);
   if (!failed) return undefined;
@@ -421,5 +421,5 @@ export function decidingCheck(trace: readonly TraceCheck[]): string | undefined 
   const step = failed.decision?.steps.find((s) => s.outcome === 'fail');
   const words = checkText(failed);
   const detail = step ? stepNote(step) : words.detail;
-  return detail ? `${words.title}: ${detail}` : words.title;
+  return failedCheckLine(detail ? { title: words.title, detail } : { title: words.title });
 }

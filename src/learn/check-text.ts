@@ -38,6 +38,17 @@ export function isAuthorization(c: TraceCheck): c is TraceCheckOf<AuthorizationC
   return c.id !== 'authorize.none' && c.id.startsWith('authorize.');
 }
 
+/**
+ * A failed check on a line of its own, where no ✘ stands next to it (the lab's one line per call):
+ * `failed check: the token has not expired — exp …; now …`. A title names the check (what had to
+ * hold), as learn's trace shows it after its ✘; without the mark, "the token has not expired" alone
+ * would read as the reason, the opposite of what happened. The detail follows a dash: a title may
+ * hold colons of its own (`sts:AssumeRole on …: implicitly denied`).
+ */
+export function failedCheckLine(words: CheckWords): string {
+  return `failed check: ${words.title}${words.detail ? ` — ${words.detail}` : ''}`;
+}
+
 /** The check in words, e.g. `{ title: "TokenCode is the device's current code", detail: "sent 123456" }`. */
 export function checkText(c: TraceCheck): CheckWords {
   if (isAuthorization(c)) {
