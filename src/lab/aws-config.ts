@@ -190,18 +190,31 @@ export function awsConfig(
         `[${k.name}]\n# ${k.arn} (simulated by sts-trainer lab; not a real AWS key)\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`,
     )
     .join('\n');
+  const config = configText(profiles);
+  return { credentials, config, profiles, defaultProfile, region, stepProfiles: stepProfile };
+}
+
+/**
+ * The config file's text. `endpointUrl` (the running lab's URL) goes into every profile as
+ * `endpoint_url`: the AWS CLI v1 (botocore 1.31 and later) and the SDKs read it for every client a
+ * profile makes, the STS client of a role profile's own AssumeRole included, so a profile's
+ * simulated keys go to the lab even when the learner points the CLI at it with `--endpoint-url`
+ * instead of `lab env` (whose AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL still win over it).
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+ */
+export function configText(profiles: readonly Profile[], endpointUrl?: string): string {
+  const url: [string, string][] = endpointUrl === undefined ? [] : [['endpoint_url', endpointUrl]];
   // Every value was checked where it was chosen; one with a line break would start a setting of its
   // own (`credential_process` runs a command), so none is ever written.
-  const config = profiles
+  return profiles
     .map(
       (p) =>
-        `[${p.name === 'default' ? '' : 'profile '}${p.name}]\n${p.settings
+        `[${p.name === 'default' ? '' : 'profile '}${p.name}]\n${[...p.settings, ...url]
           .filter(([, v]) => !/[\r\n]/.test(v))
           .map(([k, v]) => `${k} = ${v}`)
           .join('\n')}\n`,
     )
     .join('\n');
-  return { credentials, config, profiles, defaultProfile, region, stepProfiles: stepProfile };
 }
 
 /** The shell line a learner fills in with a step's printed credentials (shown, never run here). */

@@ -12,7 +12,7 @@ import type { ProgressStore } from '../store/progress-store.js';
 import { readKeys } from '../ui/keys.js';
 import { visibleLength } from '../ui/text.js';
 import type { Theme } from '../ui/theme.js';
-import { awsConfig, envLines } from './aws-config.js';
+import { awsConfig, configText, envLines } from './aws-config.js';
 import { UsageError } from '../errors.js';
 import { control } from './control-client.js';
 import { isRunning, labPaths, readState, removeState, writeAtomic, type LabState } from './files.js';
@@ -143,7 +143,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
 
   // The isolated AWS config, env.sh, the federation tokens, then lab.json (how other terminals find this lab).
   await writeAtomic(paths.credentials, cfg.credentials, 0o600);
-  await writeAtomic(paths.config, cfg.config, 0o600);
+  await writeAtomic(paths.config, configText(cfg.profiles, server.url), 0o600);
   await writeAtomic(paths.env, envLines(paths, server.url, cfg, false));
   await writeAtomic(paths.envAll, envLines(paths, server.url, cfg, true));
   for (const id of lab.tokenSteps()) {

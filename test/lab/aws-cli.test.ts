@@ -1,7 +1,7 @@
 // The real AWS CLI (v1 on this project's machines) against the lab, through the config files `lab` writes.
 // Every child gets HOME, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE explicitly: never the real ~/.aws.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,4 +120,49 @@ describe.skipIf(!AWS)('the AWS CLI with a SAML assertion from `lab token`', { ti
       expect(lab.stdout()).toContain(done);
     },
   );
+});
+
+describe.skipIf(!AWS)('the AWS CLI pointed at the lab with --endpoint-url only', { timeout: 60_000 }, () => {
+  const home = mkdtempSync(join(tmpdir(), 'sts-lab-endpoint-'));
+  const trainerEnv = { STS_TRAINER_HOME: home, HOME: home, XDG_DATA_HOME: home, NO_COLOR: '1' };
+  let lab: Served;
+  beforeAll(async () => {
+    lab = await startBinaryLab('third-party-external-id', trainerEnv);
+  });
+  afterAll(async () => {
+    lab.child.kill('SIGTERM');
+    await lab.exit;
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('every profile of the lab’s config names the lab as its endpoint_url', () => {
+    const config = readFileSync(join(home, 'lab', 'config'), 'utf8');
+    const sections = config.split(/^(?=\[)/m);
+    expect(sections.length).toBeGreaterThan(3);
+    for (const section of sections) expect(section).toContain(`\nendpoint_url = ${lab.url}\n`);
+  });
+
+  it('a role profile’s own AssumeRole goes to the lab too (no AWS_ENDPOINT_URL_STS)', async () => {
+    // Given only the config files exported and a dead proxy (a request for real AWS would fail, not leave)
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      AWS_CONFIG_FILE: join(home, 'lab', 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'lab', 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      NO_PROXY: '127.0.0.1',
+    };
+    // When the learner points the CLI at the lab the LocalStack way
+    const out = await runProgram(
+      AWS!,
+      ['sts', 'get-caller-identity', '--endpoint-url', lab.url, '--profile', 'WatchTowerIntegration'],
+      env,
+    );
+    // Then the CLI's AssumeRole for the profile reached the lab as well
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain('assumed-role/WatchTowerIntegration/watchtower-northwind');
+    await until(() => lab.stdout().includes('GetCallerIdentity'));
+    expect(lab.stdout()).toMatch(/✔ AssumeRole +collector → WatchTowerIntegration/);
+  });
 });
