@@ -20,6 +20,7 @@ import {
   type RequestAuth,
   type SignedRequest,
 } from './sigv4.js';
+import { isRegionCode } from '../engine/sts/regions.js';
 import { sigV2KeyId, sigV2Refused } from './sigv2.js';
 import {
   MAX_FORGOTTEN_KEYS,
@@ -55,6 +56,17 @@ export type Signer =
 /** AWS's message when the signature does not match (SignatureDoesNotMatch, 403). */
 export const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+/**
+ * A credential scope whose Region does not exist (SignatureDoesNotMatch, 403), grade B: Hadoop
+ * assumed_roles.md #credential_scope. The trailing space is on the wire: the same Coral text in
+ * a Route 53 ErrorResponse reads `…not 'eu-west-1'. </Message>` (docs/decisions.md#credential-scope-region).
+ */
+export const invalidScopeRegion = (region: string): AwsError => ({
+  code: 'SignatureDoesNotMatch',
+  message: `Credential should be scoped to a valid region, not '${region}'. `,
+  httpStatus: 403,
+});
 
 /** How far a signature's time may be from the lab's clock, either way. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -146,6 +158,16 @@ export class KeyRing {
       };
     }
     if (!auth) return { kind: 'unsigned' };
+    // The lab stands in for every Regional endpoint, so any Region is accepted; a scope naming no
+    // Region is refused as AWS refuses it, before the key is looked up (the scope is the request's own).
+    if (!isRegionCode(auth.region)) {
+      return {
+        kind: 'refused',
+        error: invalidScopeRegion(auth.region),
+        why: `the signature's credential scope names \`${auth.region}\`, which is not an AWS Region`,
+        auth,
+      };
+    }
     const key = this.get(auth.accessKeyId);
     const token = auth.securityToken;
     if (!key) return this.unknown(auth, token, simNowMs);

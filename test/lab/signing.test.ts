@@ -1,7 +1,7 @@
 // SigV4 as the lab checks it beyond the happy path: the 15-minute clock-skew window (through the
 // SDK's own systemClockOffset) and query-string authentication (presigned GET URLs), signed by
 // @smithy/signature-v4, the signer inside the AWS SDK for JavaScript.
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,5 +208,45 @@ describe('presigned (query-string) requests', () => {
     expect(missing.status).toBe(400);
     expect(missing.text).toContain('<Code>IncompleteSignature</Code>');
     expect(missing.text).toContain("AWS query-string parameters must include 'X-Amz-Date'.");
+  });
+});
+
+describe('the credential scope’s Region (docs/decisions.md#credential-scope-region)', () => {
+  let r: Running;
+  beforeAll(async () => {
+    r = await startLab('cross-account-assume-role');
+  });
+  afterAll(async () => {
+    await r.server.close();
+  });
+  const whoami = (region: string) =>
+    new STSClient({ endpoint: r.server.url, region, credentials: r.key('user/dana'), maxAttempts: 1 }).send(
+      new GetCallerIdentityCommand({}),
+    );
+
+  it('a Region that does not exist is SignatureDoesNotMatch, in AWS’s words', async () => {
+    // Given a client configured for `mars-1`, When it signs a call (scope …/mars-1/sts/aws4_request)
+    const err = await failure(whoami('mars-1'));
+    // Then 403 with AWS's message, trailing space included, and the lab's line says why
+    expect(err).toEqual({
+      name: 'SignatureDoesNotMatch',
+      message: "Credential should be scoped to a valid region, not 'mars-1'. ",
+      status: 403,
+    });
+    expect(r.events.at(-1)?.deciding).toBe(
+      "the signature's credential scope names `mars-1`, which is not an AWS Region",
+    );
+  });
+
+  it.each([
+    'us-east-1',
+    'eu-north-1',
+    'ap-southeast-7',
+    'mx-central-1',
+    'us-gov-west-1',
+    'cn-north-1',
+    'eusc-de-east-1',
+  ])('a real Region (%s) is accepted: the lab stands in for every Regional endpoint', async (region) => {
+    expect((await whoami(region)).Arn).toBe('arn:aws:iam::111111111111:user/dana');
   });
 });

@@ -54,6 +54,20 @@ export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
   'mx-central-1',
 ]);
 
+/**
+ * The shape of a Region code in every AWS partition: the union of the partitions' `regionRegex` in the
+ * SDKs' endpoint data (botocore `data/partitions.json`, the same in every SDK): aws
+ * `(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+`, aws-cn `cn-…`, aws-us-gov `us-gov-…`, the ISO partitions
+ * `us-iso-`, `us-isob-`, `us-isof-`, `eu-isoe-`, and the European Sovereign Cloud `eusc-de-…`.
+ * A pattern rather than a list, so a Region AWS opens later is still one; `mars-1` is not
+ * (docs/decisions.md#credential-scope-region).
+ */
+const REGION_CODE =
+  /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-\w+|us-(?:gov|iso|isob|isof)-\w+|eu-isoe-\w+|eusc-de-\w+)-\d+$/;
+
+/** `code` has the shape of an AWS Region code (`us-east-1`, `us-gov-west-1`, `cn-north-1`). */
+export const isRegionCode = (code: string): boolean => REGION_CODE.test(code);
+
 /** The Region a call's endpoint serves (aws:RequestedRegion). */
 export const requestedRegion = (call: Call): string => call.region ?? GLOBAL_ENDPOINT_REGION;
 
