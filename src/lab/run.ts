@@ -102,6 +102,9 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   // Only the interactive screen shows the AWS CLI command of the next task (it loads the YAML writer).
   const cliCommand: CliCommand = io.input ? (await import('../learn/request.js')).cliCommand : () => '';
   const lab = new Lab({ scenario });
+  // The ID-token key is made on another thread while the server starts and the files are written.
+  const idpReady = lab.prepareTokens();
+  idpReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const cfg = awsConfig(scenario, lab.engine.longTermKeys(), (step) =>
     join(paths.tokens, tokenFileName(step)),
   );
@@ -146,6 +149,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   await writeAtomic(paths.config, configText(cfg.profiles, server.url), 0o600);
   await writeAtomic(paths.env, envLines(paths, server.url, cfg, false));
   await writeAtomic(paths.envAll, envLines(paths, server.url, cfg, true));
+  await idpReady;
   for (const id of lab.tokenSteps()) {
     const token = lab.token(id);
     if (token) await writeAtomic(join(paths.tokens, tokenFileName(id, token.kind)), token.text, 0o600);

@@ -4,16 +4,108 @@
  * only this lab knows, and read back into the engine's token shape when a
  * client sends them. A token whose signature does not verify comes back as
  * signed by nobody, so STS refuses it the way AWS refuses a forged token.
- * JWT: https://datatracker.ietf.org/doc/html/rfc7519 ; SAML for AWS:
+ * ID tokens are RS256, the one algorithm STS accepts (the AssumeRoleWithWebIdentity
+ * API reference and service model; docs/decisions.md#id-token-algorithm).
+ * JWT: https://datatracker.ietf.org/doc/html/rfc7519 ; JWS RS256: RFC 7518 §3.3 ; SAML for AWS:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  generateKeyPair,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { parseInstant } from '../engine/sts/time.js';
 import { escapeAttr, escapeXml } from './xml.js';
 
-/** Signs and verifies tokens with one key per signer name, derived from a secret made when the lab starts. */
+/** The one signature algorithm STS accepts on an ID token. */
+const JWT_ALG = 'RS256';
+const RSA_BITS = { modulusLength: 2048 } as const;
+
+interface RsaPair {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** The public key as DER (SubjectPublicKeyInfo): what each signer's key id is derived from. */
+  spki: Buffer;
+}
+
+const pairOf = (publicKey: KeyObject, privateKey: KeyObject): RsaPair => ({
+  publicKey,
+  privateKey,
+  spki: publicKey.export({ type: 'spki', format: 'der' }),
+});
+
+/**
+ * The lab's IdP keys. ID tokens: one RSA key pair, made on first need (2048-bit key generation takes
+ * 0.1–0.3 s, so a lab without web identity steps never pays it, and `prepare` makes it off the main
+ * thread), and per signer a key id (`kid`) derived from that key and the signer's name: as in a JWKS,
+ * the kid says which key signed, and a kid this lab never issued is a key STS cannot retrieve. The kid
+ * is covered by the signature (the JWS header is signed), so no one without the private key can claim
+ * another signer. SAML assertions: an HMAC key per signer name, derived from a secret made at start.
+ */
 export class IdpKeys {
+  private rsa?: RsaPair;
+  private making?: Promise<void>;
+  /** kid → signer, for every signer this lab issued a kid for. */
+  private readonly signers = new Map<string, string>();
+
   constructor(private readonly secret: Buffer = randomBytes(32)) {}
+
+  /** Makes the RSA key pair in the background (libuv's thread pool), if it is not made yet. */
+  prepare(): Promise<void> {
+    this.making ??= new Promise((resolve, reject) =>
+      generateKeyPair('rsa', RSA_BITS, (error, publicKey, privateKey) => {
+        if (error) return reject(error);
+        this.rsa ??= pairOf(publicKey, privateKey);
+        resolve();
+      }),
+    );
+    return this.making;
+  }
+
+  private pair(): RsaPair {
+    if (!this.rsa) {
+      const { publicKey, privateKey } = generateKeyPairSync('rsa', RSA_BITS);
+      this.rsa = pairOf(publicKey, privateKey);
+    }
+    return this.rsa;
+  }
+
+  /** The public half of the ID-token key (what a provider publishes in its JWKS). */
+  publicKey(): KeyObject {
+    return this.pair().publicKey;
+  }
+
+  /** `signer`'s key id: 22 base64url characters of SHA-256 over the public key and the signer's name. */
+  kid(signer: string): string {
+    const kid = createHash('sha256')
+      .update(this.pair().spki)
+      .update(`\n${signer}`)
+      .digest('base64url')
+      .slice(0, 22);
+    this.signers.set(kid, signer);
+    return kid;
+  }
+
+  /** An RS256 signature (RSASSA-PKCS1-v1_5 with SHA-256) of a JWT's `header.payload`. */
+  signJwt(data: string): string {
+    return sign('sha256', Buffer.from(data), this.pair().privateKey).toString('base64url');
+  }
+
+  /** Who signed `data` under `kid`, or undefined: a kid this lab never issued, or a signature that does not verify. */
+  jwtSigner(kid: string, data: string, signature: string): string | undefined {
+    const signer = this.signers.get(kid);
+    if (signer === undefined || !this.rsa) return undefined;
+    return verify('sha256', Buffer.from(data), this.rsa.publicKey, Buffer.from(signature, 'base64url'))
+      ? signer
+      : undefined;
+  }
+
   sign(signer: string, data: string): string {
     const key = createHmac('sha256', this.secret).update(`idp|${signer}`).digest();
     return createHmac('sha256', key).update(data).digest('base64url');
@@ -26,6 +118,8 @@ export class IdpKeys {
 }
 
 const NOBODY = '(signature does not verify)';
+/** A JWS header whose `alg` is not RS256 (HS256, `none`…): STS does not verify it at all. */
+const NOT_RS256 = '(not RS256: STS accepts only RS256-signed ID tokens)';
 const STANDARD = new Set(['iss', 'sub', 'aud', 'exp', 'azp', 'iat', 'nbf', 'jti']);
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const seconds = (value: unknown, nowMs: number): number | undefined => {
@@ -41,27 +135,34 @@ export function mintJwt(token: Record<string, unknown>, nowMs: number, keys: Idp
   payload.iat = Math.floor(nowMs / 1000);
   payload.exp = seconds(token.exp ?? '+1h', nowMs);
   Object.assign(payload, token.claims ?? {});
-  const head = b64url({ alg: 'HS256', typ: 'JWT', kid: signer });
+  const head = b64url({ alg: JWT_ALG, typ: 'JWT', kid: keys.kid(signer) });
   const body = b64url(payload);
-  return `${head}.${body}.${keys.sign(signer, `${head}.${body}`)}`;
+  return `${head}.${body}.${keys.signJwt(`${head}.${body}`)}`;
 }
 
 /** A JWT as the engine's token shape, or undefined when it is not a JWT at all. */
 export function readJwt(jwt: string, keys: IdpKeys): Record<string, unknown> | undefined {
   const parts = jwt.trim().split('.');
   if (parts.length !== 3) return undefined;
-  let head: { kid?: unknown };
+  let head: { alg?: unknown; kid?: unknown };
   let payload: Record<string, unknown>;
   try {
-    head = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as { kid?: unknown };
+    head = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as {
+      alg?: unknown;
+      kid?: unknown;
+    };
     payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
   } catch {
     return undefined;
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
-  const signer = typeof head?.kid === 'string' ? head.kid : '';
-  const ok = keys.verify(signer, `${parts[0]}.${parts[1]}`, parts[2]!);
-  const token: Record<string, unknown> = { signedBy: ok ? signer : NOBODY, claims: {} };
+  // The algorithm is the header's claim, checked before any key is used: an `alg: none` or HS256 token
+  // is refused as such (InvalidIdentityToken, docs/decisions.md#id-token-algorithm), never verified
+  // with the RSA public key as an HMAC secret (the classic JWT algorithm confusion).
+  const rs256 = head?.alg === JWT_ALG;
+  const kid = typeof head?.kid === 'string' ? head.kid : '';
+  const signer = rs256 ? keys.jwtSigner(kid, `${parts[0]}.${parts[1]}`, parts[2]!) : undefined;
+  const token: Record<string, unknown> = { signedBy: signer ?? (rs256 ? NOBODY : NOT_RS256), claims: {} };
   const claims = token.claims as Record<string, unknown>;
   for (const [k, v] of Object.entries(payload)) {
     if (k === '__proto__') continue;
