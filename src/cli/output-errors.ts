@@ -9,12 +9,23 @@ interface Stream {
   write(text: string): unknown;
 }
 
+let mayBeGone = false;
+
+/**
+ * The terminal was closed (SIGHUP) and the command is finishing its work: output it can no longer
+ * write is not an error, and the command's own exit code stands (the lab's 129).
+ */
+export function outputMayBeGone(): void {
+  mayBeGone = true;
+}
+
 export function guardOutput(
   stdout: Stream = process.stdout,
   stderr: Stream = process.stderr,
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
   stdout.on('error', (e) => {
+    if (mayBeGone) return;
     if (e.code === 'EPIPE') return exit(0);
     try {
       stderr.write(`error: cannot write the output: ${e.code ? `${e.code} ` : ''}${reason(e)}\n`);

@@ -1,7 +1,8 @@
 /**
  * `sts-trainer lab SCENARIO`: serve the scenario's STS, write the isolated AWS
  * config, show each call and check off tasks until `q`, Ctrl-C (exit 130) or,
- * without a terminal, SIGINT (130) / SIGTERM (143, PRODUCT.md's "terminated").
+ * without a terminal, SIGINT (130) / SIGTERM (143, PRODUCT.md's "terminated"); SIGHUP, the terminal
+ * closed, 129.
  */
 import { join } from 'node:path';
 import type { Scenario } from '../content/schema.js';
@@ -39,6 +40,8 @@ export interface LabIO {
   input: NodeJS.ReadStream | undefined;
   /** The terminal's height: a banner taller than it shortens the task list (t shows it whole). */
   rows?: number;
+  /** SIGHUP: the terminal may be gone, so output that cannot be written no longer ends the program. */
+  hangUp?: () => void;
 }
 
 export interface LabOptions {
@@ -169,8 +172,15 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   const stopped = new Promise<number>((resolve) => (stop = resolve));
   const onInt = () => stop(130);
   const onTerm = () => stop(143);
+  // The terminal was closed: stop as on SIGTERM (state file removed, port freed, progress saved), the
+  // stop line printed if the terminal is still there; 129 = 128 + SIGHUP's number, as a shell reports it.
+  const onHup = () => {
+    io.hangUp?.();
+    stop(129);
+  };
   process.once('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
   const stopKeys = io.input
     ? readKeys(io.input, (key) => {
         if (key === 'q' || key === 'ctrl-d') stop(0);
@@ -191,6 +201,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
   const code = await stopped;
   process.off('SIGINT', onInt);
   process.off('SIGTERM', onTerm);
+  process.off('SIGHUP', onHup);
   stopKeys?.();
   await server.close();
   await removeState(paths, server.control);

@@ -18,11 +18,20 @@ export function readKeys(input: NodeJS.ReadStream, onKey: KeyHandler): () => voi
       else onKey(ch.toLowerCase());
     }
   };
+  // A terminal that closed (SIGHUP) fails its reads and mode changes with EIO: there is nothing left
+  // to read or restore, and the screen's owner is already stopping.
+  const gone = () => undefined;
   input.on('data', listener);
+  input.on('error', gone);
   input.resume();
   return () => {
     input.off('data', listener);
-    if (raw) input.setRawMode(false);
+    try {
+      if (raw) input.setRawMode(false);
+    } catch {
+      // the terminal is gone
+    }
     input.pause();
+    input.off('error', gone);
   };
 }

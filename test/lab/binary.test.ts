@@ -101,6 +101,36 @@ describe('lab --no-input', { timeout: 60_000 }, () => {
   });
 });
 
+describe('SIGHUP (the terminal was closed)', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sts-lab-hup-'));
+  const own = { STS_TRAINER_HOME: dir, HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1' };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const refused = (url: string) =>
+    fetch(url).then(
+      () => false,
+      () => true,
+    );
+
+  it('stops like SIGTERM: state file removed, port freed, the stop line, exit 129 (128 + 1)', async () => {
+    const lab = await startBinaryLab('third-party-external-id', own);
+    lab.child.kill('SIGHUP');
+    expect(await lab.exit).toBe(129);
+    expect(lab.stdout()).toContain('lab stopped: 0/9 tasks done');
+    expect(lab.stderr()).toBe('');
+    expect(existsSync(join(dir, 'lab', 'lab.json'))).toBe(false);
+    expect(await refused(lab.url)).toBe(true);
+  });
+
+  it('with its output gone (nothing reads it any more), it still cleans up and exits 129', async () => {
+    const lab = await startBinaryLab('third-party-external-id', own);
+    lab.child.stdout!.destroy();
+    lab.child.kill('SIGHUP');
+    expect(await lab.exit).toBe(129);
+    expect(existsSync(join(dir, 'lab', 'lab.json'))).toBe(false);
+    expect(await refused(lab.url)).toBe(true);
+  });
+});
+
 describe('one lab per data dir', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sts-lab-one-'));
   const own = { STS_TRAINER_HOME: dir, HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1' };

@@ -6,6 +6,7 @@ import { labAdvance, labEnv, labToken, type HelperIO } from '../../lab/commands.
 import { runLab } from '../../lab/run.js';
 import { isLoopback } from '../../lab/server.js';
 import { openProgress, resolveDataDir } from '../../store/progress-store.js';
+import { outputMayBeGone } from '../output-errors.js';
 import { createTheme } from '../../ui/theme.js';
 
 interface LabCommandOptions {
@@ -70,6 +71,7 @@ export async function run(args: string[], options: LabCommandOptions, ctx: CliCo
         store,
         write: (text) => ctx.stdout.write(text),
         input: ctx.interactive ? process.stdin : undefined,
+        hangUp: outputMayBeGone,
         ...(ctx.interactive && process.stdout.rows ? { rows: process.stdout.rows } : {}),
       },
     );
