@@ -97,7 +97,7 @@ export async function labToken(
       ? out
       : resolve(io.cwd, out)
     : join(labPaths(io.dataDir).tokens, tokenFileName(step, token.kind));
-  await writeAtomic(file, token.text, 0o600);
+  await writeAtomic(file, token.text, 0o600, 'choose another file with --out FILE');
   io.out(`${file}\n`);
   // The step's whole call, the token sent from the file: its DurationSeconds, Policy… too, so the
   // command does what the task asks (the YAML writer it loads is needed only here).

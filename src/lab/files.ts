@@ -5,9 +5,10 @@
  * secret its control API wants). Every write is atomic (temp file + rename);
  * the credentials and the state file are readable by their owner only.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LabPaths } from './aws-config.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
 
 export function labPaths(dataDir: string): LabPaths {
   const dir = join(dataDir, 'lab');
@@ -32,11 +33,12 @@ export interface LabState {
   tokenSteps: string[];
 }
 
-export async function writeAtomic(file: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, { mode });
-  await rename(temp, file);
+/**
+ * The lab's files, made anew each time a lab starts (so not flushed to the disk): whole or not at all,
+ * and a disk or folder that refuses them is a one-line error (store/atomic-file.ts).
+ */
+export function writeAtomic(file: string, text: string, mode = 0o644, fix?: string): Promise<void> {
+  return writeFileAtomic(file, text, { mode, sync: false, ...(fix ? { fix } : {}) });
 }
 
 export async function readState(paths: LabPaths): Promise<LabState | undefined> {

@@ -17,6 +17,9 @@ const WHY: Record<string, [why: string, space: boolean]> = {
   EROFS: ['the folder is read-only', false],
   EACCES: ['permission denied', false],
   EPERM: ['permission denied', false],
+  // a folder on the way that the file system will not create (under /proc), or that is a file
+  ENOENT: ['its folder cannot be created', false],
+  ENOTDIR: ['a part of the path is a file, not a folder', false],
 };
 
 /** For files in the data folder: where else they can go. */
@@ -39,7 +42,12 @@ export const tempName = (file: string) => `${file}.${process.pid}.${Math.random(
 export async function writeFileAtomic(
   file: string,
   text: string,
-  options: { mode?: number; fix?: string } = {},
+  options: {
+    mode?: number;
+    fix?: string;
+    /** Flush to the disk before the rename (default); files made anew on every run may skip it. */
+    sync?: boolean;
+  } = {},
 ): Promise<void> {
   const tmp = tempName(file);
   try {
@@ -47,7 +55,7 @@ export async function writeFileAtomic(
     const handle = await open(tmp, 'wx', options.mode ?? 0o644);
     try {
       await handle.writeFile(text);
-      await handle.sync();
+      if (options.sync !== false) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -87,6 +87,17 @@ describe('a write the disk refuses', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'a folder the file system will not create (under /proc): an answer, not a hang',
+    async () => {
+      await expect(
+        writeFileAtomic('/proc/sts-trainer-test/t.jwt', 'x', { fix: 'choose another file' }),
+      ).rejects.toThrow(
+        'cannot save `/proc/sts-trainer-test/t.jwt`: its folder cannot be created; choose another file',
+      );
+    },
+  );
+
   it('anything else is not the learner’s to fix: it stays the error it was', async () => {
     refuse.write = 'EIO';
     await expect(writeFileAtomic(join(temp(), 'f.json'), 'x')).rejects.toMatchObject({ code: 'EIO' });
