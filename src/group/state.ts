@@ -122,8 +122,14 @@ const row = (state: GroupState) => state.answers[state.index] ?? [];
 /** Index of the player whose turn it is, or undefined when everyone has answered. */
 export function turnOf(state: GroupState): number | undefined {
   if (state.phase !== 'turns') return undefined;
-  const i = row(state).findIndex((a) => a === null);
-  return i < 0 ? undefined : i;
+  // The first seat moves on by one each question, so no player always answers last: with a timer,
+  // the last seat has the least time; without one, the most to think while the others answer.
+  const answers = row(state);
+  for (let k = 0; k < answers.length; k++) {
+    const seat = (state.index + k) % answers.length;
+    if (answers[seat] === null) return seat;
+  }
+  return undefined;
 }
 
 /** Players who still have to answer the current question. */

@@ -88,21 +88,22 @@ describe.skipIf(!hasTmux)('group in a pseudo-terminal', () => {
       'question 2',
     );
     one.send('Enter');
-    await one.waitFor((t) => t.includes('? Ana, your answer'), 'Ana’s turn on question 2');
-    pick(one, q2, seed, q2.answer as string);
+    // question 2 starts at the next seat (src/group/state.ts turnOf): Ben, then Ana
     await one.waitFor((t) => t.includes('? Ben, your answer'), 'Ben’s turn on question 2');
-    // and the host presses Ctrl-C during Ben's turn
+    pick(one, q2, seed, q2.answer as string);
+    await one.waitFor((t) => t.includes('? Ana, your answer'), 'Ana’s turn on question 2');
+    // and the host presses Ctrl-C during Ana's turn
     one.send('C-c');
     const stopped = await one.waitFor((t) => t.includes('EXIT='), 'the interruption');
     expect(stopped).toContain('resume with `sts-trainer group --resume`');
     expect(stopped).toContain('EXIT=130');
     expect(existsSync(join(home, 'group-session.json'))).toBe(true);
 
-    // Then --resume asks Ben (not Ana again) and the game ends with the export
+    // Then --resume asks Ana (not Ben again) and the game ends with the export
     const two = start('two', ['--resume']);
     await two.waitFor(
-      (t) => t.includes('QUESTION 2 OF 2') && t.includes('? Ben, your answer'),
-      'Ben on resume',
+      (t) => t.includes('QUESTION 2 OF 2') && t.includes('? Ana, your answer'),
+      'Ana on resume',
     );
     pick(two, q2, seed, q2.answer as string);
     await two.waitFor((t) => t.includes('Enter: scoreboard'), 'the reveal after resume');
@@ -112,7 +113,7 @@ describe.skipIf(!hasTmux)('group in a pseudo-terminal', () => {
     const end = await two.waitFor((t) => t.includes('EXIT='), 'the end');
     expect(end).toContain('Winner: Ana');
     expect(end).toContain('EXIT=0');
-    expect(count(end, 'Ana, your answer')).toBe(0);
+    expect(count(end, 'Ben, your answer')).toBe(0);
     const summary = JSON.parse(readFileSync(out, 'utf8')) as GroupSummary;
     expect(summary.standings.map((s) => [s.player, s.points])).toEqual([
       ['Ana', 25],

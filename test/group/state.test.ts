@@ -63,6 +63,26 @@ describe('the round reducer', () => {
     expect([s.phase, s.index]).toEqual(['question', 1]);
   });
 
+  it('in hot-seat, the first seat moves on by one each question (the same seat is never always last)', () => {
+    let s = startTurns(begin(createGroup({ questions: Q, seed: 1 }), ['Ana', 'Ben', 'Chen']));
+    const orders: number[][] = [];
+    for (let q = 0; q < 3; q++) {
+      const order: number[] = [];
+      for (let p = turnOf(s); p !== undefined; p = turnOf(s)) {
+        order.push(p);
+        s = answerFor(s, p, 'AssumeRole');
+      }
+      orders.push(order);
+      s = advance(advance(s));
+      if (s.phase === 'question') s = startTurns(s);
+    }
+    expect(orders).toEqual([
+      [0, 1, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+    ]);
+  });
+
   it('ends in final after the last question', () => {
     const s = play(game(['Ana', 'Ben']), [
       [true, true],
