@@ -17,21 +17,29 @@
 // invisible characters that make one text look like another or break a line where none shows: the
 // direction marks (U+200E, U+200F, U+061C), zero-width space and non-joiner (U+200B, U+200C), the
 // line and paragraph separators (U+2028, U+2029), word joiner and invisible operators
-// (U+2060–U+2064), zero-width no-break space (U+FEFF), the soft hyphen (U+00AD), the blank
-// fillers and separators that render as nothing (U+115F, U+1160, U+180E, U+3164, U+FFA0) and the tag
-// characters (U+E0000–U+E007F, written as a surrogate pair). The zero-width joiner (U+200D) stays: it
-// holds emoji sequences together.
-const UNSAFE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad\u115f\u1160\u180e\u3164\uffa0]|\udb40[\udc00-\udc7f]/g;
+// (U+2060–U+2064), the deprecated format characters (U+206A–U+206F), zero-width no-break space
+// (U+FEFF), the soft hyphen (U+00AD), the combining grapheme joiner (U+034F), the blank fillers and
+// separators that render as nothing (U+115F, U+1160, U+3164, U+FFA0, Khmer's U+17B4 and U+17B5, the
+// Mongolian selectors and separator U+180B–U+180F), the interlinear annotation marks (U+FFF9–U+FFFB),
+// and, written as surrogate pairs, the tag characters (U+E0000–U+E007F) and the Egyptian, shorthand
+// and musical format controls (U+13430–U+1343F, U+1BCA0–U+1BCA3, U+1D173–U+1D17A). The zero-width
+// joiner (U+200D) and the variation selectors (U+FE00–U+FE0F) stay: they hold emoji together and
+// choose how one looks. INVISIBLE is everything here after C0, which each pattern adds as it needs.
+const INVISIBLE =
+  '\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u206f\\u061c\\u200b\\u200c\\u200e\\u200f\\u2028\\u2029\\u2060-\\u2064' +
+  '\\ufeff\\u00ad\\u1160\\u115f\\u180e\\u3164\\ufff9-\\ufffb\\uffa0';
+// combining marks, each alone (in a class, a linter reads them as joined to the character before;
+// for the same reason the Hangul fillers are listed jungseong first)
+const ASTRAL =
+  '\\u034f|\\u17b4|\\u17b5|\\u180b|\\u180c|\\u180d|\\u180f|\\udb40[\\udc00-\\udc7f]|\\ud80d[\\udc30-\\udc3f]|\\ud82f[\\udca0-\\udca3]|\\ud834[\\udd73-\\udd7a]';
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]|${ASTRAL}`, 'g');
 // The same, plus tab and newline: for text that must stay on one line (a title in a table, a file name).
-const UNSAFE_LINE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad\u115f\u1160\u180e\u3164\uffa0]|\udb40[\udc00-\udc7f]/g;
+const UNSAFE_LINE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]|${ASTRAL}`, 'g');
 // An SGR (colour) sequence, or one unsafe character.
-const SGR_OR_UNSAFE =
-  // eslint-disable-next-line no-control-regex
-  /\u001b\[([0-9;]{0,32})m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad\u115f\u1160\u180e\u3164\uffa0]|\udb40[\udc00-\udc7f]/g;
+const SGR_OR_UNSAFE = new RegExp(
+  `\\u001b\\[([0-9;]{0,32})m|[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]|${ASTRAL}`,
+  'g',
+);
 
 const NAMED: Record<string, string> = {
   '\u001b': '\\e',

@@ -33,6 +33,13 @@ describe('sanitize', () => {
       'a\u00adb\u3164c\u180ed\u{E0041}e',
       'a\\u00adb\\u3164c\\u180ed\\udb40\\udc41e',
     ],
+    [
+      'format characters that show nothing (Allow with U+206A inside must not pass for Allow)',
+      'Al\u206alow \u206f\ufff9x\ufffb y\u034fz \u17b4\u180b\u180f \u{13430}\u{1BCA0}\u{1D173}',
+      'Al\\u206alow \\u206f\\ufff9x\\ufffb y\\u034fz \\u17b4\\u180b\\u180f \\ud80d\\udc30\\ud82f\\udca0\\ud834\\udd73',
+    ],
+    ['a variation selector chooses how an emoji looks: it stays', 'I \u2764\ufe0f IAM', 'I \u2764\ufe0f IAM'],
+    ['Hangul fillers', '\u115f\u1160', '\\u115f\\u1160'],
     ['newline and tab are layout', 'line 1\n\tline 2', 'line 1\n\tline 2'],
     ['plain and accented text', 'Ünïcode — ✔ 日本', 'Ünïcode — ✔ 日本'],
   ])('%s', (_what, input, shown) => {
