@@ -86,11 +86,18 @@ export function taskCommand(
   return cliCommand(call, width, undefined, callerProfile(call.as, profileOfStep));
 }
 
-export function taskLines(tasks: readonly LabTask[], done: ReadonlySet<string>, t: Theme): string[] {
+/** One entry per task; on a terminal (`width`), a long title wraps under itself instead of mid-word. */
+export function taskLines(
+  tasks: readonly LabTask[],
+  done: ReadonlySet<string>,
+  t: Theme,
+  width?: number,
+): string[] {
   return tasks.map((task, i) => {
     const box = !task.possible ? t.dim('–') : done.has(task.id) ? t.ok(t.sym.ok) : '☐';
-    const title = `${String(i + 1).padStart(2)}. ${task.title}`;
-    return `  ${box} ${task.possible ? title : t.dim(`${title} (${TEXT.impossible})`)}`;
+    const lead = `${box} ${String(i + 1).padStart(2)}. `;
+    const line = lead + (task.possible ? task.title : t.dim(`${task.title} (${TEXT.impossible})`));
+    return width === undefined ? `  ${line}` : indented(2, line, width, visibleLength(lead));
   });
 }
 
@@ -103,16 +110,25 @@ export function fittedTaskLines(
   done: ReadonlySet<string>,
   t: Theme,
   room: number,
+  width?: number,
 ): string[] {
-  const all = taskLines(tasks, done, t);
-  if (all.length <= room) return all;
+  const all = taskLines(tasks, done, t, width);
+  const rows = (entry: string) => entry.split('\n').length;
+  if (all.reduce((n, e) => n + rows(e), 0) <= room) return all;
   const next = Math.max(
     0,
     tasks.findIndex((task) => task.possible && !done.has(task.id)),
   );
-  const shown = Math.max(1, room - 1);
-  const from = Math.min(next, Math.max(0, all.length - shown));
-  return [...all.slice(from, from + shown), `  ${t.dim(TEXT.moreTasks(all.length - shown))}`];
+  // from the next task on, as many whole entries as fit above the "… more" line
+  let from = next;
+  let used = 0;
+  let end = from;
+  while (end < all.length && used + rows(all[end]!) <= Math.max(1, room - 1)) used += rows(all[end++]!);
+  // near the end of the list, fill the room with the tasks before
+  while (from > 0 && used + rows(all[from - 1]!) <= Math.max(1, room - 1)) used += rows(all[--from]!);
+  if (end === from) end = from + 1;
+  const hidden = all.length - (end - from);
+  return hidden > 0 ? [...all.slice(from, end), `  ${t.dim(TEXT.moreTasks(hidden))}`] : all.slice(from, end);
 }
 
 /** The next task not done yet, with the AWS CLI command that does it. */
@@ -156,6 +172,15 @@ export function nextTaskLines(
     for (const l of command.split('\n')) lines.push(`    ${t.code(l)}`);
   }
   return lines;
+}
+
+/** `text` after `indent` spaces, wrapped as `hanging` does within the rest of `width`. */
+export function indented(indent: number, text: string, width: number, hang: number): string {
+  const pad = ' '.repeat(indent);
+  return hanging(text, width - indent, hang)
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 }
 
 /** `line` wrapped to `width` between words, every further line indented by `hang` spaces. */

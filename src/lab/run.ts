@@ -23,6 +23,7 @@ import {
   eventLine,
   fittedTaskLines,
   hanging,
+  indented,
   nextTaskLines,
   selfCommand,
   taskLines,
@@ -189,7 +190,7 @@ export async function runLab(scenario: Scenario, options: LabOptions, io: LabIO)
         else if (key === 't') {
           const all = done();
           out.write(
-            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t, cliCommand, self)].join('\n')}\n`,
+            `${[t.bold(TEXT.tasks), ...taskLines(lab.tasks, all, t, t.width), ...nextTaskLines(lab.tasks, all, cfg.stepProfiles, t, cliCommand, self)].join('\n')}\n`,
           );
         } else if (key === 'a') {
           const completed = lab.advance(3600);
@@ -224,13 +225,31 @@ function banner(
   cliCommand: CliCommand,
 ): string {
   const interactive = Boolean(io.input);
+  // On a terminal, lines wrap between words under their own start, and a command to paste is never
+  // split: it gets a line of its own. Without one (a log, CI), each stays one line.
+  const width = interactive ? t.width : undefined;
+  const evalLine = `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv(self))}   ${t.dim(TEXT.allServices)}`;
   const lines = [
-    t.bold(TEXT.listening(url, lab.scenario.id)),
-    `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv(self))}   ${t.dim(TEXT.allServices)}`,
+    t.bold(
+      width === undefined
+        ? TEXT.listening(url, lab.scenario.id)
+        : hanging(TEXT.listening(url, lab.scenario.id), width, 2),
+    ),
+    ...(width === undefined || visibleLength(evalLine) <= width
+      ? [evalLine]
+      : [`  ${TEXT.otherTerminal}   ${t.dim(TEXT.allServices)}`, `    ${t.code(TEXT.evalEnv(self))}`]),
   ];
-  for (const m of lab.mfaCodes()) lines.push(`  ${TEXT.mfa(m.user, m.serial, m.code)}`);
+  for (const m of lab.mfaCodes()) {
+    const mfa = TEXT.mfa(m.user, m.serial, m.code);
+    lines.push(width === undefined ? `  ${mfa}` : indented(2, mfa, width, 2));
+  }
   const tokenSteps = lab.tokenSteps();
-  if (tokenSteps.length) lines.push(`  ${TEXT.tokens(tokenSteps, self)}`);
+  if (tokenSteps.length) {
+    const tokens = TEXT.tokens(tokenSteps, self);
+    const cut = tokens.indexOf('  (steps: ');
+    if (width === undefined || visibleLength(`  ${tokens}`) <= width || cut < 0) lines.push(`  ${tokens}`);
+    else lines.push(`  ${tokens.slice(0, cut)}`, indented(4, tokens.slice(cut + 2), width, 1));
+  }
   if (!interactive) {
     lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t), t.dim(TEXT.noInputKeys));
     return `${lines.join('\n')}\n`;
@@ -239,8 +258,14 @@ function banner(
   // the next lines on screen: the header, the tasks, what comes after them, and the cursor's line
   // (a line wider than the terminal takes as many rows as it folds into)
   const height = (all: string[]) =>
-    all.reduce((n, l) => n + Math.max(1, Math.ceil(visibleLength(l) / t.width)), 0);
+    all
+      .flatMap((entry) => entry.split('\n'))
+      .reduce((n, l) => n + Math.max(1, Math.ceil(visibleLength(l) / t.width)), 0);
   const room = io.rows ? io.rows - height(lines) - height(after) - 2 : Infinity;
-  lines.push(t.bold(TEXT.tasks), ...fittedTaskLines(lab.tasks, done, t, Math.max(3, room)), ...after);
+  lines.push(
+    t.bold(TEXT.tasks),
+    ...fittedTaskLines(lab.tasks, done, t, Math.max(3, room), t.width),
+    ...after,
+  );
   return `${lines.join('\n')}\n`;
 }

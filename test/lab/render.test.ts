@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { awsConfig } from '../../src/lab/aws-config.js';
 import { Lab } from '../../src/lab/lab.js';
-import { completionLines, nextTaskLines, selfCommand } from '../../src/lab/render.js';
+import {
+  completionLines,
+  fittedTaskLines,
+  nextTaskLines,
+  selfCommand,
+  taskLines,
+} from '../../src/lab/render.js';
 import { tasksFor } from '../../src/lab/tasks.js';
 import { cliCommand } from '../../src/learn/request.js';
 import { createTheme } from '../../src/ui/theme.js';
@@ -77,5 +83,33 @@ describe('the next task’s command is the command that does it (M1)', () => {
       '    as the credentials step first-hop printed:\n    export AWS_ACCESS_KEY_ID=…',
     );
     expect(screen).not.toContain('--profile');
+  });
+});
+
+describe('the task list on a terminal', async () => {
+  const t = createTheme({ color: false, plain: false, columns: 80 });
+  const tasks = tasksFor(await scenario('saml-federation'));
+  const long = tasks.findIndex((task) => `  ☐ ${task.title}`.length > 80 - 6);
+
+  it('wraps a long title between words, under the title, never past the width', () => {
+    expect(long).toBeGreaterThanOrEqual(0);
+    const entry = taskLines(tasks, new Set(), t, 80)[long]!;
+    const [first, ...rest] = entry.split('\n');
+    expect(rest.length).toBeGreaterThan(0);
+    expect(first).toMatch(new RegExp(`^ {2}☐ +${long + 1}\\. `));
+    for (const line of entry.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const under = first!.indexOf(`${long + 1}. `) + `${long + 1}. `.length;
+    for (const line of rest) expect(line).toMatch(new RegExp(`^ {${under}}\\S`));
+    expect(entry.replace(/\n +/g, ' ')).toContain(tasks[long]!.title);
+  });
+
+  it('without a terminal, each task stays one line', () => {
+    expect(taskLines(tasks, new Set(), t)[long]).not.toContain('\n');
+  });
+
+  it('the fitted list counts a wrapped title as the rows it takes', () => {
+    const fitted = fittedTaskLines(tasks, new Set(), t, 6, 80);
+    expect(fitted.flatMap((e) => e.split('\n')).length).toBeLessThanOrEqual(6);
+    expect(fitted.at(-1)).toMatch(/more: press t/);
   });
 });
