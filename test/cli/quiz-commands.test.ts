@@ -1,17 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openProgress } from '../../src/store/progress-store.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const home = () => {
-  const d = mkdtempSync(join(tmpdir(), 'sts-quiz-cli-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const home = tempDirs('sts-quiz-cli-');
 
 describe('quiz without a terminal', () => {
   it('says in one line that it needs a terminal and that --print makes a worksheet, exit 2', async () => {

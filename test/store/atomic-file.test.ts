@@ -3,12 +3,12 @@
  * to do, leaves no temp file, and leaves the old file whole. The failures are injected at
  * node:fs/promises (a full disk cannot be made in a test without privileges).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as FsPromises from 'node:fs/promises';
 import { SetupError } from '../../src/errors.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 /** The refusal to inject: on the temp file's write (`write`) or the folder check (`access`). */
 const refuse: { write?: string; access?: string } = {};
@@ -41,13 +41,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const { writeFileAtomic } = await import('../../src/store/atomic-file.js');
 const { openProgress } = await import('../../src/store/progress-store.js');
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'sts-atomic-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('sts-atomic-');
 afterEach(() => {
   delete refuse.write;
   delete refuse.access;
