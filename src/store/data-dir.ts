@@ -4,6 +4,7 @@
  * path and what to do, exit 1 — not a failed write after the learner's first answer.
  */
 import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SetupError } from '../errors.js';
 import { makeFolders } from './folders.js';
 import { resolveDataDir } from './progress-store.js';
@@ -23,6 +24,18 @@ const cannot = (dir: string, why: string) =>
   new SetupError(`cannot keep progress in \`${dir}\`: ${why}; ${FIX}`);
 
 /**
+ * Whether the nearest existing folder above `dir` is a file (`/dev/null/home/…`). Node 20's stat
+ * throws ENOTDIR for such a path; Node 22 and later report it as missing.
+ */
+function underAFile(dir: string): boolean {
+  for (let d = dirname(resolve(dir)); ; d = dirname(d)) {
+    const st = statSync(d, { throwIfNoEntry: false });
+    if (st) return !st.isDirectory();
+    if (dirname(d) === d) return false;
+  }
+}
+
+/**
  * The resolved data folder, created if needed; throws SetupError when it cannot be used. A command
  * that only reads (`progress`, learn's handout) passes `write: false`: a read-only folder, or none
  * yet, is fine for it (progress on a mounted backup can still be looked at).
@@ -39,7 +52,7 @@ export function usableDataDir(
     } catch (e) {
       throw cannot(dir, whyNot(e));
     }
-    if (folder === false) throw cannot(dir, A_FILE);
+    if (folder === false || (folder === undefined && underAFile(dir))) throw cannot(dir, A_FILE);
     return dir;
   }
   try {
