@@ -25,8 +25,15 @@ function isExiting(e: unknown): e is ExitingError {
 export async function runProgram(args: string[]): Promise<number> {
   const result = { code: 0 };
   const program = buildProgram(result);
+  // `help NAME` for no such command: commander prints the program's help and exits 0. Answer as for
+  // `NAME` itself: unknown command, with a did-you-mean, exit 2.
+  const asked = args[0] === 'help' ? args[1] : undefined;
+  const unknownHelp =
+    asked !== undefined &&
+    !asked.startsWith('-') &&
+    !program.commands.some((c) => c.name() === asked || c.aliases().includes(asked));
   try {
-    await program.parseAsync(args, { from: 'user' });
+    await program.parseAsync(unknownHelp ? [asked] : args, { from: 'user' });
     return result.code;
   } catch (e) {
     if (e instanceof CommanderError) {

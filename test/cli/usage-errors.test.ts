@@ -51,6 +51,14 @@ describe('option values are checked up front', () => {
 });
 
 describe('--help', () => {
+  it('help for a command that does not exist is a usage error with a did-you-mean, not the program help', async () => {
+    const r = await runCli(['help', 'lern']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("error: unknown command 'lern'\n(Did you mean learn?)\n");
+    expect((await runCli(['help', 'learn'])).code).toBe(0);
+  });
+
   it("shows each command's defaults, examples and keys", async () => {
     const quiz = await runCli(['help', 'quiz']);
     expect(quiz.stdout).toContain('number of questions (default: 10)');
