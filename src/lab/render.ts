@@ -97,7 +97,7 @@ export function taskLines(
     const box = !task.possible ? t.dim('–') : done.has(task.id) ? t.ok(t.sym.ok) : '☐';
     const lead = `${box} ${String(i + 1).padStart(2)}. `;
     const line = lead + (task.possible ? task.title : t.dim(`${task.title} (${TEXT.impossible})`));
-    return width === undefined ? `  ${line}` : indented(2, line, width, visibleLength(lead));
+    return indented(2, line, width, visibleLength(lead));
   });
 }
 
@@ -174,9 +174,13 @@ export function nextTaskLines(
   return lines;
 }
 
-/** `text` after `indent` spaces, wrapped as `hanging` does within the rest of `width`. */
-export function indented(indent: number, text: string, width: number, hang: number): string {
+/**
+ * `text` after `indent` spaces, wrapped as `hanging` does within the rest of `width`; without a
+ * width (no terminal: a log, CI), one line as it is.
+ */
+export function indented(indent: number, text: string, width: number | undefined, hang: number): string {
   const pad = ' '.repeat(indent);
+  if (width === undefined) return pad + text;
   return hanging(text, width - indent, hang)
     .split('\n')
     .map((l) => pad + l)

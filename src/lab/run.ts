@@ -230,19 +230,12 @@ function banner(
   const width = interactive ? t.width : undefined;
   const evalLine = `  ${TEXT.otherTerminal} ${t.code(TEXT.evalEnv(self))}   ${t.dim(TEXT.allServices)}`;
   const lines = [
-    t.bold(
-      width === undefined
-        ? TEXT.listening(url, lab.scenario.id)
-        : hanging(TEXT.listening(url, lab.scenario.id), width, 2),
-    ),
+    t.bold(indented(0, TEXT.listening(url, lab.scenario.id), width, 2)),
     ...(width === undefined || visibleLength(evalLine) <= width
       ? [evalLine]
       : [`  ${TEXT.otherTerminal}   ${t.dim(TEXT.allServices)}`, `    ${t.code(TEXT.evalEnv(self))}`]),
   ];
-  for (const m of lab.mfaCodes()) {
-    const mfa = TEXT.mfa(m.user, m.serial, m.code);
-    lines.push(width === undefined ? `  ${mfa}` : indented(2, mfa, width, 2));
-  }
+  for (const m of lab.mfaCodes()) lines.push(indented(2, TEXT.mfa(m.user, m.serial, m.code), width, 2));
   const tokenSteps = lab.tokenSteps();
   if (tokenSteps.length) {
     const tokens = TEXT.tokens(tokenSteps, self);
