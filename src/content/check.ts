@@ -5,8 +5,7 @@
  */
 import { createEngine } from '../engine/index.js';
 import type { CallResult, WorldProblem } from '../engine/types.js';
-import { outcomeOf } from './outcome.js';
-import { serviceDenial } from './service-error.js';
+import { outcomeOf, serviceWording } from './outcome.js';
 import type { ContentPath, Position } from './positions.js';
 import type { ContentKind, ParsedFile, Problem } from './parse.js';
 import {
@@ -426,10 +425,7 @@ export function verifyQuiz(parsed: ParsedFile, scenarios: ScenarioIndex): void {
       const answer = outcomeOf(result, q.call);
       if (q.choices.includes(answer)) return;
       // a request to another service: that service's name for the engine's code (content/outcome.ts)
-      const service =
-        result.outcome === 'error' && answer !== result.code && q.call.action
-          ? serviceDenial(q.call.action, result.code, result.message, result.httpStatus).renamedBy
-          : undefined;
+      const service = answer !== result.code ? serviceWording(result, q.call)?.renamedBy : undefined;
       report(
         ['questions', i, 'choices'],
         service

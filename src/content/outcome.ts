@@ -4,7 +4,7 @@
  */
 import type { CallResult } from '../engine/types.js';
 import type { Call } from './schema.js';
-import { serviceCode } from './service-error.js';
+import { serviceCode, serviceDenial, type ServiceDenial } from './service-error.js';
 
 export const SUCCESS = 'success';
 
@@ -19,4 +19,14 @@ export type OutcomeCall = Pick<Call, 'api' | 'action'>;
 export function outcomeOf(result: CallResult, call: OutcomeCall): string {
   if (result.outcome === 'success') return SUCCESS;
   return call.api === 'Request' && call.action ? serviceCode(call.action, result.code) : result.code;
+}
+
+/**
+ * The error as the called service words it, when that differs from the engine's (EC2's
+ * UnauthorizedOperation, S3's own sentence for expired credentials…): the explanations quote it.
+ */
+export function serviceWording(result: CallResult, call: OutcomeCall): ServiceDenial | undefined {
+  if (result.outcome === 'success' || call.api !== 'Request' || !call.action) return undefined;
+  const wire = serviceDenial(call.action, result.code, result.message, result.httpStatus);
+  return wire.renamedBy ? wire : undefined;
 }

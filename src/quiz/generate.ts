@@ -6,7 +6,7 @@
  * Deterministic: the same content always yields the same questions and choices.
  */
 import { durationSeconds, noOpChanges, runScenario, runWhatIf } from '../content/run.js';
-import { serviceDenial } from '../content/service-error.js';
+import { serviceWording } from '../content/outcome.js';
 import { isStsApi, type StsApi } from '../engine/index.js';
 import type { CallResult } from '../engine/types.js';
 import { humanDuration } from '../ui/duration.js';
@@ -365,10 +365,7 @@ export function generateQuestions(scenarios: readonly Scenario[]): BankQuestion[
  */
 function verdictText(r: CallResult, call: Call): string {
   if (r.outcome === 'success') return 'The engine lets the call through.';
-  const wire =
-    call.api === 'Request' && call.action
-      ? serviceDenial(call.action, r.code, r.message, r.httpStatus)
-      : undefined;
-  if (wire?.renamedBy) return `${wire.renamedBy} answers ${wire.code}: ${wire.message}`.trim();
+  const wire = serviceWording(r, call);
+  if (wire) return `${wire.renamedBy} answers ${wire.code}: ${wire.message}`.trim();
   return `The engine answers ${r.code}: ${r.message}`.trim();
 }
