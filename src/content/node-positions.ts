@@ -46,6 +46,11 @@ export interface PositionRecorder {
    * (or nothing). A path whose nodes do not pair up with `data` is looked up in `fallback()`.
    */
   positions(data: unknown, fallback: () => Positions): Positions | undefined;
+  /**
+   * Whether a key or value read was longer than the `maxText` given or exactly `__proto__`: the
+   * texts guards.ts refuses. When not, the data needs no walk to look for them.
+   */
+  sawGuardedText(): boolean;
 }
 
 /**
@@ -73,7 +78,7 @@ function mayHoldProperties(text: string): boolean {
   return false;
 }
 
-export function recordPositions(text: string): PositionRecorder {
+export function recordPositions(text: string, maxText = Infinity): PositionRecorder {
   // Per node, in the order they open, in one flat array of small integers (FIELDS per node): where
   // the parser stood, where it stopped, what it held, its first child and next sibling, and (while
   // it is open) its last child. One array written in place costs less than six growing arrays and
@@ -88,6 +93,7 @@ export function recordPositions(text: string): PositionRecorder {
   let lastResult: unknown;
   const checkProperties = mayHoldProperties(text);
   let usable = true;
+  let guardedText = false;
 
   function open(position: number): void {
     const id = count++;
@@ -131,7 +137,9 @@ export function recordPositions(text: string): PositionRecorder {
     const k = state.kind;
     if (k === 'scalar') {
       nodes[at + KIND] = SCALAR;
-      if (isKey(text, end)) keyName[id] = String(state.result);
+      const r = state.result;
+      if (typeof r === 'string' && (r.length > maxText || r === '__proto__')) guardedText = true;
+      if (isKey(text, end)) keyName[id] = String(r);
     } else if (k === 'mapping' || k === 'sequence') {
       nodes[at + KIND] = k === 'mapping' ? MAPPING : SEQUENCE;
       // A list item or a document that js-yaml read by trying a key first holds the collection it
@@ -147,6 +155,8 @@ export function recordPositions(text: string): PositionRecorder {
         nodes[at + FIRST] = nodes[only * FIELDS + FIRST]!;
       lastCollection = id;
       lastResult = state.result;
+      // a list or mapping as a key becomes one text (`[a, b]: x` is the key `a,b`), which no scalar shows
+      if (isKey(text, end)) guardedText = true;
     } else if (isKey(text, end)) {
       // an empty key (`: value`)
       usable = false;
@@ -163,6 +173,7 @@ export function recordPositions(text: string): PositionRecorder {
       if (!usable || stack.length > 0 || count === 0 || data === undefined) return undefined;
       return lookup(text, data, { nodes, keyName }, fallback);
     },
+    sawGuardedText: () => guardedText,
   };
 }
 

@@ -9,7 +9,7 @@ import { yamlLib } from './yaml-lib.js';
 import { FORMAT_VERSION, QuizSchema, ScenarioSchema, type Quiz, type Scenario } from './schema.js';
 import { NO_POSITIONS, positionsOf, type ContentPath, type Position, type Positions } from './positions.js';
 import { closest, didYouMean, knownKeys } from './suggest.js';
-import { callSizeProblems, guardProblems } from './guards.js';
+import { callSizeProblems, guardProblems, MAX_TEXT } from './guards.js';
 import { escapeUnsafeText, unsafeTextWarnings } from './unsafe-text.js';
 import { sanitizeLine } from '../ui/sanitize.js';
 import type { z } from 'zod';
@@ -102,9 +102,12 @@ export function parseContent(text: string, file: string): ParsedFile {
       problem(fast.tooDeep, MESSAGES.tooDeep, MESSAGES.tooDeepHint),
     ]);
   }
+  // guards.ts walks the data unless the fast parse saw every text and none was one it refuses
+  let guardsNeeded = true;
   if (fast.ok) {
     data = fast.data;
     positions = fast.positions;
+    guardsNeeded = fast.sawGuardedText;
   } else {
     const { LineCounter, parseDocument } = yamlLib();
     const lineCounter = new LineCounter();
@@ -139,7 +142,7 @@ export function parseContent(text: string, file: string): ParsedFile {
       problem(positions.at([]), MESSAGES.unknownKind, MESSAGES.unknownKindHint),
     ]);
 
-  const guarded = guardProblems(data, positions);
+  const guarded = guardsNeeded ? guardProblems(data, positions) : [];
   if (kind === 'scenario' && guarded.length === 0) guarded.push(...callSizeProblems(data, positions));
   if (guarded.length > 0) return failed(file, kind, positions, guarded);
   const schema = kind === 'scenario' ? ScenarioSchema : QuizSchema;
@@ -375,9 +378,11 @@ export type { ContentPath };
  */
 function fastLoad(
   text: string,
-): { ok: true; data: unknown; positions: Positions } | { ok: false; tooDeep?: Position } {
+):
+  | { ok: true; data: unknown; positions: Positions; sawGuardedText: boolean }
+  | { ok: false; tooDeep?: Position } {
   try {
-    const recorder = recordPositions(text);
+    const recorder = recordPositions(text, MAX_TEXT);
     // maxDepth: an option of js-yaml 4.3 that its types predate
     const options: LoadOptions & { maxDepth: number } = {
       schema: CORE_SCHEMA,
@@ -387,7 +392,9 @@ function fastLoad(
     const data: unknown = load(text, options);
     let slow: Positions | undefined;
     const positions = recorder.positions(data, () => (slow ??= yamlPositions(text)));
-    return positions ? { ok: true, data, positions } : { ok: false };
+    return positions
+      ? { ok: true, data, positions, sawGuardedText: recorder.sawGuardedText() }
+      : { ok: false };
   } catch (e) {
     // js-yaml stops at MAX_DEPTH levels of nesting: no content file comes near it
     if (e instanceof YAMLException && e.message.startsWith('nesting exceeded maxDepth'))

@@ -11,20 +11,30 @@ export { builtInDirs, contentFiles, ContentPathError, displayPath, packageRoot }
 
 /** Reads and parses one file, refusing oversized files before reading them. */
 export function readContentFile(file: string, cwd: string): ParsedFile {
+  return readContent(file, cwd).parsed;
+}
+
+/**
+ * Reads and parses one file, and gives the text it parsed when it read one: `parseContent(text,
+ * parsed.file)` gives the same scenario or quiz again, without reading the file a second time.
+ */
+export function readContent(file: string, cwd: string): { parsed: ParsedFile; text?: string } {
   const shown = displayPath(file, cwd);
-  const refuse = (message: string, hint?: string): ParsedFile => ({
-    file: shown,
-    kind: undefined,
-    errors: [{ line: 1, col: 1, message, severity: 'error', ...(hint ? { hint } : {}) }],
-    warnings: [],
-    positions: NO_POSITIONS,
+  const refuse = (message: string, hint?: string) => ({
+    parsed: {
+      file: shown,
+      kind: undefined,
+      errors: [{ line: 1, col: 1, message, severity: 'error' as const, ...(hint ? { hint } : {}) }],
+      warnings: [],
+      positions: NO_POSITIONS,
+    },
   });
   try {
     const text = readBounded(file);
     if (typeof text === 'number') return refuse(MESSAGES.tooBig(text), MESSAGES.tooBigHint);
     const parsed = parseContent(text.text, shown);
     if (text.invalidAt !== undefined) parsed.warnings.unshift(notUtf8(text.text, text.invalidAt));
-    return parsed;
+    return { parsed, text: text.text };
   } catch (e) {
     return refuse(`cannot read file: ${e instanceof NotRegular ? NOT_REGULAR : reason(e)}`);
   }

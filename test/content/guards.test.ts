@@ -68,6 +68,29 @@ describe('content guards', () => {
     expect(e!.length).toBeLessThan(300);
   });
 
+  it('refuses a key that a list makes longer than the limit, each of its items within it', () => {
+    // `[a, b]: v` is the key `a,b`: no single text in the file is over the limit, the key is
+    const half = 'k'.repeat(MAX_TEXT / 2);
+    const [e] = errors(scenario(`{ StringEquals: { [${half}, ${half}]: v } }`));
+    expect(e).toContain('a key is 8,193 characters long');
+  });
+
+  it('finds an over-long text or `__proto__` in any form of YAML scalar', () => {
+    // the fast parse's record says when the data needs looking through (content/node-positions.ts)
+    const long = 'Z'.repeat(MAX_TEXT + 1);
+    for (const [form, found] of [
+      [`title: |\n  ${long}\n`, '`title` is 8,194 characters long'],
+      [`title: >-\n  ${long}\n`, '`title` is 8,193 characters long'],
+      [`title: '${long}'\n`, '`title` is 8,193 characters long'],
+      [`title: "${long}"\n`, '`title` is 8,193 characters long'],
+      [`topics: [a, "__proto__"]\n`, '`topics.1` may not be `__proto__`'],
+      [`"__proto__": x\n`, 'a key may not be `__proto__`'],
+    ] as const) {
+      const text = scenario('{}').replace('title: G\n', form);
+      expect(errors(text).join('\n'), form.slice(0, 12)).toContain(found);
+    }
+  });
+
   it(`allows at most ${MAX_STEPS} what-ifs`, () => {
     // Given MAX_STEPS + 1 what-ifs, When loaded, Then the schema says how many are allowed
     const whatIfs = (n: number) =>

@@ -3,7 +3,7 @@
  * takes every n-th file (in a parallel run, whichever thread is free takes the next), so ids, duplicates
  * and the scenarios that quizzes name are spread over shards, and the report must be the serial one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,5 +64,46 @@ describe('how many threads validate uses', () => {
     [10, 2, 3, 3], // STS_TRAINER_VALIDATE_THREADS wins
   ])('%i files, %i cores, forced %s: %i', (files, cores, forced, threads) => {
     expect(threadCount(files, forced, cores)).toBe(threads);
+  });
+});
+
+describe('a scenario loaded before the quiz that names it', () => {
+  // A shard keeps such a scenario as its text and parses it again when the quiz names it (the
+  // scenarios a quiz loaded earlier names are kept parsed): either way the quiz is checked alike.
+  const quiz = (scenario: string) =>
+    [
+      'id: order-quiz',
+      'title: Order',
+      'questions:',
+      '  - id: chained-again',
+      '    type: outcome',
+      `    scenario: ${scenario}`,
+      '    prompt: Dana, in her ReportReader session, asks for ReportReader again. What happens?',
+      '    call:',
+      '      api: AssumeRole',
+      '      as: $assume',
+      '      params: { RoleArn: "arn:aws:iam::222222222222:role/ReportReader", RoleSessionName: again }',
+      '    choices: [Success, InvalidClientTokenId]',
+      '',
+    ].join('\n');
+
+  it.each([
+    ['a-scenario.yaml', 'b-quiz.yaml'],
+    ['b-scenario.yaml', 'a-quiz.yaml'],
+  ])('%s then %s: the engine runs the quiz on that scenario', (scenarioFile, quizFile) => {
+    const pack = mkdtempSync(join(tmpdir(), 'sts-order-'));
+    try {
+      const text = readFileSync(join(ROOT, 'scenarios/cross-account-assume-role.yaml'), 'utf8');
+      writeFileSync(join(pack, scenarioFile), text.replace(/^id: .+$/m, 'id: order-scenario'));
+      writeFileSync(join(pack, quizFile), quiz('order-scenario'));
+      const report = validateFiles(contentFiles(pack), sourceFiles([], ROOT), pack);
+      const file = (name: string) => report.files.find((f) => f.parsed.file === name)!.parsed;
+      expect(file(quizFile).errors.map((e) => [e.line, e.message])).toEqual([
+        [12, 'the engine answers `AccessDenied`, which is not among the choices'],
+      ]);
+      expect(file(scenarioFile).errors).toEqual([]);
+    } finally {
+      rmSync(pack, { recursive: true, force: true });
+    }
   });
 });
