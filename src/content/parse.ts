@@ -212,19 +212,25 @@ function firstKey(text: string, offset: number): string | undefined {
 }
 
 type Issue = z.core.$ZodIssue;
-type FlatIssue = Issue & { fullPath: (string | number)[] };
+type FlatIssue = Issue & {
+  fullPath: (string | number)[];
+  /** For a union no branch of which takes the value's type: the types its branches take. */
+  takes?: string[];
+};
 
-/** Unions report each branch's issues: keep the branch that best fits the data. */
+/**
+ * Unions report each branch's issues: keep the branch that best fits the data. When the value fits no
+ * branch's type at all (`Principal: 5`), the issue says what each branch takes instead.
+ */
 function flattenIssues(issues: readonly Issue[], prefix: (string | number)[]): FlatIssue[] {
   const out: FlatIssue[] = [];
   for (const issue of issues) {
     const fullPath = [...prefix, ...(issue.path as (string | number)[])];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const fitting = issue.errors.filter(
-        (b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0),
-      );
+      const takes = issue.errors.map(rootTakes);
+      const fitting = issue.errors.filter((_, k) => takes[k] === undefined);
       if (fitting.length === 0) {
-        out.push({ ...issue, fullPath, errors: [] } as FlatIssue);
+        out.push({ ...issue, fullPath, errors: [], takes: [...new Set(takes.flat() as string[])] });
         continue;
       }
       const best = fitting.reduce((a, b) => (b.length < a.length ? b : a));
@@ -232,6 +238,27 @@ function flattenIssues(issues: readonly Issue[], prefix: (string | number)[]): F
       continue;
     }
     out.push({ ...issue, fullPath });
+  }
+  return out;
+}
+
+/**
+ * What a union's branch takes (`a mapping`, `` `*` ``), when it refused the value for its type or
+ * value alone; undefined when it took the value's type and found something wrong inside.
+ */
+function rootTakes(branch: readonly Issue[]): string[] | undefined {
+  const out: string[] = [];
+  for (const i of branch) {
+    if (i.path.length > 0) return undefined;
+    if (i.code === 'invalid_type') out.push(article(typeName(i.expected)));
+    else if (i.code === 'invalid_value') out.push(...i.values.map((v) => `\`${String(v)}\``));
+    else if (i.code === 'invalid_union' && i.errors.length > 0) {
+      for (const b of i.errors) {
+        const t = rootTakes(b);
+        if (!t) return undefined;
+        out.push(...t);
+      }
+    } else return undefined;
   }
   return out;
 }
@@ -259,14 +286,29 @@ function withoutTypoEchoes(issues: FlatIssue[], schema: z.core.$ZodType, data: u
 }
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
-const typeName = (t: string) => (t === 'array' ? 'list' : t === 'object' || t === 'record' ? 'mapping' : t);
+const TYPE_NAMES: Record<string, string> = {
+  array: 'list',
+  object: 'mapping',
+  record: 'mapping',
+  int: 'whole number',
+};
+const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // infinity and not-a-number as YAML writes them (`.inf`, `.nan`): "not a number (`NaN`)" reads as nonsense
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `\`${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'}\``;
   return `${article(typeof value)} (\`${String(value)}\`)`;
 }
+
+/** js-yaml keeps a numeral beyond the largest number a file can hold (`1e400`) as text. */
+const tooLargeNumeral = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value) &&
+  !Number.isFinite(Number(value));
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v = data;
@@ -311,12 +353,12 @@ function issueProblems(
       if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
         return [problem(positions.at(parentPath), `missing required field \`${name}\``)];
       }
-      return [
-        problem(
-          positions.at(path),
-          `\`${name}\` must be ${article(typeName(issue.expected))}, not ${describe(value)}`,
-        ),
-      ];
+      const expected = `\`${name}\` must be ${article(typeName(issue.expected))}`;
+      let message = `${expected}, not ${describe(value)}`;
+      if (issue.expected === 'int' && typeof value === 'number') message = `${expected}, not \`${value}\``;
+      if (issue.expected === 'number' && tooLargeNumeral(value))
+        message = `\`${name}\` is \`${value}\`, a number too large to hold`;
+      return [problem(positions.at(path), message)];
     }
     case 'invalid_union': {
       const disc = (issue as { discriminator?: string; options?: unknown[] }).options;
@@ -331,6 +373,14 @@ function issueProblems(
             didYouMean(String(value), options),
           ),
         ];
+      }
+      const parent = valueAt(data, parentPath);
+      if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
+        return [problem(positions.at(parentPath), `missing required field \`${name}\``)];
+      const takes = (issue as FlatIssue).takes ?? [];
+      if (takes.length > 0) {
+        const either = takes.length > 1 ? `${takes.slice(0, -1).join(', ')} or ${takes.at(-1)}` : takes[0];
+        return [problem(positions.at(path), `\`${name}\` must be ${either}, not ${describe(value)}`)];
       }
       return [
         problem(positions.at(path), `\`${name}\` has the wrong type: ${describe(value)} is not allowed here`),

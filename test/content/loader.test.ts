@@ -132,6 +132,43 @@ describe('loader errors, one fixture each', () => {
     ]);
   });
 
+  it('says what is wrong with a number in words a YAML author uses', () => {
+    // Given a role's maxSessionDuration written as each value, When parsed, Then the message
+    const said = (value: string) => {
+      const text = `id: n\ntitle: T\nworld: { roles: [{ name: R, account: "111111111111", maxSessionDuration: ${value}, trust: { Statement: [] } }] }\nsteps: [{ id: a, advance: 1 }]\n`;
+      return parseContent(text, 'n.yaml').errors.map((e) => e.message);
+    };
+    expect(said('.inf')).toEqual(['`maxSessionDuration` must be a number, not `.inf`']);
+    expect(said('-.inf')).toEqual(['`maxSessionDuration` must be a number, not `-.inf`']);
+    expect(said('.nan')).toEqual(['`maxSessionDuration` must be a number, not `.nan`']);
+    expect(said('1e400')).toEqual(['`maxSessionDuration` is `1e400`, a number too large to hold']);
+    expect(said('3600.5')).toEqual(['`maxSessionDuration` must be a whole number, not `3600.5`']);
+    expect(said('"1e400x"')).toEqual(['`maxSessionDuration` must be a number, not a string (`1e400x`)']);
+  });
+
+  it('names what a field of several forms takes when a value fits none, and a missing one as missing', () => {
+    // Given a trust policy written as each value, When parsed, Then the message
+    const said = (trust: string) => {
+      const text = `id: n\ntitle: T\nworld: { roles: [{ name: R, account: "111111111111", trust: ${trust} }] }\nsteps: [{ id: a, advance: 1 }]\n`;
+      return parseContent(text, 'n.yaml').errors.map((e) => formatProblem('n.yaml', e));
+    };
+    const statement = (s: string) => `{ Statement: [{ Effect: Allow, Action: "sts:AssumeRole", ${s} }] }`;
+    expect(said('{}')).toEqual(['n.yaml:3:61: missing required field `Statement`']);
+    expect(said('{ Statement: x }')).toEqual([
+      'n.yaml:3:74: `Statement` must be a mapping or a list, not a string (`x`)',
+    ]);
+    expect(said(statement('Principal: 5'))).toEqual([
+      'n.yaml:3:129: `Principal` must be `*` or a mapping, not a number (`5`)',
+    ]);
+    // a value of a branch's type is checked inside that branch
+    expect(said(statement('Principal: { AWS: 5 }'))).toEqual([
+      'n.yaml:3:136: `AWS` must be a string or a list, not a number (`5`)',
+    ]);
+    expect(said(statement('Condition: { StringEquals: { k: { b: 1 } } }'))).toEqual([
+      'n.yaml:3:150: `k` must be a string, a number, a boolean or a list, not a mapping',
+    ]);
+  });
+
   it('suggests from the right object in unions (a statement list) and discriminated unions (question types)', () => {
     const scenario = parseContent(
       'id: s\ntitle: T\nworld: { roles: [{ name: R, account: "111111111111", trust: { Statement: [{ Effect: Allow, Acton: x }] } }] }\nsteps: [{ id: a, advance: 1 }]\n',
