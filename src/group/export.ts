@@ -125,7 +125,7 @@ export function toMarkdown(state: GroupState): string {
   const s = summarize(state);
   const out: string[] = ['# sts-trainer study group', ''];
   out.push(
-    `Players: ${s.players.map(inline).join(', ')} · ${s.questions.length} questions · seed ${s.seed}`,
+    `Players: ${s.players.map(inline).join(', ')} · ${s.questions.length} question${s.questions.length === 1 ? '' : 's'} · seed ${s.seed}`,
     '',
   );
   out.push(

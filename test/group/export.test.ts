@@ -25,6 +25,14 @@ describe('export', () => {
     ]);
   });
 
+  it('counts one question in the singular', () => {
+    let s = game(['Ana', 'Ben']);
+    s = { ...s, questions: s.questions.slice(0, 1), answers: s.answers.slice(0, 1), timedOut: [false] };
+    s = answerFor(answerFor(startTurns(s), 0, 'AssumeRole'), 1, 'GetSessionToken');
+    s = advance(advance(s));
+    expect(toMarkdown(s)).toContain('Players: Ana, Ben · 1 question · seed 1\n');
+  });
+
   it('writes Markdown: standings, each question with everyone’s answer, the explanation, most missed', () => {
     expect(toMarkdown(smallGame())).toMatchInlineSnapshot(`
       "# sts-trainer study group
