@@ -62,7 +62,7 @@ export function nextPlan(library: Library, data: ProgressData, now: Date): NextP
   const path = pathOrder(library);
   const progress = data.scenarios;
   const open = path
-    .filter((s) => inProgress(progress[s.id]))
+    .filter((s) => inProgress(s, progress[s.id]))
     .sort((a, b) => (progress[b.id]?.updatedAt ?? '').localeCompare(progress[a.id]?.updatedAt ?? ''));
   const left = open[0];
   const resume = left

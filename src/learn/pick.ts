@@ -7,6 +7,7 @@ import type { Choice } from '../ui/prompts.js';
 import { renderTable } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
 import { UsageError } from '../errors.js';
+import { resumePoint } from './resume.js';
 
 /** How to start one of the listed scenarios: with the command that listed them. */
 export const howToChoose = (command: 'learn' | 'lab') => `Start one with \`sts-trainer ${command} <id>\`.`;
@@ -23,9 +24,8 @@ export function findScenario(library: Library, id: string) {
 
 const done = (progress: Record<string, ScenarioProgress>, id: string) => progress[id]?.completed === true;
 
-/** Started and not finished: a saved step, or left in the what-if menu. */
-export const inProgress = (sp: ScenarioProgress | undefined) =>
-  sp !== undefined && (sp.stage === 'what-ifs' || (sp.position ?? 0) > 0);
+/** Started and not finished: a saved step the scenario has, or left in its what-if menu. */
+export const inProgress = (s: Scenario, sp: ScenarioProgress | undefined) => resumePoint(s, sp) !== undefined;
 
 /** PRODUCT.md's six flows every release must teach: first within their level on the path. */
 export const SEED_FLOWS = [
@@ -54,8 +54,8 @@ export function pathOrder(library: Library): Scenario[] {
 }
 
 /** `✔` completed, `◐` in progress, else a blank of the same width. */
-function markOf(sp: ScenarioProgress | undefined, t: Theme): string {
-  if (inProgress(sp)) return t.warn('◐');
+function markOf(s: Scenario, sp: ScenarioProgress | undefined, t: Theme): string {
+  if (inProgress(s, sp)) return t.warn('◐');
   return sp?.completed ? t.ok(t.sym.ok) : ' ';
 }
 
@@ -75,7 +75,7 @@ export function scenarioPicker(
     s,
     choice: {
       value: s.id,
-      name: `${markOf(progress[s.id], t)} ${s.title}${s.level ? t.dim(` · ${s.level}`) : ''}`,
+      name: `${markOf(s, progress[s.id], t)} ${s.title}${s.level ? t.dim(` · ${s.level}`) : ''}`,
       description: `${s.id}${s.topics?.length ? ` — ${s.topics.join(', ')}` : ''}`,
     },
   }));
@@ -116,7 +116,7 @@ export function renderScenarioList(
     s.title,
     s.level ?? '',
     (s.topics ?? []).join(', '),
-    done(progress, s.id) ? t.sym.ok : inProgress(progress[s.id]) ? '◐' : '',
+    done(progress, s.id) ? t.sym.ok : inProgress(s, progress[s.id]) ? '◐' : '',
   ]);
   return `${renderTable(['id', 'title', 'level', 'topics', 'done'], rows, t)}\n${howToChoose(command)}\n`;
 }

@@ -17,14 +17,29 @@ export interface ResumeOffer {
 
 const zero = { right: 0, total: 0 };
 
+/**
+ * Where a scenario's saved progress resumes: at a step the scenario has (a position past its end,
+ * left by content that has since lost steps, is none), in its what-if menu, or nowhere. `learn`
+ * offers this; `next` and the scenario lists mark the scenario in progress by it.
+ */
+export function resumePoint(
+  scenario: Scenario,
+  sp: ScenarioProgress | undefined,
+): 'step' | 'what-ifs' | undefined {
+  if (!sp) return undefined;
+  if (sp.stage === 'what-ifs') return (scenario.whatIf?.length ?? 0) > 0 ? 'what-ifs' : undefined;
+  const position = sp.position ?? 0;
+  return (position > 0 || sp.atCheckpoint === true) && position < scenario.steps.length ? 'step' : undefined;
+}
+
 /** The choices for a scenario with saved progress; undefined when there is nothing to resume. */
 export function resumeOffer(scenario: Scenario, sp: ScenarioProgress | undefined): ResumeOffer | undefined {
   if (!sp) return undefined;
   const whatIfs = scenario.whatIf?.length ?? 0;
   const position = sp.position ?? 0;
-  const atStep =
-    sp.stage !== 'what-ifs' && (position > 0 || sp.atCheckpoint === true) && position < scenario.steps.length;
-  const atWhatIfs = sp.stage === 'what-ifs' && whatIfs > 0;
+  const point = resumePoint(scenario, sp);
+  const atStep = point === 'step';
+  const atWhatIfs = point === 'what-ifs';
   if (!atStep && !atWhatIfs && !sp.completed) return undefined;
   const choices: Choice<ResumeChoice>[] = [];
   if (atStep) {

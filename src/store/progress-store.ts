@@ -120,6 +120,47 @@ function isAttempt(v: unknown): v is Attempt {
   );
 }
 
+const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isScore = (v: unknown): boolean =>
+  isObject(v) && isCount(v.right) && isCount(v.total) && v.right <= v.total;
+
+/**
+ * What each field of a scenario's entry must hold (types.ts ScenarioProgress). A hand-edited
+ * `"position": "2"` made `next` say "step 21 of 8"; `1.5`, "step 2.5".
+ */
+const SCENARIO_FIELDS: Record<string, (v: unknown) => boolean> = {
+  completed: (v) => typeof v === 'boolean',
+  completedAt: (v) => typeof v === 'string',
+  position: isCount,
+  labTasks: isStringList,
+  atCheckpoint: (v) => typeof v === 'boolean',
+  stage: (v) => v === 'steps' || v === 'what-ifs',
+  whatIfsSeen: isStringList,
+  predictions: isScore,
+  checkpoints: isScore,
+  updatedAt: (v) => typeof v === 'string',
+};
+
+/**
+ * The scenario entries, each without the fields it holds wrongly (named in `setAside`): the rest
+ * of an entry (that it was completed, where it was left) is kept. An entry that is no object goes.
+ */
+function scenarioEntries(raw: unknown, setAside: string[]): Record<string, ScenarioProgress> {
+  const out: Record<string, ScenarioProgress> = {};
+  for (const [id, entry] of Object.entries(objectEntries(raw, 'scenarios', setAside))) {
+    const kept: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
+    for (const [field, valid] of Object.entries(SCENARIO_FIELDS))
+      if (kept[field] !== undefined && !valid(kept[field])) {
+        delete kept[field];
+        setAside.push(`\`scenarios.${id}.${field}\``);
+      }
+    kept.completed ??= false;
+    out[id] = kept as unknown as ScenarioProgress;
+  }
+  return out;
+}
+
 /** The history keeps this many sessions. */
 export const MAX_ATTEMPTS = 500;
 
@@ -161,7 +202,7 @@ export function parseProgress(text: string, file: string): Parsed {
     answers,
     // a card FSRS cannot schedule (cards.ts readCard) is set aside: its question starts over
     cards: objectEntries(raw.cards, 'cards', setAside, (v) => readCard(v) !== undefined),
-    scenarios: objectEntries(raw.scenarios, 'scenarios', setAside),
+    scenarios: scenarioEntries(raw.scenarios, setAside),
   } as ProgressData;
   // the history is optional and only informative: malformed sessions are set aside like answers
   delete data.attempts;

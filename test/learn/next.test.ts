@@ -41,6 +41,17 @@ describe('next', () => {
     expect(again).toContain('Continue role-chaining at step 4 of');
   });
 
+  it('does not continue at a step the scenario no longer has (its content lost steps)', () => {
+    const data = emptyProgress();
+    const steps = library.scenarioById.get('role-chaining')!.scenario.steps.length;
+    data.scenarios['role-chaining'] = { completed: false, position: steps, updatedAt: daysAgo(1) };
+    expect(nextPlan(library, data, now).resume).toBeUndefined();
+    data.scenarios['role-chaining'].position = steps - 1;
+    expect(nextLines(nextPlan(library, data, now)).join('\n')).toContain(
+      `Continue role-chaining at step ${steps} of ${steps}`,
+    );
+  });
+
   it('suggests a scenario for the weakest topic and counts what is due', () => {
     const data = emptyProgress();
     data.answers.push(

@@ -57,6 +57,41 @@ describe('a progress file with some bad records', () => {
     expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).answers).toHaveLength(1);
   });
 
+  it("sets aside a scenario's fields of the wrong type and keeps the rest of its entry", async () => {
+    // Given hand-edited scenario entries: a position as text, a fraction, a score that is no score
+    const dir = temp();
+    const scenarios = {
+      a: { completed: true, position: '2', updatedAt: '2026-02-01T10:00:00.000Z' },
+      b: { completed: 'yes', position: 1.5, stage: 'later', whatIfsSeen: 'w1' },
+      c: { completed: false, position: 2, predictions: { right: 3, total: 2 }, labTasks: ['s1', 5] },
+      d: {
+        completed: false,
+        position: 1,
+        atCheckpoint: true,
+        checkpoints: { right: 1, total: 1 },
+        extra: 'x',
+      },
+    };
+    writeFileSync(
+      join(dir, 'progress.json'),
+      JSON.stringify({ version: 1, answers: [], cards: {}, scenarios }),
+    );
+    const warnings: string[] = [];
+    // When it is read
+    const data = await openProgress(dir, (m) => warnings.push(m), { now: NOW }).read();
+    // Then each bad field is named and dropped, and everything else in the entry stays
+    expect(data.scenarios).toEqual({
+      a: { completed: true, updatedAt: '2026-02-01T10:00:00.000Z' },
+      b: { completed: false },
+      c: { completed: false, position: 2 },
+      d: scenarios.d,
+    });
+    for (const field of ['a.position', 'b.completed', 'b.position', 'b.stage', 'b.whatIfsSeen'])
+      expect(warnings[0]).toContain(`\`scenarios.${field}\``);
+    expect(warnings[0]).toContain('`scenarios.c.labTasks`, `scenarios.c.predictions`');
+    expect(warnings[0]).not.toContain('scenarios.d');
+  });
+
   it('sets aside a card FSRS cannot schedule, and the next answer to its question starts it over', async () => {
     // Given a hand-edited card (state 99, negative stability) next to a good one
     const dir = temp();
