@@ -36,7 +36,7 @@ export function readContent(file: string, cwd: string): { parsed: ParsedFile; te
     if (text.invalidAt !== undefined) parsed.warnings.unshift(notUtf8(text.text, text.invalidAt));
     return { parsed, text: text.text };
   } catch (e) {
-    return refuse(`cannot read file: ${e instanceof NotRegular ? NOT_REGULAR : reason(e)}`);
+    return refuse(`cannot read file: ${e instanceof NotRegular ? NOT_REGULAR : reason(e, file)}`);
   }
 }
 

@@ -69,7 +69,7 @@ export function contentFiles(
     stat = statSync(path);
   } catch (e) {
     if (options.missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new ContentPathError(path, reason(e));
+    throw new ContentPathError(path, reason(e, path));
   }
   if (!stat.isDirectory()) {
     // A device, FIFO or socket would be read forever (`/dev/zero`) or block (a FIFO): refuse it unread.
@@ -82,7 +82,7 @@ export function contentFiles(
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      const err = new ContentPathError(dir, reason(e));
+      const err = new ContentPathError(dir, reason(e, dir));
       // One unreadable subfolder skips only itself, not the whole pack.
       if (dir !== path && options.onSkip) return options.onSkip(err);
       throw err;
@@ -110,9 +110,17 @@ export const NOT_REGULAR = 'not a regular file or a folder';
 export const NOT_FOLLOWED =
   'a symbolic link: links inside a content folder are not followed (name the file itself to check it)';
 
-export function reason(e: unknown): string {
+/**
+ * Why a path with U+FFFD in it is not found: Node reads a file name's bytes as UTF-8 and each byte that
+ * is not becomes U+FFFD, so a name given that way (by a folder's listing, or by a shell that expanded
+ * `*`) names no file. (A file really named with U+FFFD is found and read.)
+ */
+export const NOT_UTF8_NAME =
+  'not found by that name: the name is not valid UTF-8 (shown with U+FFFD), and sts-trainer can only open names that are; rename it';
+
+export function reason(e: unknown, path?: string): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'ENOENT') return path?.includes('\uFFFD') ? NOT_UTF8_NAME : 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'symbolic links that lead back to themselves';
   if (code === 'ENOTDIR') return 'a part of the path is not a folder';

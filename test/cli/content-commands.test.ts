@@ -122,6 +122,27 @@ describe('sts-trainer validate', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('names a file or folder whose name is not UTF-8 as such, not as missing', async () => {
+    // Given a pack holding a file and a folder whose names have the byte 0xFF (Linux allows it)
+    const dir = mkdtempSync(join(tmpdir(), 'sts-bytes-'));
+    const named = (name: string) => Buffer.concat([Buffer.from(`${dir}/${name}`), Buffer.from([0xff])]);
+    writeFileSync(Buffer.concat([named('bad'), Buffer.from('.yaml')]), 'id: x\n');
+    mkdirSync(named('sub'));
+    writeFileSync(Buffer.concat([named('sub'), Buffer.from('/q.yaml')]), 'id: y\n');
+    // When the folder is validated, and the file named as the shell passes it
+    const folder = await runCli(['validate', '--json', '.'], { cwd: dir });
+    const file = await runCli(['validate', 'bad\uFFFD.yaml'], { cwd: dir });
+    // Then each says the name is not UTF-8 (Node reads its bytes as U+FFFD), with no stack trace
+    const NOT_UTF8 = 'the name is not valid UTF-8 (shown with U+FFFD)';
+    const json = JSON.parse(folder.stdout);
+    expect(json.files[0].errors[0].message).toContain(NOT_UTF8);
+    expect(json.skipped[0].reason).toContain(NOT_UTF8);
+    expect(file.stderr).toContain(NOT_UTF8);
+    expect(file.stderr).not.toContain('no such file');
+    expect([folder.code, file.code]).toEqual([1, 2]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('over the built-in content exits 0 with at least 150 engine checks', async () => {
     const r = await runCli(['validate', '--json'], { cwd: ROOT });
     const out = JSON.parse(r.stdout);
