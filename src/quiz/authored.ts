@@ -4,6 +4,7 @@ import { runCallIn } from '../content/run.js';
 import type { Question, Quiz, Scenario } from '../content/schema.js';
 import { outcomeChoices, outcomeLabels, outcomeOf } from './outcome.js';
 import type { BankQuestion } from './question.js';
+import { sentence } from '../ui/text.js';
 
 /**
  * One authored question. `outcome` questions are answered by the engine: the
@@ -44,16 +45,20 @@ export function fromAuthored(
   }
 }
 
-/** A scenario step's checkpoint, so `review` can bring back what `learn` asked. */
+/**
+ * A scenario step's checkpoint, so `review` can bring back what `learn` asked. In `learn` it follows
+ * the step it is about ("this call", "these credentials"); days later in `review` it opens with that
+ * step, as a step's prediction does (learn/predict-bank.ts).
+ */
 export function fromCheckpoints(scenario: Scenario): BankQuestion[] {
   const out: BankQuestion[] = [];
-  for (const step of scenario.steps) {
+  for (const [i, step] of scenario.steps.entries()) {
     const cp = step.checkpoint;
     if (!cp) continue;
     out.push({
       id: `learn/${scenario.id}/${step.id}`,
       type: cp.type,
-      prompt: cp.prompt,
+      prompt: `Scenario “${scenario.title}”, step ${i + 1}: ${sentence(step.title ?? step.id)}\n\n${cp.prompt}`,
       choices: cp.choices,
       answer: cp.answer,
       explain: cp.explain ?? step.explain,

@@ -14,6 +14,7 @@ import {
   trustStatements,
   type ConditionBlock,
 } from '../../src/quiz/trust.js';
+import { sentence } from '../../src/ui/text.js';
 import { builtIn } from './helpers.js';
 
 describe('generated questions from the built-in scenarios', () => {
@@ -146,6 +147,28 @@ describe('generated questions from the built-in scenarios', () => {
       (st) => renderCondition(st.condition) === q.answer,
     )!.condition;
     expect(checkDistractor(scenario, step, at, right).outcome).toBe('success');
+  });
+});
+
+describe('learn checkpoints in review', () => {
+  it('open with the scenario and step they follow in learn, then ask what learn asked', async () => {
+    const { library, bank } = await builtIn();
+    // (a step's prediction, `learn/<scenario>/<step>/predict`, is a checkpoint question too)
+    const checkpoints = [...bank.byId.values()].filter(
+      (q) => q.id.split('/').length === 3 && q.origin === 'checkpoint',
+    );
+    expect(checkpoints.length).toBeGreaterThan(20);
+    for (const q of checkpoints) {
+      const [, scenarioId, stepId] = q.id.split('/');
+      const scenario = library.scenarioById.get(scenarioId!)!.scenario;
+      const index = scenario.steps.findIndex((st) => st.id === stepId);
+      const step = scenario.steps[index]!;
+      const [context, ...asked] = q.prompt.split('\n\n');
+      expect(context).toBe(
+        `Scenario “${scenario.title}”, step ${index + 1}: ${sentence(step.title ?? step.id)}`,
+      );
+      expect(asked.join('\n\n')).toBe(step.checkpoint!.prompt);
+    }
   });
 });
 
