@@ -80,24 +80,26 @@ export function parseToken(q: BankQuestion, shown: Shown, token: string): Parsed
 }
 
 /**
- * The host's line for the players still waiting, in seating order: one token
- * each, separated by spaces or commas.
+ * The host's line for the players still waiting (`names`, in seating order): one token each,
+ * separated by spaces or commas. A token that is no answer is named with its player's name (the
+ * line stays in the prompt to be corrected).
  */
 export function parseHostEntry(
   q: BankQuestion,
   shown: Shown,
   line: string,
-  players: number,
+  names: readonly string[],
 ): Parsed<(Response | null)[]> {
+  const players = names.length;
   const tokens = line.split(/[\s,]+/).filter(Boolean);
   if (tokens.length !== players)
     return {
       error: `give ${players} answer${players === 1 ? '' : 's'}, one per player (\`-\` for none); got ${tokens.length}`,
     };
   const out: (Response | null)[] = [];
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     const r = parseToken(q, shown, t);
-    if ('error' in r) return r;
+    if ('error' in r) return players === 1 ? r : { error: `for ${names[i]!}, ${r.error}` };
     out.push(r.ok);
   }
   return { ok: out };

@@ -142,7 +142,7 @@ async function collect(deps: GroupDeps, start: GroupState): Promise<GroupState> 
         } else {
           const waiting = waitingPlayers(state);
           const names = waiting.map((p) => state.players[p]!);
-          const check = (line: string) => parseHostEntry(q, shown, line, waiting.length);
+          const check = (line: string) => parseHostEntry(q, shown, line, names);
           const line = await deps.input.line(
             `${GROUP_MSG.hostEntry(names)}, ${entryHint(q)}:`,
             (v) => {

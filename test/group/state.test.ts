@@ -208,44 +208,48 @@ describe('host entry', () => {
 
   it('reads one number per player, `-` for no answer', () => {
     const line = `${num(0, 'AssumeRole')}, - ${num(0, 'GetFederationToken')}`;
-    expect(parseHostEntry(Q[0]!, shown(0), line, 3)).toEqual({
+    expect(parseHostEntry(Q[0]!, shown(0), line, ['Ana', 'Ben', 'Cy'])).toEqual({
       ok: ['AssumeRole', null, 'GetFederationToken'],
     });
   });
 
   it('reads multi answers joined with + and pair answers as api/condition', () => {
     const multi = `${num(1, 'SerialNumber')}+${num(1, 'TokenCode')} ${num(1, 'ExternalId')}`;
-    expect(parseHostEntry(Q[1]!, shown(1), multi, 2)).toEqual({
+    expect(parseHostEntry(Q[1]!, shown(1), multi, ['Ana', 'Ben'])).toEqual({
       ok: [expect.arrayContaining(['SerialNumber', 'TokenCode']), ['ExternalId']],
     });
     const sh = shown(2);
     if (sh.kind !== 'pair') throw new Error('pair expected');
     const line = `${sh.api.indexOf('AssumeRole') + 1}/${sh.trust.indexOf('sts:ExternalId') + 1}`;
-    expect(parseHostEntry(Q[2]!, sh, `${line} -`, 2)).toEqual({
+    expect(parseHostEntry(Q[2]!, sh, `${line} -`, ['Ana', 'Ben'])).toEqual({
       ok: [{ api: 'AssumeRole', trust: 'sts:ExternalId' }, null],
     });
   });
 
   it.each([
     ['1 2', 3, 'give 3 answers, one per player (`-` for none); got 2'],
-    ['1 9 2', 3, '`9`: one number each, e.g. `2`, from 1 to 3'],
-    ['x 1 2', 3, '`x`: one number each, e.g. `2`, from 1 to 3'],
-  ])('rejects %j for %i players', (line, n, error) => {
-    expect(parseHostEntry(Q[0]!, shown(0), line, n)).toEqual({ error });
+    ['1 9 2', 3, 'for Ben, `9`: one number each, e.g. `2`, from 1 to 3'],
+    ['x 1 2', 3, 'for Ana, `x`: one number each, e.g. `2`, from 1 to 3'],
+    ['x', 1, '`x`: one number each, e.g. `2`, from 1 to 3'],
+  ])('rejects %j for %i players, naming whose answer it is', (line, n, error) => {
+    const names = ['Ana', 'Ben', 'Cy'].slice(0, n);
+    expect(parseHostEntry(Q[0]!, shown(0), line, names)).toEqual({ error });
   });
 
   it('says which number of a pair answer is out of range', () => {
     const sh = shown(2);
     if (sh.kind !== 'pair') throw new Error('pair expected');
-    expect(parseHostEntry(Q[2]!, sh, '1/9', 1)).toEqual({
+    expect(parseHostEntry(Q[2]!, sh, '1/9', ['Ana'])).toEqual({
       error: `\`1/9\`: the condition number is 1 to ${sh.trust.length}, not 9`,
     });
-    expect(parseHostEntry(Q[2]!, sh, '9/1', 1)).toEqual({
+    expect(parseHostEntry(Q[2]!, sh, '9/1', ['Ana'])).toEqual({
       error: `\`9/1\`: the API number is 1 to ${sh.api.length}, not 9`,
     });
   });
 
   it('rejects a number given twice in a multi answer', () => {
-    expect(parseHostEntry(Q[1]!, shown(1), '1+1', 1)).toEqual({ error: '`1+1`: a number is given twice' });
+    expect(parseHostEntry(Q[1]!, shown(1), '1+1', ['Ana'])).toEqual({
+      error: '`1+1`: a number is given twice',
+    });
   });
 });
