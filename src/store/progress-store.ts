@@ -184,10 +184,19 @@ export function parseProgress(text: string, file: string): Parsed {
     return { ok: false, reason: `not valid JSON (${(e as Error).message})` };
   }
   if (!isObject(raw)) return { ok: false, reason: 'not a JSON object' };
+  // Without a version, a file that holds progress's own lists is read as version 1 (the only one so
+  // far) rather than moved aside whole: a hand edit or a sync merge that lost the line costs nothing.
+  const holdsProgress = raw.answers !== undefined || raw.cards !== undefined || raw.scenarios !== undefined;
   const version =
-    typeof raw.version === 'string' && /^\d+$/.test(raw.version) ? Number(raw.version) : raw.version;
+    raw.version === undefined && holdsProgress
+      ? PROGRESS_VERSION
+      : typeof raw.version === 'string' && /^\d+$/.test(raw.version)
+        ? Number(raw.version)
+        : raw.version;
   if (typeof version === 'number' && version > PROGRESS_VERSION)
     throw new ProgressVersionError(file, version);
+  if (version === undefined)
+    return { ok: false, reason: 'no `version`, and none of `answers`, `cards` or `scenarios`' };
   if (version !== PROGRESS_VERSION) return { ok: false, reason: `unknown version ${String(raw.version)}` };
   const setAside: string[] = [];
   let answers: AnswerRecord[] = [];

@@ -143,6 +143,32 @@ describe('a progress file with some bad records', () => {
   });
 });
 
+describe('a progress file without a version', () => {
+  it('is read as version 1 when it holds progress, and written back with its version', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify({ answers: [rec('q/a')], scenarios: {} }));
+    const warnings: string[] = [];
+    const store = openProgress(dir, (m) => warnings.push(m), { now: NOW });
+    expect((await store.read()).answers).toHaveLength(1);
+    await store.recordAnswer(rec('q/b'));
+    const saved = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+    expect([saved.version, saved.answers.length, warnings, readdirSync(dir)]).toEqual([
+      1,
+      2,
+      [],
+      ['progress.json'],
+    ]);
+  });
+
+  it('is moved aside when it holds nothing of progress', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'progress.json'), '{"theme":"dark"}');
+    const warnings: string[] = [];
+    expect((await openProgress(dir, (m) => warnings.push(m), { now: NOW }).read()).answers).toEqual([]);
+    expect(warnings[0]).toContain('(no `version`, and none of `answers`, `cards` or `scenarios`)');
+  });
+});
+
 describe('what a killed writer leaves behind', () => {
   it('removes temp files of dead processes, and keeps a live one’s', async () => {
     const dir = temp();
