@@ -4,6 +4,8 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { SetupError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
 import { sessionProblem } from './session-schema.js';
 import type { GroupState } from './state.js';
@@ -14,6 +16,35 @@ export const SESSION_FILE = 'group-session.json';
 export function sessionPath(dataDir: string): string {
   return join(dataDir, SESSION_FILE);
 }
+
+/** A session's lock older than this is stale: its holder refreshes it every half of it. */
+const SESSION_LOCK_STALE_MS = 10_000;
+
+/**
+ * Holds `<dataDir>/group-session.json.lock` while a group runs, and gives its release: a second
+ * `group` with the same data folder would write the same resume file, and the first group's
+ * `--resume` would find the other's game. The lock is refreshed while held and released on exit
+ * (proper-lockfile); one a killed process left is stale after SESSION_LOCK_STALE_MS and taken over.
+ */
+export async function holdSession(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(sessionPath(dataDir), {
+      realpath: false, // the file may not exist yet
+      stale: SESSION_LOCK_STALE_MS,
+      update: SESSION_LOCK_STALE_MS / 2,
+      retries: 0,
+      // a laptop that slept past the stale time: the game goes on (its own file is still written)
+      onCompromised: () => {},
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new SetupError(GROUP_RUNNING(dataDir));
+    throw e;
+  }
+}
+
+const GROUP_RUNNING = (dataDir: string) =>
+  `another study group is running with the data folder \`${dataDir}\`: finish it first (Ctrl-C there ` +
+  'keeps it for `group --resume`), or give this one a folder of its own with --data-dir';
 
 /** Writes the state so a crash or Ctrl-C at any moment leaves either the old or the new file, whole. */
 export async function saveSession(dataDir: string, state: GroupState): Promise<void> {

@@ -126,6 +126,27 @@ describe.skipIf(!hasTmux)('group in a pseudo-terminal', () => {
     expect(existsSync(join(home, 'group-session.json'))).toBe(false);
   });
 
+  it('a second group with the same data folder is refused while the first runs', async () => {
+    // Given a group waiting at its start prompt
+    const first = start('first', ['--players', 'Ana,Ben', '--count', '1', '--seed', '4']);
+    await first.waitFor((t) => t.includes('Enter: start answering'), 'the first group');
+    // When another starts with the same data folder, Then it says so and exits 1 before asking anything
+    const second = start('second', ['--players', 'Cy,Di', '--count', '1']);
+    const refused = await second.waitFor((t) => t.includes('EXIT='), 'the refusal');
+    expect(refused).toContain('error: another study group is running with the data folder');
+    expect(refused).toContain('EXIT=1');
+    expect(refused).not.toContain('Enter: start answering');
+    // And once the first is stopped, a group starts again (the lock went with it)
+    first.send('C-c');
+    await first.waitFor((t) => t.includes('EXIT=130'), 'the first group stopped');
+    const third = start('third', ['--resume']);
+    await third.waitFor((t) => t.includes('Enter: start answering'), 'the resumed group');
+    third.send('C-c');
+    await third.waitFor((t) => t.includes('EXIT='), 'the end');
+    // (its saved game would make the next test's group ask whether to resume it)
+    rmSync(join(home, 'group-session.json'));
+  });
+
   it('`m` switches the answering mode in place: one start prompt on screen, not a stack', async () => {
     const tty = start('mode', ['--players', 'Ana,Ben', '--count', '1', '--seed', '4']);
     await tty.waitFor((t) => t.includes('m: switch mode'), 'the start prompt');

@@ -4,7 +4,7 @@ import { exportFormat, toJson, toMarkdown } from '../../group/export.js';
 import { EXPORT_MSG, exportProblem, writeExport } from '../../group/export-file.js';
 import { askPlayers, runGroup, showFinal, type GroupDeps } from '../../group/loop.js';
 import { GROUP_MSG } from '../../group/messages.js';
-import { clearSession, loadSession, saveSession } from '../../group/session-file.js';
+import { clearSession, holdSession, loadSession, saveSession } from '../../group/session-file.js';
 import { begin, createGroup, parsePlayers, playersProblem, type GroupState } from '../../group/state.js';
 import { usableDataDir } from '../../store/data-dir.js';
 import { clearScreen, startTicker } from '../../ui/countdown.js';
@@ -12,6 +12,7 @@ import { createGroupInput } from '../../ui/group-input.js';
 import { createPrompter } from '../../ui/inquirer-prompter.js';
 import type { Prompter } from '../../ui/prompts.js';
 import type { CliContext } from '../context.js';
+import type { Theme } from '../../ui/theme.js';
 import { EXIT, Interrupted, needsTerminal, Terminated, UsageError } from '../../errors.js';
 
 export interface GroupOptions {
@@ -115,6 +116,21 @@ export async function run(_args: string[], options: GroupOptions, ctx: CliContex
   const { createTheme } = await import('../../ui/theme.js');
   const theme = createTheme({ color: ctx.color, plain: ctx.plain, columns: ctx.termColumns });
   const dataDir = usableDataDir(ctx);
+  const release = await holdSession(dataDir);
+  try {
+    return await play(options, ctx, theme, dataDir, exportFile);
+  } finally {
+    await release().catch(() => {});
+  }
+}
+
+async function play(
+  options: GroupOptions,
+  ctx: CliContext,
+  theme: Theme,
+  dataDir: string,
+  exportFile: string | undefined,
+): Promise<number> {
   const prompter = createPrompter();
   let state = await pickStart(options, ctx, prompter, dataDir);
   if (options.timer !== undefined) state = { ...state, timer: options.timer };
