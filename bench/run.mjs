@@ -51,11 +51,13 @@ function startup(label, args, rounds = 21) {
 }
 
 // `npm run bench -- content engine`: only those sections (startup, content, engine, lab); all by default.
+// `instructions` (a few minutes, needs valgrind) runs only when asked for.
 const SECTIONS = ['startup', 'content', 'engine', 'lab'];
 const asked = process.argv.slice(2);
 for (const a of asked)
-  if (!SECTIONS.includes(a)) throw new Error(`unknown section ${a}: ${SECTIONS.join(', ')}`);
-const want = (section) => asked.length === 0 || asked.includes(section);
+  if (![...SECTIONS, 'instructions'].includes(a))
+    throw new Error(`unknown section ${a}: ${[...SECTIONS, 'instructions'].join(', ')}`);
+const want = (section) => (asked.length === 0 && SECTIONS.includes(section)) || asked.includes(section);
 
 console.log('sts-trainer benchmark');
 console.log(
@@ -124,6 +126,39 @@ function warningCount(dir) {
     maxBuffer: 1 << 28,
   });
   return JSON.parse(r.stdout).files.reduce((n, f) => n + f.warnings.length, 0);
+}
+
+if (want('instructions')) {
+  // Instructions run, counted by valgrind: the same from run to run within about 0.5%, where wall time
+  // on a shared VM moves by 10-25%, so a change of a few percent shows (compare two checkouts with
+  // STS_BENCH_ROOT). --single-threaded puts V8's background compiling and collecting in the count too.
+  console.log('\nInstructions run by validate (valgrind, node --single-threaded; about 30 s per figure)');
+  const has = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  if (has.status !== 0) console.log('  valgrind is not installed: skipped');
+  else
+    for (const warnings of [false, true]) {
+      const dir = join(out, `corpus-count-${warnings ? 'warn' : 'clean'}`);
+      corpus(root, dir, 250, 2500, warnings);
+      const r = spawnSync(
+        'valgrind',
+        [
+          '--tool=cachegrind',
+          '--cache-sim=no',
+          '--smc-check=all-non-file',
+          '--cachegrind-out-file=/dev/null',
+          process.execPath,
+          '--single-threaded',
+          bin,
+          'validate',
+          dir,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
+      const count = /I\s+refs:\s+([\d,]+)/.exec(r.stderr)?.[1];
+      console.log(
+        `  250 scenarios + 2500 questions${warnings ? ', with warnings' : ''}: ${count ? `${(Number(count.replaceAll(',', '')) / 1e9).toFixed(2)} G instructions` : `no count (valgrind: ${r.stderr.slice(-200)})`}`,
+      );
+    }
 }
 
 if (want('engine')) {
