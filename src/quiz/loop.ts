@@ -174,7 +174,7 @@ export async function runSession(deps: LoopDeps, start: SessionState): Promise<S
         state = skip(state);
         if (!exam) {
           out.write(renderFeedback(theme, { question: q, correct: false, show: true, record: false }, true));
-          if (!state.submitted) await prompter.key(MSG.continueKey);
+          await prompter.key(afterFeedback(state));
         }
       } else if (asked.kind === 'answer') {
         const step = answer(state, asked.response);
@@ -182,7 +182,7 @@ export async function runSession(deps: LoopDeps, start: SessionState): Promise<S
         if (step.feedback.record) await record(deps, q, step.feedback.correct);
         if (step.feedback.show) {
           await showFeedback(deps, renderFeedback(theme, step.feedback));
-          if (!state.submitted) await prompter.key(MSG.continueKey);
+          await prompter.key(afterFeedback(state));
         }
       }
     }
@@ -192,6 +192,12 @@ export async function runSession(deps: LoopDeps, start: SessionState): Promise<S
   if (exam) for (const a of finalAnswers(state)) await record(deps, a.question, a.correct);
   return state;
 }
+
+/**
+ * The key after a practice question's feedback, the last one's too: the results screen clears the
+ * terminal, and the last explanation must be read before it does.
+ */
+const afterFeedback = (state: SessionState) => (state.submitted ? MSG.resultsKey : MSG.continueKey);
 
 /**
  * Practice feedback, a page at a time when it is taller than the screen (an explanation with a long

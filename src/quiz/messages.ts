@@ -15,6 +15,7 @@ export const MSG = {
   resetDone: (file: string) => `progress reset (${file})`,
   resetKept: 'progress kept',
   continueKey: 'Press Enter to continue',
+  resultsKey: 'Press Enter for your results',
   feedbackMore: (page: number, pages: number) => `-- ${page}/${pages} · space: more · b: back --`,
   noHistory: 'no finished sessions yet: `sts-trainer quiz` adds one each time',
   nothingToResume: 'there is no saved exam to resume',

@@ -54,7 +54,12 @@ describe.skipIf(!hasTmux)('quiz in a pseudo-terminal', () => {
       }
     }
 
-    // Then the results show the score and the review list; done ends with 0, both answers stored
+    // Then the last answer's feedback stays until Enter (the results screen clears the terminal)
+    await tty.waitFor((t) => (t.match(/✔ correct/g) ?? []).length === 2, 'feedback 2');
+    await tty.waitFor((t) => t.includes('Press Enter for your results'), 'the results prompt');
+    expect(tty.screen()).not.toContain('Read the explanations?');
+    tty.send('Enter');
+    // And the results show the score and the review list; done ends with 0, both answers stored
     const results = await tty.waitFor((t) => t.includes('Read the explanations?'), 'the results');
     expect(results).toContain('Score: 2 of 2 correct (100%)');
     // The screen was cleared for the results, not sent the clear as escaped text (`\e[2J…`)

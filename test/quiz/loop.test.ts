@@ -84,6 +84,7 @@ describe('the quiz loop', () => {
       'enter',
       'one', // order: first
       'two', // order: second (the last one follows)
+      'enter', // the last feedback, then the results
     ]);
     const state = await runSession(deps, startSession([single, pair, order], 'practice'));
     expect(prompter.remaining()).toBe(0);
@@ -106,7 +107,7 @@ describe('the quiz loop', () => {
       explain: Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of the explanation.`).join('\n\n'),
     };
     // Given a 20-row terminal and a wrong answer whose explanation takes 60 rows
-    const { deps, prompter, output } = setup(['GetSessionToken', ' ', ' ', ' ']);
+    const { deps, prompter, output } = setup(['GetSessionToken', ' ', ' ', ' ', 'enter']);
     const keys: string[] = [];
     const spy = { ...deps.prompter, key: (m: string, k?: string[]) => (keys.push(m), prompter.key(m, k)) };
     const state = await runSession(
@@ -114,13 +115,15 @@ describe('the quiz loop', () => {
       startSession([long], 'practice'),
     );
     expect(results(state)).toMatchObject({ correct: 0, total: 1 });
-    // Then the verdict, the choice and the answer come first, then a page at a time (the last question: no "continue")
+    // Then the verdict, the choice and the answer come first, then a page at a time, and the last
+    // question's feedback stays until a key (the results screen clears the terminal)
     const text = output();
     expect(text).toMatch(/✘ not quite\nYour answer:\n {2}GetSessionToken\nThe answer:\n {2}AssumeRole\n/);
     expect(keys).toEqual([
       '-- 1/4 · space: more · b: back --',
       '-- 2/4 · space: more · b: back --',
       '-- 3/4 · space: more · b: back --',
+      'Press Enter for your results',
     ]);
     expect(prompter.remaining()).toBe(0);
     expect(text).toContain('Line 30 of the explanation.');
@@ -202,6 +205,7 @@ describe('the quiz loop', () => {
       'enter',
       'two',
       'one',
+      'enter',
     ]);
     const state = await runSession(deps, startSession([extra, single, order], 'practice'));
     const text = renderResults(deps.theme, results(state), {
