@@ -3,7 +3,7 @@
  * quiz answers) and the engine checks `validate` runs. Pure: problems are added
  * to the parsed file; nothing is printed here.
  */
-import { createEngine } from '../engine/index.js';
+import { API_PARAMETERS, createEngine } from '../engine/index.js';
 import type { CallResult, WorldProblem } from '../engine/types.js';
 import { outcomeOf, serviceWording } from './outcome.js';
 import type { ContentPath, Position } from './positions.js';
@@ -17,7 +17,7 @@ import {
   runWhatIf,
   type Mismatch,
 } from './run.js';
-import { CallSchema, type Expect, type Quiz, type Scenario } from './schema.js';
+import { CallSchema, type Call, type Expect, type Quiz, type Scenario } from './schema.js';
 import { retiredVersion } from './exam-versions.js';
 import { didYouMean } from './suggest.js';
 import { worldProblemText } from './world-problem-text.js';
@@ -43,6 +43,31 @@ function reporter(parsed: ParsedFile): Report {
     if (opts.code !== undefined) p.code = opts.code;
     (opts.warning ? parsed.warnings : parsed.errors).push(p);
   };
+}
+
+/**
+ * An error per parameter the call's API does not take (AWS's own names, engine/sts/api-parameters.ts):
+ * `Foo: bar` or `ExternalID` passed unseen, and a denial for the wrong reason could pass as the one
+ * the scenario teaches (FORMAT.md: typos never pass silently). `names` limits it to those a what-if's
+ * change adds.
+ */
+function checkParams(
+  call: Call,
+  path: ContentPath,
+  report: Report,
+  names = Object.keys(call.params ?? {}),
+): void {
+  // a request to another service takes what its action takes (iam:PutRolePolicy's PolicyName, …)
+  if (call.api === 'Request') return;
+  const known = API_PARAMETERS[call.api];
+  for (const name of names) {
+    if (known.includes(name)) continue;
+    const list = known.length > 0 ? `its parameters: ${known.join(', ')}` : `${call.api} takes no parameters`;
+    const guess = didYouMean(name, known);
+    report([...path, name], `${call.api} has no parameter \`${name}\``, guess ? `${guess} ${list}` : list, {
+      key: true,
+    });
+  }
 }
 
 /** A warning per exam tag that names a version AWS has retired (`SCS-C02/4.1`): docs/authoring.md#exam-tags. */
@@ -180,7 +205,10 @@ export function checkScenario(parsed: ParsedFile): void {
     if (stepIds.has(step.id))
       report([...path, 'id'], `duplicate step id \`${step.id}\``, 'step ids are unique within a scenario');
     stepIds.add(step.id);
-    if (step.call) checkCaller(s, step.call.as, i, [...path, 'call', 'as'], report);
+    if (step.call) {
+      checkCaller(s, step.call.as, i, [...path, 'call', 'as'], report);
+      checkParams(step.call, [...path, 'call', 'params'], report);
+    }
     if (step.advance !== undefined && step.expect)
       report(
         [...path, 'expect'],
@@ -230,6 +258,11 @@ export function checkScenario(parsed: ParsedFile): void {
       return;
     }
     if (w.change.as !== undefined) checkCaller(s, merged.data.as, index, [...path, 'change', 'as'], report);
+    // the step's own parameters were checked with the step; a changed API checks them all again
+    const changed = w.change.params;
+    const added = changed !== null && typeof changed === 'object' ? Object.keys(changed) : [];
+    if (w.change.api !== undefined) checkParams(merged.data, [...path, 'change', 'params'], report);
+    else checkParams(merged.data, [...path, 'change', 'params'], report, added);
     for (const field of noOpChanges(target.call, w.change))
       report(
         [...path, 'change', ...field],
@@ -296,6 +329,7 @@ export function checkQuiz(parsed: ParsedFile, scenarios: ScenarioIndex): void {
       checkAnswer('single', q.trust.choices, q.trust.answer, [...path, 'trust'], report);
     } else if (q.type === 'outcome') {
       if (scenario) checkCaller(scenario, q.call.as, scenario.steps.length, [...path, 'call', 'as'], report);
+      checkParams(q.call, [...path, 'call', 'params'], report);
     } else {
       checkAnswer(q.type, q.choices, q.answer, path, report);
     }

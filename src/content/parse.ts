@@ -388,6 +388,15 @@ function issueProblems(
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
+      const parent = valueAt(data, parentPath);
+      // `Effect` left out is missing, not "not `undefined`"
+      if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
+        return [
+          problem(
+            positions.at(parentPath),
+            `missing required field \`${name}\` (${options.length === 1 ? '' : 'one of '}${options.map((o) => `\`${o}\``).join(', ')})`,
+          ),
+        ];
       return [
         problem(
           positions.at(path),

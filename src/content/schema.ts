@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { API_NAMES } from '../engine/world.js';
+import { parseInstant } from '../engine/sts/time.js';
 
 /** The newest content format this release understands (`format:` in a file; absent = 1). */
 export const FORMAT_VERSION = 1;
@@ -170,7 +171,21 @@ export const WorldSchema = z.strictObject({
 /** The engine's API names are the one list (the engine owns them). */
 export { API_NAMES };
 
-const instant = z.union([z.string(), z.number()]);
+/** Seconds since 1970 from the year 9999 on: no token time is that late (and a Date cannot go much further). */
+const LATEST_INSTANT_SECONDS = 253_402_300_799;
+
+/**
+ * A token time: relative to the call (`+5m`, `-1h`: at most MAX_DURATION_SECONDS either way), an ISO
+ * time, or seconds since 1970. Checked here because a time past what a Date holds
+ * (`+99999999999d`) would stop the engine with a RangeError instead of an answer.
+ */
+const instant = z.union([z.string(), z.number()]).refine((v) => {
+  const at = parseInstant(v, 0);
+  if (at === undefined) return false;
+  return typeof v === 'string' && /^\s*[+-]/.test(v)
+    ? Math.abs(at) <= MAX_DURATION_SECONDS * 1000
+    : at >= 0 && at <= LATEST_INSTANT_SECONDS * 1000;
+}, 'must be a time: relative like `+5m` or `-1h` (at most 10 years), an ISO time like `2026-03-02T10:00:00Z`, or seconds since 1970');
 
 /**
  * `SAMLAssertion` as structured YAML (FORMAT.md); AWS's wire form is a base64 SAML response.
@@ -204,13 +219,43 @@ export const SamlAssertionSchema = z.strictObject({
   sourceIdentity: z.string().optional(),
 });
 
+/**
+ * `WebIdentityToken` as structured YAML: the ID token's claims and who signed it (FORMAT.md; the
+ * engine's Token in engine/sts/apis/web-identity/request.ts). A field of the wrong type stopped the
+ * engine (`iss: 42`), and a misspelt one passed unseen.
+ */
+export const WebIdentityTokenSchema = z.strictObject({
+  iss: z.string().optional(),
+  /** The provider whose key signed it; another name is a bad signature. */
+  signedBy: z.string().optional(),
+  sub: z.string().optional(),
+  aud: stringOrList.optional(),
+  azp: z.string().optional(),
+  exp: instant.optional(),
+  /** Any other claims, by name. */
+  claims: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** `Tags` as AWS takes them: a list of `{ Key, Value }` (a mapping was read as no tags at all). */
+const TagListSchema = z.array(z.strictObject({ Key: scalar.optional(), Value: scalar.optional() }));
+
 /** A step's `call:` — one request to the engine. */
 export const CallSchema = z.strictObject({
   api: z.enum(API_NAMES),
   /** user/NAME, root/ACCOUNT, $STEP, service/PRINCIPAL, anonymous, sso/NAME */
   as: z.string().min(1),
-  /** AWS's own parameter names; `SAMLAssertion` is checked field by field. */
-  params: z.object({ SAMLAssertion: SamlAssertionSchema.optional() }).catchall(z.unknown()).optional(),
+  /**
+   * AWS's own parameter names (content/check.ts refuses one the API does not take); the tokens and
+   * `Tags` are checked field by field.
+   */
+  params: z
+    .object({
+      SAMLAssertion: SamlAssertionSchema.optional(),
+      WebIdentityToken: z.union([WebIdentityTokenSchema, z.string()]).optional(),
+      Tags: TagListSchema.optional(),
+    })
+    .catchall(z.unknown())
+    .optional(),
   context: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
   /** For `Request`: the action, e.g. `s3:GetObject`. */
   action: z.string().optional(),
@@ -267,7 +312,7 @@ export const StepSchema = z
     checkpoint: CheckpointSchema.optional(),
   })
   .refine((s) => (s.call === undefined) !== (s.advance === undefined), {
-    message: 'a step needs either `call` or `advance` (not both)',
+    message: 'a step needs a `call` or an `advance`, and not both',
   });
 
 export const WhatIfSchema = z.strictObject({

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../../src/content/check.js';
 import { formatProblem, parseContent } from '../../src/content/parse.js';
 import { crossCheck, validateFiles } from '../../src/content/cross-check.js';
 import { loadLibrary } from '../../src/content/library.js';
@@ -128,7 +129,7 @@ describe('loader errors, one fixture each', () => {
       'x.yaml:3:38: `account` must be a string, not a number (`12`)',
       'x.yaml:3:72: `Effect` must be one of `Allow`, `Deny`, not `Alow`\nhint: did you mean `Allow`?',
       'x.yaml:6:18: `api` must be one of `AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`, `GetSessionToken`, `GetFederationToken`, `GetCallerIdentity`, `GetAccessKeyInfo`, `DecodeAuthorizationMessage`, `SignIn`, `GetRoleCredentials`, `Request`, not `AssumeRol`\nhint: did you mean `AssumeRole`?',
-      'x.yaml:7:5: `steps[1]`: a step needs either `call` or `advance` (not both)',
+      'x.yaml:7:5: `steps[1]`: a step needs a `call` or an `advance`, and not both',
     ]);
   });
 
@@ -154,6 +155,9 @@ describe('loader errors, one fixture each', () => {
     };
     const statement = (s: string) => `{ Statement: [{ Effect: Allow, Action: "sts:AssumeRole", ${s} }] }`;
     expect(said('{}')).toEqual(['n.yaml:3:61: missing required field `Statement`']);
+    expect(said('{ Statement: [{ Principal: "*", Action: "sts:AssumeRole" }] }')).toEqual([
+      'n.yaml:3:75: missing required field `Effect` (one of `Allow`, `Deny`)',
+    ]);
     expect(said('{ Statement: x }')).toEqual([
       'n.yaml:3:74: `Statement` must be a mapping or a list, not a string (`x`)',
     ]);
@@ -167,6 +171,54 @@ describe('loader errors, one fixture each', () => {
     expect(said(statement('Condition: { StringEquals: { k: { b: 1 } } }'))).toEqual([
       'n.yaml:3:150: `k` must be a string, a number, a boolean or a list, not a mapping',
     ]);
+  });
+
+  it('refuses call parameters the API does not take, and token fields and tags of the wrong shape', () => {
+    // Given the vendor fixture with one change to its step (or its what-if), When parsed and checked
+    const vendor = readFileSync(fixture('valid/scenarios/vendor-access.yaml'), 'utf8');
+    const PARAMS = 'RoleSessionName: vera, ExternalId: vendor-42 }';
+    const problems = (text: string) => {
+      const parsed = parseContent(text, 'v.yaml');
+      checkScenario(parsed);
+      return parsed.errors.map((e) => formatProblem('v.yaml', e));
+    };
+    const withParams = (extra: string) => vendor.replace(PARAMS, `RoleSessionName: vera, ${extra} }`);
+    // Then a misspelt parameter is named with the API's own, whether the step or its what-if has it
+    expect(problems(withParams('ExternalID: vendor-42'))).toEqual([
+      'v.yaml:36:92: AssumeRole has no parameter `ExternalID`\nhint: did you mean `ExternalId`? its parameters: RoleArn, RoleSessionName, DurationSeconds, ExternalId, Policy, PolicyArns, ProvidedContexts, SerialNumber, SourceIdentity, Tags, TokenCode, TransitiveTagKeys',
+    ]);
+    const whatIf = vendor.replace(
+      'change: { params: { ExternalId: not-it } }',
+      'change: { params: { Foo: bar } }',
+    );
+    expect(problems(whatIf)).toEqual([
+      expect.stringMatching(/^v\.yaml:55:25: AssumeRole has no parameter `Foo`\n/),
+    ]);
+    // And Tags must be a list (a mapping was read as no tags, and the call passed)
+    expect(problems(withParams('Tags: { team: a }'))).toEqual([
+      'v.yaml:36:98: `Tags` must be a list, not a mapping',
+    ]);
+    expect(problems(withParams('Tags: [{ Key: team, Valu: a }]'))).toEqual([
+      'v.yaml:36:112: unknown field `Valu`\nhint: did you mean `Value`?',
+    ]);
+  });
+
+  it('checks a web identity token field by field, and its times', () => {
+    const gha = readFileSync(join(FIX, '../../../scenarios/github-actions-oidc.yaml'), 'utf8');
+    const token = /( {8}WebIdentityToken:\n(?: {10}.*\n)+)/.exec(gha)![1]!;
+    const messages = (change: (t: string) => string) =>
+      parseContent(gha.replace(token, change(token)), 'g.yaml').errors.map((e) => e.message);
+    expect(messages((t) => t.replace(/iss: .*/, 'iss: 42'))).toEqual([
+      '`iss` must be a string, not a number (`42`)',
+    ]);
+    expect(messages((t) => t.replace('signedBy:', 'signedby:'))).toEqual(['unknown field `signedby`']);
+    for (const exp of ['+99999999999d', 'soon', '2026-13-45T99:00:00Z', '-99999999999'])
+      expect(
+        messages((t) => t.replace(/exp: .*/, `exp: "${exp}"`)),
+        exp,
+      ).toEqual([
+        '`exp`: must be a time: relative like `+5m` or `-1h` (at most 10 years), an ISO time like `2026-03-02T10:00:00Z`, or seconds since 1970',
+      ]);
   });
 
   it('suggests from the right object in unions (a statement list) and discriminated unions (question types)', () => {

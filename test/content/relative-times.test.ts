@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pinRelativeTimes } from '../../src/content/run.js';
 import type { Call } from '../../src/content/schema.js';
 
-const call = (exp: unknown, notOnOrAfter?: string | number): Call => ({
+const call = (exp: string | number | undefined, notOnOrAfter?: string | number): Call => ({
   api: 'AssumeRoleWithWebIdentity',
   as: 'anonymous',
   params: {
