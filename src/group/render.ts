@@ -65,12 +65,13 @@ export function renderQuestionScreen(theme: Theme, state: GroupState, shown: Sho
   return `${lines.join('\n')}\n`;
 }
 
-/** Who has answered (without what) and who is still to answer: `answered: Ana ✔  Ben …  Chen …`. */
+/**
+ * Who has answered (without what) and who is still to answer: `answered: Ana ●  Ben …  Chen …`. Not
+ * ✔ in green: the reveal marks right answers so, and the next player would read it as one.
+ */
 export function renderTurnLine(theme: Theme, state: GroupState): string {
   const row = state.answers[state.index] ?? [];
-  const parts = state.players.map((p, i) =>
-    row[i] ? theme.ok(`${p} ${theme.sym.ok}`) : theme.dim(`${p} …`),
-  );
+  const parts = state.players.map((p, i) => (row[i] ? theme.bold(`${p} ●`) : theme.dim(`${p} …`)));
   return `${theme.dim('answered:')} ${parts.join('  ')}`;
 }
 

@@ -75,7 +75,7 @@ describe.skipIf(!hasTmux)('group in a pseudo-terminal', () => {
     );
     pick(one, q1, seed, q1.answer as string);
     const hidden = await one.waitFor((t) => t.includes('? Ben, your answer'), 'Ben’s turn');
-    expect(hidden).toContain('answered: Ana ✔  Ben …');
+    expect(hidden).toContain('answered: Ana ●  Ben …');
     expect(hidden).not.toContain('Ana, your answer');
     pick(one, q1, seed, wrongOf(q1));
     const reveal = await one.waitFor((t) => t.includes('Enter: scoreboard'), 'the reveal');

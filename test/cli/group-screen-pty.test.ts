@@ -138,7 +138,7 @@ describe.skipIf(!hasTmux)('group on real terminal sizes', async () => {
         tty.send('Enter');
         if (turn === 0) {
           const ben = await tty.waitFor((t) => t.includes('? Ben, your answer'), 'Ben’s turn');
-          expect(ben).toContain('answered: Ana ✔  Ben …  Chen …');
+          expect(ben).toContain('answered: Ana ●  Ben …  Chen …');
           expectWholeQuestion(ben, q, i + 1);
         }
       }

@@ -108,7 +108,7 @@ describe('the group loop', () => {
     await expect(runGroup(d, { ...game(['Ana', 'Ben']), timer: 20 })).rejects.toBeInstanceOf(Interrupted);
     expect(lines).toEqual([
       ['⏱ 0:20 left  Ctrl-P pause/resume · Ctrl-E +15 s', 'answered: Ana …  Ben …'],
-      ['⏱ 0:20 left  Ctrl-P pause/resume · Ctrl-E +15 s', 'answered: Ana ✔  Ben …'],
+      ['⏱ 0:20 left  Ctrl-P pause/resume · Ctrl-E +15 s', 'answered: Ana ●  Ben …'],
     ]);
   });
 

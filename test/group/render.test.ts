@@ -38,7 +38,7 @@ describe('group screens (plain)', () => {
 
   it('shows who has answered, not what', () => {
     const s = answerFor(startTurns(game()), 1, 'GetSessionToken');
-    expect(renderTurnLine(plain, s)).toBe('answered: Ana …  Ben ✔  Chen …');
+    expect(renderTurnLine(plain, s)).toBe('answered: Ana …  Ben ●  Chen …');
   });
 
   it('reveals the answer, who got it, everyone’s answer and the explanation', () => {
