@@ -30,6 +30,14 @@ export function renderResult(r: CallResult, t: Theme, call?: Call): string {
         t.wrap(`An error occurred (${r.code}) when calling the ${r.api} operation: ${r.message}`, 2),
       ].join('\n');
     const d = serviceDenial(call.action, r.code, r.message, r.httpStatus);
+    // Same code, another status (S3's ExpiredToken is a 400, STS's a 403): the service's, with no
+    // note, since "ExpiredToken (HTTP 403)" over "S3 sends this error as ExpiredToken (HTTP 400)"
+    // reads as two answers.
+    if (d.renamedBy && d.code === r.code)
+      return [
+        `${t.fail(`${t.sym.fail} ${d.code}`)} (HTTP ${d.status})`,
+        t.wrap(`An error occurred (${d.code}) when calling the ${d.operation} operation: ${d.message}`, 2),
+      ].join('\n');
     return [
       head,
       ...(d.renamedBy

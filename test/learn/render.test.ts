@@ -212,6 +212,14 @@ describe('results', () => {
     expect(text).not.toContain('sends this denial');
   });
 
+  it("gives S3's status for its ExpiredToken (400, where STS's is 403), and no second line saying so", () => {
+    const { result, call } = stepResult('cross-account-assume-role', 'expired');
+    expect(call.action).toBe('s3:GetObject');
+    expect(renderResult(result, t, call)).toBe(
+      '✘ ExpiredToken (HTTP 400)\n  An error occurred (ExpiredToken) when calling the GetObject operation: The\n  provided token has expired.',
+    );
+  });
+
   it("shows EC2's and a JSON service's own name for a denial, under the engine's", () => {
     const ec2 = stepResult('abac-session-tags', 'stop-other-instance');
     expect(renderResult(ec2.result, t, ec2.call)).toMatchInlineSnapshot(`
