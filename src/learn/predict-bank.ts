@@ -3,7 +3,7 @@
  * error?" is stored under `learn/<scenario>/<step>/predict`, so `review` can bring back a missed one.
  * (A what-if's prediction is the quiz's own outcome question, already in the bank.)
  */
-import { runScenario } from '../content/run.js';
+import { runScenario, type StepRun } from '../content/run.js';
 import type { Scenario } from '../content/schema.js';
 import { outcomeChoices, outcomeLabels, outcomeOf } from '../quiz/outcome.js';
 import type { BankQuestion } from '../quiz/question.js';
@@ -11,6 +11,7 @@ import { cliCommand } from './request.js';
 import { answerer, stepPredictionId } from './predict.js';
 import { predictionTopics } from './topics.js';
 import { indent, sentence } from '../ui/text.js';
+import { humanDuration } from '../ui/duration.js';
 
 /**
  * The prompt is stored once and shown at any width: its command is indented (a line with leading
@@ -27,18 +28,32 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
     return []; // a world the engine rejects; `validate` reports it
   }
   const out: BankQuestion[] = [];
+  const byId = new Map(run.steps.map((sr) => [sr.step.id, sr]));
+  // Seconds the clock moved since the last call (learn shows that step; review must say it), and
+  // the clock when each call was made.
+  let moved = 0;
+  let clock = 0;
+  const calledAt = new Map<string, number>();
   for (const sr of run.steps) {
+    moved += sr.advanced ?? 0;
+    clock += sr.advanced ?? 0;
+    calledAt.set(sr.step.id, clock);
     const call = sr.step.call;
     if (!call || !sr.result) continue;
     const answer = outcomeOf(sr.result, call);
     const choices = outcomeChoices(call, answer);
     const narrate = (sr.step.narrate ?? '').trim().split(/\n\s*\n/)[0] ?? '';
+    const source = call.as.startsWith('$') ? byId.get(call.as.slice(1)) : undefined;
+    const age = clock - (calledAt.get(source?.step.id ?? '') ?? clock);
+    const later = moved > 0 ? timeContext(moved, source, age) : '';
+    moved = 0;
     out.push({
       id: stepPredictionId(scenario.id, sr.step.id),
       type: 'outcome',
       prompt: [
         // the step title ends a sentence, so the narration after it reads as the next one
         `Scenario “${scenario.title}”, step ${sr.index + 1}: ${sentence(sr.step.title ?? sr.step.id)}`,
+        later,
         narrate,
         indent(cliCommand(call, COMMAND_WIDTH), 2),
         'What happens?',
@@ -65,4 +80,18 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
     });
   }
   return out;
+}
+
+/**
+ * What a step after an `advance` needs said when it is asked on its own (in `review`): how far the
+ * clock moved and, for a caller signing with an earlier step's credentials, how long those last.
+ * Without it "What happens?" to an expired session cannot be worked out from the screen.
+ */
+function timeContext(moved: number, source: StepRun | undefined, age: number): string {
+  const lasts = source?.result?.outcome === 'success' ? source.result.view?.expiresIn : undefined;
+  const from =
+    source && lasts !== undefined
+      ? ` The caller signs with the credentials step ${source.index + 1} returned ${humanDuration(age)} ago, which last ${humanDuration(lasts)}.`
+      : '';
+  return `Since the step before, the clock has moved on ${humanDuration(moved)}.${from}`;
 }

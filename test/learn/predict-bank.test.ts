@@ -17,6 +17,23 @@ const library = await loadLibrary({ contentDirs: [], cwd: process.cwd() });
 const scenarios = library.scenarios.map((s) => s.scenario);
 
 describe('step predictions as review questions', () => {
+  it('say how far the clock moved since the step before, and how old and long-lived the caller’s credentials are', () => {
+    // Given steps asked on their own in review, after an `advance` that learn showed as a step
+    const asked = (scenarioId: string, stepId: string) =>
+      stepPredictionQuestions(library.scenarioById.get(scenarioId)!.scenario).find((q) =>
+        q.id.endsWith(`/${stepId}/predict`),
+      )!.prompt;
+    // Then the time is said: 55 min then 10 min moved, so credentials from step 4 are 1 h 5 min old
+    expect(asked('service-role-confused-deputy', 'old-expired')).toContain(
+      'Since the step before, the clock has moved on 10 min. The caller signs with the credentials step 4 returned 1 h 5 min ago, which last 1 h.',
+    );
+    expect(asked('cross-account-assume-role', 'expired')).toContain(
+      'Since the step before, the clock has moved on 1 h. The caller signs with the credentials step 2 returned 1 h ago, which last 1 h.',
+    );
+    // And a step with no advance before it says nothing of the clock
+    expect(asked('cross-account-assume-role', 'assume')).not.toContain('clock');
+  });
+
   it('are made for every call step of every built-in scenario, answered by the engine', () => {
     let count = 0;
     for (const scenario of scenarios) {
