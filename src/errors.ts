@@ -29,10 +29,13 @@ export class SetupError extends Error {
   }
 }
 
-/** A check failed (validation errors, an expectation not met). */
+/** A check failed (validation errors, an expectation not met, a content file with errors). */
 export class CheckFailed extends Error {
   readonly exitCode = 1;
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'CheckFailed';
   }

@@ -8,6 +8,7 @@ import { compiledFile } from './compiled.js';
 import type { ParsedFile } from './parse.js';
 import type { Quiz, Scenario } from './schema.js';
 import { builtInDirs, contentFiles, ContentPathError } from './walk.js';
+import { UsageError } from '../errors.js';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -123,4 +124,20 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
     }
   }
   return library;
+}
+
+/**
+ * The "unknown scenario" usage error, saying so when a skipped file (one with errors) is the
+ * scenario asked for: after "warning: skipped FILE…", "unknown scenario `X`" read as a typo.
+ */
+export function unknownScenario(library: Library, id: string, otherwise: string | undefined): UsageError {
+  const skipped = library.skipped.find(
+    (p) => p.kind === 'scenario' && (p.scenario?.id ?? p.claimedId) === id,
+  );
+  if (skipped)
+    return new UsageError(
+      `scenario \`${id}\` is in \`${skipped.file}\`, which was skipped for its errors`,
+      `run \`sts-trainer validate ${skipped.file}\` to see them`,
+    );
+  return new UsageError(`unknown scenario \`${id}\``, otherwise);
 }

@@ -40,6 +40,8 @@ export interface ParsedFile {
   errors: Problem[];
   warnings: Problem[];
   positions: Positions;
+  /** The `id` a file the schema refused gives itself (a scenario or quiz sets its own). */
+  claimedId?: string;
 }
 
 /** Levels of nesting a content file may use (a scenario's deepest, a policy condition, is about 10). */
@@ -144,7 +146,9 @@ export function parseContent(text: string, file: string): ParsedFile {
 
   const guarded = guardsNeeded ? guardProblems(data, positions) : [];
   if (kind === 'scenario' && guarded.length === 0) guarded.push(...callSizeProblems(data, positions));
-  if (guarded.length > 0) return failed(file, kind, positions, guarded);
+  // the id the file gives, kept when the file is refused: "unknown scenario" would read as a typo
+  const claimed = typeof record.id === 'string' ? record.id : undefined;
+  if (guarded.length > 0) return failed(file, kind, positions, guarded, claimed);
   const schema = kind === 'scenario' ? ScenarioSchema : QuizSchema;
   const result = schema.safeParse(data);
   if (!result.success) {
@@ -152,7 +156,7 @@ export function parseContent(text: string, file: string): ParsedFile {
     const errors = withoutTypoEchoes(issues, schema, data).flatMap((i) =>
       issueProblems(i, schema, data, positions),
     );
-    return failed(file, kind, positions, errors);
+    return failed(file, kind, positions, errors, claimed);
   }
   const warnings = unsafeTextWarnings(data, positions, text);
   const parsed: ParsedFile = { file, kind, errors: [], warnings, positions };
@@ -167,8 +171,11 @@ function failed(
   kind: ContentKind | undefined,
   positions: Positions,
   errors: Problem[],
+  claimedId?: string,
 ): ParsedFile {
-  return { file, kind, errors, warnings: [], positions };
+  return claimedId === undefined
+    ? { file, kind, errors, warnings: [], positions }
+    : { file, kind, errors, warnings: [], positions, claimedId };
 }
 
 /** The kind from the top-level keys alone, for files whose YAML is broken. */

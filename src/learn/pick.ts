@@ -1,12 +1,11 @@
 /** Choosing a scenario: the list (with level, topics and ✔ for completed ones) and did-you-mean. */
-import type { Library } from '../content/library.js';
+import { unknownScenario, type Library } from '../content/library.js';
 import type { Scenario } from '../content/schema.js';
 import { didYouMean } from '../content/suggest.js';
 import type { ScenarioProgress } from '../store/types.js';
 import type { Choice } from '../ui/prompts.js';
 import { renderTable } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
-import { UsageError } from '../errors.js';
 import { resumePoint } from './resume.js';
 
 /** How to start one of the listed scenarios: with the command that listed them. */
@@ -16,8 +15,9 @@ export const howToChoose = (command: 'learn' | 'lab') => `Start one with \`sts-t
 export function findScenario(library: Library, id: string) {
   const found = library.scenarioById.get(id);
   if (found) return found.scenario;
-  throw new UsageError(
-    `unknown scenario \`${id}\``,
+  throw unknownScenario(
+    library,
+    id,
     didYouMean(id, library.scenarioById.keys()) ?? 'run `sts-trainer list scenarios` to see them all',
   );
 }

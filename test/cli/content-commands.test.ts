@@ -215,16 +215,46 @@ describe('sts-trainer list', () => {
       const learn = await runCli(['learn', 'early-start', '--content', dir, '--no-input'], { cwd: ROOT });
       expect(learn.code).toBe(2);
       expect(learn.stderr).toContain(`warning: skipped ${problem}`);
+      // and says it is that file's scenario, not an unknown one (which would read as a typo)
+      expect(learn.stderr).toContain(
+        `error: scenario \`early-start\` is in \`${file}\`, which was skipped for its errors\nhint: run \`sts-trainer validate ${file}\``,
+      );
       // and call refuses the file with the same problem
       const call = await runCli(['call', 'GetCallerIdentity', '--scenario', file, '--as', 'user/vera'], {
         cwd: ROOT,
       });
-      expect(call.code).toBe(2);
-      expect(call.stderr).toContain(`error: ${problem}`);
+      // (invalid content: exit 1, not a usage error; the hint on a line of its own, not an escaped \n)
+      expect(call.code).toBe(1);
+      expect(call.stderr).toContain(`error: ${problem}\nhint: run \`sts-trainer validate ${file}\``);
+      expect(call.stderr).not.toContain('\\n');
       // while validate reports it once, as before
       const validate = await runCli(['validate', file], { cwd: ROOT });
       expect(validate.code).toBe(1);
       expect(validate.stdout.split(problem).length - 1).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the skipped file when the scenario asked for is one the schema refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sts-refused-'));
+    try {
+      const text = readFileSync(join(FIX, 'valid/scenarios/vendor-access.yaml'), 'utf8')
+        .replace('id: fixture-vendor-access', 'id: refused-one')
+        .replace('- { Effect: Allow, Action: sts:AssumeRole', '- { Effect: Alow, Action: sts:AssumeRole');
+      const file = join(dir, 'refused.yaml');
+      writeFileSync(file, text);
+      const learn = await runCli(['learn', 'refused-one', '--content', dir, '--no-input'], { cwd: ROOT });
+      expect(learn.code).toBe(2);
+      expect(learn.stderr).toContain(`error: scenario \`refused-one\` is in \`${file}\`, which was skipped`);
+      const call = await runCli(
+        ['call', 'GetCallerIdentity', '--scenario', 'refused-one', '--as', 'user/vera'],
+        {
+          cwd: ROOT,
+          env: { STS_TRAINER_CONTENT: dir },
+        },
+      );
+      expect(call.stderr).toContain(`error: scenario \`refused-one\` is in \`${file}\`, which was skipped`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

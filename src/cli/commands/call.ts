@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { UsageError } from '../../errors.js';
+import { CheckFailed, UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { crossCheck } from '../../content/cross-check.js';
-import { loadLibrary } from '../../content/library.js';
-import { formatProblem } from '../../content/parse.js';
-import { readContentFile } from '../../content/read.js';
+import { loadLibrary, unknownScenario } from '../../content/library.js';
+import { readContent } from '../../content/read.js';
 import { durationSeconds, runScenario } from '../../content/run.js';
 import { API_NAMES, CallSchema, type Call, type Scenario } from '../../content/schema.js';
 import { didYouMean } from '../../content/suggest.js';
@@ -67,16 +66,23 @@ async function loadScenario(ref: string, ctx: CliContext): Promise<Scenario> {
   const file = resolve(ctx.cwd, ref);
   if (/\.ya?ml$/i.test(ref) || existsSync(file)) {
     if (!existsSync(file)) throw new UsageError(`cannot read \`${ref}\`: no such file`);
-    const parsed = readContentFile(file, ctx.cwd);
+    const { parsed, text } = readContent(file, ctx.cwd);
     crossCheck([parsed]);
     const first = parsed.errors[0];
-    if (first)
-      throw new UsageError(formatProblem(parsed.file, first), 'run `sts-trainer validate` on the file');
+    // A file that could not be read (a FIFO, /dev/zero, over 1 MiB) is a bad path: exit 2, as in
+    // validate. One read with errors is invalid content: exit 1 (PRODUCT.md). The problem and its
+    // hint a line each.
+    if (first) {
+      const message = `${parsed.file}:${first.line}:${first.col}: ${first.message}`;
+      const hint = first.hint ?? `run \`sts-trainer validate ${ref}\` for every problem in the file`;
+      throw text === undefined ? new UsageError(message, hint) : new CheckFailed(message, hint);
+    }
     if (!parsed.scenario) throw new UsageError(`\`${ref}\` is not a scenario file`);
     return parsed.scenario;
   }
-  throw new UsageError(
-    `unknown scenario \`${ref}\``,
+  throw unknownScenario(
+    library,
+    ref,
     didYouMean(ref, library.scenarioById.keys()) ??
       'give a scenario id (`sts-trainer list scenarios`) or a file',
   );
