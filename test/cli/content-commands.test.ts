@@ -8,6 +8,23 @@ import { runCli } from '../helpers/run-cli.js';
 const ROOT = join(import.meta.dirname, '../..');
 const FIX = join(ROOT, 'test/fixtures/content');
 
+/** Runs `body` on a temporary pack holding the vendor fixture as `<id>.yaml`, renamed to `id` and edited. */
+async function vendorPack(
+  id: string,
+  edit: (text: string) => string,
+  body: (dir: string, file: string) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sts-pack-'));
+  try {
+    const text = readFileSync(join(FIX, 'valid/scenarios/vendor-access.yaml'), 'utf8');
+    const file = join(dir, `${id}.yaml`);
+    writeFileSync(file, edit(text.replace('id: fixture-vendor-access', `id: ${id}`)));
+    await body(dir, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('sts-trainer validate', () => {
   it('reports a bad file as file:line:col with a hint and exits 1', async () => {
     const r = await runCli(['validate', 'test/fixtures/content/bad/unknown-field.yaml'], { cwd: ROOT });
@@ -198,13 +215,8 @@ describe('sts-trainer list', () => {
 
   it('skips a scenario whose world has an error, as validate reports it, in list, learn and call', async () => {
     // Given a pack scenario whose world starts before 1970: schema-valid, but the engine cannot use it
-    const dir = mkdtempSync(join(tmpdir(), 'sts-world-error-'));
-    try {
-      const text = readFileSync(join(FIX, 'valid/scenarios/vendor-access.yaml'), 'utf8')
-        .replace('id: fixture-vendor-access', 'id: early-start')
-        .replace('start: 2026-01-15T09:00:00Z', 'start: 1960-01-15T09:00:00Z');
-      const file = join(dir, 'early.yaml');
-      writeFileSync(file, text);
+    const early = (t: string) => t.replace('start: 2026-01-15T09:00:00Z', 'start: 1960-01-15T09:00:00Z');
+    await vendorPack('early-start', early, async (dir, file) => {
       const problem = `${file}:9:10: \`1960-01-15T09:00:00Z\` is not an ISO-8601 time from 1970 to 9999`;
       // When listed, Then it is skipped with validate's words
       const list = await runCli(['list', '--json', '--content', dir], { cwd: ROOT });
@@ -231,19 +243,13 @@ describe('sts-trainer list', () => {
       const validate = await runCli(['validate', file], { cwd: ROOT });
       expect(validate.code).toBe(1);
       expect(validate.stdout.split(problem).length - 1).toBe(1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names the skipped file when the scenario asked for is one the schema refused', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sts-refused-'));
-    try {
-      const text = readFileSync(join(FIX, 'valid/scenarios/vendor-access.yaml'), 'utf8')
-        .replace('id: fixture-vendor-access', 'id: refused-one')
-        .replace('- { Effect: Allow, Action: sts:AssumeRole', '- { Effect: Alow, Action: sts:AssumeRole');
-      const file = join(dir, 'refused.yaml');
-      writeFileSync(file, text);
+    const refused = (t: string) =>
+      t.replace('- { Effect: Allow, Action: sts:AssumeRole', '- { Effect: Alow, Action: sts:AssumeRole');
+    await vendorPack('refused-one', refused, async (dir, file) => {
       const learn = await runCli(['learn', 'refused-one', '--content', dir, '--no-input'], { cwd: ROOT });
       expect(learn.code).toBe(2);
       expect(learn.stderr).toContain(`error: scenario \`refused-one\` is in \`${file}\`, which was skipped`);
@@ -255,9 +261,7 @@ describe('sts-trainer list', () => {
         },
       );
       expect(call.stderr).toContain(`error: scenario \`refused-one\` is in \`${file}\`, which was skipped`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('takes STS_TRAINER_CONTENT and prints plain text without a TTY', async () => {
