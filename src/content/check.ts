@@ -261,8 +261,12 @@ export function checkScenario(parsed: ParsedFile): void {
     // the step's own parameters were checked with the step; a changed API checks them all again
     const changed = w.change.params;
     const added = changed !== null && typeof changed === 'object' ? Object.keys(changed) : [];
-    if (w.change.api !== undefined) checkParams(merged.data, [...path, 'change', 'params'], report);
-    else checkParams(merged.data, [...path, 'change', 'params'], report, added);
+    checkParams(
+      merged.data,
+      [...path, 'change', 'params'],
+      report,
+      w.change.api === undefined ? added : undefined,
+    );
     for (const field of noOpChanges(target.call, w.change))
       report(
         [...path, 'change', ...field],

@@ -100,9 +100,9 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
     quizById: new Map(),
     skipped: [],
   };
-  const formatProblem =
+  const problemLine =
     library.skipped.length === 0 && parsed.some((p) => p.errors.length > 0)
-      ? (await import('./parse.js')).formatProblem
+      ? (await import('./parse.js')).problemLine
       : undefined;
   for (const p of parsed) {
     const first = p.errors[0];
@@ -110,7 +110,7 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
       library.skipped.push(p);
       const more =
         p.errors.length > 1 ? ` (and ${p.errors.length - 1} more; run \`sts-trainer validate\`)` : '';
-      warn(`skipped ${formatProblem!(p.file, first).split('\n')[0]}${more}`);
+      warn(`skipped ${problemLine!(p.file, first)}${more}`);
       continue;
     }
     if (p.scenario) {

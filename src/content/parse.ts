@@ -71,10 +71,15 @@ export const MESSAGES = {
 
 /** `file:line:col: message` and, when there is one, a `hint:` line. */
 export function formatProblem(file: string, p: Problem): string {
-  // One line each: a message quotes the file's values, and a newline in one must not start a line
-  // of its own (a CI log reads `::error …` at a line's start as a command).
-  const head = `${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${sanitizeLine(p.message)}`;
+  const head = problemLine(file, p);
   return p.hint ? `${head}\nhint: ${sanitizeLine(p.hint)}` : head;
+}
+
+/** `file:line:col: message`, without the hint. */
+export function problemLine(file: string, p: Problem): string {
+  // One line: a message quotes the file's values, and a newline in one must not start a line of its
+  // own (a CI log reads `::error …` at a line's start as a command).
+  return `${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${sanitizeLine(p.message)}`;
 }
 
 const problem = (
@@ -343,6 +348,12 @@ function issueProblems(
   const value = valueAt(data, path);
   const parentPath = path.slice(0, -1);
   const name = label(path);
+  // a field left out of a mapping: where it belongs, not "not `undefined`"
+  const parent = valueAt(data, parentPath);
+  const missing =
+    value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent);
+  const missingField = (also = '') =>
+    problem(positions.at(parentPath), `missing required field \`${name}\`${also}`);
   switch (issue.code) {
     case 'unrecognized_keys': {
       let known: string[] | undefined;
@@ -356,10 +367,7 @@ function issueProblems(
       });
     }
     case 'invalid_type': {
-      const parent = valueAt(data, parentPath);
-      if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
-        return [problem(positions.at(parentPath), `missing required field \`${name}\``)];
-      }
+      if (missing) return [missingField()];
       const expected = `\`${name}\` must be ${article(typeName(issue.expected))}`;
       let message = `${expected}, not ${describe(value)}`;
       if (issue.expected === 'int' && typeof value === 'number') message = `${expected}, not \`${value}\``;
@@ -381,9 +389,7 @@ function issueProblems(
           ),
         ];
       }
-      const parent = valueAt(data, parentPath);
-      if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
-        return [problem(positions.at(parentPath), `missing required field \`${name}\``)];
+      if (missing) return [missingField()];
       const takes = (issue as FlatIssue).takes ?? [];
       if (takes.length > 0) {
         const either = takes.length > 1 ? `${takes.slice(0, -1).join(', ')} or ${takes.at(-1)}` : takes[0];
@@ -395,19 +401,12 @@ function issueProblems(
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
-      const parent = valueAt(data, parentPath);
-      // `Effect` left out is missing, not "not `undefined`"
-      if (value === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
-        return [
-          problem(
-            positions.at(parentPath),
-            `missing required field \`${name}\` (${options.length === 1 ? '' : 'one of '}${options.map((o) => `\`${o}\``).join(', ')})`,
-          ),
-        ];
+      const allowed = `${options.length === 1 ? '' : 'one of '}${options.map((o) => `\`${o}\``).join(', ')}`;
+      if (missing) return [missingField(` (${allowed})`)];
       return [
         problem(
           positions.at(path),
-          `\`${name}\` must be ${options.length === 1 ? '' : 'one of '}${options.map((o) => `\`${o}\``).join(', ')}, not \`${String(value)}\``,
+          `\`${name}\` must be ${allowed}, not \`${String(value)}\``,
           didYouMean(String(value), options),
         ),
       ];

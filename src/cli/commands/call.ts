@@ -5,6 +5,7 @@ import { CheckFailed, UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { crossCheck } from '../../content/cross-check.js';
 import { loadLibrary, unknownScenario } from '../../content/library.js';
+import { problemLine } from '../../content/parse.js';
 import { readContent } from '../../content/read.js';
 import { durationSeconds, runScenario } from '../../content/run.js';
 import { API_NAMES, CallSchema, type Call, type Scenario } from '../../content/schema.js';
@@ -73,7 +74,7 @@ async function loadScenario(ref: string, ctx: CliContext): Promise<Scenario> {
     // validate. One read with errors is invalid content: exit 1 (PRODUCT.md). The problem and its
     // hint a line each.
     if (first) {
-      const message = `${parsed.file}:${first.line}:${first.col}: ${first.message}`;
+      const message = problemLine(parsed.file, first);
       const hint = first.hint ?? `run \`sts-trainer validate ${ref}\` for every problem in the file`;
       throw text === undefined ? new UsageError(message, hint) : new CheckFailed(message, hint);
     }
