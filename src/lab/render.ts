@@ -19,7 +19,9 @@ export const TEXT = {
   allServices: '(or --all: s3, ec2… too)',
   mfa: (user: string, serial: string, code: string) => `MFA device of ${user}: ${serial}  code ${code}`,
   tokens: (steps: string[], self: string) =>
-    `federation tokens: ${self} lab token ${steps.length === 1 ? steps[0] : 'STEP'}${steps.length > 1 ? `  (steps: ${steps.join(', ')})` : ''}`,
+    `federation tokens: ${self} lab token ${steps.length === 1 ? steps[0] : 'STEP'}`,
+  /** Which steps `lab token STEP` takes, when there are several. */
+  tokenSteps: (steps: string[]) => (steps.length > 1 ? `(steps: ${steps.join(', ')})` : ''),
   keys: 'keys: d trace of the last call · t tasks · a advance the clock 1 h · q quit',
   noInputKeys: 'one line per call; stop with Ctrl-C (or SIGTERM)',
   tasks: 'Tasks',
@@ -115,6 +117,7 @@ export function fittedTaskLines(
   const all = taskLines(tasks, done, t, width);
   const rows = (entry: string) => entry.split('\n').length;
   if (all.reduce((n, e) => n + rows(e), 0) <= room) return all;
+  const fit = Math.max(1, room - 1);
   const next = Math.max(
     0,
     tasks.findIndex((task) => task.possible && !done.has(task.id)),
@@ -123,9 +126,9 @@ export function fittedTaskLines(
   let from = next;
   let used = 0;
   let end = from;
-  while (end < all.length && used + rows(all[end]!) <= Math.max(1, room - 1)) used += rows(all[end++]!);
+  while (end < all.length && used + rows(all[end]!) <= fit) used += rows(all[end++]!);
   // near the end of the list, fill the room with the tasks before
-  while (from > 0 && used + rows(all[from - 1]!) <= Math.max(1, room - 1)) used += rows(all[--from]!);
+  while (from > 0 && used + rows(all[from - 1]!) <= fit) used += rows(all[--from]!);
   if (end === from) end = from + 1;
   const hidden = all.length - (end - from);
   return hidden > 0 ? [...all.slice(from, end), `  ${t.dim(TEXT.moreTasks(hidden))}`] : all.slice(from, end);

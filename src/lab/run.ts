@@ -238,10 +238,11 @@ function banner(
   for (const m of lab.mfaCodes()) lines.push(indented(2, TEXT.mfa(m.user, m.serial, m.code), width, 2));
   const tokenSteps = lab.tokenSteps();
   if (tokenSteps.length) {
-    const tokens = TEXT.tokens(tokenSteps, self);
-    const cut = tokens.indexOf('  (steps: ');
-    if (width === undefined || visibleLength(`  ${tokens}`) <= width || cut < 0) lines.push(`  ${tokens}`);
-    else lines.push(`  ${tokens.slice(0, cut)}`, indented(4, tokens.slice(cut + 2), width, 1));
+    const command = TEXT.tokens(tokenSteps, self);
+    const which = TEXT.tokenSteps(tokenSteps);
+    const whole = which ? `  ${command}  ${which}` : `  ${command}`;
+    if (width === undefined || !which || visibleLength(whole) <= width) lines.push(whole);
+    else lines.push(`  ${command}`, indented(4, which, width, 1));
   }
   if (!interactive) {
     lines.push(t.bold(TEXT.tasks), ...taskLines(lab.tasks, done, t), t.dim(TEXT.noInputKeys));

@@ -28,25 +28,23 @@ export function stepPredictionQuestions(scenario: Scenario): BankQuestion[] {
     return []; // a world the engine rejects; `validate` reports it
   }
   const out: BankQuestion[] = [];
-  const byId = new Map(run.steps.map((sr) => [sr.step.id, sr]));
-  // Seconds the clock moved since the last call (learn shows that step; review must say it), and
-  // the clock when each call was made.
-  let moved = 0;
+  // The clock (seconds from the start) when each step ran, and when the last call did: learn shows an
+  // `advance` as a step of its own; review must say it.
+  const ran = new Map<string, { sr: StepRun; at: number }>();
   let clock = 0;
-  const calledAt = new Map<string, number>();
+  let lastCall = 0;
   for (const sr of run.steps) {
-    moved += sr.advanced ?? 0;
     clock += sr.advanced ?? 0;
-    calledAt.set(sr.step.id, clock);
+    ran.set(sr.step.id, { sr, at: clock });
     const call = sr.step.call;
     if (!call || !sr.result) continue;
     const answer = outcomeOf(sr.result, call);
     const choices = outcomeChoices(call, answer);
     const narrate = (sr.step.narrate ?? '').trim().split(/\n\s*\n/)[0] ?? '';
-    const source = call.as.startsWith('$') ? byId.get(call.as.slice(1)) : undefined;
-    const age = clock - (calledAt.get(source?.step.id ?? '') ?? clock);
-    const later = moved > 0 ? timeContext(moved, source, age) : '';
-    moved = 0;
+    const source = call.as.startsWith('$') ? ran.get(call.as.slice(1)) : undefined;
+    const later =
+      clock > lastCall ? timeContext(clock - lastCall, source?.sr, clock - (source?.at ?? clock)) : '';
+    lastCall = clock;
     out.push({
       id: stepPredictionId(scenario.id, sr.step.id),
       type: 'outcome',

@@ -30,22 +30,18 @@ export function renderResult(r: CallResult, t: Theme, call?: Call): string {
         t.wrap(`An error occurred (${r.code}) when calling the ${r.api} operation: ${r.message}`, 2),
       ].join('\n');
     const d = serviceDenial(call.action, r.code, r.message, r.httpStatus);
-    // Same code, another status (S3's ExpiredToken is a 400, STS's a 403): the service's, with no
-    // note, since "ExpiredToken (HTTP 403)" over "S3 sends this error as ExpiredToken (HTTP 400)"
-    // reads as two answers.
-    if (d.renamedBy && d.code === r.code)
-      return [
-        `${t.fail(`${t.sym.fail} ${d.code}`)} (HTTP ${d.status})`,
-        t.wrap(`An error occurred (${d.code}) when calling the ${d.operation} operation: ${d.message}`, 2),
-      ].join('\n');
+    // A service that keeps the engine's code heads the block with its own status (S3's ExpiredToken
+    // is a 400, STS's a 403) and needs no note: "ExpiredToken (HTTP 403)" over "S3 sends this error as
+    // ExpiredToken (HTTP 400)" read as two answers. One that renames the code says so under the head.
+    const renamed = d.code !== r.code;
     return [
-      head,
-      ...(d.renamedBy
+      renamed ? head : `${t.fail(`${t.sym.fail} ${d.code}`)} (HTTP ${d.status})`,
+      ...(renamed
         ? [
             t.dim(
               t.wrap(
                 MSG.renamedError(
-                  d.renamedBy,
+                  d.renamedBy!,
                   d.code,
                   d.status === r.httpStatus ? undefined : d.status,
                   r.code === 'AccessDenied' ? 'denial' : 'error',
